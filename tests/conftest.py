@@ -1,0 +1,21 @@
+"Shared fixtures: one tiny training run (the `tiny` preset) reused by the CLI and run-folder tests."
+import os, subprocess, sys
+from pathlib import Path
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAIN_NB = ROOT/'nbs'/'runs'/'train.ipynb'
+
+def imutext(*args, **kw):
+    "Run the installed `imutext` console script; returns the CompletedProcess."
+    exe = Path(sys.executable).with_name('imutext')
+    return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True, timeout=kw.pop('timeout', 900), **kw)
+
+@pytest.fixture(scope='session')
+def tiny_run(tmp_path_factory):
+    "Run folder of `imutext run nbs/runs/train.ipynb --preset tiny` (executed once per session)."
+    root = tmp_path_factory.mktemp('runs')
+    r = imutext('run', TRAIN_NB, '--preset', 'tiny', '--root', root)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    (run_dir,) = [p for p in root.iterdir() if p.is_dir()]
+    return run_dir, r.stdout

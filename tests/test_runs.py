@@ -1,0 +1,46 @@
+"The papermill template `nbs/runs/train.ipynb` through the strict runner: run folder contents and parameter checks."
+import json
+import numpy as np
+import torch
+from conftest import imutext, TRAIN_NB
+from imutext.config import PRESETS, ExpCfg, flat_fields, cfg_to_dict
+from imutext.runner import notebook_params, coerce
+
+def test_run_folder_has_everything(tiny_run):
+    run_dir, out = tiny_run
+    for f in ('train.ipynb', 'hyperparameters.json', 'metrics.json', 'checkpoint.pt', 'embeddings.npz',
+              'training_plots.png', 'final_embedding_space.png'):
+        assert (run_dir/f).stat().st_size > 0, f
+    hp = json.loads((run_dir/'hyperparameters.json').read_text())
+    assert hp['preset'] == 'tiny' and set(hp['git']) == {'commit', 'dirty'} and hp['seed'] == hp['config']['train']['seed']
+    assert hp['config']['data']['train_sets'] == list(PRESETS['tiny']['train_sets'])
+    m = json.loads((run_dir/'metrics.json').read_text())
+    assert len(m['history']) == PRESETS['tiny']['epochs']
+    zs = m['zero_shot']['racketsports']
+    assert zs['n_classes'] == 4 and abs(zs['chance'] - 0.25) < 1e-9 and 0 <= zs['macro_f1'] <= 1
+    assert np.array(zs['confusion']).sum() == zs['n']
+    assert f"run folder: {run_dir}" in out and 'racketsports' in out      # the CLI prints where and the table
+    ck = torch.load(run_dir/'checkpoint.pt', weights_only=True)           # safe loading works
+    assert ck['config'] == hp['config'] and ck['preprocessing']['rate_hz'] == hp['config']['data']['rate_hz']
+
+def test_unknown_parameter_refused_before_running(tmp_path):
+    r = imutext('run', TRAIN_NB, '-p', 'epoch', '1', '--root', tmp_path)
+    assert r.returncode == 2 and "unknown parameter(s) ['epoch']" in r.stderr and 'Traceback' not in r.stderr
+    assert not list(tmp_path.iterdir())          # nothing executed, no run folder
+
+def test_wrong_type_refused(tmp_path):
+    r = imutext('run', TRAIN_NB, '-p', 'epochs', 'three', '--root', tmp_path)
+    assert r.returncode == 2 and "parameter 'epochs' must be int, got 'three'" in r.stderr
+    assert not list(tmp_path.iterdir())
+
+def test_notebook_defaults_are_the_quick_preset():
+    "The parameters cell's defaults equal ExpCfg's, so a plain run is the main job; every preset key is a parameter."
+    decl, ff, base = notebook_params(TRAIN_NB), flat_fields(), ExpCfg()
+    for name, (typ, default) in decl.items():
+        if name in ff:
+            comp = getattr(base, ff[name][0])
+            val = coerce(name, eval(default), typ)
+            want = getattr(comp, name)
+            assert (','.join(want) if isinstance(want, tuple) else want) == val, name
+    for preset, over in PRESETS.items():
+        assert set(over) <= set(decl), (preset, set(over) - set(decl))
