@@ -44,3 +44,13 @@ def test_notebook_defaults_are_the_quick_preset():
             assert (','.join(want) if isinstance(want, tuple) else want) == val, name
     for preset, over in PRESETS.items():
         assert set(over) <= set(decl), (preset, set(over) - set(decl))
+
+def test_transfer_template_on_the_tiny_checkpoint(tiny_run, tmp_path):
+    "nbs/runs/transfer.ipynb: zero-shot row plus probe/fine-tune x trained/random rows for each k."
+    import pandas as pd
+    r = imutext('run', TRAIN_NB.with_name('transfer.ipynb'), '-p', 'checkpoint', tiny_run[0]/'checkpoint.pt',
+                '-p', 'dataset', 'basicmotions', '-p', 'k_list', '1,2', '-p', 'n_seeds', '1', '-p', 'steps', '5', '--root', tmp_path)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    (run_dir,) = tmp_path.iterdir()
+    t = pd.read_csv(run_dir/'transfer.csv')
+    assert len(t) == 1 + 2 * 2 * 2 and set(t['encoder']) == {'trained', 'random'} and t['acc_mean'].between(0, 1).all()
