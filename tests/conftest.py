@@ -19,3 +19,6 @@ def tiny_run(tmp_path_factory):
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     (run_dir,) = [p for p in root.iterdir() if p.is_dir()]
     return run_dir, r.stdout
+
+def pytest_configure(config):
+    config.addinivalue_line('markers', 'slow: long or optional-dependency tests (e.g. the local GGUF backend); skipped when the dependency is absent')
