@@ -1,0 +1,30 @@
+"""Write nbs/index.ipynb (the docs home page) from README.md, so the two never drift apart.
+
+Each `## ` section becomes one markdown cell; the README's results section (its numbers come from run folders on the
+maintainers' machine) becomes a pointer to the README. Run after editing the README: python scripts/readme_to_index.py
+"""
+import json, re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POINTER = ("The measured results of the main job are in the results table of the repository's "
+           "[README](https://github.com/imutext/imutext#readme); your own runs write theirs to `outputs/<run>/metrics.json`.")
+
+def cells(md: str) -> list:
+    parts = re.split(r'(?m)^(?=## )', md.strip())
+    head, sections = parts[0], parts[1:]
+    title, _, rest = head.partition('\n\n')
+    out = [head.split('\n\n')[0] + '\n\n' + rest.split('\n\n')[0], '\n\n'.join(rest.split('\n\n')[1:])]
+    for s in sections: out.append(POINTER if re.match(r'## .*[Rr]esult', s) else s.strip())
+    return [c.strip() for c in out if c.strip()]
+
+def to_nb(texts: list) -> dict:
+    src = lambda t: [l + '\n' for l in t.split('\n')[:-1]] + [t.split('\n')[-1]]
+    return {"cells": [{"cell_type": "markdown", "metadata": {}, "source": src(t)} for t in texts],
+            "metadata": {"kernelspec": {"display_name": "python3", "language": "python", "name": "python3"}},
+            "nbformat": 4, "nbformat_minor": 5}
+
+if __name__ == '__main__':
+    nb = ROOT/'nbs'/'index.ipynb'
+    nb.write_text(json.dumps(to_nb(cells((ROOT/'README.md').read_text())), indent=1, ensure_ascii=False) + '\n')
+    print(f"wrote {nb}")
