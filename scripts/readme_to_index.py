@@ -3,7 +3,7 @@
 Each `## ` section becomes one markdown cell; the README's results section (its numbers come from run folders on the
 maintainers' machine) becomes a pointer to the README. Run after editing the README: python scripts/readme_to_index.py
 """
-import json, re
+import json, re, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,4 +27,5 @@ def to_nb(texts: list) -> dict:
 if __name__ == '__main__':
     nb = ROOT/'nbs'/'index.ipynb'
     nb.write_text(json.dumps(to_nb(cells((ROOT/'README.md').read_text())), indent=1, ensure_ascii=False) + '\n')
+    subprocess.run([str(Path(sys.executable).with_name('nbdev_clean')), '--fname', str(nb)], check=True)  # nbdev's cell ids
     print(f"wrote {nb}")
