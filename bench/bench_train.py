@@ -12,7 +12,8 @@ import numpy as np, torch
 from imutext.config import make_cfg
 from imutext.core import outputs_root, resolve_device
 from imutext.losses import clip_loss, soft_targets
-from imutext.train import prepare, make_optimizer, train_epoch, ClassTexts, WindowMix
+from imutext.train import prepare, make_optimizer, train_epoch, make_state, WindowMix
+from imutext.models.factory import ClassTexts
 
 ap = argparse.ArgumentParser(); ap.add_argument('--steps', type=int, default=40); ap.add_argument('--preset', default='quick')
 a = ap.parse_args()
@@ -32,8 +33,8 @@ p.train.epoch = lambda seed, epoch: sub
 ct = ClassTexts(p.texts, p.encoder, p.model)
 model = p.model.to(dev)
 state = {k: v.clone() for k, v in model.state_dict().items()}
-opt, sch = make_optimizer(model, cfg, a.steps)
-t = time.perf_counter(); train_epoch(p, cfg, 0, opt, sch, None, None, dev, ct); wb = (time.perf_counter() - t) / a.steps
+s = make_state(p, cfg, dev)
+t = time.perf_counter(); train_epoch(p, cfg, 0, s, dev, ct); wb = (time.perf_counter() - t) / a.steps
 
 model.load_state_dict(state); model.train()
 opt = torch.optim.AdamW(model.parameters(), lr=cfg.train.lr)
@@ -42,7 +43,7 @@ emb = ct(dev)
 t = time.perf_counter()
 for b in batches:
     out = model(b['x'], b['ch_type'], b['ch_mask']); txt = emb[b['y']]
-    loss = clip_loss(out['imu_features'], txt, out['logit_scale'], soft_targets(txt, cfg.loss.soft_temp))['clip_loss']
+    loss = clip_loss(out['signal_features'], txt, out['logit_scale'], soft_targets(txt, cfg.loss.soft_temp))['clip_loss']
     loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
 bare = (time.perf_counter() - t) / a.steps
 print(f"training: workbook {1/wb:.2f} steps/s ({wb*1e3:.0f} ms/step), bare PyTorch loop {1/bare:.2f} steps/s ({bare*1e3:.0f} ms/step, "

@@ -25,6 +25,7 @@ def make_parser()->argparse.ArgumentParser:
     z = sub.add_parser('zero-shot', help="evaluate a checkpoint zero-shot on a dataset's own label texts")
     z.add_argument('--checkpoint', required=True); z.add_argument('--data', required=True, help='bundled name or folder')
     z.add_argument('--device', default='auto'); z.add_argument('--json', action='store_true', help='print JSON')
+    z.add_argument('--label-level', default=None, choices=['label', 'fault_type'], help="vibration: score against the folder's own labels or its meta.json fault_type classes (default: the level the model was trained at)")
     s = sub.add_parser('sweep', help='leave-one-dataset-out sweep of a training notebook, gathered into one table')
     s.add_argument('protocol', choices=['lodo']); s.add_argument('--sets', required=True, help='comma-separated dataset names')
     s.add_argument('--notebook', default=str(REPO_ROOT/'nbs'/'runs'/'train.ipynb'))
@@ -52,7 +53,7 @@ def cmd_run(a)->int:
 def cmd_zero_shot(a)->int:
     from imutext.eval.zeroshot import evaluate_checkpoint
     from imutext.experiment import zero_shot_table
-    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device)
+    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level)
     if a.json: print(json.dumps(m))
     else: print(zero_shot_table({m['dataset']: m}).drop(index='mean').T.to_string())
     return 0

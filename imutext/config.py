@@ -5,16 +5,19 @@
 # %% ../nbs/01_config.ipynb #266a1b08
 from __future__ import annotations
 import dataclasses, json, typing
+from typing import Literal
 from dataclasses import dataclass, field, fields, asdict
 
 # %% auto #0
-__all__ = ['COMPONENTS', 'PRESETS', 'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg',
-           'ExpCfg', 'flat_fields', 'cfg_to_dict', 'cfg_from_dict', 'make_cfg']
+__all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'FAULT_STYLES', 'COMPONENTS', 'PRESETS', 'DataCfg', 'VibDataCfg',
+           'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'ExpCfg', 'flat_fields', 'parse_value',
+           'cfg_to_dict', 'cfg_from_dict', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
 @dataclass
 class DataCfg:
-    "Which IMU datasets to use and how to cut them into windows."
+    "Which kind of signal and which datasets; how IMU windows are cut."
+    modality: Literal['imu', 'vibration'] = 'imu'  # kind of signal: picks the windowing, the signal encoder and the label texts
     train_sets: tuple = ('dsads', 'mobifall', 'sisfall', 'hmp', 'utd_mhad', 'spar', 'chest_acc', 'basicmotions')  # datasets seen in training
     zero_shot_sets: tuple = ('hapt', 'wisdm_watch')  # datasets held out whole for zero-shot evaluation
     rate_hz: float = 20.0      # common sampling rate every dataset is resampled to
@@ -22,54 +25,73 @@ class DataCfg:
     hop_s: float = 1.5         # step between window starts in seconds
     min_cover: float = 0.5     # segments shorter than a window but at least this fraction of it are edge-padded; shorter ones dropped
     sensors: tuple = ('acc', 'gyro')  # sensor types kept (channel metadata `sensor`)
-    norm: str = 'none'         # per-window normalisation: 'none' (physical units), 'demean' or 'zscore'
+    norm: Literal['none', 'demean', 'zscore'] = 'none'  # per-window normalisation ('none' keeps physical units)
     clip: float = 8.0          # clip values to +-clip after unit conversion (g, rad/s)
     rotate: bool = True        # training augmentation: a random 3-D rotation per device (acc+gyro triplets together) per window
     gyro_dropout: float = 0.5  # training augmentation: probability of hiding a window's gyroscope channels (acc-only test sets)
-    val_frac: float = 0.15     # share of subjects of each training set held out for validation
+    val_frac: float = 0.15     # share of subjects (IMU) or recordings (vibration) of each training set held out for validation
     max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (class-balanced); 0 = all
+
+VIB_INPUTS = ('waveform', 'envelope', 'order')   # vibration model inputs (data.vibration)
+LABEL_LEVELS = ('label', 'fault_type')          # vibration label levels: the folder's labels or its fault_type map
 
 @dataclass
 class VibDataCfg:
-    "How vibration recordings are windowed and split."
-    vib_rate_hz: float = 12000.0  # common rate recordings are resampled to (0 = native)
-    vib_window: int = 2048        # samples per window
-    vib_hop: int = 1024           # samples between window starts
-    vib_split: str = 'recording'  # 'recording' (random recordings held out) or 'condition' (whole loads/speeds held out)
+    "How vibration recordings become model inputs, which labels they get, and how they are split."
+    vib_input: Literal[VIB_INPUTS] = 'order'  # raw z-scored waveform, envelope spectrum (Hz axis) or order spectrum (envelope spectrum over shaft orders)
+    vib_rate_hz: float = 12000.0  # common rate waveform/envelope windows are resampled to (0 = native)
+    vib_window: int = 2048        # samples per waveform/envelope window
+    vib_hop: int = 1024           # samples between waveform/envelope window starts
+    vib_revs: float = 40.0        # order input: window length in shaft revolutions (native rate)
+    vib_hop_revs: float = 20.0    # order input: step between windows in shaft revolutions
+    vib_max_order: float = 12.0   # order input: highest shaft order kept
+    vib_order_step: float = 0.05  # order input: width of one order bin
+    vib_max_hz: float = 1000.0    # envelope input: highest envelope frequency kept, Hz
+    vib_band_lo_hz: float = 500.0   # band-pass before the Hilbert envelope: lower edge, Hz
+    vib_band_hi_hz: float = 5000.0  # band-pass before the Hilbert envelope: upper edge, Hz (capped below Nyquist)
+    vib_label_level: Literal[LABEL_LEVELS] = 'fault_type'  # train/score on the folder's labels or on its meta.json fault_type map
+    vib_split: Literal['recording', 'condition'] = 'recording'  # supervised splits: random recordings or whole loads/speeds held out
     vib_test_conditions: tuple = ()  # condition names held out when vib_split == 'condition'
     vib_test_frac: float = 0.25   # share of recordings held out when vib_split == 'recording'
 
 # %% ../nbs/01_config.ipynb #62209bf3
+TEXT_SOURCES = ('name', 'description', 'keywords', 'sentence', 'affirmative', 'subactions')
+FAULT_STYLES = ('name', 'terms', 'physics', 'template', 'description', 'subactions')
+
 @dataclass
 class TextCfg:
     "How label texts are written and encoded."
-    templates: tuple = ('{label}', 'a person {label}', 'someone is {label}', 'sensor data of a person {label}')  # prompt templates, averaged
-    text_sources: tuple = ('name', 'description')  # texts of a class: 'name', 'description' (meta.json), or from the sub-action cache 'keywords', 'sentence', 'affirmative', 'subactions'
+    templates: tuple = ('{label}', 'a person {label}', 'someone is {label}', 'sensor data of a person {label}')  # IMU prompt templates, averaged
+    text_sources: tuple[Literal[TEXT_SOURCES], ...] = ('name', 'description')  # IMU texts of a class: 'name', 'description' (meta.json), or from the sub-action cache 'keywords', 'sentence', 'affirmative', 'subactions'
+    fault_styles: tuple[Literal[FAULT_STYLES], ...] = ('name', 'terms', 'physics')  # vibration texts of a class (see data.vibration.fault_texts)
     text_cache: str = '.cache/text'  # on-disk cache of text embeddings (relative to the repository)
-    label_pool: str = 'mean'   # how a class's texts become one embedding: 'mean' or 'attention' (learnable label bank)
+    label_pool: Literal['mean', 'attention'] = 'mean'  # how a class's texts become one embedding: mean, or a learnable attention label bank
     bank_queries: int = 4      # learnable queries of the attention label bank
 
 @dataclass
 class EncoderCfg:
-    "Channel-independent CNN + Transformer IMU encoder."
-    patch_s: float = 0.5       # patch length in seconds
+    "Signal encoders: the channel-independent CNN + Transformer (IMU) and the 1D-CNN (vibration); both emit d_model tokens."
+    patch_s: float = 0.5       # IMU: patch length in seconds
     d_model: int = 64          # token width
-    n_layers: int = 2          # Transformer layers over time patches
-    n_heads: int = 4           # attention heads
+    n_layers: int = 2          # IMU: Transformer layers over time patches
+    n_heads: int = 4           # attention heads (encoder and attention pool)
     dropout: float = 0.1       # dropout in the Transformer
+    vib_widths: tuple[int, ...] = (64, 128, 256, 512)  # vibration CNN: output channels per block (seed 004)
+    vib_kernels: tuple[int, ...] = (16, 32, 64, 32)    # vibration CNN: kernel size per block (seed 004)
 
 @dataclass
 class PoolCfg:
     "Fusion of channel x patch tokens into one window embedding."
-    pool: str = 'attention'    # 'attention' (perceiver-style learnable queries) or 'mean'
+    pool: Literal['attention', 'mean'] = 'attention'  # learnable-query attention pool, or the masked mean
     pool_queries: int = 4      # learnable queries of the attention pool
 
 @dataclass
 class ClipCfg:
-    "Projection into the text space and the learnable temperature."
-    proj: str = 'mlp'          # 'linear' or 'mlp' projection head into the text space
+    "Projection into the text space and the temperature."
+    proj: Literal['none', 'linear', 'mlp', 'residual'] = 'mlp'  # projection head into the text space ('none' needs d_model == 384)
     logit_scale_init: float = 1/0.07  # initial logit scale (inverse temperature)
     logit_scale_max: float = 50.0     # clamp for the logit scale after every step
+    learn_scale: bool = True          # learn the logit scale (False: fixed at logit_scale_init, for temperature sweeps)
 
 @dataclass
 class LossCfg:
@@ -87,7 +109,7 @@ class TrainCfg:
     lr: float = 2e-3           # peak learning rate (AdamW)
     weight_decay: float = 1e-4 # AdamW weight decay (not applied to 1-d parameters)
     warmup_epochs: float = 1.0 # linear warm-up length before the cosine decay
-    device: str = 'auto'       # 'cpu', 'cuda' or 'auto'
+    device: Literal['cpu', 'cuda', 'auto'] = 'auto'  # where to train
     amp: bool = True           # mixed precision (used on CUDA only)
     seed: int = 0              # seed of everything random in the run
 
@@ -118,17 +140,40 @@ def flat_fields()->dict:
     return out
 
 # %% ../nbs/01_config.ipynb #7566049b
+def _kind(typ)->tuple:
+    "(base type, allowed values or None, element spec or None) of a field annotation."
+    if typing.get_origin(typ) is Literal: args = typing.get_args(typ); return type(args[0]), args, None
+    if typing.get_origin(typ) is tuple: return tuple, None, _kind(typing.get_args(typ)[0])
+    return typ, None, None
+
 def _coerce(name, typ, value):
-    "Check `value` against `typ`; ints are accepted for floats and lists for tuples."
-    if typ is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
-    if typ is tuple and isinstance(value, (list, tuple)): return tuple(value)
-    if typ is tuple and isinstance(value, str): return tuple(v.strip() for v in value.split(',') if v.strip())
-    if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
-        raise TypeError(f"parameter {name!r} must be {typ.__name__}, got {type(value).__name__} {value!r}")
+    "Check `value` against `typ`: ints pass for floats, lists and comma-separated strings for tuples, Literal choices are enforced."
+    base, choices, elem = _kind(typ)
+    if base is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
+    if base is tuple:
+        if isinstance(value, str): value = [v.strip() for v in value.split(',') if v.strip()]
+        if not isinstance(value, (list, tuple)): raise TypeError(f"parameter {name!r} must be a tuple, got {type(value).__name__} {value!r}")
+        if elem is None: return tuple(value)
+        conv = [parse_value(name, v, elem[0]) if isinstance(v, str) and elem[0] is not str else v for v in value]
+        return tuple(_coerce(name, typing.get_args(typ)[0], v) for v in conv)
+    if not isinstance(value, base) or (base is int and isinstance(value, bool)):
+        raise TypeError(f"parameter {name!r} must be {base.__name__}, got {type(value).__name__} {value!r}")
+    if choices is not None and value not in choices:
+        raise ValueError(f"parameter {name!r} must be one of {choices}, got {value!r}")
     return value
 
+def parse_value(name:str, text:str, typ=None):  # a flat config field (or any name when `typ` is given); its value as typed on a command line
+    "`text` as the type of config field `name`: bools from true/false/1/0, ints and floats parsed, the rest left as text."
+    typ = _kind(typ if typ is not None else flat_fields().get(name, (None, str))[1])[0]
+    try:
+        if typ is bool:
+            if text.lower() not in ('true', 'false', '1', '0'): raise ValueError
+            return text.lower() in ('true', '1')
+        return typ(text) if typ in (int, float) else text
+    except ValueError: raise TypeError(f"parameter {name!r} must be {typ.__name__}, got {text!r}") from None
+
 def _override(self:ExpCfg, **kw)->ExpCfg:
-    "A copy of the config with flat fields replaced; unknown names or wrong types raise."
+    "A copy of the config with flat fields replaced; unknown names, wrong types and values outside a field's choices raise."
     ff, new = flat_fields(), dataclasses.replace(self, **{c: dataclasses.replace(getattr(self, c)) for c in COMPONENTS})
     for k, v in kw.items():
         if k not in ff: raise KeyError(f"unknown parameter {k!r}; known: {', '.join(sorted(ff))}")
@@ -154,6 +199,12 @@ PRESETS = {
                   max_windows_per_set=64, d_model=32, n_layers=1),
     'full':  dict(epochs=60, batch_size=256, accum_steps=2, lr=1e-3, max_windows_per_set=0, d_model=128, n_layers=4,
                   memory_bank=4096, device='cuda'),
+    'vib':   dict(modality='vibration', train_sets=('cwru', 'mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=8, batch_size=64,
+                  max_windows_per_set=600, vib_widths=(32, 64, 128, 128), soft_targets=False),
+    'vib_tiny': dict(modality='vibration', train_sets=('mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=2, batch_size=32,
+                  max_windows_per_set=64, d_model=32, vib_widths=(8, 16, 16, 32)),
+    'vib_full': dict(modality='vibration', train_sets=('cwru', 'mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=40, batch_size=256,
+                  max_windows_per_set=0, d_model=128, soft_targets=False, device='cuda'),
 }
 
 def make_cfg(preset:str='quick', **overrides)->ExpCfg:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/41_ddp.ipynb #8b5d82fc
 from __future__ import annotations
-import argparse, contextlib, dataclasses, math, os, sys, time
+import argparse, contextlib, dataclasses, os, sys, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -14,17 +14,15 @@ import torch.distributed._functional_collectives as funcol
 import torch.distributed.nn.functional as dist_nn
 import torch.nn as nn
 from torch.nn.parallel import DistributedDataParallel
-from .core import TEXT_DIM, resolve_device
-from .config import ExpCfg, make_cfg, cfg_to_dict, flat_fields
-from .losses import MemoryBank
-from . import train as train_mod
-from .train import (CKPT_NAME, ClassTexts, Prepared, WindowMix, resume, evaluate, load_checkpoint, make_optimizer,
-    prepare, preprocessing, save_checkpoint, train_epoch)
+from .core import resolve_device
+from .config import ExpCfg, make_cfg, parse_value
+from .models.factory import CKPT_NAME, ClassTexts, load_checkpoint, save_checkpoint
+from .train import Prepared, WindowMix, TrainState, prepare, make_state, checkpoint_state, train_epoch, epoch_record
 
 # %% auto #0
 __all__ = ['GLOBAL_KEYS', 'USER_ERRORS', 'DistCtx', 'init_distributed', 'shard_bounds', 'ShardedMix', 'rank_sizes',
            'all_gather_autograd', 'gather_rows', 'GatheredModel', 'main_first', 'from_main', 'DDPRun', 'setup',
-           'save_ddp_checkpoint', 'fit_ddp', 'make_parser', 'parse_value', 'main']
+           'save_ddp_checkpoint', 'fit_ddp', 'make_parser', 'main']
 
 # %% ../nbs/41_ddp.ipynb #d240a162
 @dataclass
@@ -93,15 +91,15 @@ def gather_rows(x:torch.Tensor,  # (b, ...) this rank's rows
 
 # %% ../nbs/41_ddp.ipynb #879552cf
 class GatheredModel(nn.Module):
-    "A DDP-wrapped `IMUClip` whose `imu_features` are the global batch's, differentiable w.r.t. this rank's rows."
+    "A DDP-wrapped `SignalClip` whose `signal_features` are the global batch's, differentiable w.r.t. this rank's rows."
     def __init__(self, ddp:DistributedDataParallel): super().__init__(); self.ddp = ddp
 
     def forward(self, x:torch.Tensor,        # (b, T, C) this rank's windows
                 ch_type:torch.Tensor,         # (b, C)
                 ch_mask:torch.Tensor,         # (b, C)
-               )->dict:                       # IMUClip's outputs; `imu_features` (B, 384) of all ranks
+               )->dict:                       # SignalClip's outputs; `signal_features` (B, 384) of all ranks
         out = self.ddp(x, ch_type, ch_mask)
-        return dict(out, imu_features=gather_rows(out['imu_features'], rank_sizes(len(x), x.device)))  # (B, 384)
+        return dict(out, signal_features=gather_rows(out['signal_features'], rank_sizes(len(x), x.device)))  # (B, 384)
 
     def clamp_logit_scale(self): self.ddp.module.clamp_logit_scale()
 
@@ -120,9 +118,8 @@ def from_main(obj):
 # %% ../nbs/41_ddp.ipynb #245815df
 @dataclass
 class DDPRun:
-    "One rank's state of a data-parallel run."
-    ctx: DistCtx; p: Prepared; view: Prepared; opt: torch.optim.Optimizer; sch: object; bank: MemoryBank|None
-    scaler: object; ct: ClassTexts; start: int; history: list
+    "One rank's view of a data-parallel run: where it sits, the prepared data, the wrapped view, the shared training state."
+    ctx: DistCtx; p: Prepared; view: Prepared; state: TrainState; ct: ClassTexts
 
 def _seed_rank(ctx:DistCtx, seed:int, run_dir):
     "Restore this rank's torch RNG from the checkpoint, or give ranks > 0 their own stream."
@@ -134,50 +131,39 @@ def _seed_rank(ctx:DistCtx, seed:int, run_dir):
 
 # %% ../nbs/41_ddp.ipynb #c3280f27
 def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
-    "Join the job and build this rank's model, optimiser, bank and data view, resuming from `run_dir`."
+    "Join the job and build this rank's training state (`train.make_state`) and data view, resuming from `run_dir`."
     ctx, t = init_distributed(cfg.train.device), cfg.train
     if t.batch_size < ctx.world: raise ValueError(f"TrainCfg.batch_size={t.batch_size} (the global batch) is below the number of processes {ctx.world}")
-    p = prepared or prepare(cfg); p.model.to(ctx.device)
-    n_b = max(1, p.train.n_epoch() // t.batch_size)
-    opt, sch = make_optimizer(p.model, cfg, steps_per_epoch=math.ceil(n_b / t.accum_steps))
-    bank = MemoryBank(cfg.loss.memory_bank, TEXT_DIM).to(ctx.device) if cfg.loss.memory_bank else None
-    scaler = torch.amp.GradScaler('cuda') if (t.amp and ctx.device.type == 'cuda') else None
-    start, history = resume(run_dir, p.model, opt, sch, bank, scaler)
+    p = prepared or prepare(cfg)
+    s = make_state(p, cfg, ctx.device, run_dir)
     _seed_rank(ctx, t.seed, run_dir)
     with main_first(ctx): ct = ClassTexts(p.texts, p.encoder, p.model)       # rank 0 fills the text cache
     ddp = DistributedDataParallel(p.model, device_ids=[ctx.device.index] if ctx.device.type == 'cuda' else None)
     view = dataclasses.replace(p, model=GatheredModel(ddp), train=ShardedMix(p.train, ctx.rank, ctx.world))
-    return DDPRun(ctx, p, view, opt, sch, bank, scaler, ct, start, history)
+    return DDPRun(ctx, p, view, s, ct)
 
 # %% ../nbs/41_ddp.ipynb #6914a71c
 def save_ddp_checkpoint(r:DDPRun, cfg:ExpCfg, epoch:int, run_dir):
-    "Collect every rank's RNG state; rank 0 alone writes `run_dir/checkpoint.pt`."
+    "Collect every rank's RNG state; rank 0 alone writes `run_dir/checkpoint.pt` (`train.checkpoint_state` plus the ranks' RNGs)."
     rngs = [None] * r.ctx.world; dist.all_gather_object(rngs, torch.get_rng_state())
     if not r.ctx.is_main: return
-    save_checkpoint(Path(run_dir)/CKPT_NAME, epoch=epoch, model=r.p.model.state_dict(), optimizer=r.opt.state_dict(),
-                    scheduler=r.sch.state_dict(), memory_bank=r.bank.state_dict() if r.bank is not None else None,
-                    scaler=r.scaler.state_dict() if r.scaler is not None else None, history=r.history,
-                    config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg),
-                    label_table=dict(names=r.p.class_names, texts=r.p.texts), rng=rngs[0], rng_ranks=rngs, world_size=r.ctx.world)
+    ck = checkpoint_state(r.state, r.p, cfg, epoch, rng_ranks=rngs, world_size=r.ctx.world)
+    save_checkpoint(Path(run_dir)/CKPT_NAME, **dict(ck, rng=rngs[0]))
 
 # %% ../nbs/41_ddp.ipynb #db66110b
 def _epoch_record(r:DDPRun, cfg:ExpCfg, epoch:int)->dict:
-    "Train one epoch on every rank; rank 0 adds validation and timing, and prints the line."
-    t0 = time.perf_counter()
-    rec = dict(epoch=epoch + 1, **train_epoch(r.view, cfg, epoch, r.opt, r.sch, r.bank, r.scaler, r.ctx.device, r.ct, show_progress=r.ctx.is_main))
-    if r.ctx.is_main:
-        rec.update(evaluate(r.p.model, r.p.val, r.ct(r.ctx.device), cfg, r.ctx.device), logit_scale=r.p.model.logit_scale.exp().item(),
-                   lr=float(r.sch.get_last_lr()[0]), epoch_s=time.perf_counter() - t0)
-        print(' '.join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in rec.items()), flush=True)
-    return from_main(rec)
+    "Train one epoch on every rank; rank 0 adds validation and timing (`train.epoch_record`), and every rank gets its record."
+    t0, dev = time.perf_counter(), r.ctx.device
+    tr = train_epoch(r.view, cfg, epoch, r.state, dev, r.ct, show_progress=r.ctx.is_main)
+    return from_main(epoch_record(r.p, r.state, cfg, epoch, dev, r.ct, t0, tr) if r.ctx.is_main else None)
 
 def fit_ddp(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None)->Prepared:
     "Train per `cfg` on every process of the job (global batch `batch_size`); checkpoint to `run_dir`, resuming from it."
     r = setup(cfg, run_dir, prepared)
-    for epoch in range(r.start, cfg.train.epochs):
-        r.history.append(_epoch_record(r, cfg, epoch))
+    for epoch in range(r.state.start, cfg.train.epochs):
+        r.state.history.append(_epoch_record(r, cfg, epoch))
         if run_dir: save_ddp_checkpoint(r, cfg, epoch, run_dir)
-    r.p.history = r.history
+    r.p.history = r.state.history
     return r.p
 
 # %% ../nbs/41_ddp.ipynb #3a6634b2
@@ -189,16 +175,6 @@ def make_parser()->argparse.ArgumentParser:
     ap.add_argument('--run-dir', required=True, help='folder of checkpoint.pt, resumed from when present')
     ap.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'), help='flat config override, e.g. -p epochs 4')
     return ap
-
-def parse_value(name:str, text:str):  # a flat config field; its value as typed on the command line
-    "`text` as the type of config field `name` (tuples and strings are left to `make_cfg`)."
-    typ = flat_fields().get(name, (None, str))[1]
-    try:
-        if typ is bool:
-            if text.lower() not in ('true', 'false', '1', '0'): raise ValueError
-            return text.lower() in ('true', '1')
-        return typ(text) if typ in (int, float) else text
-    except ValueError: raise TypeError(f"parameter {name!r} must be {typ.__name__}, got {text!r}") from None
 
 # %% ../nbs/41_ddp.ipynb #5adfb6ca
 USER_ERRORS = (FileNotFoundError, KeyError, TypeError, ValueError)

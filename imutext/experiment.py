@@ -15,9 +15,11 @@ from .train import fit, prepare
 from .eval.zeroshot import zero_shot, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
 from .report import plot_training, embedding_figure, save_fig
+from .eval.baselines import order_reference
 
 # %% auto #0
-__all__ = ['TABLE_COLS', 'write_json', 'new_run_dir', 'zero_shot_table', 'embedding_sample', 'run_experiment']
+__all__ = ['TABLE_COLS', 'NESTED', 'write_json', 'new_run_dir', 'zero_shot_table', 'embedding_sample', 'held_out_extras',
+           'run_experiment']
 
 # %% ../nbs/65_experiment.ipynb #dab08716
 def write_json(path:Path, obj):
@@ -31,18 +33,22 @@ def new_run_dir(name:str='run', root:Path|None=None)->Path:
 
 # %% ../nbs/65_experiment.ipynb #6d168d23
 TABLE_COLS = ['n_classes', 'n', 'accuracy', 'chance', 'macro_f1', 'chance_macro_f1', 'balanced_accuracy', 'recall_at_1',
-              'recall_at_3', 'mrr', 'group_accuracy', 'open_vocab_accuracy', 'open_vocab_group_accuracy']
+              'recall_at_3', 'mrr', 'group_accuracy', 'open_vocab_accuracy', 'open_vocab_group_accuracy', 'reference_macro_f1']
+NESTED = ('open_vocab', 'reference')   # metrics nested per held-out set, flattened as '<key>_<metric>'
 
 def _row(m:dict)->dict:
-    "The table's columns from one dataset's metrics (open-vocabulary ones flattened)."
-    ov = m.get('open_vocab') or {}
-    return {c: (ov.get(c[len('open_vocab_'):]) if c.startswith('open_vocab_') else m.get(c)) for c in TABLE_COLS}
+    "The table's columns from one dataset's metrics (nested ones flattened)."
+    def get(c):
+        for k in NESTED:
+            if c.startswith(k + '_'): return (m.get(k) or {}).get(c[len(k) + 1:])
+        return m.get(c)
+    return {c: get(c) for c in TABLE_COLS}
 
 def zero_shot_table(zs:dict)->pd.DataFrame:  # dataset -> metrics dict (metrics.json['zero_shot'])
-    "Headline zero-shot metrics per dataset plus their mean."
-    df = pd.DataFrame({k: _row(v) for k, v in zs.items()}).T
-    df.loc['mean'] = df.astype(float).mean()
-    return df.astype(float).round(4)
+    "Headline zero-shot metrics per dataset plus their mean (columns no set has are left out)."
+    df = pd.DataFrame({k: _row(v) for k, v in zs.items()}).T.astype(float).dropna(axis=1, how='all')
+    df.loc['mean'] = df.mean()
+    return df.round(4)
 
 # %% ../nbs/65_experiment.ipynb #d2a24843
 def embedding_sample(results:dict, n_per_set:int=1000, seed:int=0)->dict:  # dataset -> `zero_shot` result
@@ -51,13 +57,21 @@ def embedding_sample(results:dict, n_per_set:int=1000, seed:int=0)->dict:  # dat
     for k, (name, r) in enumerate(results.items()):
         i = np.sort(rng.choice(len(r['y']), min(n_per_set, len(r['y'])), replace=False))
         parts.append((r['features'][i], r['y'][i], np.full(len(i), k), r['subject'][i], r['class_emb'], r['metrics']['label_names']))
-    return dict(imu=np.concatenate([p[0] for p in parts]).astype(np.float32), y=np.concatenate([p[1] for p in parts]),
+    return dict(signal=np.concatenate([p[0] for p in parts]).astype(np.float32), y=np.concatenate([p[1] for p in parts]),
                 dataset=np.concatenate([p[2] for p in parts]), subject=np.concatenate([p[3] for p in parts]),
                 dataset_names=np.array(list(results)), text=np.concatenate([p[4] for p in parts]).astype(np.float32),
                 text_dataset=np.concatenate([np.full(len(p[4]), k) for k, p in enumerate(parts)]),
                 text_names=np.array([n for p in parts for n in p[5]]))
 
 # %% ../nbs/65_experiment.ipynb #e59515b6
+def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:
+    "Add to each held-out set's metrics what its modality is compared with: open-vocabulary scores (IMU), the text-free order-spectrum reference (vibration)."
+    if cfg.data.modality == 'imu':   # open vocabulary: every bundled IMU label set plus the held-out sets' own
+        vocab, emb, maps = vocab_embeddings(p.model, sorted(set(list_datasets('imu')) | set(cfg.data.zero_shot_sets)), p.encoder, device)
+        for n, r in results.items(): r['metrics']['open_vocab'] = open_vocab(r, vocab, emb, maps[r['metrics']['dataset']])
+    else:                            # supervised cross-rig reference trained on the same training sets, no text
+        for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, seed=cfg.train.seed)
+
 def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     "Train, evaluate zero-shot on the held-out sets, write the run folder; returns metrics.json's content."
     t0, run_dir = time.perf_counter(), Path(run_dir)
@@ -66,10 +80,8 @@ def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     p = fit(cfg, run_dir)
     device = resolve_device(cfg.train.device)
     results = {n: zero_shot(p.model, n, p.encoder, device) for n in cfg.data.zero_shot_sets}
+    held_out_extras(cfg, p, results, device)
     zs = {n: r['metrics'] for n, r in results.items()}
-    if results:   # open vocabulary: every bundled IMU label set plus the held-out sets' own
-        vocab, emb, maps = vocab_embeddings(p.model, sorted(set(list_datasets('imu')) | set(cfg.data.zero_shot_sets)), p.encoder, device)
-        for n, r in results.items(): zs[n]['open_vocab'] = open_vocab(r, vocab, emb, maps[r['metrics']['dataset']])
     save_fig(plot_training(p.history), run_dir/'training_plots.png')
     if results:
         emb = embedding_sample(results, seed=cfg.train.seed)

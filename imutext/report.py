@@ -210,7 +210,7 @@ def _synthetic_embeddings(rng, n_datasets:int, n_classes:int, n_subjects:int, pe
     y = np.repeat(np.arange(K), n_subjects * per_cell)                                            # (N,)
     imu = text[y] + noise * rng.normal(size=(len(y), TEXT_DIM)) / np.sqrt(TEXT_DIM)               # (N, D)
     names = ['walking', 'sitting', 'standing', 'lying', 'running', 'cycling', 'climbing stairs', 'jumping']
-    return dict(imu=imu.astype(np.float32), y=y, dataset=y // n_classes, subject=np.tile(np.repeat(np.arange(n_subjects), per_cell), K),
+    return dict(signal=imu.astype(np.float32), y=y, dataset=y // n_classes, subject=np.tile(np.repeat(np.arange(n_subjects), per_cell), K),
                 text=text.astype(np.float32), text_dataset=np.arange(K) // n_classes,
                 text_names=np.array([names[k % n_classes % len(names)] for k in range(K)]),
                 dataset_names=np.array([f'synth_{chr(97 + i)}' for i in range(n_datasets)]))
@@ -220,7 +220,7 @@ def _zero_shot_from(emb:dict)->dict:
     out = {}
     for d, ds in enumerate(emb['dataset_names']):
         w, t = emb['dataset'] == d, np.flatnonzero(emb['text_dataset'] == d)
-        out[str(ds)] = zero_shot_metrics(emb['imu'][w] @ emb['text'][t].T, emb['y'][w] - t[0], emb['text_names'][t].tolist())
+        out[str(ds)] = zero_shot_metrics(emb['signal'][w] @ emb['text'][t].T, emb['y'][w] - t[0], emb['text_names'][t].tolist())
     return out
 
 # %% ../nbs/60_report.ipynb #d1f31b8f
@@ -295,9 +295,9 @@ def embedding_figure(emb:dict,            # arrays of embeddings.npz
                      tsne_kw:dict|None=None,  # extra arguments of `tsne_2d`
                     )->plt.Figure:
     "t-SNE of a window sample and the label texts, coloured by every available labelling."
-    n = len(emb['imu']); rng = np.random.default_rng(seed)
+    n = len(emb['signal']); rng = np.random.default_rng(seed)
     idx = np.sort(rng.choice(n, max_points, replace=False)) if n > max_points else np.arange(n)
-    text = emb.get('text'); X = emb['imu'][idx] if text is None else np.vstack([emb['imu'][idx], text])  # (n + K, D)
+    text = emb.get('text'); X = emb['signal'][idx] if text is None else np.vstack([emb['signal'][idx], text])  # (n + K, D)
     xy = tsne_2d(X, seed=seed, **(tsne_kw or {}))
     names = emb.get('text_names', np.arange(len(text)) if text is not None else None)
     pts = None if text is None else (xy[len(idx):], [str(s) for s in names])
@@ -319,7 +319,7 @@ def report_run(run_dir:str|Path,         # run folder; PNGs are written into it
         if 'confusion' in m: keep(f'confusion_{ds}', plot_confusion(m['confusion'], names, title=f'{ds}: confusion'), f'confusion_{_safe(ds)}.png')
         if 'per_class_f1' in m: keep(f'per_class_f1_{ds}', plot_per_class_f1(m['per_class_f1'], names, title=f'{ds}: per-class F1'), f'per_class_f1_{_safe(ds)}.png')
     emb = run['embeddings'] or {}
-    if 'imu' in emb: keep('embedding_space', embedding_figure(emb, max_points, seed, tsne_kw), 'final_embedding_space.png')
+    if 'signal' in emb: keep('embedding_space', embedding_figure(emb, max_points, seed, tsne_kw), 'final_embedding_space.png')
     if 'text' in emb:
         names = emb.get('text_names', np.arange(len(emb['text']))).astype(str)
         keep('text_similarity', plot_similarity(emb['text'], names), 'text_similarity.png')

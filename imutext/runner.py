@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json
 from pathlib import Path
-from .config import PRESETS
+from .config import PRESETS, ExpCfg, flat_fields, parse_value
 from .experiment import new_run_dir, write_json
 from .report import compare_runs, write_table
 
@@ -33,24 +33,20 @@ def notebook_params(nb:str|Path)->dict:  # path of a notebook with a `parameters
 # %% ../nbs/66_runner.ipynb #38c4a57a
 def coerce(name:str, value, typ:type):
     "`value` as `typ`, or a TypeError naming the parameter."
-    if isinstance(value, str) and typ is not str:
-        try:
-            if typ is bool:
-                if value.lower() not in ('true', 'false', '1', '0'): raise ValueError
-                return value.lower() in ('true', '1')
-            return typ(value)
-        except ValueError: raise TypeError(f"parameter {name!r} must be {typ.__name__}, got {value!r}") from None
+    if isinstance(value, str) and typ is not str: return parse_value(name, value, typ)
     if typ is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
     if isinstance(value, (list, tuple)) and typ is str: return ','.join(map(str, value))
     if type(value) is not typ: raise TypeError(f"parameter {name!r} must be {typ.__name__}, got {type(value).__name__} {value!r}")
     return value
 
 def check_params(nb:str|Path, params:dict)->dict:
-    "The parameters, type-checked against the notebook's declaration; unknown names raise."
+    "The parameters, type-checked against the notebook's declaration and the config's choices; unknown names raise."
     decl = notebook_params(nb)
     unknown = sorted(set(params) - set(decl))
     if unknown: raise KeyError(f"unknown parameter(s) {unknown} for {nb}; it declares: {', '.join(sorted(decl))}")
-    return {k: coerce(k, v, decl[k][0]) for k, v in params.items()}
+    out = {k: coerce(k, v, decl[k][0]) for k, v in params.items()}
+    ExpCfg().override(**{k: v for k, v in out.items() if k in flat_fields()})   # choices and element types of config fields
+    return out
 
 # %% ../nbs/66_runner.ipynb #b3b4ffd2
 def _toy_notebook(path:Path)->Path:
@@ -67,7 +63,7 @@ def preset_params(preset:str|None)->dict:
     "A preset's overrides as notebook parameters (tuples become comma-separated strings)."
     if preset is None: return {}
     if preset not in PRESETS: raise KeyError(f"unknown preset {preset!r}; known: {sorted(PRESETS)}")
-    return {k: ','.join(v) if isinstance(v, tuple) else v for k, v in PRESETS[preset].items()}
+    return {k: ','.join(map(str, v)) if isinstance(v, tuple) else v for k, v in PRESETS[preset].items()}
 
 def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/runs/train.ipynb)
                  params:dict|None=None,    # parameter overrides

@@ -20,5 +20,14 @@ def tiny_run(tmp_path_factory):
     (run_dir,) = [p for p in root.iterdir() if p.is_dir()]
     return run_dir, r.stdout
 
+@pytest.fixture(scope='session')
+def vib_tiny_run(tmp_path_factory):
+    "Run folder of `imutext run nbs/runs/train.ipynb --preset vib_tiny` (the vibration job's code path, tiny)."
+    root = tmp_path_factory.mktemp('vibruns')
+    r = imutext('run', TRAIN_NB, '--preset', 'vib_tiny', '--root', root)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    (run_dir,) = [p for p in root.iterdir() if p.is_dir()]
+    return run_dir, r.stdout
+
 def pytest_configure(config):
     config.addinivalue_line('markers', 'slow: long or optional-dependency tests (e.g. the local GGUF backend); skipped when the dependency is absent')

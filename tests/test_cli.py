@@ -24,8 +24,45 @@ def test_zero_shot_errors_are_one_line(tiny_run, tmp_path):
              (['--checkpoint', junk, '--data', 'hapt'], 'is not a readable imutext checkpoint'),
              (['--checkpoint', ck, '--data', 'no_such_dataset'], "no dataset folder 'no_such_dataset'"),
              (['--checkpoint', ck, '--data', bad_folder], "missing key(s)"),
-             (['--checkpoint', ck, '--data', 'cwru'], 'cannot be evaluated by an IMU model')]
+             (['--checkpoint', ck, '--data', 'cwru'], 'this is a vibration dataset, but the model reads imu data'),
+             (['--checkpoint', tiny_run[0], '--data', 'hapt'], 'is a folder; give the checkpoint file'),
+             (['--checkpoint', ck, '--data', ''], '--data is empty'),
+             (['--checkpoint', ck, '--data', 'hapt', '--label-level', 'fault_type'], 'applies to vibration models')]
     for args, msg in cases:
         r = imutext('zero-shot', *args)
         assert r.returncode == 2, (args, r.stderr)
         assert r.stderr.startswith('imutext: error:') and msg in r.stderr and 'Traceback' not in r.stderr, r.stderr
+
+def _edit_copy(src, dst, edit):
+    "A copy of bundled vibration set `src` at `dst` with its meta.json edited."
+    shutil.copytree(data_root()/'vibration'/src, dst)
+    meta = json.loads((dst/'meta.json').read_text()); edit(meta); (dst/'meta.json').write_text(json.dumps(meta))
+    return dst
+
+def test_vibration_zero_shot_on_any_folder(vib_tiny_run, tmp_path):
+    "A vibration checkpoint scores a rig copied outside the repository, at its fault-type level or its own labels, with the IMU keys."
+    ck = vib_tiny_run[0]/'checkpoint.pt'
+    rig = shutil.copytree(data_root()/'vibration'/'cwru_fe', tmp_path/'elsewhere'/'some_rig')
+    ft = imutext('zero-shot', '--checkpoint', ck, '--data', rig, '--json', '--device', 'cpu', '--label-level', 'fault_type')
+    assert ft.returncode == 0, ft.stderr
+    m = json.loads(ft.stdout)
+    assert m['label_names'] == ['healthy', 'inner_race', 'outer_race', 'ball'] and m['label_level'] == 'fault_type'
+    assert {'macro_f1', 'accuracy', 'chance_macro_f1', 'balanced_accuracy', 'ci95', 'n'} <= set(m)
+    recorded = json.loads((vib_tiny_run[0]/'metrics.json').read_text())['zero_shot']['cwru_fe']
+    assert abs(m['macro_f1'] - recorded['macro_f1']) < 1e-9                     # the copy scores as the bundled set did
+    lab = json.loads(imutext('zero-shot', '--checkpoint', ck, '--data', rig, '--json', '--device', 'cpu', '--label-level', 'label').stdout)
+    assert len(lab['label_names']) == 14 and lab['n'] == m['n']
+
+def test_vibration_errors_are_one_line(vib_tiny_run, tmp_path):
+    "Bad vibration input: no shaft speed for an order input, a fault type missing from the map, a window longer than a recording."
+    ck = vib_tiny_run[0]/'checkpoint.pt'
+    def no_speed(m):
+        for r in m['recordings']: r.pop('shaft_rate_hz'); r.pop('fault_frequencies_hz')
+        m['condition_descriptions'] = {c: 'radial load only' for c in m['condition_names']}
+    cases = [(_edit_copy('mfpt', tmp_path/'nospeed', no_speed), 'no shaft speed for recording 0'),
+             (_edit_copy('mfpt', tmp_path/'nofault', lambda m: m['fault_type'].pop('OR')), "'fault_type'"),
+             (_edit_copy('mfpt', tmp_path/'fast', lambda m: [r.update(shaft_rate_hz=0.5) for r in m['recordings']]), 'shorter than one window')]
+    for folder, msg in cases:
+        r = imutext('zero-shot', '--checkpoint', ck, '--data', folder, '--device', 'cpu')
+        assert r.returncode == 2 and r.stderr.startswith('imutext: error:') and msg in r.stderr and 'Traceback' not in r.stderr, r.stderr
+        assert str(folder) in r.stderr, r.stderr                                   # the message names the folder

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest, torch
 from imutext.config import make_cfg
 from imutext.losses import total_loss
-from imutext.train import fit, load_checkpoint, loss_terms, model_from_checkpoint, prepare, CKPT_NAME
+from imutext.train import fit, loss_terms, prepare
+from imutext.models.factory import load_checkpoint, model_from_checkpoint, CKPT_NAME
 
 TORCHRUN = Path(sys.executable).with_name('torchrun')
 OVERRIDES = dict(dropout=0.0, epochs=3, memory_bank=48)   # dropout off: ranks draw their own masks by nature
@@ -66,7 +67,7 @@ def test_same_model_and_memory_bank(runs):
     ma, mb = model_from_checkpoint(ka), model_from_checkpoint(kb)  # the DDP checkpoint loads in single-process code
     val = prepare(make_cfg('tiny', **OVERRIDES)).val
     b = val.collate(val.epoch(0, 0)[:64])
-    with torch.no_grad(): fa, fb = (m.encode_imu(b['x'], b['ch_type'], b['ch_mask']) for m in (ma, mb))
+    with torch.no_grad(): fa, fb = (m.encode_signal(b['x'], b['ch_type'], b['ch_mask']) for m in (ma, mb))
     print(f"largest difference of unit-norm IMU features on 64 validation windows: {float((fa - fb).abs().max()):.2e}")
     torch.testing.assert_close(fa, fb, rtol=RTOL, atol=RTOL)
     for k in ('imu', 'txt'): torch.testing.assert_close(ka['memory_bank'][k], kb['memory_bank'][k], rtol=RTOL, atol=ATOL)
@@ -91,7 +92,8 @@ from torch.nn.parallel import DistributedDataParallel
 from imutext.config import make_cfg
 from imutext.core import TEXT_DIM
 from imutext.losses import MemoryBank, total_loss
-from imutext.train import ClassTexts, loss_terms, prepare
+from imutext.train import loss_terms, prepare
+from imutext.models.factory import ClassTexts
 import imutext.ddp as D
 
 def case():

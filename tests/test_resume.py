@@ -3,7 +3,8 @@ import os, signal, subprocess, sys, time
 from pathlib import Path
 import pytest, torch
 from imutext.config import make_cfg
-from imutext.train import fit, load_checkpoint, CKPT_NAME
+from imutext.train import fit
+from imutext.models.factory import load_checkpoint, CKPT_NAME
 
 CFG = dict(epochs=4)
 KILLER = "from imutext.config import make_cfg; from imutext.train import fit; import sys; fit(make_cfg('tiny', epochs=4), sys.argv[1])"

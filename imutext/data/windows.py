@@ -15,8 +15,7 @@ from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 # %% auto #0
 __all__ = ['UNIT_FACTORS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'calibrate_counts', 'standard_channels', 'sensor_triplets',
            'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows',
-           'random_rotations', 'rotate_windows', 'group_split', 'split_windows', 'split_key', 'vib_windows',
-           'vib_split']
+           'random_rotations', 'rotate_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor: acc -> g, gyro -> rad/s
@@ -160,7 +159,7 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
                )->Windows:
     "Standard units -> common rate -> windows inside segments -> per-window normalisation."
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
-    if ds.kind != 'imu': raise ValueError(f"{ds.name} is a {ds.kind} dataset; use vib_windows")
+    if ds.kind != 'imu': raise ValueError(f"{ds.name} is a {ds.kind} dataset; use data.vibration.vib_inputs")
     x, ch_type, info = standard_channels(ds, cfg.sensors)
     trip, dev = sensor_triplets([c for c in ds.channels if c.get('sensor') in cfg.sensors])
     x, off = resample_segments(x, ds.offsets, ds.rates, cfg.rate_hz)
@@ -214,20 +213,6 @@ def split_windows(w:Windows, frac:float, seed:int=0)->tuple:
 def split_key(w:Windows)->np.ndarray:
     "The id a split must keep on one side: subject, or recording where the subject is unknown."
     return np.where(w.group >= 0, w.group, -1 - w.seg)
-
-# %% ../../nbs/11_data.windows.ipynb #04d772de
-def vib_windows(ds:SensorData|str,  # a loaded vibration dataset or its name/path
-                cfg:VibDataCfg,
-               )->Windows:
-    "Resampled, per-window z-scored vibration windows; `group` is the condition index."
-    ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
-    if ds.kind != 'vibration': raise ValueError(f"{ds.name} is an {ds.kind} dataset; use imu_windows")
-    x, off = resample_segments(ds.signals, ds.offsets, ds.rates, cfg.vib_rate_hz)
-    w, seg = cut_windows(x, off, cfg.vib_window, cfg.vib_hop, min_cover=1.0)
-    w = normalise_windows(w, 'zscore')
-    rate = cfg.vib_rate_hz or float(ds.rates[0])
-    return Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=np.full(w.shape[2], SENSORS.index('acc')),
-                   dataset=ds.name, label_names=ds.label_names, rate_hz=rate, info=dict(conditions=ds.group_names))
 
 # %% ../../nbs/11_data.windows.ipynb #e5ca9d73
 VIB_SPLITS = ('recording', 'condition')

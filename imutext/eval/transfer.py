@@ -17,8 +17,8 @@ from ..core import TEXT_DIM
 from ..config import ExpCfg
 from ..data.datasets import SensorData, load_dataset
 from ..data.windows import Windows, imu_windows, split_windows, split_key
-from ..models.clip import IMUClip, param_groups
-from ..train import build_model, preprocessing
+from ..models.clip import SignalClip, param_groups
+from ..models.factory import build_model, signal_windows, preprocessing
 from .fewshot import kshot_indices, linear_probe
 from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature
 
@@ -27,12 +27,12 @@ __all__ = ['PROBE_NORMS', 'METHODS', 'COLUMNS', 'as_windows', 'fewshot_split', '
            'finetune_fewshot', 'random_control', 'transfer_table']
 
 # %% ../../nbs/54_eval.transfer.ipynb #7ff6f7f9
-def as_windows(model:IMUClip,                      # the model whose `cfg.data` preprocessing applies
+def as_windows(model:SignalClip,                      # the model whose `cfg.data` preprocessing applies
                data:Windows|str|Path|SensorData,   # windows, or a bundled name / folder / loaded IMU dataset
               )->Windows:
     "`data` as windows in the model's preprocessing."
     d = model.cfg.data
-    if not isinstance(data, Windows): return imu_windows(data, d)
+    if not isinstance(data, Windows): return signal_windows(data, model.cfg)
     T = int(round(d.window_s * d.rate_hz))
     if data.rate_hz != d.rate_hz or data.x.shape[1] != T:
         raise ValueError(f"windows of {data.dataset} are {data.x.shape[1]} samples at {data.rate_hz} Hz; "
@@ -61,7 +61,7 @@ def _zscore(pool_f:np.ndarray, test_f:np.ndarray)->tuple:  # (N, D), (M, D)
     return (pool_f - mu) / sd, (test_f - mu) / sd
 
 # %% ../../nbs/54_eval.transfer.ipynb #ae470e36
-def probe_fewshot(model:IMUClip,                    # frozen encoder
+def probe_fewshot(model:SignalClip,                    # frozen encoder
                   data:Windows|str|Path|SensorData, # the new dataset (windows or name / folder / loaded)
                   k_list:Sequence[int]=(1, 2, 5, 10),  # shots per class
                   n_seeds:int=3,                    # draws of the shots per k
@@ -81,7 +81,7 @@ def probe_fewshot(model:IMUClip,                    # frozen encoder
     return df.assign(method='probe', feature=feature)
 
 # %% ../../nbs/54_eval.transfer.ipynb #f10f174f
-def fewshot_head(model:IMUClip,            # the model the head sits on
+def fewshot_head(model:SignalClip,            # the model the head sits on
                  n_classes:int,            # K classes of the new dataset
                  feature:str='embedding',  # what the head reads: 'embedding' (d) or 'text_space' (384)
                  class_emb:np.ndarray|None=None,  # (K, 384) unit-norm class text embeddings: start as the zero-shot head
@@ -103,7 +103,7 @@ def _rng_scope(device):
     dev = torch.device(device)
     return torch.random.fork_rng(devices=[dev.index or 0] if dev.type == 'cuda' else [])
 
-def finetune_once(model:IMUClip,        # the starting point; deep-copied, never modified
+def finetune_once(model:SignalClip,        # the starting point; deep-copied, never modified
                   pool:Windows,         # windows the shots come from
                   idx:np.ndarray,       # indices of the shots in `pool`
                   test:Windows,         # windows to predict
@@ -141,7 +141,7 @@ def _usable_k(y:np.ndarray, k_list:Sequence[int])->list:
     return [k for k in k_list if k <= m]
 
 # %% ../../nbs/54_eval.transfer.ipynb #9b6b8722
-def finetune_fewshot(model:IMUClip,                    # the starting point (deep-copied per run)
+def finetune_fewshot(model:SignalClip,                    # the starting point (deep-copied per run)
                      data:Windows|str|Path|SensorData, # the new dataset
                      k_list:Sequence[int]=(1, 2, 5, 10), n_seeds:int=3,
                      steps:int=50,                     # AdamW steps per run
@@ -164,7 +164,7 @@ def finetune_fewshot(model:IMUClip,                    # the starting point (dee
 # %% ../../nbs/54_eval.transfer.ipynb #c811e83e
 def random_control(cfg:ExpCfg,   # the trained model's config (same architecture)
                    seed:int=0,   # seed of the initialisation
-                  )->IMUClip:
+                  )->SignalClip:
     "An untrained model of `cfg`, seeded, in eval mode."
     with _rng_scope('cpu'):
         torch.manual_seed(seed); return build_model(cfg).eval()
@@ -173,7 +173,7 @@ def random_control(cfg:ExpCfg,   # the trained model's config (same architecture
 METHODS = ('probe', 'finetune', 'finetune_zs')
 COLUMNS = ['method', 'encoder', 'feature', 'k', 'acc_mean', 'acc_std', 'macro_f1_mean', 'macro_f1_std', 'n_seeds', 'n_train', 'n_test']
 
-def _zero_shot_row(model:IMUClip, ds:SensorData, w:Windows, test:Windows, encoder, device)->tuple:
+def _zero_shot_row(model:SignalClip, ds:SensorData, w:Windows, test:Windows, encoder, device)->tuple:
     "The k = 0 row on the test windows, and the class text embeddings (K, 384)."
     zs = zero_shot(model, ds, encoder, device)
     m = np.isin(split_key(w), split_key(test))                               # (N,) test windows among all
@@ -183,7 +183,7 @@ def _zero_shot_row(model:IMUClip, ds:SensorData, w:Windows, test:Windows, encode
                 macro_f1_std=0., n_seeds=1, n_train=0, n_test=int(m.sum())), zs['class_emb']
 
 # %% ../../nbs/54_eval.transfer.ipynb #a4e2d74a
-def transfer_table(model:IMUClip,                   # the trained model
+def transfer_table(model:SignalClip,                   # the trained model
                    dataset:str|Path|SensorData,     # the new dataset (bundled name, folder or loaded)
                    cfg:ExpCfg|None=None,            # config of the random control (default: the model's)
                    k_list:Sequence[int]=(1, 2, 5, 10), n_seeds:int=3,

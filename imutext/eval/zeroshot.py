@@ -8,17 +8,17 @@ from pathlib import Path
 import numpy as np
 import torch
 from ..core import resolve_device
-from ..config import ExpCfg, cfg_from_dict
-from ..data.datasets import load_dataset, load_labels, SensorData
-from ..data.windows import Windows, imu_windows, split_key
-from ..models.clip import IMUClip
+from ..config import ExpCfg
+from ..data.datasets import load_labels, SensorData
+from ..data.windows import Windows
+from ..models.clip import SignalClip
+from ..models.factory import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
 from .metrics import zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores
 from ..data.labels import assign_groups, clean_label
-from ..train import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint
 
 # %% auto #0
-__all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'zero_shot', 'evaluate_checkpoint',
-           'vocab_embeddings', 'open_vocab']
+__all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'with_label_level', 'zero_shot',
+           'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -33,13 +33,13 @@ def check_feature(feature:str):
     "Raise unless `feature` names one of FEATURES."
     if feature not in FEATURES: raise ValueError(f"feature must be one of {FEATURES}, got {feature!r}")
 
-def window_features(model:IMUClip, inputs:tuple, feature:str)->torch.Tensor:
+def window_features(model:SignalClip, inputs:tuple, feature:str)->torch.Tensor:
     "(b, d) pooled embedding or (b, 384) unit-norm text-space feature of `window_inputs`."
     check_feature(feature)
-    return model.embed(*inputs) if feature == 'embedding' else model.encode_imu(*inputs)
+    return model.embed(*inputs) if feature == 'embedding' else model.encode_signal(*inputs)
 
 @torch.no_grad()
-def embed_windows(model:IMUClip, w:Windows, device='cpu',
+def embed_windows(model:SignalClip, w:Windows, device='cpu',
                   bs:int=512,                  # windows per forward pass
                   feature:str='text_space',    # 'text_space' (unit norm, 384) or 'embedding' (pooled, d)
                  )->np.ndarray:                # (N, 384) or (N, d) float32
@@ -49,40 +49,49 @@ def embed_windows(model:IMUClip, w:Windows, device='cpu',
                            for i in range(0, len(w), bs)])
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #3a580d20
-def zero_shot(model:IMUClip,                 # trained model (its `cfg` carries the preprocessing)
+def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
+    "`cfg` scoring at `label_level` ('label' or 'fault_type'; None keeps the model's); vibration models only."
+    if label_level is None: return cfg
+    if cfg.data.modality != 'vibration': raise ValueError(f"label_level={label_level!r} applies to vibration models; this is a {cfg.data.modality} model")
+    return cfg.override(vib_label_level=label_level)
+
+def zero_shot(model:SignalClip,              # trained model (its `cfg` carries the preprocessing)
               data:str|Path|SensorData,      # bundled name, folder path or loaded dataset
               encoder=None,                  # text encoder (default: the cached frozen MiniLM)
               device='cpu',
-              n_boot:int=1000,               # subject-level bootstrap replicates for the 95 % CIs (0 = none)
-             )->dict:                        # metrics + arrays (features, class embeddings, scores, labels, subjects)
+              n_boot:int=1000,               # subject/recording-level bootstrap replicates for the 95 % CIs (0 = none)
+              label_level:str|None=None,     # vibration: 'label' or 'fault_type' (default: the level the model was trained at)
+             )->dict:                        # metrics + arrays (features, class embeddings, scores, labels, bootstrap keys)
     "Closed-set zero-shot evaluation over the dataset's own label texts."
-    cfg = model.cfg
-    ds = data if isinstance(data, SensorData) else load_dataset(data)
-    if ds.kind != 'imu': raise ValueError(f"{ds.path}: a {ds.kind} dataset cannot be evaluated by an IMU model")
-    w = imu_windows(ds, cfg.data)
-    if not len(w): raise ValueError(f"{ds.path}: no window of {cfg.data.window_s} s fits in any segment")
+    cfg = with_label_level(model.cfg, label_level)
+    ds, mod = load_for(data, cfg), modality(cfg)
+    w = mod.windows(ds, cfg)
+    if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
     encoder = encoder or text_encoder(cfg)
     texts = dataset_texts(ds, cfg)
     with torch.no_grad(): cls = ClassTexts(texts, encoder, model.to(device))(device).float().cpu().numpy()  # (K, 384)
     feats = embed_windows(model, w, device)
-    scores = feats @ cls.T                                                   # (N, K)
-    m = zero_shot_metrics(scores, w.y, ds.label_names)
-    groups = assign_groups([clean_label(n) for n in ds.label_names])
-    m.update(group_accuracy=group_aware_accuracy(scores, w.y, groups), label_names=ds.label_names, dataset=ds.name)
-    if n_boot: m['ci95'] = {k: list(bootstrap_ci(f, scores, w.y, split_key(w), n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
-    return dict(metrics=m, features=feats, class_emb=cls, scores=scores, y=w.y, subject=w.group, seg=w.seg, texts=texts)
+    scores, key = feats @ cls.T, mod.key(w)                                  # (N, K), (N,)
+    m = zero_shot_metrics(scores, w.y, w.label_names)
+    groups = assign_groups([clean_label(n) for n in w.label_names])
+    m.update(group_accuracy=group_aware_accuracy(scores, w.y, groups), label_names=list(w.label_names), dataset=ds.name,
+             modality=cfg.data.modality, label_level=cfg.vib.vib_label_level if cfg.data.modality == 'vibration' else 'label')
+    if n_boot: m['ci95'] = {k: list(bootstrap_ci(f, scores, w.y, key, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
+    return dict(metrics=m, features=feats, class_emb=cls, scores=scores, y=w.y, subject=key, seg=w.seg, texts=texts)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #81b0e008
-def evaluate_checkpoint(checkpoint:str|Path,  # a checkpoint.pt written by `train.fit`
-                        data:str|Path,        # bundled dataset name or folder in the data format
+def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `train.fit`
+                        data:str|Path,            # bundled dataset name or folder in the data format
                         device:str='auto',
-                       )->dict:               # the metrics dict
+                        label_level:str|None=None,  # vibration: 'label' or 'fault_type' (default: the model's)
+                       )->dict:                   # the metrics dict
     "Zero-shot metrics of a checkpoint on a dataset."
+    if not str(data).strip(): raise ValueError("no dataset given (--data is empty): name a bundled dataset or a folder in the data format")
     model = model_from_checkpoint(load_checkpoint(checkpoint))
-    return zero_shot(model, data, device=resolve_device(device))['metrics']
+    return zero_shot(model, data, device=resolve_device(device), label_level=label_level)['metrics']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #d8b6eeed
-def vocab_embeddings(model:IMUClip, datasets:list, encoder=None, device='cpu')->tuple:  # names or folders
+def vocab_embeddings(model:SignalClip, datasets:list, encoder=None, device='cpu')->tuple:  # names or folders
     "(vocab, (M, 384) embeddings, dataset -> local-to-global ids) for the union of the datasets' label names."
     encoder = encoder or text_encoder(model.cfg)
     sets = [load_labels(d) for d in datasets]
