@@ -56,7 +56,7 @@ class VibDataCfg:
 
 # %% ../nbs/01_config.ipynb #62209bf3
 TEXT_SOURCES = ('name', 'description', 'keywords', 'sentence', 'affirmative', 'subactions')
-FAULT_STYLES = ('name', 'terms', 'physics', 'template', 'description', 'subactions')
+FAULT_STYLES = ('name', 'terms', 'physics', 'template', 'description', 'subactions', 'severity')
 
 @dataclass
 class TextCfg:
@@ -99,6 +99,7 @@ class LossCfg:
     soft_targets: bool = True  # soft targets from z-scored text-text similarity (seed 003)
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
     memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off)
+    class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)
 
 @dataclass
 class TrainCfg:
@@ -199,12 +200,12 @@ PRESETS = {
                   max_windows_per_set=64, d_model=32, n_layers=1),
     'full':  dict(epochs=60, batch_size=256, accum_steps=2, lr=1e-3, max_windows_per_set=0, d_model=128, n_layers=4,
                   memory_bank=4096, device='cuda'),
-    'vib':   dict(modality='vibration', train_sets=('cwru', 'mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=8, batch_size=64,
-                  max_windows_per_set=600, vib_widths=(32, 64, 128, 128), soft_targets=False),
+    'vib':   dict(modality='vibration', train_sets=('cwru', 'mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=20, batch_size=64,
+                  max_windows_per_set=600, vib_widths=(32, 64, 128, 128), soft_targets=False, class_ce=1.0),
     'vib_tiny': dict(modality='vibration', train_sets=('mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=2, batch_size=32,
                   max_windows_per_set=64, d_model=32, vib_widths=(8, 16, 16, 32)),
     'vib_full': dict(modality='vibration', train_sets=('cwru', 'mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=40, batch_size=256,
-                  max_windows_per_set=0, d_model=128, soft_targets=False, device='cuda'),
+                  max_windows_per_set=0, d_model=128, soft_targets=False, class_ce=1.0, device='cuda'),
 }
 
 def make_cfg(preset:str='quick', **overrides)->ExpCfg:

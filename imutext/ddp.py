@@ -54,7 +54,7 @@ def shard_bounds(n:int,      # rows in the global batch
     return np.r_[0, np.cumsum(sizes)]
 
 # %% ../nbs/41_ddp.ipynb #6d2d5cd3
-GLOBAL_KEYS = ('y', 'dataset')  # batch entries every rank keeps whole: the global batch's labels
+GLOBAL_KEYS = ('y', 'lo', 'hi', 'dataset')  # batch entries every rank keeps whole: the global batch's labels
 
 class ShardedMix:
     "One rank's view of a `WindowMix`: global epochs, this rank's rows of the inputs, the global batch's labels."

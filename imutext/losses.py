@@ -9,7 +9,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['hard_targets', 'soft_targets', 'clip_loss', 'total_loss', 'MemoryBank']
+__all__ = ['hard_targets', 'soft_targets', 'clip_loss', 'total_loss', 'class_ce_loss', 'MemoryBank']
 
 # %% ../nbs/30_losses.ipynb #4c784b53
 def hard_targets(labels:torch.Tensor,  # (B,) integer class ids
@@ -72,6 +72,19 @@ def total_loss(d:dict)->torch.Tensor:  # named outputs; keys ending in '_loss' a
     terms = [v for k, v in d.items() if k.endswith('_loss')]
     if not terms: raise KeyError(f"total_loss: no key ends in '_loss' among {sorted(d)}")
     return sum(terms)
+
+# %% ../nbs/30_losses.ipynb #093ec5fa
+def class_ce_loss(sig:torch.Tensor,                   # (B, D) signal features (unit norm)
+                  class_emb:torch.Tensor,             # (K, D) class-text embeddings of the joint label table (unit norm)
+                  y:torch.Tensor,                     # (B,) class ids in the joint table
+                  logit_scale:torch.Tensor|float,     # inverse temperature (already exponentiated)
+                  lo:torch.Tensor, hi:torch.Tensor,   # (B,) each window's dataset's class range [lo, hi) in the table
+                 )->torch.Tensor:                     # scalar
+    "Cross-entropy of each window over the class texts of its own dataset."
+    logits = logit_scale * sig @ class_emb.T.to(sig.dtype)                  # (B, K)
+    k = torch.arange(class_emb.shape[0], device=sig.device)
+    own = (k[None] >= lo[:, None]) & (k[None] < hi[:, None])                 # (B, K)
+    return F.cross_entropy(logits.float().masked_fill(~own, float('-inf')), y)
 
 # %% ../nbs/30_losses.ipynb #feccc723
 class MemoryBank(nn.Module):

@@ -18,7 +18,7 @@ from .models.text import TextEncoder
 from .models.clip import SignalClip, param_groups
 from .models.factory import (CKPT_NAME, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
                                     preprocessing, save_checkpoint, signal_windows, text_encoder)
-from .losses import clip_loss, soft_targets, total_loss, MemoryBank
+from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
 # %% auto #0
 __all__ = ['WindowMix', 'collate', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared',
@@ -50,11 +50,11 @@ class WindowMix:
 # %% ../nbs/40_train.ipynb #0b4150b5
 def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
             rng:np.random.Generator|None=None):  # augment (rotation, gyro dropout) with this generator; None = no augmentation
-    "Tensors `x (B,T,C)`, `ch_type (B,C)`, `ch_mask (B,C)`, global class `y (B,)`, `dataset (B,)`."
+    "Tensors `x (B,T,C)`, `ch_type (B,C)`, `ch_mask (B,C)`, global class `y (B,)`, its dataset's class range `lo, hi (B,)`, `dataset (B,)`."
     C = max(self.windows[d].x.shape[2] for d in np.unique(pairs[:, 0]))
     B = len(pairs)
     x = np.zeros((B, self.T, C), np.float32); ct = np.full((B, C), SENSORS.index('other')); cm = np.zeros((B, C), bool)
-    y = np.empty(B, np.int64)
+    y, lo, hi = np.empty(B, np.int64), np.empty(B, np.int64), np.empty(B, np.int64)
     for d in np.unique(pairs[:, 0]):
         rows = np.flatnonzero(pairs[:, 0] == d); w = self.windows[d]; c = w.x.shape[2]
         xd = w.x[pairs[rows, 1]]                                              # (b, T, c) a copy
@@ -65,8 +65,9 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
             hide = rows[rng.random(len(rows)) < self.gyro_dropout]
             x[hide[:, None], :, gyro[None]] = 0; cm[hide[:, None], gyro[None]] = False
         y[rows] = w.y[pairs[rows, 1]] + self.class_offset[d]
+        lo[rows], hi[rows] = self.class_offset[d], self.class_offset[d] + len(w.label_names)
     return dict(x=torch.from_numpy(x), ch_type=torch.from_numpy(ct), ch_mask=torch.from_numpy(cm),
-                y=torch.from_numpy(y), dataset=torch.from_numpy(pairs[:, 0].copy()))
+                y=torch.from_numpy(y), lo=torch.from_numpy(lo), hi=torch.from_numpy(hi), dataset=torch.from_numpy(pairs[:, 0].copy()))
 WindowMix.collate = collate
 
 # %% ../nbs/40_train.ipynb #8b815eb2
@@ -94,6 +95,7 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
         tg = (batch['y'][:, None] == ally[None]).float()
     B = len(txt)
     d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None)
+    if cfg.loss.class_ce: d['class_loss'] = cfg.loss.class_ce * class_ce_loss(out['signal_features'], class_emb, batch['y'], out['logit_scale'], batch['lo'], batch['hi'])
     d.update(signal_features=out['signal_features'].detach(), txt_features=txt.detach())
     return d
 

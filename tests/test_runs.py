@@ -41,7 +41,7 @@ def test_notebook_defaults_are_the_quick_preset():
             comp = getattr(base, ff[name][0])
             val = coerce(name, eval(default), typ)
             want = getattr(comp, name)
-            assert (','.join(want) if isinstance(want, tuple) else want) == val, name
+            assert (','.join(map(str, want)) if isinstance(want, tuple) else want) == val, name
     for preset, over in PRESETS.items():
         assert set(over) <= set(decl), (preset, set(over) - set(decl))
 
@@ -54,3 +54,13 @@ def test_transfer_template_on_the_tiny_checkpoint(tiny_run, tmp_path):
     (run_dir,) = tmp_path.iterdir()
     t = pd.read_csv(run_dir/'transfer.csv')
     assert len(t) == 1 + 2 * 2 * 2 and set(t['encoder']) == {'trained', 'random'} and t['acc_mean'].between(0, 1).all()
+
+def test_closedset_template_writes_both_rows(tmp_path):
+    "nbs/runs/closedset.ipynb: supervised and aligned metrics on one subject-disjoint split, weight sync exact, a self-describing folder."
+    r = imutext('run', TRAIN_NB.with_name('closedset.ipynb'), '--preset', 'tiny', '-p', 'dataset', 'basicmotions',
+                '-p', 'epochs', '2', '-p', 'n_boot', '20', '--root', tmp_path)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    (run_dir,) = tmp_path.iterdir()
+    m, h = (json.loads((run_dir/f).read_text()) for f in ('metrics.json', 'hyperparameters.json'))
+    assert m['dataset'] == 'basicmotions' and 0 <= m['aligned_acc'] <= 1 and 0 <= m['supervised_acc'] <= 1
+    assert m['weight_sync_max_diff'] < 1e-5 and h['git']['commit'] and h['config']['train']['epochs'] == 2

@@ -15,8 +15,9 @@ from .windows import Windows, resample_segments, cut_windows, normalise_windows
 from .subactions import load_subactions
 
 # %% auto #0
-__all__ = ['FAULT_TYPES', 'MIN_COVER', 'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'shaft_hz', 'fault_labels',
-           'envelope_spectrum', 'order_axis', 'order_spectrum', 'vib_inputs', 'bearing_orders', 'fault_texts']
+__all__ = ['FAULT_TYPES', 'MIN_COVER', 'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz',
+           'fault_labels', 'envelope_spectrum', 'order_axis', 'order_spectrum', 'vib_inputs', 'bearing_orders',
+           'severity_words', 'fault_texts']
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
 _RPM = re.compile(r'(\d+(?:\.\d+)?)\s*rpm\b', re.I)                                   # '0hp/1797rpm', 'shaft speed 800 rpm'
@@ -234,7 +235,37 @@ def _t_description(ds, cls, idx, ftype, level, ctx): return [ds.label_descriptio
 def _t_subactions(ds, cls, idx, ftype, level, ctx):
     subs = ctx['subs'].get('subactions')              # loaded at label level only
     return list(subs[idx[0]]) if subs else []
-_STYLES = dict(name=_t_name, terms=_t_terms, physics=_t_physics, template=_t_template, description=_t_description, subactions=_t_subactions)
+SEVERITY = ('small', 'medium', 'large', 'very large')   # defect sizes of one fault type, smallest to largest
+_SIZE = re.compile(r'(diameter|width|size|length)_(mm|in)$')   # label_attributes keys that give a defect size
+NUMBER_WORDS = ('zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve')
+
+def _defect_mm(a:dict)->float|None:  # a label's label_attributes -> its defect size in mm
+    for k, v in (a or {}).items():
+        m = _SIZE.search(k)
+        if m and isinstance(v, (int, float)) and not isinstance(v, bool): return float(v) * (25.4 if m[2] == 'in' else 1.)
+
+def severity_words(ds:SensorData)->list:  # per label a size word or None
+    "Rank each label's defect size among the sizes of its fault type in the folder, as a word (`SEVERITY`); None without sizes."
+    attrs, types = ds.meta.get('label_attributes') or {}, _label_types(ds)
+    size = [_defect_mm(attrs.get(n)) for n in ds.label_names]
+    out = []
+    for j, t in enumerate(types):
+        peers = sorted({s for s, u in zip(size, types) if u == t and s is not None})
+        if size[j] is None or len(peers) < 2: out.append(None); continue
+        scale = (SEVERITY[0], SEVERITY[2]) if len(peers) == 2 else SEVERITY[:min(len(peers), len(SEVERITY))]
+        out.append(scale[round(peers.index(size[j]) * (len(scale) - 1) / (len(peers) - 1))])
+    return out
+
+def _t_severity(ds, cls, idx, ftype, level, ctx):
+    "Words instead of numbers (MiniLM barely tells '0.007 inch' from '0.021 inch'): 'small inner race fault', 'large outer race fault at six o'clock'."
+    if level == 'fault_type': return [_type_name(ftype)]
+    a, j = (ds.meta.get('label_attributes') or {}).get(ds.label_names[idx[0]]) or {}, idx[0]
+    clock = next((v for k, v in a.items() if 'clock' in k and isinstance(v, int) and 0 <= v <= 12), None)
+    words = ' '.join(filter(None, [ctx['severity'][j], _type_name(ftype)]))
+    return [words + (f" at {NUMBER_WORDS[clock]} o'clock" if clock is not None else '')]
+
+_STYLES = dict(name=_t_name, terms=_t_terms, physics=_t_physics, template=_t_template, description=_t_description,
+               subactions=_t_subactions, severity=_t_severity)
 
 # %% ../../nbs/11a_data.vibration.ipynb #f869f4de
 def fault_texts(ds:SensorData|str,  # a loaded vibration dataset or its name/path
@@ -248,7 +279,7 @@ def fault_texts(ds:SensorData|str,  # a loaded vibration dataset or its name/pat
     if bad := [s for s in styles if s not in FAULT_STYLES]: raise ValueError(f"unknown fault style(s) {bad}; known: {FAULT_STYLES}")
     types = _label_types(ds); pool = ds.label_names if level == 'label' else types
     if miss := [c for c in names if c not in pool]: raise ValueError(f"{miss} are not {level}s of {ds.name}: {sorted(set(pool))}")
-    ctx = dict(names=_label_names_text(ds), orders=bearing_orders(ds.meta),
+    ctx = dict(names=_label_names_text(ds), orders=bearing_orders(ds.meta), severity=severity_words(ds),
                rpm=float(np.median(shaft_hz(ds))) * 60 if 'template' in styles else None,
                subs=load_subactions(ds.path) if 'subactions' in styles and level == 'label' else {})
     out = []

@@ -60,7 +60,7 @@ def fit_supervised(cfg:ExpCfg, train:Windows, test:Windows, n_boot:int=200)->dic
     model = build_model(cfg).to(device); clf = nn.Linear(cfg.encoder.d_model, len(train.label_names)).to(device)
     mix = WindowMix([train], d.max_windows_per_set, d.rotate, d.gyro_dropout)
     n_b = max(1, mix.n_epoch() // t.batch_size)
-    opt, sch = make_optimizer(nn.ModuleDict(encoder=model.encoder, pool=model.pool, clf=clf), cfg, n_b)
+    opt, sch = make_optimizer(nn.ModuleDict(dict(encoder=model.encoder, pool=model.pool, clf=clf)), cfg, n_b)
     for epoch in range(t.epochs):
         model.train(); pairs, rng = mix.epoch(t.seed, epoch), np.random.default_rng([t.seed, epoch, 1])
         for i in range(n_b):
