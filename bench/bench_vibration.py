@@ -1,5 +1,7 @@
-"Benchmark: load every bundled vibration set, resample it, and build each model input (waveform, envelope, order); prints windows/s and seconds."
-import time
+"""Benchmark: load every bundled vibration set, resample it, and build each model input (waveform, envelope, order); prints windows/s and seconds.
+With --job it also runs the vibration job (`imutext run nbs/runs/train.ipynb --preset vib`) into a temporary folder and prints its wall time."""
+import argparse, subprocess, sys, tempfile, time
+from pathlib import Path
 from dataclasses import replace
 from imutext.config import VibDataCfg
 from imutext.data.datasets import list_datasets, load_dataset
@@ -21,3 +23,12 @@ for name in list_datasets('vibration'):
 for inp in VIB_INPUTS:
     print(f"{inp:9s}: {n_win[inp]:6d} windows in {totals[inp]:5.2f} s ({n_win[inp]/totals[inp]:,.0f} windows/s; includes resampling for waveform/envelope)")
 print(f"load {totals['load']:.2f} s, resample {totals['resample']:.2f} s; all vibration sets, all inputs: {time.perf_counter() - t_all:.1f} s")
+
+ap = argparse.ArgumentParser(description=__doc__); ap.add_argument('--job', action='store_true', help='also time the vibration job')
+if ap.parse_args().job:
+    nb = Path(__file__).resolve().parents[1]/'nbs'/'runs'/'train.ipynb'
+    with tempfile.TemporaryDirectory() as root:
+        t = time.perf_counter()
+        r = subprocess.run([str(Path(sys.executable).with_name('imutext')), 'run', str(nb), '--preset', 'vib', '--root', root], capture_output=True, text=True)
+        if r.returncode: sys.exit(r.stderr[-2000:])
+        print(f"vibration job (imutext run nbs/runs/train.ipynb --preset vib): {time.perf_counter() - t:.0f} s wall time, kernel start included")
