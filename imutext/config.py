@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses, json, typing
 from typing import Literal
 from dataclasses import dataclass, field, fields, asdict
+from .core import SENSORS
 
 # %% auto #0
 __all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'FAULT_STYLES', 'COMPONENTS', 'PRESETS', 'DataCfg', 'VibDataCfg',
@@ -24,7 +25,7 @@ class DataCfg:
     window_s: float = 3.0      # window length in seconds
     hop_s: float = 1.5         # step between window starts in seconds
     min_cover: float = 0.5     # segments shorter than a window but at least this fraction of it are edge-padded; shorter ones dropped
-    sensors: tuple = ('acc', 'gyro')  # sensor types kept (channel metadata `sensor`)
+    sensors: tuple[Literal[SENSORS], ...] = ('acc', 'gyro')  # sensor types kept (channel metadata `sensor`)
     norm: Literal['none', 'demean', 'zscore'] = 'none'  # per-window normalisation ('none' keeps physical units)
     clip: float = 8.0          # clip values to +-clip after unit conversion (g, rad/s)
     rotate: bool = True        # training augmentation: a random 3-D rotation per device (acc+gyro triplets together) per window

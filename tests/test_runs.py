@@ -44,6 +44,7 @@ def test_notebook_defaults_are_the_quick_preset():
             assert (','.join(map(str, want)) if isinstance(want, tuple) else want) == val, name
     for preset, over in PRESETS.items():
         assert set(over) <= set(decl), (preset, set(over) - set(decl))
+        assert set(over) <= set(notebook_params(TRAIN_NB.with_name('closedset.ipynb'))), preset   # every preset runs the closed-set template too
 
 def test_transfer_template_on_the_tiny_checkpoint(tiny_run, tmp_path):
     "nbs/runs/transfer.ipynb: zero-shot row plus probe/fine-tune x trained/random rows for each k."

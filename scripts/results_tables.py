@@ -1,0 +1,128 @@
+"""Print the README's result tables (Markdown) from the committed run files under results/.
+
+Every number in the README's result tables comes out of this script, and tests/test_results.py checks that the README
+holds exactly these tables, so a table cannot drift from its runs. Run after adding runs: python scripts/results_tables.py (prints) or --write (rewrites the README's marked tables).
+"""
+import json, re, sys
+from pathlib import Path
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+RES = ROOT/'results'
+
+def load(name):
+    "metrics.json and hyperparameters.json of results/<name>, or None."
+    d = RES/name
+    if not (d/'metrics.json').is_file(): return None
+    return json.loads((d/'metrics.json').read_text()), json.loads((d/'hyperparameters.json').read_text())
+
+def seeds(prefix):
+    "Every run named <prefix>-s<k>, in seed order."
+    return [r for r in (load(p.name) for p in sorted(RES.glob(f'{prefix}-s[0-9]'))) if r]
+
+def pm(xs, nd=3):
+    "mean ± std over seeds (the value alone for one seed)."
+    xs = [x for x in xs if x is not None]
+    if not xs: return '–'
+    return f"{np.mean(xs):.{nd}f}" + (f" ± {np.std(xs, ddof=1):.{nd}f}" if len(xs) > 1 else '')
+
+def ci(m, key='macro_f1'):
+    c = (m.get('ci95') or {}).get(key)
+    return f"[{c[0]:.3f}, {c[1]:.3f}]" if c else ''
+
+def commit(runs):
+    cs = sorted({(h['git'] or {}).get('commit', '?')[:7] + ('*' if (h['git'] or {}).get('dirty') else '') for _, h in runs})
+    return ', '.join(cs)
+
+def table(head, rows):
+    out = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
+    return '\n'.join(out + ['| ' + ' | '.join(map(str, r)) + ' |' for r in rows])
+
+def vib_cross_dataset():
+    "Zero-shot fault-type recognition on a rig left out of training (leave-one-dataset-out over the bundled vibration sets)."
+    sweeps = [d for d in sorted(RES.glob('vib-lodo-s[0-9]')) if d.is_dir()]
+    if not sweeps: return None
+    rows, runs = [], []
+    for held in sorted({p.name for s in sweeps for p in s.iterdir() if (p/'metrics.json').is_file()}):
+        rs = [load(f'{s.name}/{held}') for s in sweeps]; rs = [r for r in rs if r]; runs += rs
+        ms = [r[0]['zero_shot'][held] for r in rs]
+        rows.append([held, ms[0]['n_classes'], ms[0]['n'], pm([m['macro_f1'] for m in ms]), ci(ms[0]), f"{ms[0]['chance_macro_f1']:.3f}",
+                     pm([m['accuracy'] for m in ms]), pm([(m.get('reference') or {}).get('macro_f1') for m in ms]), len(ms)])
+    return table(['held-out rig', 'fault types', 'windows', 'macro-F1 (mean ± std over seeds)', '95 % CI (seed 0, recordings)', 'chance macro-F1',
+                  'accuracy', 'reference: order spectrum + logistic regression, macro-F1', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/vib-lodo-s*/<held-out>/`."
+
+def closed_set():
+    "Encoder trained alone vs the aligned model on the same leakage-free split (closed set)."
+    groups = [('cwru-xload-d-classce', 'CWRU cross-load (0–1 hp → 2–3 hp), 15 labels'), ('uestc-xspeed', 'UESTC cross-speed (→ 1400 rpm), 4 labels'),
+              ('imu-dsads', 'dsads, subject-disjoint'), ('imu-mobifall', 'mobifall, subject-disjoint'), ('imu-utd_mhad', 'utd_mhad, subject-disjoint')]
+    rows, runs = [], []
+    for prefix, what in groups:
+        rs = seeds(prefix)
+        if not rs: continue
+        runs += rs; ms = [r[0] for r in rs]
+        rows.append([what, ms[0]['n_classes'], pm([m['supervised_acc'] for m in ms]), pm([m['aligned_acc'] for m in ms]),
+                     pm([m['gap_pp'] for m in ms], 1), ci(ms[0]['aligned'], 'accuracy'), f"{max(m['weight_sync_max_diff'] for m in ms):.1e}", len(ms)])
+    if not rows: return None
+    return table(['split', 'classes', 'encoder alone: accuracy', 'aligned, by class text: accuracy', 'gap (pp)', 'aligned 95 % CI (seed 0)',
+                  'weight-sync max diff', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/<split>-s*/`."
+
+def story():
+    "CWRU cross-load at the label level, one change at a time (seed 0)."
+    steps = [('cwru-xload-a-seed004texts', 'fault name + terms + physics texts, 8 epochs'), ('cwru-xload-b-severity', 'severity texts (sizes as words)'),
+             ('cwru-xload-c-40ep', '+ 40 epochs'), ('cwru-xload-d-classce-s0', '+ class-text cross-entropy')]
+    rows, runs = [], []
+    for name, what in steps:
+        r = load(name)
+        if not r: continue
+        runs.append(r); m = r[0]
+        rows.append([what, f"{m['supervised_acc']:.3f}", f"{m['aligned_acc']:.3f}", f"{m['gap_pp']:.1f}", f"{m['aligned_f1']:.3f}"])
+    if not rows: return None
+    return table(['aligned model', 'encoder alone', 'aligned', 'gap (pp)', 'aligned macro-F1'], rows) + f"\n\nCommit {commit(runs)}; run files `results/cwru-xload-*/`."
+
+def sweeps():
+    "Temperature and projection on CWRU cross-load (severity texts, class-text CE, 20 epochs, seed 0)."
+    rows, runs = [], []
+    for p in sorted(RES.glob('temp-*'), key=lambda p: (p.name == 'temp-learned', -float(p.name[5:]) if p.name != 'temp-learned' else 0)):
+        r = load(p.name)
+        if not r: continue
+        runs.append(r); c = r[1]['config']['clip']
+        t = 'learned' if c['learn_scale'] else f"{1 / c['logit_scale_init']:.2f}"
+        rows.append([f"temperature {t}", f"{r[0]['aligned_acc']:.3f}", f"{r[0]['supervised_acc']:.3f}"])
+    for pj in ('none', 'linear', 'mlp', 'residual'):
+        r = load(f'proj-{pj}')
+        if r: runs.append(r); rows.append([f"projection {pj}", f"{r[0]['aligned_acc']:.3f}", f"{r[0]['supervised_acc']:.3f}"])
+    if not rows: return None
+    return table(['setting', 'aligned accuracy', 'encoder alone'], rows) + f"\n\nCommit {commit(runs)}; run files `results/temp-*/`, `results/proj-*/`."
+
+def main_jobs():
+    "The two jobs of the README: IMU main job and vibration job (seed 0)."
+    rows, runs = [], []
+    for name, job in (('main-s0', 'IMU main job'), ('vib-job-s0', 'vibration job')):
+        r = load(name)
+        if not r: continue
+        runs.append(r)
+        for ds, m in r[0]['zero_shot'].items():
+            ref = (m.get('reference') or {}).get('macro_f1')
+            rows.append([job, ds, m['n_classes'], m['n'], f"{m['accuracy']:.3f}", f"{m['macro_f1']:.3f}", ci(m), f"{m['chance_macro_f1']:.3f}",
+                         f"{ref:.3f}" if ref is not None else '–', f"{r[0]['wall_s']:.0f}"])
+    if not rows: return None
+    return table(['job', 'held-out set', 'classes', 'windows', 'accuracy', 'macro-F1', '95 % CI', 'chance macro-F1', 'text-free reference macro-F1', 'wall s'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/main-s0/`, `results/vib-job-s0/`."
+
+TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps)
+
+def write_readme(path=ROOT/'README.md'):
+    "Replace every marked table block of the README (marker, table, commit line) with the table made now."
+    md = path.read_text()
+    def sub(m):
+        t = TABLES[m[1]]()
+        if t is None: sys.exit(f"README table {m[1]!r}: no run files under results/")
+        return f"<!-- table:{m[1]} -->\n{t}\n"
+    path.write_text(re.sub(r'<!-- table:(\w+) -->\n.*?\nCommit [^\n]*\n', sub, md, flags=re.S))
+
+if __name__ == '__main__':
+    if '--write' in sys.argv: write_readme(); print('README tables rewritten from results/')
+    else:
+        for k, f in TABLES.items():
+            t = f()
+            if t: print(f"<!-- table:{k} -->\n{t}\n")
