@@ -80,7 +80,7 @@ def story():
     return table(['aligned model', 'encoder alone', 'aligned', 'gap (pp)', 'aligned macro-F1'], rows) + f"\n\nCommit {commit(runs)}; run files `results/cwru-xload-*/`."
 
 def sweeps():
-    "Temperature and projection on CWRU cross-load (severity texts, class-text CE, 20 epochs, seed 0)."
+    "Temperature and projection on CWRU cross-load (severity texts, class-text CE, 10 epochs, seed 0)."
     rows, runs = [], []
     for p in sorted(RES.glob('temp-*'), key=lambda p: (p.name == 'temp-learned', -float(p.name[5:]) if p.name != 'temp-learned' else 0)):
         r = load(p.name)
