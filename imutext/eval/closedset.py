@@ -77,7 +77,7 @@ def fit_aligned(cfg:ExpCfg, ds, train:Windows, test:Windows,
                 n_boot:int=200)->dict:
     "The aligned model trained on `train` with the class texts of `ds`; metrics on `test` by nearest class text."
     set_seed(cfg.train.seed); d = cfg.data
-    texts = [dataset_texts(ds, cfg)[k] for k in keep]
+    texts = dataset_texts(ds, cfg); texts = [texts[k] for k in keep]
     p = Prepared(WindowMix([train], d.max_windows_per_set, d.rotate, d.gyro_dropout), WindowMix([_cap(train, 256, cfg.train.seed)]),
                  texts, [f"{ds.name}:{n}" for n in train.label_names], build_model(cfg), text_encoder(cfg))
     fit(cfg, prepared=p)
