@@ -4,15 +4,15 @@
 
 # %% ../../nbs/10_data.datasets.ipynb #ff8370c9
 from __future__ import annotations
-import json, shutil, zipfile
+import json, shutil, tokenize, zipfile, zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from ..core import data_root
 
 # %% auto #0
-__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'DataFormatError', 'SensorData', 'list_datasets', 'resolve_dataset',
-           'load_dataset', 'LabelSet', 'load_labels']
+__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'NPZ_ERRORS', 'DataFormatError', 'SensorData', 'list_datasets',
+           'resolve_dataset', 'load_dataset', 'LabelSet', 'load_labels']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -74,13 +74,18 @@ def _read_meta(folder:Path)->dict:
     if missing: raise DataFormatError(f"{f}: missing key(s) {missing}")
     return meta
 
+NPZ_ERRORS = (zipfile.BadZipFile, zlib.error, tokenize.TokenError, SyntaxError, ValueError, OSError, EOFError)  # a corrupt npz raises one of these
+
 def _read_npz(folder:Path)->dict:
-    f = folder/'data.npz'
+    f, a, k = folder/'data.npz', {}, None
     if not f.is_file(): raise DataFormatError(f"{f}: file missing")
     try:
-        with np.load(f, allow_pickle=False) as z: return {k: z[k] for k in z.files}
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
-        raise DataFormatError(f"{f}: unreadable or corrupt npz ({type(e).__name__}: {e})") from None
+        with np.load(f, allow_pickle=False) as z:
+            for k in z.files: a[k] = z[k]
+        return a
+    except NPZ_ERRORS as e:
+        what = f"{type(e).__module__}.{type(e).__name__}".removeprefix('builtins.')
+        raise DataFormatError(f"{f}: unreadable or corrupt npz{f' member {k!r}' if k else ''} ({what}: {e})") from None
 
 # %% ../../nbs/10_data.datasets.ipynb #b3ddbdd4
 def _check_arrays(f:Path, a:dict, meta:dict, kind:str):
@@ -88,9 +93,13 @@ def _check_arrays(f:Path, a:dict, meta:dict, kind:str):
     for k in ('signals', 'offsets', 'labels', GROUP_KEY[kind]):
         if k not in a: raise DataFormatError(f"{f}: missing array {k!r} (has {sorted(a)})")
     sig, off, lab = a['signals'], a['offsets'], a['labels']
+    if len(lab) == 0: raise DataFormatError(f"{f.parent}: no segment ('labels' in {f.name} is empty); a dataset needs at least one")
     if sig.ndim != 2: raise DataFormatError(f"{f}: 'signals' must be 2-D (samples, channels), got shape {sig.shape}")
     if sig.shape[1] != len(meta['channels']):
         raise DataFormatError(f"{f}: 'signals' has {sig.shape[1]} channels but meta.json 'channels' lists {len(meta['channels'])}")
+    nc = meta.get('n_channels')
+    if nc is not None and nc != sig.shape[1]:
+        raise DataFormatError(f"{f.parent/'meta.json'}: 'n_channels' = {nc} but {f.name} 'signals' has {sig.shape[1]} columns")
     if off.ndim != 1 or len(off) != len(lab) + 1:
         raise DataFormatError(f"{f}: 'offsets' must have n_segments+1 = {len(lab)+1} entries, got shape {off.shape}")
     if off[0] != 0 or off[-1] != len(sig):
