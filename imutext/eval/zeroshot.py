@@ -5,11 +5,12 @@
 # %% ../../nbs/53_eval.zeroshot.ipynb #1c17b42b
 from __future__ import annotations
 from pathlib import Path
+from typing import Sequence
 import numpy as np
 import torch
 from ..core import resolve_device
 from ..config import ExpCfg
-from ..data.datasets import load_labels, SensorData
+from ..data.datasets import load_labels, resolve_dataset, SensorData
 from ..data.windows import Windows
 from ..models.clip import SignalClip
 from ..models.factory import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
@@ -17,7 +18,8 @@ from .metrics import zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accu
 from ..data.labels import assign_groups, clean_label
 
 # %% auto #0
-__all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'with_label_level', 'zero_shot',
+__all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity',
+           'seen_in_training', 'chance_group_accuracy', 'with_label_level', 'check_unseen', 'zero_shot',
            'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
@@ -48,6 +50,32 @@ def embed_windows(model:SignalClip, w:Windows, device='cpu',
     return np.concatenate([window_features(model, window_inputs(w, slice(i, i + bs), device), feature).float().cpu().numpy()
                            for i in range(0, len(w), bs)])
 
+# %% ../../nbs/53_eval.zeroshot.ipynb #0142bc4b
+def dataset_identity(data:str|Path|SensorData)->tuple:  # bundled name, folder or loaded dataset
+    "(resolved folder or None, dataset name) of `data`; a name or folder that cannot be found keeps its own text as the name."
+    if isinstance(data, SensorData): return Path(data.path).resolve(), data.name
+    try: ls = load_labels(data); return Path(ls.path).resolve(), ls.name
+    except (FileNotFoundError, ValueError): return None, Path(str(data)).name
+
+def seen_in_training(train_sets:Sequence,              # a model's training sets (`cfg.data.train_sets`): names or folders
+                     data:str|Path|SensorData,         # the dataset to evaluate
+                    )->list:                           # the training sets that are `data`; empty when unseen
+    "Training sets with the same resolved folder or the same dataset name as `data`."
+    folder, name = dataset_identity(data)
+    def same(t):
+        f, n = dataset_identity(t)
+        return (folder is not None and f == folder) or n == name
+    return [str(t) for t in train_sets if same(t)]
+
+# %% ../../nbs/53_eval.zeroshot.ipynb #4af1eeee
+def chance_group_accuracy(y:np.ndarray,          # (N,) true candidate ids
+                          groups:Sequence[str],  # (K,) synonym group of each candidate
+                         )->float:
+    "Expected group-aware accuracy of a uniform random guesser over the `K` candidates: mean of |true group| / K."
+    g = np.unique(np.asarray([str(x) for x in groups]), return_inverse=True)[1]   # (K,) group ids
+    size = np.bincount(g)[g]                                                      # (K,) members of each candidate's group
+    return float(np.mean(size[np.asarray(y)] / len(g)))
+
 # %% ../../nbs/53_eval.zeroshot.ipynb #3a580d20
 def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
     "`cfg` scoring at `label_level` ('label' or 'fault_type'; None keeps the model's); vibration models only."
@@ -55,16 +83,26 @@ def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
     if cfg.data.modality != 'vibration': raise ValueError(f"label_level={label_level!r} applies to vibration models; this is a {cfg.data.modality} model")
     return cfg.override(vib_label_level=label_level)
 
+def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False)->bool:
+    "Whether `ds` is one of `cfg`'s training sets; raises if it is and `seen_ok` is False."
+    seen = seen_in_training(cfg.data.train_sets, ds)
+    if seen and not seen_ok:
+        raise ValueError(f"{ds.path}: dataset {ds.name!r} is a training set of this model (train_sets {seen}), so a score on it is not zero-shot; "
+                         f"evaluate a held-out set, or pass seen_ok=True (imutext zero-shot --seen-ok) to score it labelled 'seen_in_training'")
+    return bool(seen)
+
 def zero_shot(model:SignalClip,              # trained model (its `cfg` carries the preprocessing)
               data:str|Path|SensorData,      # bundled name, folder path or loaded dataset
               encoder=None,                  # text encoder (default: the cached frozen MiniLM)
               device='cpu',
               n_boot:int=1000,               # subject/recording-level bootstrap replicates for the 95 % CIs (0 = none)
               label_level:str|None=None,     # vibration: 'label' or 'fault_type' (default: the level the model was trained at)
+              seen_ok:bool=False,            # allow a dataset the model was trained on (the metrics say `seen_in_training`)
              )->dict:                        # metrics + arrays (features, class embeddings, scores, labels, bootstrap keys)
     "Closed-set zero-shot evaluation over the dataset's own label texts."
     cfg = with_label_level(model.cfg, label_level)
     ds, mod = load_for(data, cfg), modality(cfg)
+    seen = check_unseen(cfg, ds, seen_ok)
     w = mod.windows(ds, cfg)
     if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
     encoder = encoder or text_encoder(cfg)
@@ -74,7 +112,8 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     scores, key = feats @ cls.T, mod.key(w)                                  # (N, K), (N,)
     m = zero_shot_metrics(scores, w.y, w.label_names)
     groups = assign_groups([clean_label(n) for n in w.label_names])
-    m.update(group_accuracy=group_aware_accuracy(scores, w.y, groups), label_names=list(w.label_names), dataset=ds.name,
+    m.update(group_accuracy=group_aware_accuracy(scores, w.y, groups), chance_group_accuracy=chance_group_accuracy(w.y, groups),
+             label_names=list(w.label_names), dataset=ds.name, seen_in_training=seen,
              modality=cfg.data.modality, label_level=cfg.vib.vib_label_level if cfg.data.modality == 'vibration' else 'label')
     if n_boot: m['ci95'] = {k: list(bootstrap_ci(f, scores, w.y, key, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
     return dict(metrics=m, features=feats, class_emb=cls, scores=scores, y=w.y, subject=key, seg=w.seg, texts=texts)
@@ -84,11 +123,12 @@ def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `
                         data:str|Path,            # bundled dataset name or folder in the data format
                         device:str='auto',
                         label_level:str|None=None,  # vibration: 'label' or 'fault_type' (default: the model's)
+                        seen_ok:bool=False,       # allow one of the checkpoint's training sets (labelled `seen_in_training`)
                        )->dict:                   # the metrics dict
     "Zero-shot metrics of a checkpoint on a dataset."
     if not str(data).strip(): raise ValueError("no dataset given (--data is empty): name a bundled dataset or a folder in the data format")
     model = model_from_checkpoint(load_checkpoint(checkpoint))
-    return zero_shot(model, data, device=resolve_device(device), label_level=label_level)['metrics']
+    return zero_shot(model, data, device=resolve_device(device), label_level=label_level, seen_ok=seen_ok)['metrics']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #d8b6eeed
 def vocab_embeddings(model:SignalClip, datasets:list, encoder=None, device='cpu')->tuple:  # names or folders
@@ -103,5 +143,7 @@ def vocab_embeddings(model:SignalClip, datasets:list, encoder=None, device='cpu'
     return vocab, emb / np.linalg.norm(emb, axis=1, keepdims=True), maps
 
 def open_vocab(result:dict, vocab:list, emb:np.ndarray, local_to_global:np.ndarray)->dict:  # a `zero_shot` result
-    "Open-vocabulary metrics of a `zero_shot` result against `vocab`."
-    return open_vocab_scores(result['features'] @ emb.T, result['y'], local_to_global, vocab, assign_groups(vocab))
+    "Open-vocabulary metrics of a `zero_shot` result against `vocab`, with the chance level of the group-aware accuracy."
+    groups = assign_groups(vocab)
+    out = open_vocab_scores(result['features'] @ emb.T, result['y'], local_to_global, vocab, groups)
+    return {**out, 'chance_group_accuracy': chance_group_accuracy(np.asarray(local_to_global)[result['y']], groups)}
