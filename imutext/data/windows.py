@@ -4,6 +4,7 @@
 
 # %% ../../nbs/11_data.windows.ipynb #1cc35032
 from __future__ import annotations
+import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 import numpy as np
@@ -13,9 +14,10 @@ from ..config import DataCfg, VibDataCfg
 from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 
 # %% auto #0
-__all__ = ['UNIT_FACTORS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'calibrate_counts', 'standard_channels', 'sensor_triplets',
-           'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows',
-           'random_rotations', 'rotate_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
+__all__ = ['UNIT_FACTORS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'calibrate_counts', 'standard_channels', 'axis_letter',
+           'sensor_triplets', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
+           'imu_windows', 'random_rotations', 'rotate_windows', 'group_split', 'split_windows', 'split_key',
+           'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor: acc -> g, gyro -> rad/s
@@ -66,13 +68,20 @@ def standard_channels(ds:SensorData,            # a loaded IMU dataset
                 gravity_included=bool(g > 0.5) if np.isfinite(g) else None)
     return x, ch_type, info
 
+# %% ../../nbs/11_data.windows.ipynb #6819016d
+def axis_letter(axis:str|None)->str|None:  # a channel's `axis` from meta.json, e.g. 'x (toward the hand)' or 'Y-axis'
+    "'x', 'y' or 'z' read like a unit string (text before any parenthesis, case-blind, an 'axis' suffix allowed); else None."
+    a = str(axis or '').split('(')[0].strip().lower()
+    a = re.sub(r'[\s_-]*axis$', '', a).strip()
+    return a if a in ('x', 'y', 'z') else None
+
 def sensor_triplets(channels:list,  # meta.json channel dicts of the kept channels, in column order
                    )->tuple:        # (triplets (G, 3) column indices x,y,z; device (G,) id shared by one body position)
     "The x, y, z columns of each (sensor, body position), and which triples sit on the same device."
     by = {}
     for i, c in enumerate(channels):
-        ax = str(c.get('axis', '')).lower()
-        if ax in ('x', 'y', 'z'): by.setdefault((c.get('sensor'), c.get('body_position', '')), {})[ax] = i
+        ax = axis_letter(c.get('axis'))
+        if ax: by.setdefault((c.get('sensor'), c.get('body_position', '')), {})[ax] = i
     trip, dev, ids = [], [], {}
     for (_, pos), d in by.items():
         if len(d) == 3: trip.append([d['x'], d['y'], d['z']]); dev.append(ids.setdefault(pos, len(ids)))
