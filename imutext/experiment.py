@@ -19,7 +19,7 @@ from .eval.baselines import order_reference
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'NESTED', 'write_json', 'new_run_dir', 'zero_shot_table', 'embedding_sample', 'held_out_extras',
-           'run_experiment']
+           'config_diff', 'record_hyperparameters', 'run_experiment']
 
 # %% ../nbs/65_experiment.ipynb #dab08716
 def write_json(path:Path, obj):
@@ -33,7 +33,8 @@ def new_run_dir(name:str='run', root:Path|None=None)->Path:
 
 # %% ../nbs/65_experiment.ipynb #6d168d23
 TABLE_COLS = ['n_classes', 'n', 'accuracy', 'chance', 'macro_f1', 'chance_macro_f1', 'balanced_accuracy', 'recall_at_1',
-              'recall_at_3', 'mrr', 'group_accuracy', 'open_vocab_accuracy', 'open_vocab_group_accuracy', 'reference_macro_f1']
+              'recall_at_3', 'mrr', 'group_accuracy', 'chance_group_accuracy', 'open_vocab_accuracy', 'open_vocab_chance',
+              'open_vocab_group_accuracy', 'open_vocab_chance_group_accuracy', 'reference_macro_f1']
 NESTED = ('open_vocab', 'reference')   # metrics nested per held-out set, flattened as '<key>_<metric>'
 
 def _row(m:dict)->dict:
@@ -46,7 +47,8 @@ def _row(m:dict)->dict:
 
 def zero_shot_table(zs:dict)->pd.DataFrame:  # dataset -> metrics dict (metrics.json['zero_shot'])
     "Headline zero-shot metrics per dataset plus their mean (columns no set has are left out)."
-    df = pd.DataFrame({k: _row(v) for k, v in zs.items()}).T.astype(float).dropna(axis=1, how='all')
+    rows = {(f"{k} (seen in training)" if v.get('seen_in_training') else k): _row(v) for k, v in zs.items()}
+    df = pd.DataFrame(rows).T.astype(float).dropna(axis=1, how='all')
     df.loc['mean'] = df.mean()
     return df.round(4)
 
@@ -72,11 +74,25 @@ def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:
     else:                            # supervised cross-rig reference trained on the same training sets, no text
         for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, seed=cfg.train.seed)
 
+def config_diff(a:dict, b:dict)->list:  # two `cfg_to_dict` outputs
+    "Names of the flat config fields whose values differ between `a` and `b`."
+    return sorted(k for c in set(a) | set(b) for k in set(a.get(c, {})) | set(b.get(c, {})) if a.get(c, {}).get(k) != b.get(c, {}).get(k))
+
+def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
+    "Write `hyperparameters.json`; in the folder of an earlier run, refuse another config and append this resumption's git info."
+    f, hp = run_dir/'hyperparameters.json', dict(config=cfg_to_dict(cfg), seed=cfg.train.seed, preset=preset, git=git_info())
+    if f.exists():
+        old = json.loads(f.read_text())
+        if diff := config_diff(old['config'], hp['config']):
+            raise ValueError(f"{run_dir} holds a run with another config (differing: {', '.join(diff)}); resume it with its recorded values or start a new run folder")
+        hp = {**old, 'resumed': old.get('resumed', []) + [hp['git']]}
+    write_json(f, hp)
+
 def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
-    "Train, evaluate zero-shot on the held-out sets, write the run folder; returns metrics.json's content."
+    "Train (or resume), evaluate zero-shot on the held-out sets, write the run folder; returns metrics.json's content."
     t0, run_dir = time.perf_counter(), Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
-    write_json(run_dir/'hyperparameters.json', dict(config=cfg_to_dict(cfg), seed=cfg.train.seed, preset=preset, git=git_info()))
+    record_hyperparameters(cfg, run_dir, preset)
     p = fit(cfg, run_dir)
     device = resolve_device(cfg.train.device)
     results = {n: zero_shot(p.model, n, p.encoder, device) for n in cfg.data.zero_shot_sets}
