@@ -60,6 +60,18 @@ def _load_npy(path:Path)->torch.Tensor|None:
     try: return torch.from_numpy(np.load(path))
     except (OSError, ValueError, EOFError): return None
 
+# %% ../../nbs/22_models.text.ipynb #4ff170de
+def _load_cached(path:Path, kind:str)->torch.Tensor|None:  # cache file, 'sentence' or 'tokens'
+    "The cached embedding at `path` (None when absent), refusing one of the wrong shape with a message naming the file."
+    x = _load_npy(path)
+    if x is None: return None
+    ok = x.shape == (TEXT_DIM,) if kind == 'sentence' else (x.ndim == 2 and x.shape[0] > 0 and x.shape[1] == TEXT_DIM)
+    if not ok:
+        want = f"({TEXT_DIM},)" if kind == 'sentence' else f"(n_tokens, {TEXT_DIM})"
+        raise ValueError(f"{path}: cached {kind} embedding has shape {tuple(x.shape)}, expected {want} for {MODEL_NAME}; "
+                         "delete the file (or the cache folder) to re-encode")
+    return x
+
 # %% ../../nbs/22_models.text.ipynb #0db9df44
 class TextEncoder:
     "Frozen all-MiniLM-L6-v2 with an in-memory and optional on-disk embedding cache."
@@ -82,7 +94,7 @@ def _lookup(self:TextEncoder, texts:list, kind:str, run)->list:
     texts, mem = list(texts), self._mem[kind]
     for t in dict.fromkeys(texts):
         if t not in mem and self.cache_dir is not None:
-            x = _load_npy(_cache_path(self.cache_dir, kind, t))
+            x = _load_cached(_cache_path(self.cache_dir, kind, t), kind)
             if x is not None: mem[t] = x
     todo = [t for t in dict.fromkeys(texts) if t not in mem]
     if todo:
