@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, fields, asdict
 from .core import SENSORS
 
 # %% auto #0
-__all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'FAULT_STYLES', 'COMPONENTS', 'PRESETS', 'DataCfg', 'VibDataCfg',
-           'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'ExpCfg', 'flat_fields', 'parse_value',
-           'cfg_to_dict', 'cfg_from_dict', 'make_cfg']
+__all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS', 'COMPONENTS', 'PRESETS',
+           'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg',
+           'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
 @dataclass
@@ -115,8 +115,31 @@ class TrainCfg:
     amp: bool = True           # mixed precision (used on CUDA only)
     seed: int = 0              # seed of everything random in the run
 
+# %% ../nbs/01_config.ipynb #4a6e75ed
+VQ_MODES = ('off', 'aux', 'pool')          # no tokenizer; tokenizer trained beside the aligned model; aligned model pools the codebook tokens
+VQ_ACTIONS = ('none', 'head', 'decoder')   # sub-action prediction: none, option 1 (head on the token representation), option 2 (decoder on the code)
+
+@dataclass
+class VQCfg:
+    "The shape codebook (VQShape-style tokenizer with attribute, shape and action decoders) and its loss weights."
+    vq_mode: Literal[VQ_MODES] = 'off'  # 'aux': the tokenizer trains beside the aligned model; 'pool': the aligned model pools the codebook tokens
+    vq_tokens: int = 8          # tokens per channel (learnable queries of the tokenizer)
+    vq_code_dim: int = 8        # width of a code z
+    vq_codebook: int = 64       # codes in the book
+    vq_decay: float = 0.9       # EMA decay of the codebook (the EMA replaces VQ-VAE's codebook loss term)
+    vq_dead: float = 1.0        # dead-code expiry in training: a code whose EMA count falls below this is re-seeded from the batch (0 = never)
+    vq_shape_len: int = 16      # samples of a decoded (normalised) shape
+    vq_min_len: float = 0.1     # shortest token span l, as a fraction of the window
+    vq_action: Literal[VQ_ACTIONS] = 'decoder'  # sub-action prediction: 'head' on the token representation (option 1) or 'decoder' on the code (option 2)
+    vq_sub_temp: float = 0.1    # temperature of token-to-sub-action cosine similarities
+    recon_w: float = 1.0        # lambda_x: whole-window reconstruction
+    shape_w: float = 5.0        # lambda_s: per-token reconstruction of the interpolated subsequence x[t : t+l]
+    commit_w: float = 3.0       # lambda_z: commitment of z to its code
+    kl_w: float = 1.0           # KL of the action prediction to the soft sub-action labels
+    sub_w: float = 1.0          # sub-action attention loss (MIL-NCE) that trains the soft labels
+
 # %% ../nbs/01_config.ipynb #d9f3dc84
-COMPONENTS = dict(data=DataCfg, vib=VibDataCfg, text=TextCfg, encoder=EncoderCfg, pool=PoolCfg, clip=ClipCfg, loss=LossCfg, train=TrainCfg)
+COMPONENTS = dict(data=DataCfg, vib=VibDataCfg, text=TextCfg, encoder=EncoderCfg, pool=PoolCfg, vq=VQCfg, clip=ClipCfg, loss=LossCfg, train=TrainCfg)
 
 @dataclass
 class ExpCfg:
@@ -126,6 +149,7 @@ class ExpCfg:
     text: TextCfg = field(default_factory=TextCfg)
     encoder: EncoderCfg = field(default_factory=EncoderCfg)
     pool: PoolCfg = field(default_factory=PoolCfg)
+    vq: VQCfg = field(default_factory=VQCfg)
     clip: ClipCfg = field(default_factory=ClipCfg)
     loss: LossCfg = field(default_factory=LossCfg)
     train: TrainCfg = field(default_factory=TrainCfg)
@@ -207,6 +231,11 @@ PRESETS = {
                   max_windows_per_set=64, d_model=32, vib_widths=(8, 16, 16, 32)),
     'vib_full': dict(modality='vibration', train_sets=('cwru', 'mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=40, batch_size=256,
                   max_windows_per_set=0, d_model=128, soft_targets=False, class_ce=1.0, device='cuda'),
+    'codebook': dict(vq_mode='pool'),
+    'codebook_tiny': dict(train_sets=('basicmotions', 'epilepsy'), zero_shot_sets=('racketsports',), epochs=2, batch_size=32,
+                  max_windows_per_set=64, d_model=32, n_layers=1, vq_mode='pool', vq_tokens=4, vq_codebook=16),
+    'codebook_full': dict(epochs=60, batch_size=256, accum_steps=2, lr=1e-3, max_windows_per_set=0, d_model=128, n_layers=4,
+                  memory_bank=4096, device='cuda', vq_mode='pool', vq_tokens=32, vq_codebook=64, vq_shape_len=32),
 }
 
 def make_cfg(preset:str='quick', **overrides)->ExpCfg:

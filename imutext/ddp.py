@@ -134,6 +134,7 @@ def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
     "Join the job and build this rank's training state (`train.make_state`) and data view, resuming from `run_dir`."
     ctx, t = init_distributed(cfg.train.device), cfg.train
     if t.batch_size < ctx.world: raise ValueError(f"TrainCfg.batch_size={t.batch_size} (the global batch) is below the number of processes {ctx.world}")
+    if cfg.vq.vq_mode != 'off': raise ValueError(f"VQCfg.vq_mode={cfg.vq.vq_mode!r}: the shape codebook trains on one process only (its sub-action losses need each rank's own classes); use `imutext run` or train.fit")
     p = prepared or prepare(cfg)
     s = make_state(p, cfg, ctx.device, run_dir)
     _seed_rank(ctx, t.seed, run_dir)

@@ -16,13 +16,15 @@ from .data.datasets import load_dataset
 from .data.windows import Windows, rotate_windows
 from .models.text import TextEncoder
 from .models.clip import SignalClip, param_groups
+from .models.vq import SubactionTable, subaction_table
 from .models.factory import (CKPT_NAME, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
-                                    preprocessing, save_checkpoint, signal_windows, text_encoder)
+                                    preprocessing, save_checkpoint, signal_windows, subaction_texts, text_encoder)
 from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
 # %% auto #0
 __all__ = ['WindowMix', 'collate', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared',
-           'prepare', 'TrainState', 'make_state', 'checkpoint_state', 'train_epoch', 'epoch_record', 'fit']
+           'prepare', 'TrainState', 'make_state', 'checkpoint_state', 'step_scalars', 'train_epoch', 'epoch_record',
+           'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -82,9 +84,10 @@ def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tupl
     return opt, torch.optim.lr_scheduler.LambdaLR(opt, lr_at)
 
 # %% ../nbs/40_train.ipynb #3ad1e08b
-def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg, bank:MemoryBank|None=None)->dict:
-    "Named outputs of one batch; keys ending in `_loss` are summed by `total_loss`."
-    out = model(batch['x'], batch['ch_type'], batch['ch_mask'])
+def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg, bank:MemoryBank|None=None,
+               sub:SubactionTable|None=None)->dict:  # the sub-action table feeds the codebook's sub-action losses
+    "Named outputs of one batch; keys ending in `_loss` are summed by `total_loss`; the model's own terms and codebook statistics join them."
+    out = model(batch['x'], batch['ch_type'], batch['ch_mask'], batch['y'], sub) if sub is not None else model(batch['x'], batch['ch_type'], batch['ch_mask'])
     txt = class_emb[batch['y']]                                              # (B, 384)
     bi, bt, bl = bank.get() if bank is not None and bank.size else (None, None, None)
     if cfg.loss.soft_targets:
@@ -96,6 +99,7 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
     B = len(txt)
     d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None)
     if cfg.loss.class_ce: d['class_loss'] = cfg.loss.class_ce * class_ce_loss(out['signal_features'], class_emb, batch['y'], out['logit_scale'], batch['lo'], batch['hi'])
+    d.update({k: v for k, v in out.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))})
     d.update(signal_features=out['signal_features'].detach(), txt_features=txt.detach())
     return d
 
@@ -114,10 +118,10 @@ def effective_rank(x:torch.Tensor|np.ndarray)->float:  # (N, D) features; 1 for 
 
 @torch.no_grad()
 def evaluate(model:SignalClip, mix:WindowMix, class_emb:torch.Tensor, cfg:ExpCfg, device, bs:int=512)->dict:
-    "Validation loss, within-dataset accuracy, modality gap and effective rank over all windows of `mix`."
+    "Validation loss, within-dataset accuracy, modality gap, effective rank (and the codebook's reconstruction R²) over all windows of `mix`."
     model.eval()
     pairs = np.concatenate([np.stack([np.full(len(w), d), np.arange(len(w))], 1) for d, w in enumerate(mix.windows)])
-    losses, hits, feats, txts = [], 0, [], []
+    losses, hits, feats, txts, sse, sst = [], 0, [], [], 0., 0.
     for i in range(0, len(pairs), bs):
         b = {k: v.to(device) for k, v in mix.collate(pairs[i:i+bs]).items()}
         d = loss_terms(model, b, class_emb, cfg); losses.append(float(d['clip_loss']) * len(b['y']))
@@ -127,8 +131,10 @@ def evaluate(model:SignalClip, mix:WindowMix, class_emb:torch.Tensor, cfg:ExpCfg
             hi = lo + len(mix.windows[ds].label_names)
             hits += int((sims[r, lo:hi].argmax(1) + lo == b['y'][r]).sum())
         feats.append(d['signal_features'].float().cpu()); txts.append(d['txt_features'].float().cpu())
+        if 'recon_sse' in d: sse += float(d['recon_sse']); sst += float(d['recon_sst'])
     f, n = torch.cat(feats), len(pairs)
-    return dict(val_loss=sum(losses) / n, val_acc=hits / n, val_gap=modality_gap(f, torch.cat(txts)), val_rank=effective_rank(f))
+    out = dict(val_loss=sum(losses) / n, val_acc=hits / n, val_gap=modality_gap(f, torch.cat(txts)), val_rank=effective_rank(f))
+    return out | (dict(val_recon_r2=1 - sse / max(sst, 1e-8)) if sst else {})
 
 # %% ../nbs/40_train.ipynb #3a117440
 @dataclass
@@ -136,21 +142,24 @@ class Prepared:
     "Everything a training run needs, built from the config."
     train: WindowMix; val: WindowMix; texts: list; class_names: list; model: SignalClip; encoder: TextEncoder
     history: list = field(default_factory=list)
+    subactions: SubactionTable|None = None   # global sub-action table (shape codebook only)
 
 def prepare(cfg:ExpCfg)->Prepared:
-    "Window and split the training sets, write their class texts, build the model."
+    "Window and split the training sets, write their class texts (and sub-action table for the codebook), build the model."
     d, mod = cfg.data, modality(cfg)
     if set(d.train_sets) & set(d.zero_shot_sets):
         raise ValueError(f"datasets both trained on and held out for zero-shot: {sorted(set(d.train_sets) & set(d.zero_shot_sets))}")
     set_seed(cfg.train.seed)
-    tr, va, texts, names = [], [], [], []
+    tr, va, texts, names, subs = [], [], [], [], []
     for name in d.train_sets:
         ds = load_for(name, cfg); w = mod.windows(ds, cfg)
         a, b = mod.split(w, cfg, d.val_frac, cfg.train.seed)
         tr.append(a); va.append(b)
         texts += dataset_texts(ds, cfg); names += [f"{ds.name}:{n}" for n in w.label_names]
-    cap = d.max_windows_per_set
-    return Prepared(WindowMix(tr, cap, d.rotate, d.gyro_dropout), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), text_encoder(cfg))
+        if cfg.vq.vq_mode != 'off': subs += subaction_texts(ds, cfg)
+    cap, enc = d.max_windows_per_set, text_encoder(cfg)
+    sub = subaction_table(subs, names, enc.encode) if subs else None
+    return Prepared(WindowMix(tr, cap, d.rotate, d.gyro_dropout), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub)
 
 def _cap(w:Windows, n:int, seed:int)->Windows:
     "A fixed seeded subset of at most `n` windows (all when n == 0)."
@@ -164,6 +173,7 @@ class TrainState:
     model: SignalClip; opt: torch.optim.Optimizer; sch: object; bank: MemoryBank|None; scaler: object
     start: int = 0                                   # first epoch still to run
     history: list = field(default_factory=list)      # one record per finished epoch
+    steps: list = field(default_factory=list)        # every optimiser step's loss terms and codebook statistics
 
 def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `run_dir`'s checkpoint if present."
@@ -181,20 +191,24 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     if scaler is not None and ck.get('scaler'): scaler.load_state_dict(ck['scaler'])
     torch.set_rng_state(ck['rng'])
     if ck.get('cuda_rng') and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
-    s.start, s.history = ck['epoch'] + 1, ck['history']
+    s.start, s.history, s.steps = ck['epoch'] + 1, ck['history'], ck.get('steps', [])
     return s
 
 def checkpoint_state(s:TrainState, p:Prepared, cfg:ExpCfg, epoch:int, **extra)->dict:
     "The checkpoint dict of state `s` after `epoch` (plus `extra` entries)."
     return dict(epoch=epoch, model=s.model.state_dict(), optimizer=s.opt.state_dict(), scheduler=s.sch.state_dict(),
                 memory_bank=s.bank.state_dict() if s.bank is not None else None, scaler=s.scaler.state_dict() if s.scaler is not None else None,
-                history=s.history, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), label_table=dict(names=p.class_names, texts=p.texts),
+                history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None),
                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None, **extra)
 
 # %% ../nbs/40_train.ipynb #54a55d1a
+def step_scalars(d:dict)->dict:
+    "The scalar named terms of a step: every `_loss` and the codebook statistics (`vq_*`, `recon_r2`)."
+    return {k: float(v) for k, v in d.items() if (k.endswith('_loss') or k.startswith('vq_') or k == 'recon_r2') and (not torch.is_tensor(v) or v.ndim == 0)}
+
 @torch.enable_grad()
 def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:ClassTexts, show_progress:bool=True)->dict:
-    "One epoch of optimiser steps with accumulation and AMP; returns mean train loss/acc."
+    "One epoch of optimiser steps with accumulation and AMP; logs every step's named terms in `s.steps`; returns their epoch means."
     model, t = p.model.train(), cfg.train
     pairs, bs = p.train.epoch(t.seed, epoch), t.batch_size
     rng = np.random.default_rng([t.seed, epoch, 1])                          # augmentation stream: same on resume and on every rank
@@ -204,7 +218,7 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
     for i in bar:
         b = {k: v.to(device, non_blocking=True) for k, v in p.train.collate(pairs[i*bs:(i+1)*bs], rng).items()}
         with torch.autocast(torch.device(device).type, dtype=torch.float16, enabled=amp):
-            d = loss_terms(model, b, ct(device), cfg, s.bank)
+            d = loss_terms(model, b, ct(device), cfg, s.bank, p.subactions)
             loss = total_loss(d) / t.accum_steps
         (s.scaler.scale(loss) if amp else loss).backward()
         if s.bank is not None and s.bank.size: s.bank.enqueue(d['signal_features'], d['txt_features'], b['y'])
@@ -212,9 +226,11 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
             if amp: s.scaler.step(s.opt); s.scaler.update()
             else: s.opt.step()
             s.opt.zero_grad(set_to_none=True); s.sch.step(); model.clamp_logit_scale()
-        sums['loss'] += loss.item() * t.accum_steps; sums['acc'] += d['acc'].item()
+        rec = dict(loss=loss.item() * t.accum_steps, acc=d['acc'].item(), **step_scalars(d))
+        s.steps.append(dict(epoch=epoch + 1, step=i, **rec))
+        for k, v in rec.items(): sums[k] = sums.get(k, 0.) + v
         bar.set_postfix(loss=f"{sums['loss']/(i+1):.3f}")
-    return dict(train_loss=sums['loss'] / n_b, train_acc=sums['acc'] / n_b)
+    return {f'train_{k}': v / n_b for k, v in sums.items()}
 
 def epoch_record(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device, ct:ClassTexts, t0:float, train:dict)->dict:
     "The history line of an epoch: train figures, validation, logit scale, learning rate, time; printed."

@@ -12,6 +12,7 @@ from ..core import TEXT_DIM
 from ..config import ExpCfg
 from .encoders import IMUEncoder, VibEncoder
 from .pool import make_pool
+from .vq import Tokenizer, SubactionTable, action_terms
 
 # %% auto #0
 __all__ = ['ENCODERS', 'ResidualHead', 'make_head', 'SignalClip', 'no_decay_names', 'param_groups']
@@ -43,8 +44,8 @@ def make_head(proj:str,            # ClipCfg.proj: 'none', 'linear', 'mlp' or 'r
 ENCODERS = dict(imu=lambda cfg: IMUEncoder(cfg.encoder, cfg.data.rate_hz), vibration=lambda cfg: VibEncoder(cfg.encoder))
 
 class SignalClip(nn.Module):
-    "Signal encoder + pool + projection into the text space, with a logit scale and an optional label bank."
-    def __init__(self, cfg:ExpCfg,                      # experiment config (modality, encoder, pool, clip, preprocessing)
+    "Signal encoder (+ shape-codebook tokenizer) + pool + projection into the text space, with a logit scale and an optional label bank."
+    def __init__(self, cfg:ExpCfg,                      # experiment config (modality, encoder, vq, pool, clip, preprocessing)
                  label_bank:nn.Module|None=None):       # text label bank trained and checkpointed with the model
         super().__init__()
         c = cfg.clip
@@ -52,18 +53,29 @@ class SignalClip(nn.Module):
             raise ValueError(f"ClipCfg.logit_scale_init={c.logit_scale_init} must lie in [1, logit_scale_max={c.logit_scale_max}]")
         self.cfg = cfg
         self.encoder = ENCODERS[cfg.data.modality](cfg)
+        self.tokenizer = Tokenizer(cfg) if cfg.vq.vq_mode != 'off' else None
         self.pool = make_pool(cfg.pool, cfg.encoder.d_model, cfg.encoder.n_heads)
         self.head = make_head(c.proj, cfg.encoder.d_model)
         self.logit_scale = nn.Parameter(torch.tensor(math.log(c.logit_scale_init)), requires_grad=c.learn_scale)
         self.label_bank = label_bank
 
 # %% ../../nbs/23_models.clip.ipynb #f75668de
-def _embed(self:SignalClip, x:torch.Tensor,   # (B, T, C) windows (or spectra)
-           ch_type:torch.Tensor,               # (B, C) sensor-type ids
-           ch_mask:torch.Tensor,               # (B, C) True for real channels
-          )->torch.Tensor:                     # (B, d) pooled embedding
+def _tokens(self:SignalClip, x:torch.Tensor,  # (B, T, C) windows (or spectra)
+            ch_type:torch.Tensor,              # (B, C) sensor-type ids
+            ch_mask:torch.Tensor,              # (B, C) True for real channels
+            tokenize:bool=False,               # run the tokenizer even when the pool does not read its tokens
+           )->tuple:                           # tokens (B, C, N, d), mask (B, C, N), tokenizer output or None
+    "The tokens the pool reads: the encoder's, or the codebook tokens when `vq_mode == 'pool'`."
+    tokens, mask = self.encoder(x, ch_type, ch_mask)  # (B, C, P, d), (B, C, P)
+    if self.tokenizer is None or not (tokenize or self.cfg.vq.vq_mode == 'pool'): return tokens, mask, None
+    tk = self.tokenizer(tokens, mask, x, ch_mask)
+    return (tk['tokens'], tk['mask'], tk) if self.cfg.vq.vq_mode == 'pool' else (tokens, mask, tk)
+SignalClip.tokens = _tokens
+
+def _embed(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor)->torch.Tensor:  # -> (B, d)
     "Pooled window embedding before the projection head."
-    return self.pool(*self.encoder(x, ch_type, ch_mask))  # (B, d)
+    tokens, mask, _ = self.tokens(x, ch_type, ch_mask)
+    return self.pool(tokens, mask)  # (B, d)
 SignalClip.embed = _embed
 
 def _encode_signal(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor)->torch.Tensor:
@@ -71,10 +83,17 @@ def _encode_signal(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mas
     return F.normalize(self.head(self.embed(x, ch_type, ch_mask)), dim=-1)  # (B, 384)
 SignalClip.encode_signal = _encode_signal
 
-def _clip_forward(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor)->dict:
-    "`signal_features` (B, 384) unit norm, `embedding` (B, d) pooled, `logit_scale` (scalar, exponentiated)."
-    emb = self.embed(x, ch_type, ch_mask)  # (B, d)
-    return dict(signal_features=F.normalize(self.head(emb), dim=-1), embedding=emb, logit_scale=self.logit_scale.exp())
+def _clip_forward(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor,  # (B, T, C), (B, C), (B, C)
+                  y:torch.Tensor|None=None,            # (B,) global classes: with `sub`, adds the sub-action losses of the tokenizer
+                  sub:SubactionTable|None=None,        # global sub-action table of the training classes
+                 )->dict:
+    "`signal_features` (B, 384) unit norm, `embedding` (B, d) pooled, `logit_scale` (exponentiated); with a tokenizer also its `_loss` terms, codebook statistics and its whole output under `tokenizer`."
+    tokens, mask, tk = self.tokens(x, ch_type, ch_mask, tokenize=True)
+    if tk is not None and y is not None and sub is not None: tk.update(action_terms(self.tokenizer, tk, y, sub))
+    emb = self.pool(tokens, mask)  # (B, d)
+    out = dict(signal_features=F.normalize(self.head(emb), dim=-1), embedding=emb, logit_scale=self.logit_scale.exp())
+    if tk is not None: out.update({k: v for k, v in tk.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))}, tokenizer=tk)
+    return out
 SignalClip.forward = _clip_forward
 
 # %% ../../nbs/23_models.clip.ipynb #25b15697

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/24_models.factory.ipynb #81e26a36
 from __future__ import annotations
-import dataclasses
+import dataclasses, warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -22,8 +22,8 @@ from .clip import SignalClip
 
 # %% auto #0
 __all__ = ['MODALITIES', 'CKPT_NAME', 'CKPT_KEYS', 'Modality', 'modality', 'load_for', 'signal_windows', 'dataset_texts',
-           'text_encoder', 'ClassTexts', 'build_model', 'preprocessing', 'save_checkpoint', 'load_checkpoint',
-           'model_from_checkpoint']
+           'text_encoder', 'ClassTexts', 'build_model', 'subaction_texts', 'preprocessing', 'save_checkpoint',
+           'load_checkpoint', 'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #b78e72f4
 @dataclass(frozen=True)
@@ -106,6 +106,16 @@ class ClassTexts:
 def build_model(cfg:ExpCfg)->SignalClip:
     "The aligned model of `cfg`, owning a learnable label bank when `cfg.text.label_pool == 'attention'`."
     return SignalClip(cfg, label_bank=make_label_bank(cfg.text) if cfg.text.label_pool == 'attention' else None)
+
+# %% ../../nbs/24_models.factory.ipynb #689b439e
+def subaction_texts(ds, cfg:ExpCfg)->list:  # a SensorData
+    "Per class, its sub-action texts (the cache's 'subactions'), else its ordinary class texts."
+    sub = cfg.override(text_sources=('subactions',), fault_styles=('subactions',))
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        try: texts = dataset_texts(ds, sub)
+        except ValueError: texts = None
+    return texts if texts and all(texts) else dataset_texts(ds, cfg)
 
 # %% ../../nbs/24_models.factory.ipynb #e4b972db
 CKPT_NAME = 'checkpoint.pt'
