@@ -4,14 +4,18 @@
 
 # %% ../nbs/66_runner.ipynb #fc15b293
 from __future__ import annotations
-import json
+import ast, json, re
 from pathlib import Path
 from .config import PRESETS, ExpCfg, flat_fields, parse_value
+from .data.datasets import list_datasets, resolve_dataset
+from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
 from .report import compare_runs, write_table
 
 # %% auto #0
-__all__ = ['PARAM_TYPES', 'notebook_params', 'coerce', 'check_params', 'preset_params', 'run_notebook', 'lodo_folds', 'run_sweep']
+__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'DATASET_PARAMS', 'PARAMS_FILE', 'notebook_params', 'coerce', 'check_params',
+           'check_values', 'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params',
+           'run_notebook', 'lodo_folds', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -40,51 +44,147 @@ def coerce(name:str, value, typ:type):
     return value
 
 def check_params(nb:str|Path, params:dict)->dict:
-    "The parameters, type-checked against the notebook's declaration and the config's choices; unknown names raise."
+    "The parameters, type-checked against the notebook's declaration, the config's choices, value bounds and dataset names; unknown names raise."
     decl = notebook_params(nb)
     unknown = sorted(set(params) - set(decl))
     if unknown: raise KeyError(f"unknown parameter(s) {unknown} for {nb}; it declares: {', '.join(sorted(decl))}")
     out = {k: coerce(k, v, decl[k][0]) for k, v in params.items()}
     ExpCfg().override(**{k: v for k, v in out.items() if k in flat_fields()})   # choices and element types of config fields
+    check_values(out)
+    return check_datasets(out, decl)
+
+# %% ../nbs/66_runner.ipynb #39a7dfdd
+MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_seeds=1, max_points=1,
+                  max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0)   # least allowed value of integer parameters
+POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib_revs', 'vib_hop_revs')  # parameters that must be > 0
+
+def check_values(params:dict):
+    "Raise a ValueError naming the first parameter outside its bounds (MIN_VALUES, POSITIVE)."
+    for k, v in params.items():
+        if k in MIN_VALUES and v < MIN_VALUES[k]: raise ValueError(f"parameter {k!r} must be >= {MIN_VALUES[k]}, got {v!r}")
+        if k in POSITIVE and not v > 0: raise ValueError(f"parameter {k!r} must be > 0, got {v!r}")
+
+# %% ../nbs/66_runner.ipynb #a4811df1
+DATASET_PARAMS = ('train_sets', 'zero_shot_sets', 'dataset')   # comma-separated bundled names or dataset folders
+
+def _dataset_entry(name:str, entry:str)->str:
+    "A bundled name as is, a folder as its absolute path; anything else raises naming the parameter."
+    try: folder = resolve_dataset(entry)
+    except FileNotFoundError as e: raise FileNotFoundError(f"parameter {name!r}: {e}") from None
+    return entry if entry in list_datasets() else str(folder)
+
+def check_datasets(params:dict, decl:dict)->dict:  # checked parameters; the notebook's declaration (for defaults)
+    "`params` with every dataset entry resolved (folders made absolute) and the checkpoint checked; held-out sets must not be training sets."
+    out = dict(params)
+    for k in DATASET_PARAMS:
+        if isinstance(out.get(k), str): out[k] = ','.join(_dataset_entry(k, e.strip()) for e in out[k].split(',') if e.strip())
+    if out.get('checkpoint'):
+        ck = Path(out['checkpoint']).expanduser()
+        if not ck.is_file(): raise FileNotFoundError(f"parameter 'checkpoint': {ck} is not a file")
+        out['checkpoint'] = str(ck.resolve())
+    eff = {k: out[k] if k in out else ast.literal_eval(decl[k][1]) for k in ('train_sets', 'zero_shot_sets') if k in decl}
+    if len(eff) == 2:
+        train = [e for e in eff['train_sets'].split(',') if e.strip()]
+        for z in filter(None, eff['zero_shot_sets'].split(',')):
+            if seen := seen_in_training(train, z): raise ValueError(f"parameter 'zero_shot_sets': {z!r} is also a training set ({', '.join(seen)}); a held-out set must not be trained on")
     return out
 
 # %% ../nbs/66_runner.ipynb #b3b4ffd2
 def _toy_notebook(path:Path)->Path:
-    "A two-cell parameterised notebook that writes its parameters to `out` (for tests)."
+    "A two-cell parameterised notebook that writes its parameters to `run_dir/seen.json`, or crashes while a file `crash` lies beside it (for tests)."
     import nbformat
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("epochs: int = 3  # passes\nlr: float = 0.1  # step\nname: str = 'x'  # tag\nflag: bool = False  # switch\nrun_dir: str = ''  # run folder", metadata={'tags': ['parameters']}),
-                nbformat.v4.new_code_cell("import json, pathlib\nassert epochs >= 0\npathlib.Path(run_dir, 'seen.json').write_text(json.dumps(dict(epochs=epochs, lr=lr, name=name, flag=flag)))")]
+                nbformat.v4.new_code_cell("import json, pathlib\nif pathlib.Path('crash').exists(): raise RuntimeError(f'simulated crash at epochs={epochs}')\n"
+                                          "pathlib.Path(run_dir, 'seen.json').write_text(json.dumps(dict(epochs=epochs, lr=lr, name=name, flag=flag)))")]
     nb.metadata['kernelspec'] = dict(name='python3', display_name='Python 3', language='python')
     nbformat.write(nb, path); return path
 
 # %% ../nbs/66_runner.ipynb #f1154ae9
+PARAMS_FILE = 'parameters.json'   # a run folder's record of the notebook and the parameters it was executed with
+
 def preset_params(preset:str|None)->dict:
     "A preset's overrides as notebook parameters (tuples become comma-separated strings)."
     if preset is None: return {}
     if preset not in PRESETS: raise KeyError(f"unknown preset {preset!r}; known: {sorted(PRESETS)}")
     return {k: ','.join(map(str, v)) if isinstance(v, tuple) else v for k, v in PRESETS[preset].items()}
 
+def start_params(nb:Path, params:dict, preset:str|None)->dict:
+    "Checked parameters of a new run: the preset, then `params`; `run_dir` is refused (the runner sets it)."
+    if 'run_dir' in params: raise ValueError(f"parameter 'run_dir' is set by the runner (each run gets a new folder); to continue a run in its folder, use --resume RUN_DIR")
+    out = check_params(nb, {**preset_params(preset), **params})
+    if 'preset' in notebook_params(nb) and preset: out['preset'] = preset
+    return out
+
+# %% ../nbs/66_runner.ipynb #4c887da2
+def recorded_params(run_dir:Path, nb:Path)->dict:
+    "The parameters the run in `run_dir` was started with (without `run_dir`)."
+    f, ex = run_dir/PARAMS_FILE, run_dir/nb.name
+    if f.exists():
+        rec = json.loads(f.read_text())
+        if rec['notebook'] != nb.name: raise ValueError(f"{run_dir} is a run of {rec['notebook']}, not of {nb.name}")
+        ps = rec['parameters']
+    elif ex.exists():
+        import nbformat; ps = nbformat.read(ex, as_version=4).metadata.get('papermill', {}).get('parameters', {})
+    else: raise FileNotFoundError(f"{run_dir} is not a run folder of {nb.name}: it holds neither {PARAMS_FILE} nor {nb.name}")
+    return {k: v for k, v in ps.items() if k != 'run_dir'}
+
+def resume_params(nb:Path, run_dir:Path, params:dict, preset:str|None)->dict:
+    "The recorded parameters of `run_dir`, checked again; `params` and `preset` given now must equal them."
+    decl = notebook_params(nb)
+    if 'run_dir' not in decl: raise ValueError(f"{nb} declares no 'run_dir' parameter, so it cannot continue a run in its folder")
+    rec = check_params(nb, recorded_params(run_dir, nb))
+    given = start_params(nb, {k: v for k, v in params.items() if k != 'run_dir' or Path(v).resolve() == run_dir}, preset)
+    def was(k): return rec[k] if k in rec else coerce(k, ast.literal_eval(decl[k][1]), decl[k][0])
+    if diff := [k for k in sorted(given) if given[k] != was(k)]:
+        raise ValueError(f"cannot resume {run_dir} with other values of {diff} ({'; '.join(f'{k}: recorded {was(k)!r}, given {given[k]!r}' for k in diff)}); "
+                         "a run continues only with the values it started with (epochs too: the learning-rate schedule spans them); start a new run instead")
+    return rec
+
+# %% ../nbs/66_runner.ipynb #62c34982
+def _one_line(s:str, n:int=400)->str:
+    "`s` without ANSI colour codes, on one line, at most `n` characters."
+    s = ' '.join(re.sub(r'\x1b\[[0-9;]*m', '', str(s)).split())
+    return s if len(s) <= n else s[:n - 1] + '…'
+
+def _execute(nb:Path, run_dir:Path, params:dict, log_output:bool):
+    "Execute `nb` into `run_dir`; on failure write error.txt and raise naming the notebook's exception."
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+    try:
+        papermill.execute_notebook(str(nb), str(run_dir/nb.name), parameters=params, cwd=str(nb.parent),
+                                   progress_bar=False, log_output=log_output, kernel_name='python3')
+    except PapermillExecutionError as e:
+        tb = re.sub(r'\x1b\[[0-9;]*m', '', '\n'.join(e.traceback))
+        (run_dir/'error.txt').write_text(f"{e.ename}: {e.evalue}\n\n{tb}\n")
+        raise RuntimeError(f"notebook {nb} failed with {e.ename}: {_one_line(e.evalue)} (traceback: {run_dir/'error.txt'}; executed notebook: {run_dir/nb.name})") from None
+    except Exception as e:
+        (run_dir/'error.txt').write_text(f"{type(e).__name__}: {e}\n")
+        raise RuntimeError(f"notebook {nb} failed with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'})") from None
+    (run_dir/'error.txt').unlink(missing_ok=True)                              # a stale one from a failed try
+
+# %% ../nbs/66_runner.ipynb #db8f390c
 def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/runs/train.ipynb)
                  params:dict|None=None,    # parameter overrides
                  preset:str|None=None,     # a config preset expanded into parameters first
                  name:str|None=None,       # run folder suffix (default: the notebook's stem, plus the preset)
                  root:str|Path|None=None,  # where run folders go (default: outputs/)
                  log_output:bool=False,    # stream the notebook's output
+                 resume:str|Path|None=None,  # continue the run in this folder with its recorded parameters
                 )->Path:                   # the run folder
-    "Check parameters, then execute `nb` into a new run folder."
-    import papermill
-    nb = Path(nb); decl = notebook_params(nb)
-    params = check_params(nb, {**preset_params(preset), **(params or {})})
-    run_dir = new_run_dir(name or '-'.join(filter(None, [nb.stem, preset])), root)
-    if 'run_dir' in decl: params['run_dir'] = str(run_dir)
-    if 'preset' in decl and preset: params['preset'] = preset
-    try:
-        papermill.execute_notebook(str(nb), str(run_dir/nb.name), parameters=params, cwd=str(nb.parent),
-                                   progress_bar=False, log_output=log_output, kernel_name='python3')
-    except Exception as e:
-        (run_dir/'error.txt').write_text(f"{type(e).__name__}: {e}\n")
-        raise RuntimeError(f"notebook {nb} failed; see {run_dir/nb.name} and {run_dir/'error.txt'}") from None
+    "Check parameters, then execute `nb` into a new run folder (or, with `resume`, into that run's folder)."
+    nb, params = Path(nb), dict(params or {})
+    if resume is not None:
+        run_dir = Path(resume).expanduser().resolve()
+        if not run_dir.is_dir(): raise FileNotFoundError(f"run folder {resume} does not exist")
+        if name is not None or root is not None: raise ValueError("a resumed run stays in its folder: name and root do not apply")
+        params = resume_params(nb, run_dir, params, preset)
+    else:
+        params = start_params(nb, params, preset)
+        run_dir = new_run_dir(name or '-'.join(filter(None, [nb.stem, preset])), root)
+        write_json(run_dir/PARAMS_FILE, dict(notebook=nb.name, parameters=params))
+    if 'run_dir' in notebook_params(nb): params['run_dir'] = str(run_dir)
+    _execute(nb, run_dir, params, log_output)
     return run_dir
 
 # %% ../nbs/66_runner.ipynb #ea2df596
