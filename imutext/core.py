@@ -4,14 +4,14 @@
 
 # %% ../nbs/00_core.ipynb #dbf9a336
 from __future__ import annotations
-import contextlib, os, random, subprocess, tempfile
+import contextlib, importlib.util, os, random, subprocess, sys, tempfile
 from pathlib import Path
 import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['G', 'DEG_PER_RAD', 'TEXT_DIM', 'SENSORS', 'DEVICES', 'REPO_ROOT', 'set_seed', 'resolve_device', 'data_root',
-           'outputs_root', 'atomic_write', 'git_info']
+__all__ = ['G', 'DEG_PER_RAD', 'TEXT_DIM', 'SENSORS', 'DEVICES', 'REPO_ROOT', 'LOG_PROGRESS_S', 'PROGRESS_MODES', 'set_seed',
+           'resolve_device', 'data_root', 'outputs_root', 'atomic_write', 'git_info', 'progress_mode', 'progress_bar']
 
 # %% ../nbs/00_core.ipynb #6bad1d43
 G = 9.80665              # standard gravity, m/s^2 per g
@@ -70,3 +70,37 @@ def git_info(path:str|Path=REPO_ROOT)->dict:  # a folder inside the repository
         if head.returncode: return dict(commit=None, dirty=None)
         return dict(commit=head.stdout.strip(), dirty=bool(git('status', '--porcelain', '--untracked-files=no').stdout.strip()))
     except (OSError, subprocess.TimeoutExpired): return dict(commit=None, dirty=None)
+
+# %% ../nbs/00_core.ipynb #eff48e8a
+LOG_PROGRESS_S = 30.0  # seconds between progress lines where nobody watches (CI logs, piped output)
+PROGRESS_MODES = ('widget', 'tty', 'log', 'off')
+
+def progress_mode(jupyter:bool|None=None,  # in a Jupyter kernel (None: detect)
+                  tty:bool|None=None,      # stderr is a terminal (None: detect)
+                  widgets:bool|None=None,  # ipywidgets is installed (None: detect)
+                 )->str:                   # one of PROGRESS_MODES
+    "How a progress bar should draw here; the environment variable `IMUTEXT_PROGRESS` overrides the detection."
+    forced = os.environ.get('IMUTEXT_PROGRESS', 'auto')
+    if forced != 'auto':
+        if forced not in PROGRESS_MODES: raise ValueError(f"IMUTEXT_PROGRESS must be 'auto' or one of {PROGRESS_MODES}, got {forced!r}")
+        return forced
+    if jupyter is None:
+        ip = sys.modules.get('IPython'); jupyter = type(ip.get_ipython() if ip else None).__name__ == 'ZMQInteractiveShell'
+    if jupyter:
+        return 'widget' if (importlib.util.find_spec('ipywidgets') is not None if widgets is None else widgets) else 'log'
+    if tty is None: tty = bool(sys.stderr and sys.stderr.isatty())
+    return 'tty' if tty else 'log'
+
+# %% ../nbs/00_core.ipynb #8ae435bb
+def progress_bar(iterable=None,  # what to iterate over (or None and `total=`)
+                 **kwargs,       # tqdm's keyword arguments: desc, total, leave, disable, mininterval, ...
+                ):
+    "A tqdm bar drawn as `progress_mode()` says: widget, live terminal bar, a line every `LOG_PROGRESS_S` s, or off."
+    mode = progress_mode()
+    if mode == 'widget': from tqdm.notebook import tqdm
+    else: from tqdm import tqdm
+    if mode == 'log':
+        kwargs['mininterval'] = max(kwargs.get('mininterval', 0), LOG_PROGRESS_S)
+        kwargs['maxinterval'] = max(kwargs.get('maxinterval', 10), kwargs['mininterval'])
+    if mode == 'off': kwargs['disable'] = True
+    return tqdm(iterable, **kwargs)
