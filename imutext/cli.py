@@ -9,9 +9,13 @@ from pathlib import Path
 from .core import REPO_ROOT
 
 # %% auto #0
-__all__ = ['USER_ERRORS', 'make_parser', 'cmd_run', 'cmd_zero_shot', 'cmd_sweep', 'cmd_datasets', 'main']
+__all__ = ['RESUME_HELP', 'USER_ERRORS', 'make_parser', 'cmd_run', 'cmd_zero_shot', 'cmd_sweep', 'cmd_datasets', 'main']
 
 # %% ../nbs/67_cli.ipynb #99b6e5c4
+RESUME_HELP = ("continue the killed or failed run in RUN_DIR, in that folder, from its checkpoint, with the parameters recorded there; "
+               "-p/--preset given too must equal the recorded values (refused otherwise, naming the fields). epochs cannot be "
+               "extended this way: the learning-rate schedule spans the epochs the run started with, so a longer run is a new run")
+
 def make_parser()->argparse.ArgumentParser:
     "The `imutext` argument parser."
     ap = argparse.ArgumentParser(prog='imutext', description='IMU/vibration-text alignment workbook.')
@@ -22,10 +26,12 @@ def make_parser()->argparse.ArgumentParser:
     r.add_argument('--preset', default=None, help='config preset expanded into parameters first (e.g. full)')
     r.add_argument('--name', default=None, help='run folder suffix')
     r.add_argument('--root', default=None, help='parent folder of the run folder (default: outputs/)')
+    r.add_argument('--resume', default=None, metavar='RUN_DIR', help=RESUME_HELP)
     z = sub.add_parser('zero-shot', help="evaluate a checkpoint zero-shot on a dataset's own label texts")
     z.add_argument('--checkpoint', required=True); z.add_argument('--data', required=True, help='bundled name or folder')
     z.add_argument('--device', default='auto'); z.add_argument('--json', action='store_true', help='print JSON')
     z.add_argument('--label-level', default=None, choices=['label', 'fault_type'], help="vibration: score against the folder's own labels or its meta.json fault_type classes (default: the level the model was trained at)")
+    z.add_argument('--seen-ok', action='store_true', help="allow a dataset the checkpoint was trained on (refused otherwise); the output is labelled seen in training (JSON: seen_in_training true)")
     s = sub.add_parser('sweep', help='leave-one-dataset-out sweep of a training notebook, gathered into one table')
     s.add_argument('protocol', choices=['lodo']); s.add_argument('--sets', required=True, help='comma-separated dataset names')
     s.add_argument('--notebook', default=str(REPO_ROOT/'nbs'/'runs'/'train.ipynb'))
@@ -39,7 +45,7 @@ def make_parser()->argparse.ArgumentParser:
 def cmd_run(a)->int:
     from imutext.runner import run_notebook
     from imutext.experiment import zero_shot_table
-    run_dir = run_notebook(a.notebook, dict(a.param), preset=a.preset, name=a.name, root=a.root, log_output=True)
+    run_dir = run_notebook(a.notebook, dict(a.param), preset=a.preset, name=a.name, root=a.root, log_output=True, resume=a.resume)
     print(f"\nrun folder: {run_dir}")
     mf = run_dir/'metrics.json'
     if mf.exists():
@@ -53,9 +59,10 @@ def cmd_run(a)->int:
 def cmd_zero_shot(a)->int:
     from imutext.eval.zeroshot import evaluate_checkpoint
     from imutext.experiment import zero_shot_table
-    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level)
-    if a.json: print(json.dumps(m))
-    else: print(zero_shot_table({m['dataset']: m}).drop(index='mean').T.to_string())
+    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok)
+    if a.json: print(json.dumps(m)); return 0
+    if m['seen_in_training']: print(f"note: {m['dataset']} is a training set of this checkpoint: seen in training, not a zero-shot score\n")
+    print(zero_shot_table({m['dataset']: m}).drop(index='mean').T.to_string())
     return 0
 
 def cmd_sweep(a)->int:

@@ -13,8 +13,21 @@ def test_zero_shot_by_name_path_and_copy(tiny_run, tmp_path):
     copy = shutil.copytree(data_root()/'imu'/'racketsports', tmp_path/'elsewhere'/'my_rackets')
     by_path = imutext('zero-shot', '--checkpoint', ck, '--data', copy, '--json', '--device', 'cpu')
     assert by_path.returncode == 0 and json.loads(by_path.stdout)['accuracy'] == m['accuracy']
-    table = imutext('zero-shot', '--checkpoint', ck, '--data', 'epilepsy', '--device', 'cpu')
-    assert table.returncode == 0 and 'macro_f1' in table.stdout and 'chance' in table.stdout
+    table = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--device', 'cpu')
+    assert table.returncode == 0 and 'macro_f1' in table.stdout and 'chance_group_accuracy' in table.stdout
+    assert m['seen_in_training'] is False and m['chance'] <= m['chance_group_accuracy'] <= 1
+
+def test_zero_shot_on_a_training_set_is_refused_or_labelled(tiny_run, tmp_path):
+    "epilepsy is one of the tiny checkpoint's training sets: refused by name, by path and as a moved copy, unless --seen-ok labels it."
+    ck = tiny_run[0]/'checkpoint.pt'
+    copy = shutil.copytree(data_root()/'imu'/'epilepsy', tmp_path/'some_folder')
+    for data in ('epilepsy', data_root()/'imu'/'epilepsy', copy):
+        r = imutext('zero-shot', '--checkpoint', ck, '--data', data, '--device', 'cpu')
+        assert r.returncode == 2 and "dataset 'epilepsy' is a training set of this model" in r.stderr and '--seen-ok' in r.stderr, r.stderr
+    ok = imutext('zero-shot', '--checkpoint', ck, '--data', 'epilepsy', '--json', '--device', 'cpu', '--seen-ok')
+    assert ok.returncode == 0 and json.loads(ok.stdout)['seen_in_training'] is True, ok.stderr
+    table = imutext('zero-shot', '--checkpoint', ck, '--data', 'epilepsy', '--device', 'cpu', '--seen-ok')
+    assert table.returncode == 0 and 'epilepsy (seen in training)' in table.stdout and 'not a zero-shot score' in table.stdout
 
 def test_zero_shot_errors_are_one_line(tiny_run, tmp_path):
     ck = tiny_run[0]/'checkpoint.pt'
@@ -62,7 +75,7 @@ def test_vibration_errors_are_one_line(vib_tiny_run, tmp_path):
     cases = [(_edit_copy('mfpt', tmp_path/'nospeed', no_speed), 'no shaft speed for recording 0'),
              (_edit_copy('mfpt', tmp_path/'nofault', lambda m: m['fault_type'].pop('OR')), "'fault_type'"),
              (_edit_copy('mfpt', tmp_path/'fast', lambda m: [r.update(shaft_rate_hz=0.5) for r in m['recordings']]), 'shorter than one window')]
-    for folder, msg in cases:
-        r = imutext('zero-shot', '--checkpoint', ck, '--data', folder, '--device', 'cpu')
+    for folder, msg in cases:    # edited copies of mfpt, a training set of vib_tiny: --seen-ok says so, the data errors are the point
+        r = imutext('zero-shot', '--checkpoint', ck, '--data', folder, '--device', 'cpu', '--seen-ok')
         assert r.returncode == 2 and r.stderr.startswith('imutext: error:') and msg in r.stderr and 'Traceback' not in r.stderr, r.stderr
         assert str(folder) in r.stderr, r.stderr                                   # the message names the folder

@@ -8,7 +8,7 @@ from imutext.runner import notebook_params, coerce
 
 def test_run_folder_has_everything(tiny_run):
     run_dir, out = tiny_run
-    for f in ('train.ipynb', 'hyperparameters.json', 'metrics.json', 'checkpoint.pt', 'embeddings.npz',
+    for f in ('train.ipynb', 'parameters.json', 'hyperparameters.json', 'metrics.json', 'checkpoint.pt', 'embeddings.npz',
               'training_plots.png', 'final_embedding_space.png'):
         assert (run_dir/f).stat().st_size > 0, f
     hp = json.loads((run_dir/'hyperparameters.json').read_text())
@@ -33,6 +33,29 @@ def test_wrong_type_refused(tmp_path):
     assert r.returncode == 2 and "parameter 'epochs' must be int, got 'three'" in r.stderr
     assert not list(tmp_path.iterdir())
 
+def test_values_and_dataset_names_refused_before_running(tmp_path):
+    "Bounds and dataset names are checked before a run folder exists; a relative folder is made absolute for the notebook's own cwd."
+    cases = [(['-p', 'epochs', '0'], "parameter 'epochs' must be >= 1, got 0"),
+             (['-p', 'batch_size', '-8'], "parameter 'batch_size' must be >= 1, got -8"),
+             (['-p', 'zero_shot_sets', 'hapt,wisdm_wach'], "parameter 'zero_shot_sets': no dataset folder 'wisdm_wach'"),
+             (['-p', 'train_sets', 'dsads,mobifal'], "parameter 'train_sets': no dataset folder 'mobifal'"),
+             (['-p', 'zero_shot_sets', 'dsads'], "'dsads' is also a training set"),
+             (['-p', 'run_dir', tmp_path], "use --resume RUN_DIR")]
+    for args, msg in cases:
+        r = imutext('run', TRAIN_NB, *args, '--root', tmp_path)
+        assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, (args, r.stderr)
+    r = imutext('run', TRAIN_NB.with_name('closedset.ipynb'), '-p', 'dataset', 'dsdas', '--root', tmp_path)
+    assert r.returncode == 2 and "parameter 'dataset': no dataset folder 'dsdas'" in r.stderr
+    assert not list(tmp_path.iterdir())
+
+def test_notebook_exception_reaches_the_terminal(tmp_path):
+    "A run that fails inside the notebook prints the notebook's exception type and message, not only where the traceback is."
+    r = imutext('run', TRAIN_NB, '--preset', 'tiny', '-p', 'window_s', '1000', '--root', tmp_path)
+    (run_dir,) = tmp_path.iterdir()
+    first = (run_dir/'error.txt').read_text().splitlines()[0]
+    assert r.returncode == 2 and first.startswith('ValueError: ') and f"failed with {first}" in r.stderr, r.stderr[-2000:]
+    assert not (run_dir/'metrics.json').exists() and json.loads((run_dir/'parameters.json').read_text())['parameters']['window_s'] == 1000.0
+
 def test_notebook_defaults_are_the_quick_preset():
     "The parameters cell's defaults equal ExpCfg's, so a plain run is the main job; every preset key is a parameter."
     decl, ff, base = notebook_params(TRAIN_NB), flat_fields(), ExpCfg()
@@ -47,10 +70,10 @@ def test_notebook_defaults_are_the_quick_preset():
         assert set(over) <= set(notebook_params(TRAIN_NB.with_name('closedset.ipynb'))), preset   # every preset runs the closed-set template too
 
 def test_transfer_template_on_the_tiny_checkpoint(tiny_run, tmp_path):
-    "nbs/runs/transfer.ipynb: zero-shot row plus probe/fine-tune x trained/random rows for each k."
+    "nbs/runs/transfer.ipynb on a set the checkpoint never saw: zero-shot row plus probe/fine-tune x trained/random rows for each k."
     import pandas as pd
     r = imutext('run', TRAIN_NB.with_name('transfer.ipynb'), '-p', 'checkpoint', tiny_run[0]/'checkpoint.pt',
-                '-p', 'dataset', 'basicmotions', '-p', 'k_list', '1,2', '-p', 'n_seeds', '1', '-p', 'steps', '5', '--root', tmp_path)
+                '-p', 'dataset', 'racketsports', '-p', 'k_list', '1,2', '-p', 'n_seeds', '1', '-p', 'steps', '5', '--root', tmp_path)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
     (run_dir,) = tmp_path.iterdir()
     t = pd.read_csv(run_dir/'transfer.csv')
