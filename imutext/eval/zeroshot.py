@@ -14,13 +14,14 @@ from ..data.datasets import load_labels, resolve_dataset, SensorData
 from ..data.windows import Windows
 from ..models.clip import SignalClip
 from ..models.factory import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
-from .metrics import zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores
+from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
+                                  chance_mrr)
 from ..data.labels import assign_groups, clean_label
 
 # %% auto #0
 __all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity',
-           'seen_in_training', 'chance_group_accuracy', 'with_label_level', 'check_unseen', 'zero_shot',
-           'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+           'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'with_label_level', 'check_unseen',
+           'zero_shot', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -75,6 +76,17 @@ def chance_group_accuracy(y:np.ndarray,          # (N,) true candidate ids
     g = np.unique(np.asarray([str(x) for x in groups]), return_inverse=True)[1]   # (K,) group ids
     size = np.bincount(g)[g]                                                      # (K,) members of each candidate's group
     return float(np.mean(size[np.asarray(y)] / len(g)))
+
+def chance_group_mrr(y:np.ndarray,          # (N,) true candidate ids
+                     groups:Sequence[str],  # (K,) synonym group of each candidate
+                    )->float:
+    "Expected group MRR of a uniformly random ranking of the `K` candidates: mean over windows of E[1/rank of the first true-group member]."
+    from scipy.special import comb
+    g = np.unique(np.asarray([str(x) for x in groups]), return_inverse=True)[1]   # (K,) group ids
+    K, size = len(g), np.bincount(g)[g]                                           # (K,) members of each candidate's group
+    r = np.arange(1, K + 1)
+    mrr = {s: float(np.sum(comb(K - r, s - 1) / comb(K, s) / r)) for s in np.unique(size)}
+    return float(np.mean([mrr[s] for s in size[np.asarray(y)]]))
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #3a580d20
 def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
@@ -143,7 +155,9 @@ def vocab_embeddings(model:SignalClip, datasets:list, encoder=None, device='cpu'
     return vocab, emb / np.linalg.norm(emb, axis=1, keepdims=True), maps
 
 def open_vocab(result:dict, vocab:list, emb:np.ndarray, local_to_global:np.ndarray)->dict:  # a `zero_shot` result
-    "Open-vocabulary metrics of a `zero_shot` result against `vocab`, with the chance level of the group-aware accuracy."
+    "Open-vocabulary metrics of a `zero_shot` result against `vocab`, each with its chance level."
     groups = assign_groups(vocab)
     out = open_vocab_scores(result['features'] @ emb.T, result['y'], local_to_global, vocab, groups)
-    return {**out, 'chance_group_accuracy': chance_group_accuracy(np.asarray(local_to_global)[result['y']], groups)}
+    y = np.asarray(local_to_global)[result['y']]                            # (N,) vocabulary ids
+    return {**out, 'chance_mrr': chance_mrr(len(vocab)), 'chance_group_accuracy': chance_group_accuracy(y, groups),
+            'chance_group_mrr': chance_group_mrr(y, groups)}
