@@ -137,7 +137,7 @@ FINDINGS = pd.DataFrame([
     dict(check='label_texts', symptom='label texts indistinguishable', threshold=0.9,
          measure="largest per-dataset mean off-diagonal cosine of the class-text embeddings; flagged above the threshold",
          advice="Write richer, class-specific label texts: domain/fault terms per class instead of one shared template "
-                "(seed 004: 'No defects detected', 'Inner race spalling'), sub-action descriptions (data.subactions), or another "
+                "(TextVibCLIP report: 'No defects detected', 'Inner race spalling'), sub-action descriptions (data.subactions), or another "
                 "text encoder; compare candidates with eval.text.text_report."),
     dict(check='logit_scale_clamp', symptom='logit scale pinned at its clamp', threshold=0.99,
          measure="last logit scale; flagged at or above threshold x ClipCfg.logit_scale_max",
@@ -151,7 +151,7 @@ FINDINGS = pd.DataFrame([
     dict(check='modality_gap', symptom='modality gap does not shrink', threshold=0.95,
          measure="val_gap history: flagged when the last gap >= threshold x the first; without it the final gap from "
                  "embeddings.npz is reported, unflagged",
-         advice="The two modalities stay in separate cones: add or widen a cross-modal projection (seed 004: 14 % -> 29 %), "
+         advice="The two modalities stay in separate cones: add or widen a cross-modal projection (TextVibCLIP report: 14 % -> 29 %), "
                 "try a higher temperature, and check that both sides are normalised and the encoder weights are synced (weight_sync)."),
     dict(check='train_vs_zero_shot', symptom='train accuracy up, zero-shot at chance', threshold=0.8,
          measure="last train_acc above the threshold while some zero-shot set's macro-F1 CI lower bound <= its chance macro-F1",

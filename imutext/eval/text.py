@@ -37,7 +37,7 @@ def similarity_matrix(emb:torch.Tensor)->torch.Tensor:  # (C, C) cosine similari
 
 # %% ../../nbs/52_eval.text.ipynb #57759c88
 class IndistinguishableTextsWarning(UserWarning):
-    "Class texts that the text encoder can barely tell apart (seed 004)."
+    "Class texts that the text encoder can barely tell apart (the TextVibCLIP report's failure)."
 
 def offdiag(S:torch.Tensor)->torch.Tensor:  # (C*(C-1),)
     "The off-diagonal entries of a square matrix."
