@@ -11,12 +11,14 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 import seaborn as sns
+import torch
 from .core import atomic_write, outputs_root, TEXT_DIM
 from .eval.metrics import zero_shot_metrics
+from .eval.text import similarity_matrix, plot_similarity
 
 # %% auto #0
 __all__ = ['HEADLINE', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space', 'plot_confusion', 'plot_per_class_f1',
-           'text_similarity', 'plot_similarity', 'load_run', 'make_synthetic_run', 'window_labels', 'embedding_figure',
+           'text_similarity_figure', 'load_run', 'make_synthetic_run', 'window_labels', 'embedding_figure',
            'report_run', 'compare_runs', 'to_markdown', 'write_table', 'find_runs', 'resolve_report_dirs']
 
 # %% ../nbs/60_report.ipynb #912bf11b
@@ -157,24 +159,18 @@ def plot_per_class_f1(per_class_f1:Sequence[float|None],  # (K,) F1 per class; N
     return _finish(fig, path)
 
 # %% ../nbs/60_report.ipynb #756f38d9
-def text_similarity(text_emb:np.ndarray)->np.ndarray:
-    "(K, K) cosine similarity between rows of `text_emb`."
-    t = np.asarray(text_emb, dtype=float); t = t / np.maximum(np.linalg.norm(t, axis=1, keepdims=True), 1e-12)
-    return t @ t.T
-
-def plot_similarity(text_emb:np.ndarray,        # (K, D) class-text embeddings
-                    label_names:Sequence[str],  # (K,) class names
-                    path:str|Path|None=None,    # save as PNG here
-                    title:str='text similarity',  # title prefix
-                   )->plt.Figure:
-    "Heat map of cosine similarity between class texts, with mean/max off-diagonal similarity."
-    S = text_similarity(text_emb); K = len(label_names)
+def text_similarity_figure(text_emb:np.ndarray,        # (K, D) class-text embeddings
+                           label_names:Sequence[str],  # (K,) class names
+                           path:str|Path|None=None,    # save as PNG here
+                           title:str='text similarity',  # title prefix
+                          )->plt.Figure:
+    "Heat map of cosine similarity between class texts (`eval.text.plot_similarity`), saved when `path` is given."
+    S = similarity_matrix(torch.as_tensor(np.asarray(text_emb, dtype=np.float32))); K = len(label_names)  # (K, K)
     if S.shape != (K, K): raise ValueError(f"text_emb has {len(S)} rows but label_names has {K} names")
-    off = S[~np.eye(K, dtype=bool)] if K > 1 else np.array([np.nan])
     side = min(3 + 0.4 * K, 16)
     fig, ax = plt.subplots(figsize=(side + 1, side))
-    sns.heatmap(S, ax=ax, cmap='viridis', vmax=1, square=True, xticklabels=_ticks(label_names), yticklabels=_ticks(label_names))
-    ax.set_title(f'{title}: off-diagonal mean {np.mean(off):.2f}, max {np.max(off):.2f}')
+    plot_similarity(S, list(map(str, label_names)), title, ax=ax)
+    if not _ticks(label_names): ax.set_xticks([]); ax.set_yticks([])
     return _finish(fig, path)
 
 # %% ../nbs/60_report.ipynb #ae551370
@@ -322,7 +318,7 @@ def report_run(run_dir:str|Path,         # run folder; PNGs are written into it
     if 'signal' in emb: keep('embedding_space', embedding_figure(emb, max_points, seed, tsne_kw), 'final_embedding_space.png')
     if 'text' in emb:
         names = emb.get('text_names', np.arange(len(emb['text']))).astype(str)
-        keep('text_similarity', plot_similarity(emb['text'], names), 'text_similarity.png')
+        keep('text_similarity', text_similarity_figure(emb['text'], names), 'text_similarity.png')
     return out
 
 # %% ../nbs/60_report.ipynb #043866da

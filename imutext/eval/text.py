@@ -11,12 +11,12 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
-from ..models.text import mean_by_class
+from ..models.text import class_embeddings
 
 # %% auto #0
-__all__ = ['embed_texts', 'class_embeddings', 'similarity_matrix', 'IndistinguishableTextsWarning', 'offdiag', 'class_separation',
-           'diversity_stats', 'nearest_class', 'text_only_accuracy', 'loo_accuracy', 'TextReport', 'text_report',
-           'compare_sets', 'group_structure', 'plot_similarity']
+__all__ = ['embed_texts', 'similarity_matrix', 'IndistinguishableTextsWarning', 'offdiag', 'class_separation', 'diversity_stats',
+           'nearest_class', 'text_only_accuracy', 'loo_accuracy', 'TextReport', 'text_report', 'compare_sets',
+           'group_structure', 'plot_similarity']
 
 # %% ../../nbs/52_eval.text.ipynb #4017f1ab
 def embed_texts(per_class:list, encode:Callable)->tuple:  # (emb (n, d), owner (n,))
@@ -24,11 +24,6 @@ def embed_texts(per_class:list, encode:Callable)->tuple:  # (emb (n, d), owner (
     if any(len(ts) == 0 for ts in per_class): raise ValueError("per_class: every class needs at least one text")
     owner = torch.tensor([k for k, ts in enumerate(per_class) for _ in ts])
     return F.normalize(encode([t for ts in per_class for t in ts]).float(), dim=-1), owner  # (n, d), (n,)
-
-def class_embeddings(per_class:list, encode:Callable)->torch.Tensor:  # (C, d) unit norm
-    "One embedding per class: the normalised mean of its texts' embeddings."
-    emb, owner = embed_texts(per_class, encode)
-    return mean_by_class(emb, owner, len(per_class))
 
 def similarity_matrix(emb:torch.Tensor)->torch.Tensor:  # (C, C) cosine similarities
     "Cosine similarity between all pairs of rows of `emb` (C, d)."

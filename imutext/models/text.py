@@ -5,6 +5,7 @@
 # %% ../../nbs/22_models.text.ipynb #b25bddae
 from __future__ import annotations
 import hashlib, io, os, time
+from typing import Callable
 from pathlib import Path
 import numpy as np
 import torch
@@ -189,16 +190,19 @@ def mean_by_class(x:torch.Tensor,      # (n, d) one embedding per text
     return F.normalize(s, dim=-1)
 
 # %% ../../nbs/22_models.text.ipynb #202ce205
-def class_embeddings(per_class_texts:list,       # per class a list of texts
-                     encoder:TextEncoder,        # the (cached) text encoder
-                     bank:nn.Module|None=None,   # a label bank; None = frozen sentence embeddings
-                    )->torch.Tensor:             # (K, 384) L2-normalised class embeddings
-    "One embedding per class: mean of its texts' embeddings, re-normalised."
+def class_embeddings(per_class_texts:list,        # per class a list of texts
+                     encoder:TextEncoder|Callable, # the (cached) text encoder, or any `texts -> (n, d)` function (frozen path only)
+                     bank:nn.Module|None=None,    # a label bank (needs a TextEncoder); None = frozen sentence embeddings
+                    )->torch.Tensor:              # (K, d) L2-normalised class embeddings
+    "One embedding per class: the normalised mean of its texts' (normalised) embeddings."
     K = len(per_class_texts)
+    if any(len(ts) == 0 for ts in per_class_texts): raise ValueError("per_class_texts: every class needs at least one text")
     if bank is None:
-        if any(len(ts) == 0 for ts in per_class_texts): raise ValueError("per_class_texts: every class needs at least one text")
+        encode = encoder.encode if isinstance(encoder, TextEncoder) else encoder
         owner = torch.tensor([k for k, ts in enumerate(per_class_texts) for _ in ts])
-        with torch.no_grad(): return mean_by_class(encoder.encode([t for ts in per_class_texts for t in ts]), owner, K)
+        with torch.no_grad(): emb = F.normalize(encode([t for ts in per_class_texts for t in ts]).float(), dim=-1)  # (n, d)
+        return mean_by_class(emb, owner, K)
+    if not isinstance(encoder, TextEncoder): raise TypeError("a label bank pools token embeddings: pass a TextEncoder")
     dev = next(iter(bank.parameters()), torch.empty(0)).device
     tokens, mask, owner = class_tokens(per_class_texts, encoder)
     return mean_by_class(bank(tokens.to(dev), mask.to(dev)), owner, K)  # (K, 384)
