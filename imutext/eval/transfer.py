@@ -4,7 +4,8 @@
 
 # %% ../../nbs/54_eval.transfer.ipynb #8073ef0e
 from __future__ import annotations
-import copy, warnings
+import copy, dataclasses, warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 import numpy as np
@@ -23,8 +24,37 @@ from .fewshot import kshot_indices, linear_probe
 from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature
 
 # %% auto #0
-__all__ = ['PROBE_NORMS', 'METHODS', 'COLUMNS', 'as_windows', 'fewshot_split', 'probe_fewshot', 'fewshot_head', 'finetune_once',
-           'finetune_fewshot', 'random_control', 'transfer_table']
+__all__ = ['PROBE_NORMS', 'METHODS', 'COLUMNS', 'TransferCfg', 'as_windows', 'fewshot_split', 'probe_fewshot', 'fewshot_head',
+           'finetune_once', 'finetune_fewshot', 'random_control', 'transfer_table']
+
+# %% ../../nbs/54_eval.transfer.ipynb #669852e5
+PROBE_NORMS = ('zscore', 'l2')
+METHODS = ('probe', 'finetune', 'finetune_zs')
+
+@dataclass
+class TransferCfg:
+    "One few-shot transfer protocol: split, shots, linear probe and fine-tune settings."
+    k_list: tuple = (1, 2, 5, 10)          # shots per class
+    n_seeds: int = 3                       # draws of the shots per k (seeds 0 … n_seeds-1)
+    methods: tuple = ('probe', 'finetune')  # any of METHODS ('finetune_zs': fine-tune from the zero-shot head)
+    feature: str = 'embedding'             # what 'probe' and 'finetune' read: 'embedding' or 'text_space'
+    frac: float = 0.3                      # share of subjects held out as test windows
+    seed: int = 0                          # seed of the subject split and of the random control's init
+    C: float = 1.0                         # inverse L2 strength of the probe
+    probe_norm: str = 'zscore'             # probe feature scaling: 'zscore' (pool statistics) or 'l2' (unit norm)
+    steps: int = 50                        # AdamW steps per fine-tune
+    lr: float = 1e-3                       # fine-tune learning rate (encoder and head)
+    weight_decay: float = 1e-4             # fine-tune weight decay (>= 2-d weights only)
+    bs: int = 64                           # fine-tune mini-batch: at most this many shots per step
+    seen_ok: bool = False                  # allow a training set of the model (rows labelled seen_in_training)
+
+    def __post_init__(self):
+        self.k_list, self.methods = tuple(int(k) for k in self.k_list), tuple(self.methods)
+        if bad := [m for m in self.methods if m not in METHODS]: raise ValueError(f"methods {bad} unknown; choose from {METHODS}")
+        if self.probe_norm not in PROBE_NORMS: raise ValueError(f"probe_norm must be one of {PROBE_NORMS}, got {self.probe_norm!r}")
+        check_feature(self.feature)
+        if not self.k_list or min(self.k_list) < 1: raise ValueError(f"k_list needs shots >= 1, got {self.k_list}")
+        if not 0 < self.frac < 1: raise ValueError(f"frac must be in (0, 1), got {self.frac}")
 
 # %% ../../nbs/54_eval.transfer.ipynb #7ff6f7f9
 def as_windows(model:SignalClip,                      # the model whose `cfg.data` preprocessing applies
@@ -52,8 +82,6 @@ def fewshot_split(w:Windows,        # windows of one dataset
     return pool, test
 
 # %% ../../nbs/54_eval.transfer.ipynb #93ff8583
-PROBE_NORMS = ('zscore', 'l2')
-
 def _zscore(pool_f:np.ndarray, test_f:np.ndarray)->tuple:  # (N, D), (M, D)
     "Both standardised with the pool's per-dimension mean and std (std floored at 1e-3 of its mean)."
     mu, sd = pool_f.mean(0), pool_f.std(0)
@@ -61,24 +89,18 @@ def _zscore(pool_f:np.ndarray, test_f:np.ndarray)->tuple:  # (N, D), (M, D)
     return (pool_f - mu) / sd, (test_f - mu) / sd
 
 # %% ../../nbs/54_eval.transfer.ipynb #ae470e36
-def probe_fewshot(model:SignalClip,                    # frozen encoder
-                  data:Windows|str|Path|SensorData, # the new dataset (windows or name / folder / loaded)
-                  k_list:Sequence[int]=(1, 2, 5, 10),  # shots per class
-                  n_seeds:int=3,                    # draws of the shots per k
-                  feature:str='embedding',          # 'embedding' or 'text_space'
-                  frac:float=0.3,                   # share of subjects held out as test windows
-                  seed:int=0,                       # seed of the subject split
-                  C:float=1.0,                      # inverse L2 strength of the probe
-                  probe_norm:str='zscore',          # 'zscore' (pool statistics) or 'l2' (unit norm)
+def probe_fewshot(model:SignalClip,                  # frozen encoder
+                  data:Windows|str|Path|SensorData,  # the new dataset (windows or name / folder / loaded)
+                  tc:TransferCfg|None=None,          # protocol (k_list, n_seeds, feature, frac, seed, C, probe_norm); default TransferCfg()
                   device='cpu',
-                 )->pd.DataFrame:                   # one row per k (see `linear_probe`) + method, feature
+                 )->pd.DataFrame:                    # one row per k (see `linear_probe`) + method, feature
     "k-shot linear probe on frozen features; shots from a subject-disjoint pool, scored on the held-out subjects."
-    if probe_norm not in PROBE_NORMS: raise ValueError(f"probe_norm must be one of {PROBE_NORMS}, got {probe_norm!r}")
-    pool, test = fewshot_split(as_windows(model, data), frac, seed)
-    fp, ft = embed_windows(model, pool, device, feature=feature), embed_windows(model, test, device, feature=feature)
-    if probe_norm == 'zscore': fp, ft = _zscore(fp, ft)
-    df = linear_probe(fp, pool.y, ft, test.y, k_list, n_seeds, C, normalise=probe_norm == 'l2')
-    return df.assign(method='probe', feature=feature)
+    tc = tc or TransferCfg()
+    pool, test = fewshot_split(as_windows(model, data), tc.frac, tc.seed)
+    fp, ft = embed_windows(model, pool, device, feature=tc.feature), embed_windows(model, test, device, feature=tc.feature)
+    if tc.probe_norm == 'zscore': fp, ft = _zscore(fp, ft)
+    df = linear_probe(fp, pool.y, ft, test.y, tc.k_list, tc.n_seeds, tc.C, normalise=tc.probe_norm == 'l2')
+    return df.assign(method='probe', feature=tc.feature)
 
 # %% ../../nbs/54_eval.transfer.ipynb #f10f174f
 def fewshot_head(model:SignalClip,            # the model the head sits on
@@ -103,26 +125,27 @@ def _rng_scope(device):
     dev = torch.device(device)
     return torch.random.fork_rng(devices=[dev.index or 0] if dev.type == 'cuda' else [])
 
-def finetune_once(model:SignalClip,        # the starting point; deep-copied, never modified
-                  pool:Windows,         # windows the shots come from
-                  idx:np.ndarray,       # indices of the shots in `pool`
-                  test:Windows,         # windows to predict
-                  feature:str='embedding', steps:int=50, lr:float=1e-3, weight_decay:float=1e-4, bs:int=64,
+def finetune_once(model:SignalClip,   # the starting point; deep-copied, never modified
+                  pool:Windows,        # windows the shots come from
+                  idx:np.ndarray,      # indices of the shots in `pool`
+                  test:Windows,        # windows to predict
+                  tc:TransferCfg|None=None,        # feature, steps, lr, weight_decay, bs; default TransferCfg()
                   class_emb:np.ndarray|None=None,  # (K, 384): start from the zero-shot head (see `fewshot_head`)
                   seed:int=0, device='cpu',
-                 )->np.ndarray:         # (len(test),) predicted class ids
+                 )->np.ndarray:        # (len(test),) predicted class ids
     "Fine-tune a copy of the whole model plus a linear head on the shots; predict the test windows."
+    tc = tc or TransferCfg()
     with _rng_scope(device):
         torch.manual_seed(seed)
         m = copy.deepcopy(model).to(device).train()
-        head = fewshot_head(m, len(pool.label_names), feature, class_emb).to(device)
-        opt = torch.optim.AdamW(param_groups(m, weight_decay) + param_groups(head, weight_decay), lr=lr)
+        head = fewshot_head(m, len(pool.label_names), tc.feature, class_emb).to(device)
+        opt = torch.optim.AdamW(param_groups(m, tc.weight_decay) + param_groups(head, tc.weight_decay), lr=tc.lr)
         y = torch.as_tensor(pool.y[idx], device=device)                       # (n,)
-        for _ in range(steps):
-            b = torch.randperm(len(idx))[:bs].numpy()                         # (b,) shots of this step
-            loss = F.cross_entropy(head(window_features(m, window_inputs(pool, idx[b], device), feature)), y[b])
+        for _ in range(tc.steps):
+            b = torch.randperm(len(idx))[:tc.bs].numpy()                      # (b,) shots of this step
+            loss = F.cross_entropy(head(window_features(m, window_inputs(pool, idx[b], device), tc.feature)), y[b])
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-        with torch.no_grad(): return head(torch.from_numpy(embed_windows(m, test, device, feature=feature)).to(device)).argmax(1).cpu().numpy()
+        with torch.no_grad(): return head(torch.from_numpy(embed_windows(m, test, device, feature=tc.feature)).to(device)).argmax(1).cpu().numpy()
 
 # %% ../../nbs/54_eval.transfer.ipynb #a5d42c0d
 def _scores(y:np.ndarray, pred:np.ndarray)->tuple:
@@ -141,25 +164,21 @@ def _usable_k(y:np.ndarray, k_list:Sequence[int])->list:
     return [k for k in k_list if k <= m]
 
 # %% ../../nbs/54_eval.transfer.ipynb #9b6b8722
-def finetune_fewshot(model:SignalClip,                    # the starting point (deep-copied per run)
-                     data:Windows|str|Path|SensorData, # the new dataset
-                     k_list:Sequence[int]=(1, 2, 5, 10), n_seeds:int=3,
-                     steps:int=50,                     # AdamW steps per run
-                     lr:float=1e-3,                    # learning rate of encoder and head
-                     feature:str='embedding',          # what the head reads: 'embedding' or 'text_space'
-                     class_emb:np.ndarray|None=None,   # (K, 384): start from the zero-shot head (method 'finetune_zs')
-                     frac:float=0.3, seed:int=0,       # held-out share and seed of the subject split
-                     weight_decay:float=1e-4, bs:int=64, device='cpu',
-                    )->pd.DataFrame:                   # one row per k, columns as `linear_probe` + method, feature
+def finetune_fewshot(model:SignalClip,                  # the starting point (deep-copied per run)
+                     data:Windows|str|Path|SensorData,  # the new dataset
+                     tc:TransferCfg|None=None,          # protocol (k_list, n_seeds, frac, seed and the fine-tune settings)
+                     class_emb:np.ndarray|None=None,    # (K, 384): start from the zero-shot head (method 'finetune_zs'; tc.feature 'text_space')
+                     device='cpu',
+                    )->pd.DataFrame:                    # one row per k, columns as `linear_probe` + method, feature
     "k-shot full fine-tune (encoder + linear head), accuracy and macro-F1 mean ± std over seeds."
-    pool, test = fewshot_split(as_windows(model, data), frac, seed)
+    tc = tc or TransferCfg()
+    pool, test = fewshot_split(as_windows(model, data), tc.frac, tc.seed)
     K, rows = len(np.unique(pool.y)), []
-    for k in _usable_k(pool.y, k_list):
-        res = np.array([_scores(test.y, finetune_once(model, pool, kshot_indices(pool.y, k, s), test, feature, steps, lr,
-                                                      weight_decay, bs, class_emb, seed=s, device=device))
-                        for s in range(n_seeds)])                               # (seeds, 2)
+    for k in _usable_k(pool.y, tc.k_list):
+        res = np.array([_scores(test.y, finetune_once(model, pool, kshot_indices(pool.y, k, s), test, tc, class_emb, seed=s, device=device))
+                        for s in range(tc.n_seeds)])                            # (seeds, 2)
         rows.append(_row(k, res, K, len(test)))
-    return pd.DataFrame(rows).assign(method='finetune' if class_emb is None else 'finetune_zs', feature=feature)
+    return pd.DataFrame(rows).assign(method='finetune' if class_emb is None else 'finetune_zs', feature=tc.feature)
 
 # %% ../../nbs/54_eval.transfer.ipynb #c811e83e
 def random_control(cfg:ExpCfg,   # the trained model's config (same architecture)
@@ -170,41 +189,35 @@ def random_control(cfg:ExpCfg,   # the trained model's config (same architecture
         torch.manual_seed(seed); return build_model(cfg).eval()
 
 # %% ../../nbs/54_eval.transfer.ipynb #a62fcafc
-METHODS = ('probe', 'finetune', 'finetune_zs')
-COLUMNS = ['method', 'encoder', 'feature', 'k', 'acc_mean', 'acc_std', 'macro_f1_mean', 'macro_f1_std', 'n_seeds', 'n_train', 'n_test']
+COLUMNS = ['method', 'encoder', 'feature', 'k', 'acc_mean', 'acc_std', 'macro_f1_mean', 'macro_f1_std', 'n_seeds', 'n_train', 'n_test',
+           'seen_in_training']
 
-def _zero_shot_row(model:SignalClip, ds:SensorData, w:Windows, test:Windows, encoder, device)->tuple:
+def _zero_shot_row(model:SignalClip, ds:SensorData, w:Windows, test:Windows, encoder, device, seen_ok:bool=False)->tuple:
     "The k = 0 row on the test windows, and the class text embeddings (K, 384)."
-    zs = zero_shot(model, ds, encoder, device)
+    zs = zero_shot(model, ds, encoder, device, seen_ok=seen_ok)
     m = np.isin(split_key(w), split_key(test))                               # (N,) test windows among all
     if len(zs['y']) != len(w) or not np.array_equal(zs['y'], w.y): raise RuntimeError("zero_shot windows differ from the split's")
     acc, f1 = _scores(w.y[m], zs['scores'][m].argmax(1))
     return dict(method='zero_shot', encoder='trained', feature='text_space', k=0, acc_mean=acc, acc_std=0., macro_f1_mean=f1,
-                macro_f1_std=0., n_seeds=1, n_train=0, n_test=int(m.sum())), zs['class_emb']
+                macro_f1_std=0., n_seeds=1, n_train=0, n_test=int(m.sum()), seen_in_training=zs['metrics']['seen_in_training']), zs['class_emb']
 
 # %% ../../nbs/54_eval.transfer.ipynb #a4e2d74a
-def transfer_table(model:SignalClip,                   # the trained model
+def transfer_table(model:SignalClip,                # the trained model
                    dataset:str|Path|SensorData,     # the new dataset (bundled name, folder or loaded)
+                   tc:TransferCfg|None=None,        # the protocol; default TransferCfg()
                    cfg:ExpCfg|None=None,            # config of the random control (default: the model's)
-                   k_list:Sequence[int]=(1, 2, 5, 10), n_seeds:int=3,
-                   methods:Sequence[str]=('probe', 'finetune'),  # any of METHODS
-                   feature:str='embedding',         # feature of 'probe' and 'finetune' ('finetune_zs' uses 'text_space')
-                   steps:int=50, lr:float=1e-3,     # fine-tune steps and learning rate
-                   probe_norm:str='zscore',         # feature scaling of the probe (see `probe_fewshot`)
-                   frac:float=0.3, seed:int=0,      # held-out share and seed of the split (and of the control's init)
                    encoder=None, device='cpu',      # text encoder for the zero-shot row (default: cached MiniLM)
                   )->pd.DataFrame:                  # rows: zero_shot k=0, then method x encoder x k; columns COLUMNS
     "Zero-shot and k-shot probe / fine-tune results of a trained model and its random control on one new dataset."
-    cfg = cfg or model.cfg
-    if bad := [m for m in methods if m not in METHODS]: raise ValueError(f"methods {bad} unknown; choose from {METHODS}")
+    tc, cfg = tc or TransferCfg(), cfg or model.cfg
     if preprocessing(cfg) != preprocessing(model.cfg): raise ValueError("cfg.data preprocessing differs from the model's (cfg.data)")
     ds = dataset if isinstance(dataset, SensorData) else load_dataset(dataset)
-    w = as_windows(model, ds); _, test = fewshot_split(w, frac, seed)
-    zrow, cls = _zero_shot_row(model, ds, w, test, encoder, device)
-    kw = dict(k_list=k_list, n_seeds=n_seeds, frac=frac, seed=seed, device=device)
-    run = dict(probe=lambda m: probe_fewshot(m, w, feature=feature, probe_norm=probe_norm, **kw),
-               finetune=lambda m: finetune_fewshot(m, w, steps=steps, lr=lr, feature=feature, **kw),
-               finetune_zs=lambda m: finetune_fewshot(m, w, steps=steps, lr=lr, feature='text_space', class_emb=cls, **kw))
-    encoders = (('trained', model), ('random', random_control(cfg, seed)))
-    parts = [run[meth](m).assign(encoder=enc) for meth in methods for enc, m in encoders]
-    return pd.concat([pd.DataFrame([zrow])] + parts, ignore_index=True)[COLUMNS]
+    w = as_windows(model, ds); _, test = fewshot_split(w, tc.frac, tc.seed)
+    zrow, cls = _zero_shot_row(model, ds, w, test, encoder, device, tc.seen_ok)
+    zs_tc = dataclasses.replace(tc, feature='text_space')
+    run = dict(probe=lambda m: probe_fewshot(m, w, tc, device),
+               finetune=lambda m: finetune_fewshot(m, w, tc, device=device),
+               finetune_zs=lambda m: finetune_fewshot(m, w, zs_tc, class_emb=cls, device=device))
+    encoders = (('trained', model), ('random', random_control(cfg, tc.seed)))
+    parts = [run[meth](m).assign(encoder=enc) for meth in tc.methods for enc, m in encoders]
+    return pd.concat([pd.DataFrame([zrow])] + parts, ignore_index=True).assign(seen_in_training=zrow['seen_in_training'])[COLUMNS]
