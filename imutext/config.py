@@ -12,7 +12,7 @@ from .core import SENSORS
 # %% auto #0
 __all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS', 'COMPONENTS', 'PRESETS',
            'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg',
-           'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'make_cfg']
+           'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
 @dataclass
@@ -130,6 +130,8 @@ class VQCfg:
     vq_dead: float = 1.0        # dead-code expiry in training: a code whose EMA count falls below this is re-seeded from the batch (0 = never)
     vq_shape_len: int = 16      # samples of a decoded (normalised) shape
     vq_min_len: float = 0.1     # shortest token span l, as a fraction of the window
+    vq_max_len: float = 0.5     # longest token span l (free lengths grow to the whole window)
+    vq_raw_patch: int = 4       # samples per raw memory patch the tokenizer reads besides the encoder tokens
     vq_action: Literal[VQ_ACTIONS] = 'decoder'  # sub-action prediction: 'head' on the token representation (option 1) or 'decoder' on the code (option 2)
     vq_sub_temp: float = 0.1    # temperature of token-to-sub-action cosine similarities
     recon_w: float = 1.0        # lambda_x: whole-window reconstruction
@@ -217,6 +219,10 @@ def cfg_from_dict(d:dict)->ExpCfg:
     unknown = set(d) - set(COMPONENTS)
     if unknown: raise KeyError(f"unknown config components: {sorted(unknown)}")
     return ExpCfg().override(**{k: v for comp in d.values() for k, v in comp.items()})
+
+def config_diff(a:dict, b:dict)->list:  # two `cfg_to_dict` outputs
+    "Names of the flat config fields whose values differ between `a` and `b`."
+    return sorted(k for c in set(a) | set(b) for k in set(a.get(c, {})) | set(b.get(c, {})) if a.get(c, {}).get(k) != b.get(c, {}).get(k))
 
 # %% ../nbs/01_config.ipynb #4021bd29
 PRESETS = {

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .core import atomic_write, git_info, outputs_root, resolve_device
-from .config import ExpCfg, make_cfg, cfg_to_dict
+from .config import ExpCfg, make_cfg, cfg_to_dict, config_diff
 from .train import fit, prepare
 from .eval.zeroshot import zero_shot, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
@@ -19,7 +19,7 @@ from .eval.baselines import order_reference
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'NESTED', 'write_json', 'new_run_dir', 'zero_shot_table', 'embedding_sample', 'held_out_extras',
-           'config_diff', 'record_hyperparameters', 'run_experiment']
+           'record_hyperparameters', 'run_experiment']
 
 # %% ../nbs/65_experiment.ipynb #dab08716
 def write_json(path:Path, obj):
@@ -74,9 +74,6 @@ def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:
     else:                            # supervised cross-rig reference trained on the same training sets, no text
         for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, seed=cfg.train.seed)
 
-def config_diff(a:dict, b:dict)->list:  # two `cfg_to_dict` outputs
-    "Names of the flat config fields whose values differ between `a` and `b`."
-    return sorted(k for c in set(a) | set(b) for k in set(a.get(c, {})) | set(b.get(c, {})) if a.get(c, {}).get(k) != b.get(c, {}).get(k))
 
 def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
     "Write `hyperparameters.json`; in the folder of an earlier run, refuse another config and append this resumption's git info."

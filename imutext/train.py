@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
-from tqdm.auto import tqdm
-from .core import SENSORS, TEXT_DIM, set_seed, resolve_device
-from .config import ExpCfg, make_cfg, cfg_to_dict
+from .core import SENSORS, TEXT_DIM, progress_bar, set_seed, resolve_device
+from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .data.datasets import load_dataset
 from .data.windows import Windows, rotate_windows
 from .models.text import TextEncoder
@@ -176,7 +175,7 @@ class TrainState:
     steps: list = field(default_factory=list)        # every optimiser step's loss terms and codebook statistics
 
 def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
-    "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `run_dir`'s checkpoint if present."
+    "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `run_dir`'s checkpoint if present (refused if written with another config)."
     t = cfg.train; p.model.to(device)
     n_b = max(1, p.train.n_epoch() // t.batch_size)
     opt, sch = make_optimizer(p.model, cfg, steps_per_epoch=math.ceil(n_b / t.accum_steps))
@@ -186,6 +185,8 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
     if ck_path is None or not ck_path.exists(): return s
     ck = load_checkpoint(ck_path)
+    if diff := config_diff(cfg_to_dict(cfg_from_dict(ck['config'])), cfg_to_dict(cfg)):
+        raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
     p.model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sch.load_state_dict(ck['scheduler'])
     if bank is not None: bank.load_state_dict(ck['memory_bank'])
     if scaler is not None and ck.get('scaler'): scaler.load_state_dict(ck['scaler'])
@@ -214,7 +215,7 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
     rng = np.random.default_rng([t.seed, epoch, 1])                          # augmentation stream: same on resume and on every rank
     n_b = len(pairs) // bs or 1
     sums, amp = dict(loss=0., acc=0.), s.scaler is not None
-    bar = tqdm(range(n_b), desc=f"epoch {epoch+1}/{t.epochs}", leave=False, mininterval=2, disable=not show_progress)
+    bar = progress_bar(range(n_b), desc=f"epoch {epoch+1}/{t.epochs}", leave=False, mininterval=2, disable=not show_progress)
     for i in bar:
         b = {k: v.to(device, non_blocking=True) for k, v in p.train.collate(pairs[i*bs:(i+1)*bs], rng).items()}
         with torch.autocast(torch.device(device).type, dtype=torch.float16, enabled=amp):
@@ -241,12 +242,14 @@ def epoch_record(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device, ct:Cla
     return rec
 
 # %% ../nbs/40_train.ipynb #587f1efb
-def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None)->Prepared:
+def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,
+        until:int|None=None,  # stop after this many epochs (an interrupted run, for resume tests); None = cfg.train.epochs
+       )->Prepared:
     "Train per `cfg`; checkpoint to `run_dir` every epoch and resume from it if present."
     p = prepared or prepare(cfg)
     device = resolve_device(cfg.train.device)
     s, ct = make_state(p, cfg, device, run_dir), ClassTexts(p.texts, p.encoder, p.model)
-    for epoch in range(s.start, cfg.train.epochs):
+    for epoch in range(s.start, cfg.train.epochs if until is None else min(until, cfg.train.epochs)):
         t0 = time.perf_counter()
         s.history.append(epoch_record(p, s, cfg, epoch, device, ct, t0, train_epoch(p, cfg, epoch, s, device, ct)))
         if run_dir: save_checkpoint(Path(run_dir)/CKPT_NAME, **checkpoint_state(s, p, cfg, epoch))
