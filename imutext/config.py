@@ -4,6 +4,7 @@
 
 # %% ../nbs/01_config.ipynb #266a1b08
 from __future__ import annotations
+from fastcore.basics import patch
 import dataclasses, json, typing
 from typing import Literal
 from dataclasses import dataclass, field, fields, asdict
@@ -200,14 +201,14 @@ def parse_value(name:str, text:str, typ=None):  # a flat config field (or any na
         return typ(text) if typ in (int, float) else text
     except ValueError: raise TypeError(f"parameter {name!r} must be {typ.__name__}, got {text!r}") from None
 
-def _override(self:ExpCfg, **kw)->ExpCfg:
+@patch
+def override(self:ExpCfg, **kw)->ExpCfg:
     "A copy of the config with flat fields replaced; unknown names, wrong types and values outside a field's choices raise."
     ff, new = flat_fields(), dataclasses.replace(self, **{c: dataclasses.replace(getattr(self, c)) for c in COMPONENTS})
     for k, v in kw.items():
         if k not in ff: raise KeyError(f"unknown parameter {k!r}; known: {', '.join(sorted(ff))}")
         comp, typ = ff[k]; setattr(getattr(new, comp), k, _coerce(k, typ, v))
     return new
-ExpCfg.override = _override
 
 # %% ../nbs/01_config.ipynb #01c0f3ac
 def cfg_to_dict(cfg:ExpCfg)->dict:

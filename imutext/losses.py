@@ -4,6 +4,7 @@
 
 # %% ../nbs/30_losses.ipynb #12fd2d2d
 from __future__ import annotations
+from fastcore.basics import patch
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -103,8 +104,9 @@ class MemoryBank(nn.Module):
         return self.imu[:n], self.txt[:n], self.label[:n]
 
 # %% ../nbs/30_losses.ipynb #ac3477ac
+@patch
 @torch.no_grad()
-def _enqueue(self:MemoryBank, imu:torch.Tensor,   # (B, dim)
+def enqueue(self:MemoryBank, imu:torch.Tensor,   # (B, dim)
              txt:torch.Tensor,                     # (B, dim)
              label:torch.Tensor|None=None):        # (B,) class ids (-1 when unknown)
     "Append a batch of features (detached), overwriting the oldest entries."
@@ -115,4 +117,3 @@ def _enqueue(self:MemoryBank, imu:torch.Tensor,   # (B, dim)
     self.imu[idx], self.txt[idx], self.label[idx] = imu.to(self.imu), txt.to(self.txt), label.to(self.label)
     self.ptr.fill_((int(self.ptr) + imu.shape[0]) % self.size)
     self.count.fill_(min(int(self.count) + imu.shape[0], self.size))
-MemoryBank.enqueue = _enqueue

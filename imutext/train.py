@@ -4,6 +4,7 @@
 
 # %% ../nbs/40_train.ipynb #00c3f5e1
 from __future__ import annotations
+from fastcore.basics import patch
 import math, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +22,8 @@ from .models.factory import (CKPT_NAME, ClassTexts, build_model, dataset_texts, 
 from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
 # %% auto #0
-__all__ = ['WindowMix', 'collate', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared',
-           'prepare', 'TrainState', 'make_state', 'checkpoint_state', 'step_scalars', 'train_epoch', 'epoch_record',
-           'fit']
+__all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'prepare',
+           'TrainState', 'make_state', 'checkpoint_state', 'step_scalars', 'train_epoch', 'epoch_record', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -49,6 +49,7 @@ class WindowMix:
     def n_epoch(self)->int: return sum(len(w) if not self.cap else min(self.cap, len(w)) for w in self.windows)
 
 # %% ../nbs/40_train.ipynb #0b4150b5
+@patch
 def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
             rng:np.random.Generator|None=None):  # augment (rotation, gyro dropout) with this generator; None = no augmentation
     "Tensors `x (B,T,C)`, `ch_type (B,C)`, `ch_mask (B,C)`, global class `y (B,)`, its dataset's class range `lo, hi (B,)`, `dataset (B,)`."
@@ -69,7 +70,6 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
         lo[rows], hi[rows] = self.class_offset[d], self.class_offset[d] + len(w.label_names)
     return dict(x=torch.from_numpy(x), ch_type=torch.from_numpy(ct), ch_mask=torch.from_numpy(cm),
                 y=torch.from_numpy(y), lo=torch.from_numpy(lo), hi=torch.from_numpy(hi), dataset=torch.from_numpy(pairs[:, 0].copy()))
-WindowMix.collate = collate
 
 # %% ../nbs/40_train.ipynb #8b815eb2
 def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tuple:

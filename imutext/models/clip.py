@@ -4,6 +4,7 @@
 
 # %% ../../nbs/23_models.clip.ipynb #3129832a
 from __future__ import annotations
+from fastcore.basics import patch
 import math
 import torch
 import torch.nn as nn
@@ -60,7 +61,8 @@ class SignalClip(nn.Module):
         self.label_bank = label_bank
 
 # %% ../../nbs/23_models.clip.ipynb #f75668de
-def _tokens(self:SignalClip, x:torch.Tensor,  # (B, T, C) windows (or spectra)
+@patch
+def tokens(self:SignalClip, x:torch.Tensor,  # (B, T, C) windows (or spectra)
             ch_type:torch.Tensor,              # (B, C) sensor-type ids
             ch_mask:torch.Tensor,              # (B, C) True for real channels
             tokenize:bool=False,               # run the tokenizer even when the pool does not read its tokens
@@ -70,20 +72,20 @@ def _tokens(self:SignalClip, x:torch.Tensor,  # (B, T, C) windows (or spectra)
     if self.tokenizer is None or not (tokenize or self.cfg.vq.vq_mode == 'pool'): return tokens, mask, None
     tk = self.tokenizer(tokens, mask, x, ch_mask)
     return (tk['tokens'], tk['mask'], tk) if self.cfg.vq.vq_mode == 'pool' else (tokens, mask, tk)
-SignalClip.tokens = _tokens
 
-def _embed(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor)->torch.Tensor:  # -> (B, d)
+@patch
+def embed(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor)->torch.Tensor:  # -> (B, d)
     "Pooled window embedding before the projection head."
     tokens, mask, _ = self.tokens(x, ch_type, ch_mask)
     return self.pool(tokens, mask)  # (B, d)
-SignalClip.embed = _embed
 
-def _encode_signal(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor)->torch.Tensor:
+@patch
+def encode_signal(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor)->torch.Tensor:
     "L2-normalised features in the text space, (B, TEXT_DIM)."
     return F.normalize(self.head(self.embed(x, ch_type, ch_mask)), dim=-1)  # (B, 384)
-SignalClip.encode_signal = _encode_signal
 
-def _clip_forward(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor,  # (B, T, C), (B, C), (B, C)
+@patch
+def forward(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor,  # (B, T, C), (B, C), (B, C)
                   y:torch.Tensor|None=None,            # (B,) global classes: with `sub`, adds the sub-action losses of the tokenizer
                   sub:SubactionTable|None=None,        # global sub-action table of the training classes
                  )->dict:
@@ -94,13 +96,12 @@ def _clip_forward(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask
     out = dict(signal_features=F.normalize(self.head(emb), dim=-1), embedding=emb, logit_scale=self.logit_scale.exp())
     if tk is not None: out.update({k: v for k, v in tk.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))}, tokenizer=tk)
     return out
-SignalClip.forward = _clip_forward
 
 # %% ../../nbs/23_models.clip.ipynb #25b15697
-def _clamp_logit_scale(self:SignalClip):
+@patch
+def clamp_logit_scale(self:SignalClip):
     "Clamp the log logit scale in place to [0, log(logit_scale_max)]."
     with torch.no_grad(): self.logit_scale.clamp_(0., math.log(self.cfg.clip.logit_scale_max))
-SignalClip.clamp_logit_scale = _clamp_logit_scale
 
 # %% ../../nbs/23_models.clip.ipynb #ff73dd6f
 def no_decay_names(model:nn.Module)->set:

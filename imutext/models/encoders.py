@@ -4,6 +4,7 @@
 
 # %% ../../nbs/20_models.encoders.ipynb #f4b0388d
 from __future__ import annotations
+from fastcore.basics import patch
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -79,7 +80,8 @@ class IMUEncoder(ChannelEncoder):
         return {'pos'}
 
 # %% ../../nbs/20_models.encoders.ipynb #c09c74c0
-def _embed_channels(self:IMUEncoder, series:torch.Tensor,  # (n, T) one real channel per row
+@patch
+def embed_channels(self:IMUEncoder, series:torch.Tensor,  # (n, T) one real channel per row
                     types:torch.Tensor,                      # (n,) sensor-type ids
                    )->torch.Tensor:                          # (n, P, d) tokens
     "Patch, embed, add type and position, run the Transformer."
@@ -90,7 +92,6 @@ def _embed_channels(self:IMUEncoder, series:torch.Tensor,  # (n, T) one real cha
     h = self.patch(p.flatten(0, 1)).unflatten(0, (n, P))  # (n, P, d)
     h = h + self.type_emb(types)[:, None] + self.pos[:P]  # (n, P, d)
     return self.norm(self.transformer(h))  # (n, P, d)
-IMUEncoder.embed_channels = _embed_channels
 
 # %% ../../nbs/20_models.encoders.ipynb #c2acaf37
 class VibEncoder(ChannelEncoder):

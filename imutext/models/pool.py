@@ -4,6 +4,7 @@
 
 # %% ../../nbs/21_models.pool.ipynb #380c9f09
 from __future__ import annotations
+from fastcore.basics import patch
 import torch
 import torch.nn as nn
 from ..config import PoolCfg
@@ -49,7 +50,8 @@ class AttentionPool(nn.Module):
         return {'queries'}
 
 # %% ../../nbs/21_models.pool.ipynb #4a919d34
-def _attend(self:AttentionPool, tokens:torch.Tensor,  # (B, ..., d) tokens
+@patch
+def attend(self:AttentionPool, tokens:torch.Tensor,  # (B, ..., d) tokens
             mask:torch.Tensor,                         # (B, ...) bool, True for real tokens
             need_weights:bool=False,                   # also return (B, Q, N) attention weights
            )->tuple:                                   # (B, Q, d) query outputs, weights or None
@@ -59,13 +61,12 @@ def _attend(self:AttentionPool, tokens:torch.Tensor,  # (B, ..., d) tokens
     q = self.queries.expand(t.shape[0], -1, -1)  # (B, Q, d)
     o, w = self.attn(q, kv, kv, key_padding_mask=~m, need_weights=need_weights)  # (B, Q, d), (B, Q, N)
     return o + q, w
-AttentionPool.attend = _attend
 
-def _attn_pool_forward(self:AttentionPool, tokens:torch.Tensor, mask:torch.Tensor)->torch.Tensor:
+@patch
+def forward(self:AttentionPool, tokens:torch.Tensor, mask:torch.Tensor)->torch.Tensor:
     "Pooled window embedding (B, d)."
     o, _ = self.attend(tokens, mask)  # (B, Q, d)
     return self.out(o.flatten(1))  # (B, d)
-AttentionPool.forward = _attn_pool_forward
 
 # %% ../../nbs/21_models.pool.ipynb #9056011e
 POOLS = ('attention', 'mean')

@@ -4,6 +4,7 @@
 
 # %% ../../nbs/22_models.text.ipynb #b25bddae
 from __future__ import annotations
+from fastcore.basics import patch
 import hashlib, io, os, time
 from typing import Callable
 from pathlib import Path
@@ -15,9 +16,9 @@ from ..core import TEXT_DIM, REPO_ROOT, atomic_write, resolve_device, DEVICES
 from ..config import TextCfg
 
 # %% auto #0
-__all__ = ['MODEL_NAME', 'LOAD_SECONDS', 'LABEL_POOLS', 'load_minilm', 'text_cache_dir', 'TextEncoder', 'encode', 'tokens',
-           'pad_tokens', 'masked_mean', 'MeanLabelBank', 'LabelBank', 'make_label_bank', 'class_tokens',
-           'mean_by_class', 'class_embeddings']
+__all__ = ['MODEL_NAME', 'LOAD_SECONDS', 'LABEL_POOLS', 'load_minilm', 'text_cache_dir', 'TextEncoder', 'pad_tokens',
+           'masked_mean', 'MeanLabelBank', 'LabelBank', 'make_label_bank', 'class_tokens', 'mean_by_class',
+           'class_embeddings']
 
 # %% ../../nbs/22_models.text.ipynb #4d7e5994
 MODEL_NAME = 'all-MiniLM-L6-v2'  # the frozen sentence encoder; also the cache key
@@ -88,6 +89,7 @@ class TextEncoder:
     def __repr__(self): return f"TextEncoder({self.model_name!r}, cache_dir={str(self.cache_dir)!r}, device={self.device!r}, n_encoded={self.n_encoded})"
 
 # %% ../../nbs/22_models.text.ipynb #de9afc90
+@patch
 def _lookup(self:TextEncoder, texts:list, kind:str, run)->list:
     "Per text its cached embedding of `kind`; missing distinct texts go through `run(list[str]) -> list[tensor]` once."
     if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
@@ -104,9 +106,9 @@ def _lookup(self:TextEncoder, texts:list, kind:str, run)->list:
             if self.cache_dir is not None: _save_npy(_cache_path(self.cache_dir, kind, t), mem[t])
         self.n_encoded += len(todo)
     return [mem[t] for t in texts]
-TextEncoder._lookup = _lookup
 
 # %% ../../nbs/22_models.text.ipynb #ab8cd894
+@patch
 def encode(self:TextEncoder, texts:list)->torch.Tensor:  # texts to embed
     "L2-normalised sentence embeddings, (n, 384) float32 on the CPU."
     run = lambda ts: list(self.model.encode(ts, batch_size=self.batch_size, convert_to_tensor=True,
@@ -114,12 +116,12 @@ def encode(self:TextEncoder, texts:list)->torch.Tensor:  # texts to embed
     out = self._lookup(texts, 'sentence', run)
     return torch.stack(out) if out else torch.zeros(0, TEXT_DIM)  # (n, 384)
 
+@patch
 def tokens(self:TextEncoder, texts:list)->list:  # texts to embed
     "Per text its token embeddings, (n_tok_i, 384) float32 on the CPU (padding removed)."
     run = lambda ts: list(self.model.encode(ts, batch_size=self.batch_size, output_value='token_embeddings',
                                             show_progress_bar=False))
     return self._lookup(texts, 'tokens', run)
-TextEncoder.encode, TextEncoder.tokens = encode, tokens
 
 # %% ../../nbs/22_models.text.ipynb #b3144f0a
 def pad_tokens(seqs:list,  # per item a (n_i, d) token tensor, n_i >= 1

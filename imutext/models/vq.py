@@ -4,6 +4,7 @@
 
 # %% ../../nbs/22a_models.vq.ipynb #1063bc0e
 from __future__ import annotations
+from fastcore.basics import patch
 import math
 from dataclasses import dataclass
 import numpy as np
@@ -85,17 +86,17 @@ class Tokenizer(nn.Module):
     def no_weight_decay(self)->set: return {'queries', 'raw_pos', 't_prior'}
 
 # %% ../../nbs/22a_models.vq.ipynb #b91f603b
-def _attributes(self:Tokenizer, h:torch.Tensor)->tuple:  # (n, N, d) token representations
+@patch
+def attributes(self:Tokenizer, h:torch.Tensor)->tuple:  # (n, N, d) token representations
     "z (n, N, code_dim), t (n, N) and l (n, N)."
     a, cd, lmin, lmax = self.attr(h), self.cfg.vq_code_dim, self.cfg.vq_min_len, self.cfg.vq_max_len
     l = lmin + (lmax - lmin) * torch.sigmoid(a[..., cd + 1])
     return a[..., :cd], (1 - l) * torch.sigmoid(a[..., cd] + self.t_prior), l
-Tokenizer.attributes = _attributes
 
-def _decode_shapes(self:Tokenizer, z:torch.Tensor)->torch.Tensor:  # (..., code_dim) -> (..., vq_shape_len)
+@patch
+def decode_shapes(self:Tokenizer, z:torch.Tensor)->torch.Tensor:  # (..., code_dim) -> (..., vq_shape_len)
     "Normalised shape of each code vector."
     return standardise(self.shape_dec(z))
-Tokenizer.decode_shapes = _decode_shapes
 
 # %% ../../nbs/22a_models.vq.ipynb #665b7eb8
 def code_stats(idx:torch.Tensor,      # (...) long code indices of real tokens
@@ -110,7 +111,8 @@ def code_stats(idx:torch.Tensor,      # (...) long code indices of real tokens
     return dict(vq_usage=float((p > 0).double().mean()), vq_perplexity=float(ent.exp()), vq_dead=dead)
 
 # %% ../../nbs/22a_models.vq.ipynb #ad6e276c
-def _tok_forward(self:Tokenizer, tokens:torch.Tensor,  # (B, C, P, d) encoder tokens
+@patch
+def forward(self:Tokenizer, tokens:torch.Tensor,  # (B, C, P, d) encoder tokens
                  mask:torch.Tensor,                     # (B, C, P) True for real tokens
                  x:torch.Tensor,                        # (B, T, C) the windows the encoder saw
                  ch_mask:torch.Tensor,                  # (B, C) True for real channels
@@ -138,7 +140,6 @@ def _tok_forward(self:Tokenizer, tokens:torch.Tensor,  # (B, C, P, d) encoder to
                 recon_loss=v.recon_w * F.mse_loss(recon, xn), shape_loss=v.shape_w * F.mse_loss(shape, standardise(sub)),
                 commit_loss=v.commit_w * commit.sum(), recon_sse=sse, recon_sst=sst, recon_r2=float(1 - sse / sst.clamp(min=1e-8)),
                 **code_stats(idx.detach(), v.vq_codebook, self.vq._codebook.cluster_size.detach()[0], v.vq_dead))
-Tokenizer.forward = _tok_forward
 
 # %% ../../nbs/22a_models.vq.ipynb #708b5dfd
 @dataclass
@@ -180,11 +181,11 @@ def kl_div(p:torch.Tensor,       # (n, G) target distributions (zeros allowed)
     return (torch.xlogy(p, p) - p * logq).sum(-1).mean()
 
 # %% ../../nbs/22a_models.vq.ipynb #23676804
-def _action_dist(self:Tokenizer, h:torch.Tensor, zq:torch.Tensor, emb:torch.Tensor)->torch.Tensor:  # (n, N, d), (n, N, cd), (G, 384)
+@patch
+def action_dist(self:Tokenizer, h:torch.Tensor, zq:torch.Tensor, emb:torch.Tensor)->torch.Tensor:  # (n, N, d), (n, N, cd), (G, 384)
     "Log-probabilities (n, N, G) of the action prediction over the sub-actions `emb`."
     a = self.action(h if self.cfg.vq_action == 'head' else zq)                  # (n, N, 384)
     return torch.log_softmax(F.normalize(a, dim=-1) @ emb.T / self.cfg.vq_sub_temp, -1)
-Tokenizer.action_dist = _action_dist
 
 def action_terms(tk:Tokenizer, o:dict,     # the tokenizer and its forward output
                  y:torch.Tensor,           # (B,) global class of each window
