@@ -78,8 +78,8 @@ class EncoderCfg:
     n_layers: int = 2          # IMU: Transformer layers over time patches
     n_heads: int = 4           # attention heads (encoder and attention pool)
     dropout: float = 0.1       # dropout in the Transformer
-    vib_widths: tuple[int, ...] = (64, 128, 256, 512)  # vibration CNN: output channels per block (seed 004)
-    vib_kernels: tuple[int, ...] = (16, 32, 64, 32)    # vibration CNN: kernel size per block (seed 004)
+    vib_widths: tuple[int, ...] = (64, 128, 256, 512)  # vibration CNN: output channels per block (the TextVibCLIP report's 1D-CNN)
+    vib_kernels: tuple[int, ...] = (16, 32, 64, 32)    # vibration CNN: kernel size per block (the TextVibCLIP report's 1D-CNN)
 
 @dataclass
 class PoolCfg:
@@ -98,7 +98,7 @@ class ClipCfg:
 @dataclass
 class LossCfg:
     "Contrastive loss settings."
-    soft_targets: bool = True  # soft targets from z-scored text-text similarity (seed 003)
+    soft_targets: bool = True  # soft targets from z-scored text-text similarity (the TSFM-style design)
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
     memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off)
     class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)

@@ -205,7 +205,8 @@ def checkpoint_state(s:TrainState, p:Prepared, cfg:ExpCfg, epoch:int, **extra)->
 # %% ../nbs/40_train.ipynb #54a55d1a
 def step_scalars(d:dict)->dict:
     "The scalar named terms of a step: every `_loss` and the codebook statistics (`vq_*`, `recon_r2`)."
-    return {k: float(v) for k, v in d.items() if (k.endswith('_loss') or k.startswith('vq_') or k == 'recon_r2') and (not torch.is_tensor(v) or v.ndim == 0)}
+    return {k: float(v.detach()) if torch.is_tensor(v) else float(v) for k, v in d.items()
+            if (k.endswith('_loss') or k.startswith('vq_') or k == 'recon_r2') and (not torch.is_tensor(v) or v.ndim == 0)}
 
 @torch.enable_grad()
 def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:ClassTexts, show_progress:bool=True)->dict:
