@@ -88,3 +88,16 @@ def test_closedset_template_writes_both_rows(tmp_path):
     m, h = (json.loads((run_dir/f).read_text()) for f in ('metrics.json', 'hyperparameters.json'))
     assert m['dataset'] == 'basicmotions' and 0 <= m['aligned_acc'] <= 1 and 0 <= m['supervised_acc'] <= 1
     assert m['weight_sync_max_diff'] < 1e-5 and h['git']['commit'] and h['config']['train']['epochs'] == 2
+
+def test_codebook_run_writes_its_audit(tmp_path_factory):
+    "The train template with the shape codebook: codebook.json with the measured quantities and every audit figure."
+    import json
+    from conftest import _preset_run
+    run_dir, _ = _preset_run(tmp_path_factory, 'codebook_tiny')
+    cb = json.loads((run_dir/'codebook.json').read_text())
+    assert cb['codes'] == 16 and 0 <= cb['alive_pct'] <= 100 and 1 <= cb['val_perplexity'] <= 16 and cb['val_recon_r2'] <= 1
+    assert set(cb['uea']) == {'basicmotions', 'epilepsy', 'racketsports'} and cb['uea_seen_in_training'] == ['basicmotions', 'epilepsy']
+    assert all(0 <= u['histogram_accuracy'] <= 1 and 0 <= u['tokens_accuracy'] <= 1 for u in cb['uea'].values())
+    h = json.loads((run_dir/'metrics.json').read_text())['history'][-1]
+    assert {'train_recon_loss', 'train_shape_loss', 'train_commit_loss', 'train_action_loss', 'train_vq_perplexity', 'val_recon_r2'} <= set(h)
+    assert all((run_dir/f'codebook_{n}.png').stat().st_size > 1000 for n in ('shapes', 'usage', 'subactions', 'training', 'tokens'))
