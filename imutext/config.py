@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, fields, asdict
 from .core import SENSORS
 
 # %% auto #0
-__all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS', 'COMPONENTS', 'PRESETS',
-           'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg',
-           'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
+__all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS', 'MASK_KINDS', 'COMPONENTS',
+           'PRESETS', 'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg',
+           'VQCfg', 'PretrainCfg', 'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict',
+           'config_diff', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
 @dataclass
@@ -79,6 +80,7 @@ class EncoderCfg:
     n_heads: int = 4           # attention heads (encoder and attention pool)
     dropout: float = 0.1       # dropout in the Transformer
     vib_widths: tuple[int, ...] = (64, 128, 256, 512)  # vibration CNN: output channels per block (the TextVibCLIP report's 1D-CNN)
+    init_from: str = ''         # a pre-training run folder (imutext.pretrain) whose encoder initialises this model; '' = random
     vib_kernels: tuple[int, ...] = (16, 32, 64, 32)    # vibration CNN: kernel size per block (the TextVibCLIP report's 1D-CNN)
 
 @dataclass
@@ -141,8 +143,28 @@ class VQCfg:
     kl_w: float = 1.0           # KL of the action prediction to the soft sub-action labels
     sub_w: float = 1.0          # sub-action attention loss (MIL-NCE) that trains the soft labels
 
+MASK_KINDS = ('random', 'span')   # masked pre-training: random time patches, or contiguous spans of patches
+
+@dataclass
+class PretrainCfg:
+    "Masked teacher–student pre-training of the signal encoder (CMAE-style, adapted to signal windows) and its loss weights."
+    mask_ratio: float = 0.75     # share of each channel's time patches hidden from the student
+    mask_kind: Literal[MASK_KINDS] = 'span'  # 'random' patches or contiguous spans (the signal analogue of R-MAE's radial sectors)
+    mask_span: int = 3           # patches per span when mask_kind is 'span'
+    ema_momentum: float = 0.996  # teacher <- momentum * teacher + (1 - momentum) * student after every step
+    pre_phase: Literal[1, 2] = 2 # 1: reconstruction only (teacher built, weight 0); 2: every term
+    n_scales: int = 4            # deepest encoder depths whose teacher features the student's decoders predict
+    rec_w: float = 1.0           # masked-patch reconstruction
+    ms_w: float = 1.0            # multi-scale latent feature reconstruction
+    patch_w: float = 0.6         # patch-level contrastive (same position in student and teacher)
+    win_w: float = 0.3           # window-level relational contrastive (neighbouring windows, same dataset)
+    pre_temp: float = 0.1        # temperature of the two contrastive terms
+    frame_w: float = 0.5         # window term: target weight of a neighbouring window of the same recording (the window itself: 1)
+    domain_w: float = 0.05       # window term: target weight of another window of the same dataset
+    pre_bank: int = 1024         # memory bank of the teacher's window embeddings (0 = off)
+
 # %% ../nbs/01_config.ipynb #d9f3dc84
-COMPONENTS = dict(data=DataCfg, vib=VibDataCfg, text=TextCfg, encoder=EncoderCfg, pool=PoolCfg, vq=VQCfg, clip=ClipCfg, loss=LossCfg, train=TrainCfg)
+COMPONENTS = dict(data=DataCfg, vib=VibDataCfg, text=TextCfg, encoder=EncoderCfg, pool=PoolCfg, vq=VQCfg, pre=PretrainCfg, clip=ClipCfg, loss=LossCfg, train=TrainCfg)
 
 @dataclass
 class ExpCfg:
@@ -153,6 +175,7 @@ class ExpCfg:
     encoder: EncoderCfg = field(default_factory=EncoderCfg)
     pool: PoolCfg = field(default_factory=PoolCfg)
     vq: VQCfg = field(default_factory=VQCfg)
+    pre: PretrainCfg = field(default_factory=PretrainCfg)
     clip: ClipCfg = field(default_factory=ClipCfg)
     loss: LossCfg = field(default_factory=LossCfg)
     train: TrainCfg = field(default_factory=TrainCfg)

@@ -101,3 +101,17 @@ def test_codebook_run_writes_its_audit(tmp_path_factory):
     h = json.loads((run_dir/'metrics.json').read_text())['history'][-1]
     assert {'train_recon_loss', 'train_shape_loss', 'train_commit_loss', 'train_action_loss', 'train_vq_perplexity', 'val_recon_r2'} <= set(h)
     assert all((run_dir/f'codebook_{n}.png').stat().st_size > 1000 for n in ('shapes', 'usage', 'subactions', 'training', 'tokens'))
+
+def test_pretrain_template_then_training_from_it(tmp_path):
+    "nbs/runs/pretrain.ipynb writes pretrain.pt, metrics and plots; the train template starts from that encoder via init_from."
+    root = tmp_path/'pre'
+    r = imutext('run', TRAIN_NB.with_name('pretrain.ipynb'), '--preset', 'tiny', '-p', 'pre_bank', '64', '--root', root)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    (pre,) = [p for p in root.iterdir() if p.is_dir()]
+    h = json.loads((pre/'metrics.json').read_text())['history']
+    assert len(h) == 2 and all(set(e) >= {'rec_loss', 'ms_loss', 'patch_loss', 'win_loss'} for e in h)
+    assert (pre/'pretrain.pt').is_file() and (pre/'pretrain_losses.png').is_file() and (pre/'masked_reconstructions.png').is_file()
+    r = imutext('run', TRAIN_NB, '--preset', 'tiny', '-p', 'init_from', pre, '--root', tmp_path/'train')
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    (run,) = [p for p in (tmp_path/'train').iterdir() if p.is_dir()]
+    assert json.loads((run/'hyperparameters.json').read_text())['config']['encoder']['init_from'] == str(pre)

@@ -39,9 +39,13 @@ class PatchEmbed(nn.Module):
 
 # %% ../../nbs/20_models.encoders.ipynb #4084d418
 class ChannelEncoder(nn.Module):
-    "Base of the signal encoders: encode every real channel on its own into tokens; subclasses implement `embed_channels`."
-    def embed_channels(self, series:torch.Tensor, types:torch.Tensor)->torch.Tensor:  # (n, T), (n,) -> (n, P, d)
+    "Base of the signal encoders: encode every real channel on its own into tokens; subclasses implement `embed_scales`."
+    def embed_scales(self, series:torch.Tensor, types:torch.Tensor)->list:  # (n, T), (n,) -> per depth (n, P_s, d_s); the last are the tokens
         raise NotImplementedError
+
+    def embed_channels(self, series:torch.Tensor, types:torch.Tensor)->torch.Tensor:  # (n, T), (n,) -> (n, P, d)
+        "The tokens: the deepest of `embed_scales`."
+        return self.embed_scales(series, types)[-1]
 
     def forward(self, x:torch.Tensor,        # (B, T, C) windows (or spectra: T frequency/order bins)
                 ch_type:torch.Tensor,         # (B, C) long sensor-type ids
@@ -81,17 +85,19 @@ class IMUEncoder(ChannelEncoder):
 
 # %% ../../nbs/20_models.encoders.ipynb #c09c74c0
 @patch
-def embed_channels(self:IMUEncoder, series:torch.Tensor,  # (n, T) one real channel per row
-                    types:torch.Tensor,                      # (n,) sensor-type ids
-                   )->torch.Tensor:                          # (n, P, d) tokens
-    "Patch, embed, add type and position, run the Transformer."
+def embed_scales(self:IMUEncoder, series:torch.Tensor,  # (n, T) one real channel per row
+                 types:torch.Tensor,                      # (n,) sensor-type ids
+                )->list:                                  # (n, P, d) features at every depth: embedding, each layer; the last normed = tokens
+    "Patch, embed, add type and position, run the Transformer layer by layer."
     p = patchify(series, self.patch_len)  # (n, P, L)
     n, P, L = p.shape
     if P > self.max_patches:
         raise ValueError(f"IMUEncoder: {P} patches of {L} samples exceed max_patches={self.max_patches}; raise max_patches or EncoderCfg.patch_s")
     h = self.patch(p.flatten(0, 1)).unflatten(0, (n, P))  # (n, P, d)
     h = h + self.type_emb(types)[:, None] + self.pos[:P]  # (n, P, d)
-    return self.norm(self.transformer(h))  # (n, P, d)
+    out = [h]
+    for layer in self.transformer.layers: out.append(layer(out[-1]))  # (n, P, d) each
+    return out[:-1] + [self.norm(out[-1])]
 
 # %% ../../nbs/20_models.encoders.ipynb #c2acaf37
 class VibEncoder(ChannelEncoder):
@@ -114,10 +120,11 @@ class VibEncoder(ChannelEncoder):
 
     def no_weight_decay(self)->set: return {'pos'}
 
-    def embed_channels(self, series:torch.Tensor,  # (n, T) one real channel per row
-                       types:torch.Tensor,          # (n,) sensor-type ids (unused: vibration channels are accelerometers)
-                      )->torch.Tensor:              # (n, P, d) tokens
-        "CNN feature map -> tokens with positions."
-        h = self.cnn(series[:, None]).transpose(1, 2)  # (n, P, widths[-1])
-        if h.shape[1] > self.max_tokens: raise ValueError(f"VibEncoder: {h.shape[1]} positions exceed max_tokens={self.max_tokens}; shorten the input")
-        return self.norm(self.out(h) + self.pos[:h.shape[1]])  # (n, P, d)
+    def embed_scales(self, series:torch.Tensor,  # (n, T) one real channel per row
+                     types:torch.Tensor,          # (n,) sensor-type ids (unused: vibration channels are accelerometers)
+                    )->list:                      # per CNN block (n, P_s, widths[s]), then the (n, P, d) tokens
+        "Feature maps after every CNN block, then the tokens with positions."
+        out, h = [], series[:, None]                                          # (n, 1, T)
+        for b in range(0, len(self.cnn), 4): h = self.cnn[b:b+4](h); out.append(h.transpose(1, 2))   # (n, P_s, w_s)
+        if h.shape[-1] > self.max_tokens: raise ValueError(f"VibEncoder: {h.shape[-1]} positions exceed max_tokens={self.max_tokens}; shorten the input")
+        return out + [self.norm(self.out(out[-1]) + self.pos[:h.shape[-1]])]  # ..., (n, P, d)

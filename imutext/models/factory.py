@@ -11,7 +11,7 @@ from typing import Callable
 import numpy as np
 import torch
 from ..core import REPO_ROOT, atomic_write
-from ..config import ExpCfg, cfg_to_dict, cfg_from_dict
+from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset
 from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
@@ -21,9 +21,9 @@ from .text import TextEncoder, make_label_bank, class_tokens, class_embeddings, 
 from .clip import SignalClip
 
 # %% auto #0
-__all__ = ['MODALITIES', 'CKPT_NAME', 'CKPT_KEYS', 'Modality', 'modality', 'load_for', 'signal_windows', 'dataset_texts',
-           'text_encoder', 'ClassTexts', 'build_model', 'subaction_texts', 'preprocessing', 'save_checkpoint',
-           'load_checkpoint', 'model_from_checkpoint']
+__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'Modality', 'modality', 'load_for', 'signal_windows',
+           'dataset_texts', 'text_encoder', 'ClassTexts', 'pretrained_encoder', 'build_model', 'subaction_texts',
+           'preprocessing', 'save_checkpoint', 'load_checkpoint', 'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #b78e72f4
 @dataclass(frozen=True)
@@ -102,10 +102,30 @@ class ClassTexts:
         if self.fixed is not None: return self.fixed.to(device)
         return mean_by_class(self.model.label_bank(self.tokens.to(device), self.mask.to(device)), self.owner, self.K)
 
+# %% ../../nbs/24_models.factory.ipynb #pretrnd1
+PRETRAIN_NAME = 'pretrain.pt'   # the encoder checkpoint a pre-training run folder holds (imutext.pretrain)
+
+def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pretrain.pt); relative paths also under the repository
+                       cfg:ExpCfg,       # the config of the model it initialises
+                      )->dict:           # the encoder's state dict
+    "The pre-trained encoder weights of a run folder, refused if the encoder or its inputs differ from `cfg`'s."
+    p = Path(folder)
+    if not p.is_absolute() and not p.exists(): p = REPO_ROOT/p
+    if p.is_dir(): p = p/PRETRAIN_NAME
+    if not p.is_file(): raise FileNotFoundError(f"EncoderCfg.init_from: {p} does not exist (expected a pre-training run folder holding {PRETRAIN_NAME})")
+    ck = torch.load(p, map_location='cpu', weights_only=True)
+    a, b = cfg_to_dict(cfg_from_dict(ck['config'])), cfg_to_dict(cfg)
+    keep = lambda d: {'encoder': {k: v for k, v in d['encoder'].items() if k != 'init_from'}, 'data': {'modality': d['data']['modality']}}
+    diff = config_diff(keep(a), keep(b)) + (['preprocessing'] if ck['preprocessing'] != preprocessing(cfg) else [])
+    if diff: raise ValueError(f"EncoderCfg.init_from: {p} was pre-trained with another encoder or input (differing: {', '.join(diff)})")
+    return ck['encoder']
+
 # %% ../../nbs/24_models.factory.ipynb #dbbdd4aa
 def build_model(cfg:ExpCfg)->SignalClip:
-    "The aligned model of `cfg`, owning a learnable label bank when `cfg.text.label_pool == 'attention'`."
-    return SignalClip(cfg, label_bank=make_label_bank(cfg.text) if cfg.text.label_pool == 'attention' else None)
+    "The aligned model of `cfg`: a learnable label bank when `cfg.text.label_pool == 'attention'`, the encoder from `cfg.encoder.init_from` when set."
+    m = SignalClip(cfg, label_bank=make_label_bank(cfg.text) if cfg.text.label_pool == 'attention' else None)
+    if cfg.encoder.init_from: m.encoder.load_state_dict(pretrained_encoder(cfg.encoder.init_from, cfg))
+    return m
 
 # %% ../../nbs/24_models.factory.ipynb #689b439e
 def subaction_texts(ds, cfg:ExpCfg)->list:  # a SensorData
@@ -142,4 +162,4 @@ def load_checkpoint(path:Path)->dict:
 
 def model_from_checkpoint(ck:dict)->SignalClip:
     "Rebuild the model (and its label bank) from a checkpoint dict, in eval mode."
-    m = build_model(cfg_from_dict(ck['config'])); m.load_state_dict(ck['model']); return m.eval()
+    m = build_model(cfg_from_dict(ck['config']).override(init_from='')); m.load_state_dict(ck['model']); return m.eval()
