@@ -95,21 +95,82 @@ def sweeps():
     return table(['setting', 'aligned accuracy', 'encoder alone'], rows) + f"\n\nCommit {commit(runs)}; run files `results/temp-*/`, `results/proj-*/`."
 
 def main_jobs():
-    "The two jobs of the README: IMU main job and vibration job (seed 0)."
+    "The two jobs of the README: IMU main job (every seed run) and vibration job (seed 0)."
     rows, runs = [], []
-    for name, job in (('main-s0', 'IMU main job'), ('vib-job-s0', 'vibration job')):
-        r = load(name)
-        if not r: continue
-        runs.append(r)
-        for ds, m in r[0]['zero_shot'].items():
+    for prefix, job in (('main', 'IMU main job'), ('vib-job', 'vibration job')):
+        rs = seeds(prefix)
+        if not rs: continue
+        runs += rs
+        for ds, m in rs[0][0]['zero_shot'].items():
+            ms = [r[0]['zero_shot'][ds] for r in rs]
             ref = (m.get('reference') or {}).get('macro_f1')
-            rows.append([job, ds, m['n_classes'], m['n'], f"{m['accuracy']:.3f}", f"{m['macro_f1']:.3f}", ci(m), f"{m['chance_macro_f1']:.3f}",
-                         f"{ref:.3f}" if ref is not None else '–', f"{r[0]['wall_s']:.0f}"])
+            rows.append([job, ds, m['n_classes'], m['n'], pm([x['accuracy'] for x in ms]), pm([x['macro_f1'] for x in ms]), ci(m), f"{m['chance_macro_f1']:.3f}",
+                         f"{ref:.3f}" if ref is not None else '–', ' / '.join(f"{r[0]['wall_s']:.0f}" + (' (resumed part)' if r[1].get('resumed') else '') for r in rs), len(rs)])
     if not rows: return None
-    return table(['job', 'held-out set', 'classes', 'windows', 'accuracy', 'macro-F1', '95 % CI', 'chance macro-F1', 'text-free reference macro-F1', 'wall s'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/main-s0/`, `results/vib-job-s0/`."
+    return table(['job', 'held-out set', 'classes', 'windows', 'accuracy', 'macro-F1', '95 % CI (seed 0)', 'chance macro-F1', 'text-free reference macro-F1',
+                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/vib-job-s0/`."
 
-TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps)
+IMU_ZS = ('hapt', 'wisdm_watch')   # the IMU development sets the main job holds out
+
+def load_cb(name):
+    "codebook.json of results/<name>, or None."
+    f = RES/name/'codebook.json'
+    return json.loads(f.read_text()) if f.is_file() else None
+
+def zs_cells(runs):
+    "Zero-shot macro-F1 (mean ± std over seeds) on each IMU development set."
+    return [pm([r[0]['zero_shot'][d]['macro_f1'] for r in runs]) for d in IMU_ZS]
+
+def codebook():
+    "The code-token model (the aligned model pooling codebook tokens) beside the main model, same seeds and commit; the codebook's own measures."
+    rows, runs = [], []
+    for prefix, what in (('main', 'main model (encoder tokens)'), ('codebook', 'code-token model (vq_mode=pool)')):
+        rs = seeds(prefix)
+        if not rs: continue
+        runs += rs
+        cbs = [load_cb(f'{prefix}-s{k}') for k in range(len(rs))]; cbs = [c for c in cbs if c]
+        g = lambda f, nd=3: pm([f(c) for c in cbs], nd) if cbs else '–'
+        rows.append([what, *zs_cells(rs), g(lambda c: c['alive_pct'], 1), g(lambda c: c['val_perplexity'], 1), g(lambda c: c['val_recon_r2']),
+                     *[g(lambda c, d=d: c['uea'][d]['histogram_accuracy']) for d in ('epilepsy', 'racketsports')],
+                     *[g(lambda c, d=d: c['uea'][d]['tokens_accuracy']) for d in ('epilepsy', 'racketsports')], len(rs)])
+    if not rows: return None
+    return table(['model', 'hapt macro-F1', 'wisdm_watch macro-F1', 'codes alive %', 'code perplexity (val)', 'reconstruction R² (val)',
+                  'Epilepsy: token histogram', 'RacketSports: token histogram', 'Epilepsy: token probe', 'RacketSports: token probe', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/codebook-s*/` (`codebook.json`)."
+
+def codebook_sweep():
+    "Codebook size and action option (seed 0): what each does to the book, the reconstruction, the sub-action meaning of codes and zero-shot."
+    variants = [('codebook-k32-s0', '32 codes, action decoder (option 2)'), ('codebook-s0', '64 codes, action decoder (option 2)'),
+                ('codebook-head-s0', '64 codes, action head (option 1)')]
+    rows, runs = [], []
+    for name, what in variants:
+        r, c = load(name), load_cb(name)
+        if not (r and c): continue
+        runs.append(r)
+        rows.append([what, f"{c['alive_pct']:.1f}", f"{c['val_usage_pct']:.1f}", f"{c['val_perplexity']:.1f}", f"{c['val_recon_r2']:.3f}",
+                     'yes' if c['flat_reconstruction'] else 'no', f"{c['code_subaction_entropy_bits']:.2f}",
+                     f"{c['uea']['epilepsy']['histogram_accuracy']:.3f}", f"{c['uea']['racketsports']['histogram_accuracy']:.3f}",
+                     *[f"{r[0]['zero_shot'][d]['macro_f1']:.3f}" for d in IMU_ZS]])
+    if not rows: return None
+    return table(['codebook', 'alive %', 'used on val %', 'perplexity', 'recon R²', 'flat?', 'code → sub-action entropy (bits)',
+                  'Epilepsy histogram acc.', 'RacketSports histogram acc.', 'hapt macro-F1', 'wisdm_watch macro-F1'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/codebook-*-s0/`, `results/codebook-s0/`."
+
+def ablation():
+    "IMU main-job ablation: one switch off per row, 3 seeds each, one commit."
+    rows, runs = [], []
+    for prefix, what in (('main', 'main job (rotation, gyro dropout, soft targets)'), ('ablation-norotate', 'no rotation augmentation'),
+                         ('ablation-nogyrodrop', 'no gyroscope dropout')):
+        rs = seeds(prefix)
+        if not rs: continue
+        runs += rs
+        rows.append([what, *zs_cells(rs), *[ci(rs[0][0]['zero_shot'][d]) for d in IMU_ZS], len(rs)])
+    if len(rows) < 2: return None
+    return table(['configuration', 'hapt macro-F1 (mean ± std)', 'wisdm_watch macro-F1 (mean ± std)', 'hapt 95 % CI (seed 0)', 'wisdm_watch 95 % CI (seed 0)', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/ablation-*-s*/`."
+
+TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
