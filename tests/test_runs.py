@@ -115,3 +115,14 @@ def test_pretrain_template_then_training_from_it(tmp_path):
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     (run,) = [p for p in (tmp_path/'train').iterdir() if p.is_dir()]
     assert json.loads((run/'hyperparameters.json').read_text())['config']['encoder']['init_from'] == str(pre)
+    r = imutext('run', TRAIN_NB.with_name('transfer.ipynb'), '-p', 'checkpoint', run/'checkpoint.pt', '-p', 'pretrained', pre,
+                '-p', 'dataset', 'racketsports', '-p', 'k_list', '1,2', '-p', 'n_seeds', '1', '-p', 'methods', 'probe,minirocket',
+                '--root', tmp_path/'transfer')
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    (tr,) = [p for p in (tmp_path/'transfer').iterdir() if p.is_dir()]
+    import pandas as pd
+    t = pd.read_csv(tr/'transfer.csv')
+    assert t.groupby(['method', 'encoder']).size().to_dict() == {('zero_shot', 'trained'): 1, ('minirocket', 'none'): 2,
+                                                                 **{('probe', e): 2 for e in ('trained', 'random', 'pretrained')}}
+    hp = json.loads((tr/'hyperparameters.json').read_text())
+    assert hp['git']['commit'] and hp['pretrained'] == str(pre) and hp['protocol']['methods'] == ['probe', 'minirocket']

@@ -21,22 +21,23 @@ from ..data.windows import Windows, imu_windows, split_windows, split_key
 from ..models.clip import SignalClip, param_groups
 from ..models.factory import build_model, signal_windows, preprocessing
 from .fewshot import kshot_indices, linear_probe
+from .minirocket import minirocket_classifier
 from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature
 
 # %% auto #0
 __all__ = ['PROBE_NORMS', 'METHODS', 'COLUMNS', 'TransferCfg', 'as_windows', 'fewshot_split', 'probe_fewshot', 'fewshot_head',
-           'finetune_once', 'finetune_fewshot', 'random_control', 'transfer_table']
+           'finetune_once', 'finetune_fewshot', 'minirocket_fewshot', 'random_control', 'transfer_table']
 
 # %% ../../nbs/54_eval.transfer.ipynb #669852e5
 PROBE_NORMS = ('zscore', 'l2')
-METHODS = ('probe', 'finetune', 'finetune_zs')
+METHODS = ('probe', 'finetune', 'finetune_zs', 'minirocket')
 
 @dataclass
 class TransferCfg:
     "One few-shot transfer protocol: split, shots, linear probe and fine-tune settings."
     k_list: tuple = (1, 2, 5, 10)          # shots per class
     n_seeds: int = 3                       # draws of the shots per k (seeds 0 … n_seeds-1)
-    methods: tuple = ('probe', 'finetune')  # any of METHODS ('finetune_zs': fine-tune from the zero-shot head)
+    methods: tuple = ('probe', 'finetune')  # any of METHODS ('finetune_zs': fine-tune from the zero-shot head; 'minirocket': MiniRocket + ridge on the raw windows)
     feature: str = 'embedding'             # what 'probe' and 'finetune' read: 'embedding' or 'text_space'
     frac: float = 0.3                      # share of subjects held out as test windows
     seed: int = 0                          # seed of the subject split and of the random control's init
@@ -180,13 +181,28 @@ def finetune_fewshot(model:SignalClip,                  # the starting point (de
         rows.append(_row(k, res, K, len(test)))
     return pd.DataFrame(rows).assign(method='finetune' if class_emb is None else 'finetune_zs', feature=tc.feature)
 
+# %% ../../nbs/54_eval.transfer.ipynb #e662d63d
+def minirocket_fewshot(w:Windows,                  # windows of the new dataset (the model's preprocessing)
+                       tc:TransferCfg|None=None,   # protocol (k_list, n_seeds, frac, seed); default TransferCfg()
+                      )->pd.DataFrame:             # one row per k, columns as `finetune_fewshot`, encoder 'none'
+    "k-shot MiniRocket + ridge on the raw windows: the shots and test windows of the probes."
+    tc = tc or TransferCfg()
+    pool, test = fewshot_split(w, tc.frac, tc.seed)
+    K, rows = len(np.unique(pool.y)), []
+    for k in _usable_k(pool.y, tc.k_list):
+        res = np.array([_scores(test.y, minirocket_classifier(pool.x[ix], pool.y[ix], seed=s)(test.x))
+                        for s, ix in ((s, kshot_indices(pool.y, k, s)) for s in range(tc.n_seeds))])   # (seeds, 2)
+        rows.append(_row(k, res, K, len(test)))
+    return pd.DataFrame(rows).assign(method='minirocket', feature='raw', encoder='none')
+
 # %% ../../nbs/54_eval.transfer.ipynb #c811e83e
 def random_control(cfg:ExpCfg,   # the trained model's config (same architecture)
                    seed:int=0,   # seed of the initialisation
+                   init_from:str='',  # a pre-training run folder: its encoder replaces the random one (the rest stays random)
                   )->SignalClip:
-    "An untrained model of `cfg`, seeded, in eval mode."
+    "An untrained model of `cfg`, seeded, in eval mode; its encoder random, or pre-trained from `init_from`."
     with _rng_scope('cpu'):
-        torch.manual_seed(seed); return build_model(cfg).eval()
+        torch.manual_seed(seed); return build_model(cfg.override(init_from=init_from)).eval()
 
 # %% ../../nbs/54_eval.transfer.ipynb #a62fcafc
 COLUMNS = ['method', 'encoder', 'feature', 'k', 'acc_mean', 'acc_std', 'macro_f1_mean', 'macro_f1_std', 'n_seeds', 'n_train', 'n_test',
@@ -207,8 +223,9 @@ def transfer_table(model:SignalClip,                # the trained model
                    tc:TransferCfg|None=None,        # the protocol; default TransferCfg()
                    cfg:ExpCfg|None=None,            # config of the random control (default: the model's)
                    encoder=None, device='cpu',      # text encoder for the zero-shot row (default: cached MiniLM)
+                   pretrained:str='',               # a pre-training run folder: its (not aligned) encoder joins as encoder 'pretrained'
                   )->pd.DataFrame:                  # rows: zero_shot k=0, then method x encoder x k; columns COLUMNS
-    "Zero-shot and k-shot probe / fine-tune results of a trained model and its random control on one new dataset."
+    "Zero-shot and k-shot probe / fine-tune results of a trained model, its random control (and a pre-trained encoder) on one new dataset; MiniRocket on the same shots."
     tc, cfg = tc or TransferCfg(), cfg or model.cfg
     if preprocessing(cfg) != preprocessing(model.cfg): raise ValueError("cfg.data preprocessing differs from the model's (cfg.data)")
     ds = dataset if isinstance(dataset, SensorData) else load_dataset(dataset)
@@ -218,6 +235,7 @@ def transfer_table(model:SignalClip,                # the trained model
     run = dict(probe=lambda m: probe_fewshot(m, w, tc, device),
                finetune=lambda m: finetune_fewshot(m, w, tc, device=device),
                finetune_zs=lambda m: finetune_fewshot(m, w, zs_tc, class_emb=cls, device=device))
-    encoders = (('trained', model), ('random', random_control(cfg, tc.seed)))
-    parts = [run[meth](m).assign(encoder=enc) for meth in tc.methods for enc, m in encoders]
+    encoders = [('trained', model), ('random', random_control(cfg, tc.seed))] + ([('pretrained', random_control(cfg, tc.seed, pretrained))] if pretrained else [])
+    parts = [run[meth](m).assign(encoder=enc) for meth in tc.methods if meth != 'minirocket' for enc, m in encoders]
+    if 'minirocket' in tc.methods: parts.append(minirocket_fewshot(w, tc))
     return pd.concat([pd.DataFrame([zrow])] + parts, ignore_index=True).assign(seen_in_training=zrow['seen_in_training'])[COLUMNS]
