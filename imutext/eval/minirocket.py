@@ -46,14 +46,10 @@ class MiniRocket:
     @property
     def n_features(self)->int: return int(sum(b.size for b in self.bias))
 
-def _conv(x:torch.Tensor, d:int)->torch.Tensor:  # (N, C, T) -> (N, C, 84, T) 'same' output of every kernel on every channel
-    N, C, T = x.shape
-    out = F.conv1d(x.reshape(N * C, 1, T), torch.from_numpy(KERNELS)[:, None], padding=4 * d, dilation=d)
-    return out.reshape(N, C, len(KERNELS), T)
-
-def _combined(x:torch.Tensor, d:int, sel:np.ndarray)->torch.Tensor:  # (N, C, T) -> (N, 84, T)
-    "Each kernel's output summed over its channels."
-    return torch.einsum('nckt,kc->nkt', _conv(x, d), torch.from_numpy(sel))
+def _combined(x:torch.Tensor, d:int, sel:np.ndarray)->torch.Tensor:  # (N, C, T), dilation, (84, C) -> (N, 84, T)
+    "Each kernel's 'same' output summed over its channels: by linearity, the kernel applied once to the sum of its channels."
+    z = torch.einsum('nct,kc->nkt', x, torch.from_numpy(sel))                                   # (N, 84, T)
+    return F.conv1d(z, torch.from_numpy(KERNELS)[:, None], padding=4 * d, dilation=d, groups=len(KERNELS))
 
 def minirocket_fit(X:np.ndarray,           # (N, T, C) training series
                    n_features:int=10_000,  # feature budget (a multiple of 84 is used)
@@ -80,7 +76,7 @@ def minirocket_fit(X:np.ndarray,           # (N, T, C) training series
 # %% ../../nbs/51a_eval.minirocket.ipynb #c44b90db
 @torch.no_grad()
 def minirocket_transform(mr:MiniRocket, X:np.ndarray, batch:int=256)->np.ndarray:  # (N, T, C) -> (N, n_features)
-    "MiniRocket PPV features of `X`."
+    "MiniRocket PPV features of `X` (counts above each bias by binary search in the sorted outputs)."
     X = np.asarray(X, np.float32)
     if X.ndim != 3 or X.shape[1:] != (mr.T, mr.C):
         raise ValueError(f"X must be (N, {mr.T}, {mr.C}) like the series MiniRocket was fitted on, got shape {X.shape}")
@@ -88,11 +84,11 @@ def minirocket_transform(mr:MiniRocket, X:np.ndarray, batch:int=256)->np.ndarray
     for i in range(0, len(X), batch):
         x, feats = torch.from_numpy(X[i:i + batch]).transpose(1, 2).contiguous(), []
         for d, s, p, b in zip(mr.dil, mr.sel, mr.pad, mr.bias):
-            c = _combined(x, int(d), s)                                               # (n, 84, T)
             valid = torch.ones(len(p), mr.T, dtype=torch.bool)
             valid[torch.from_numpy(~p), :4 * d] = False; valid[torch.from_numpy(~p), mr.T - 4 * d:] = False
-            pos = (c[..., None] > torch.from_numpy(b)[None, :, None]) & valid[None, :, :, None]   # (n, 84, T, nb)
-            feats.append((pos.sum(2) / valid.sum(1)[None, :, None]).flatten(1))
+            c = _combined(x, int(d), s).masked_fill(~valid, -torch.inf).sort(-1).values           # (n, 84, T) outside positions never count
+            above = mr.T - torch.searchsorted(c, torch.from_numpy(b).expand(len(c), -1, -1).contiguous(), right=True)  # (n, 84, nb)
+            feats.append((above / valid.sum(1)[None, :, None]).flatten(1))
         out.append(torch.cat(feats, 1).numpy())
     return np.concatenate(out)
 
