@@ -70,6 +70,7 @@ class TextCfg:
     text_cache: str = '.cache/text'  # on-disk cache of text embeddings (relative to the repository)
     label_pool: Literal['mean', 'attention'] = 'mean'  # how a class's texts become one embedding: mean, or a learnable attention label bank
     bank_queries: int = 4      # learnable queries of the attention label bank
+    placement_prompt: bool = False  # IMU class texts end with the dataset's sensor placement from meta.json `body_position` (', sensor on the waist'); none known: unchanged
 
 @dataclass
 class EncoderCfg:
@@ -82,6 +83,7 @@ class EncoderCfg:
     vib_widths: tuple[int, ...] = (64, 128, 256, 512)  # vibration CNN: output channels per block (the TextVibCLIP report's 1D-CNN)
     init_from: str = ''         # a pre-training run folder (imutext.pretrain) whose encoder initialises this model; '' = random
     vib_kernels: tuple[int, ...] = (16, 32, 64, 32)    # vibration CNN: kernel size per block (the TextVibCLIP report's 1D-CNN)
+    channel_text: bool = False  # add every channel's description (sensor, axis, body position from meta.json), embedded by the frozen MiniLM and linearly projected, to all its tokens
 
 @dataclass
 class PoolCfg:

@@ -97,8 +97,9 @@ class GatheredModel(nn.Module):
     def forward(self, x:torch.Tensor,        # (b, T, C) this rank's windows
                 ch_type:torch.Tensor,         # (b, C)
                 ch_mask:torch.Tensor,         # (b, C)
+                ch_ctx:torch.Tensor|None=None, # (b, C, 384) channel context (EncoderCfg.channel_text)
                )->dict:                       # SignalClip's outputs; `signal_features` (B, 384) of all ranks
-        out = self.ddp(x, ch_type, ch_mask)
+        out = self.ddp(x, ch_type, ch_mask, ch_ctx=ch_ctx)
         return dict(out, signal_features=gather_rows(out['signal_features'], rank_sizes(len(x), x.device)))  # (B, 384)
 
     def clamp_logit_scale(self): self.ddp.module.clamp_logit_scale()

@@ -34,6 +34,9 @@ class WindowMix:
         self.class_offset = np.r_[0, np.cumsum([len(w.label_names) for w in windows])][:-1]
         self.T = windows[0].x.shape[1]
         if any(w.x.shape[1] != self.T for w in windows): raise ValueError("all datasets must share the window length")
+        self.ctx = windows[0].ch_ctx is not None                          # channel context (EncoderCfg.channel_text) in every batch
+        if any((w.ch_ctx is not None) != self.ctx for w in windows):
+            raise ValueError(f"channel context (Windows.ch_ctx) on some datasets only: {[w.dataset for w in windows if w.ch_ctx is not None]}; build all with one config")
 
     def epoch(self, seed:int, epoch:int)->np.ndarray:
         "(n, 2) array of (dataset, window) pairs for one epoch, shuffled."
@@ -52,24 +55,27 @@ class WindowMix:
 @patch
 def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
             rng:np.random.Generator|None=None):  # augment (rotation, gyro dropout) with this generator; None = no augmentation
-    "Tensors `x (B,T,C)`, `ch_type (B,C)`, `ch_mask (B,C)`, global class `y (B,)`, its dataset's class range `lo, hi (B,)`, `dataset (B,)`."
+    "Tensors `x (B,T,C)`, `ch_type (B,C)`, `ch_mask (B,C)`, global class `y (B,)`, its dataset's class range `lo, hi (B,)`, `dataset (B,)`; `ch_ctx (B,C,384)` when the windows carry channel context."
     C = max(self.windows[d].x.shape[2] for d in np.unique(pairs[:, 0]))
     B = len(pairs)
     x = np.zeros((B, self.T, C), np.float32); ct = np.full((B, C), SENSORS.index('other')); cm = np.zeros((B, C), bool)
     y, lo, hi = np.empty(B, np.int64), np.empty(B, np.int64), np.empty(B, np.int64)
+    cx = np.zeros((B, C, TEXT_DIM), np.float32) if self.ctx else None         # padding channels: zero context
     for d in np.unique(pairs[:, 0]):
         rows = np.flatnonzero(pairs[:, 0] == d); w = self.windows[d]; c = w.x.shape[2]
         xd = w.x[pairs[rows, 1]]                                              # (b, T, c) a copy
         if rng is not None and self.rotate: rotate_windows(xd, w.triplets, w.device, rng)
         x[rows, :, :c] = xd; ct[rows, :c] = w.ch_type; cm[rows, :c] = True
+        if cx is not None: cx[rows, :c] = w.ch_ctx
         gyro = np.flatnonzero(w.ch_type == SENSORS.index('gyro'))
         if rng is not None and self.gyro_dropout and len(gyro) < c:           # never hide every channel
             hide = rows[rng.random(len(rows)) < self.gyro_dropout]
             x[hide[:, None], :, gyro[None]] = 0; cm[hide[:, None], gyro[None]] = False
         y[rows] = w.y[pairs[rows, 1]] + self.class_offset[d]
         lo[rows], hi[rows] = self.class_offset[d], self.class_offset[d] + len(w.label_names)
-    return dict(x=torch.from_numpy(x), ch_type=torch.from_numpy(ct), ch_mask=torch.from_numpy(cm),
-                y=torch.from_numpy(y), lo=torch.from_numpy(lo), hi=torch.from_numpy(hi), dataset=torch.from_numpy(pairs[:, 0].copy()))
+    out = dict(x=torch.from_numpy(x), ch_type=torch.from_numpy(ct), ch_mask=torch.from_numpy(cm),
+               y=torch.from_numpy(y), lo=torch.from_numpy(lo), hi=torch.from_numpy(hi), dataset=torch.from_numpy(pairs[:, 0].copy()))
+    return out | (dict(ch_ctx=torch.from_numpy(cx)) if cx is not None else {})
 
 # %% ../nbs/40_train.ipynb #8b815eb2
 def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tuple:
@@ -86,7 +92,8 @@ def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tupl
 def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg, bank:MemoryBank|None=None,
                sub:SubactionTable|None=None)->dict:  # the sub-action table feeds the codebook's sub-action losses
     "Named outputs of one batch; keys ending in `_loss` are summed by `total_loss`; the model's own terms and codebook statistics join them."
-    out = model(batch['x'], batch['ch_type'], batch['ch_mask'], batch['y'], sub) if sub is not None else model(batch['x'], batch['ch_type'], batch['ch_mask'])
+    ctx = dict(ch_ctx=batch['ch_ctx']) if 'ch_ctx' in batch else {}         # channel context (EncoderCfg.channel_text)
+    out = model(batch['x'], batch['ch_type'], batch['ch_mask'], batch['y'], sub, **ctx) if sub is not None else model(batch['x'], batch['ch_type'], batch['ch_mask'], **ctx)
     txt = class_emb[batch['y']]                                              # (B, 384)
     bi, bt, bl = bank.get() if bank is not None and bank.size else (None, None, None)
     if cfg.loss.soft_targets:

@@ -173,13 +173,14 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
 # %% ../../nbs/10_data.datasets.ipynb #a0bc0a53
 @dataclass
 class LabelSet:
-    "A dataset's classes as described by its meta.json (no signals)."
+    "A dataset's classes (and its channels' metadata) as described by its meta.json (no signals)."
     name: str; path: Path; label_names: list; label_descriptions: list
+    channels: list = field(default_factory=list)  # meta.json channel dicts (sensor, axis, body_position, units)
 
 def load_labels(name_or_path:str|Path)->LabelSet:  # bundled name or dataset folder
     "The class names and descriptions of a dataset, read from its meta.json alone."
     folder = resolve_dataset(name_or_path); meta = _read_meta(folder)
-    return LabelSet(meta.get('name', folder.name), folder, list(meta['label_names']), _descriptions(meta))
+    return LabelSet(meta.get('name', folder.name), folder, list(meta['label_names']), _descriptions(meta), list(meta['channels']))
 
 # %% ../../nbs/10_data.datasets.ipynb #8239189f
 def _broken_copy(src:str, dst:Path, meta_edit=None, arrays_edit=None)->Path:

@@ -10,7 +10,8 @@ from ..config import TextCfg
 
 # %% auto #0
 __all__ = ['COMPOUNDS', 'NAME_SOURCES', 'EXTRA_SOURCES', 'VIB_TEMPLATES', 'clean_label', 'is_code', 'description_list',
-           'label_texts', 'class_texts', 'load_label_groups', 'head_clause', 'assign_groups']
+           'label_texts', 'class_texts', 'placement_phrase', 'with_placement', 'load_label_groups', 'head_clause',
+           'assign_groups']
 
 # %% ../../nbs/12_data.labels.ipynb #1b820a81
 COMPOUNDS = {'getup': 'get up', 'liedown': 'lie down', 'sitdown': 'sit down', 'standup': 'stand up'}  # run-together words split by `clean_label`
@@ -89,8 +90,9 @@ def class_texts(label_names:list,          # the dataset's class names
                 label_descriptions=None,   # list aligned with `label_names`, dict keyed by name, or None
                 cfg:TextCfg|None=None,     # templates and text sources (default `TextCfg()`)
                 extra:dict|None=None,      # {source: per class a list of texts} from the sub-action cache
+                positions:list|None=None,  # the dataset's sensor body positions (`data.windows.body_positions`), for `cfg.placement_prompt`
                )->list:                    # per class a list of distinct texts
-    "The texts of every class from the sources in `cfg.text_sources`."
+    "The texts of every class from the sources in `cfg.text_sources`, each ending with the sensor placement when `cfg.placement_prompt`."
     cfg = cfg or TextCfg(); _check_text_cfg(cfg)
     descs = description_list(label_names, label_descriptions)
     labels, out, missing = label_texts(label_names, descs), [[] for _ in label_names], []
@@ -100,9 +102,22 @@ def class_texts(label_names:list,          # the dataset's class names
         for k, ts in enumerate(per_class): out[k] += ts
     if missing: warnings.warn(f"text sources {missing} have no data here and are skipped")
     out = [_dedup(ts) for ts in out]
+    if cfg.placement_prompt: out = [with_placement(ts, positions or []) for ts in out]
     empty = [n for n, ts in zip(label_names, out) if not ts]
     if empty: raise ValueError(f"classes {empty} have no text from text_sources={cfg.text_sources}; add 'name'")
     return out
+
+# %% ../../nbs/12_data.labels.ipynb #65666052
+def placement_phrase(positions:list)->str:  # distinct body positions, e.g. `data.windows.body_positions(channels)`
+    "'sensor on the waist', 'sensors on the torso, right arm and right leg', or '' when no position is known."
+    ps = [p for p in positions if p]
+    if len(ps) <= 1: return f'sensor on the {ps[0]}' if ps else ''
+    return f"sensors on the {', '.join(ps[:-1])} and {ps[-1]}"
+
+def with_placement(texts:list, positions:list)->list:  # one class's texts; the dataset's body positions
+    "`texts`, each ending with the placement phrase of `positions` (unchanged when there is none)."
+    ph = placement_phrase(positions)
+    return [f"{t.rstrip(' .')}, {ph}" for t in texts] if ph else list(texts)
 
 # %% ../../nbs/12_data.labels.ipynb #5df54bd8
 def load_label_groups(path=None,  # a JSON file like `imutext/assets/label_groups.json` (default: the packaged one)

@@ -14,10 +14,10 @@ from ..config import DataCfg, VibDataCfg
 from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 
 # %% auto #0
-__all__ = ['UNIT_FACTORS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'calibrate_counts', 'standard_channels', 'axis_letter',
-           'sensor_triplets', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
-           'imu_windows', 'random_rotations', 'rotate_windows', 'group_split', 'split_windows', 'split_key',
-           'vib_split']
+__all__ = ['UNIT_FACTORS', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'calibrate_counts', 'standard_channels',
+           'axis_letter', 'sensor_triplets', 'channel_text', 'channel_texts', 'body_positions', 'resample_segments',
+           'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows', 'random_rotations',
+           'rotate_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor: acc -> g, gyro -> rad/s
@@ -86,6 +86,25 @@ def sensor_triplets(channels:list,  # meta.json channel dicts of the kept channe
     for (_, pos), d in by.items():
         if len(d) == 3: trip.append([d['x'], d['y'], d['z']]); dev.append(ids.setdefault(pos, len(ids)))
     return np.array(trip, np.int64).reshape(-1, 3), np.array(dev, np.int64)
+
+# %% ../../nbs/11_data.windows.ipynb #3de0b61f
+SENSOR_WORDS = dict(acc='accelerometer', gyro='gyroscope', mag='magnetometer', other='sensor')  # how a channel's `sensor` reads
+
+def channel_text(c:dict)->str:  # one meta.json channel dict
+    "'accelerometer x axis, right wrist': sensor type, axis and body position of a channel (each part left out when absent)."
+    sensor = SENSOR_WORDS.get(c.get('sensor'), str(c.get('sensor') or 'sensor'))
+    ax = axis_letter(c.get('axis'))
+    axis = f'{ax} axis' if ax else str(c.get('axis') or '').split('(')[0].strip()
+    pos = ' '.join(str(c.get('body_position') or '').split())
+    return ', '.join(p for p in (f'{sensor} {axis}'.strip(), pos) if p)
+
+def channel_texts(channels:list)->list:  # meta.json channel dicts, in column order
+    "The description text of every channel."
+    return [channel_text(c) for c in channels]
+
+def body_positions(channels:list)->list:  # meta.json channel dicts
+    "The distinct non-empty body positions of `channels`, in order of appearance."
+    return list(dict.fromkeys(p for c in channels if (p := ' '.join(str(c.get('body_position') or '').split()))))
 
 # %% ../../nbs/11_data.windows.ipynb #49c30d1d
 def resample_segments(x:np.ndarray,        # (S, C) concatenated segments
@@ -157,6 +176,8 @@ class Windows:
     info: dict = field(default_factory=dict)  # unit conversion / gravity notes
     triplets: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))  # (G, 3) x,y,z columns of each 3-axis sensor
     device: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # (G,) device (body position) of each triplet
+    ch_text: list = field(default_factory=list)  # (C,) description of every channel (`channel_texts`)
+    ch_ctx: np.ndarray|None = None  # (C, 384) frozen text embedding of `ch_text`, attached by `models.factory` when EncoderCfg.channel_text
     def __len__(self): return len(self.y)
     def subset(self, m:np.ndarray)->'Windows':
         "The windows selected by boolean mask or index array `m`."
@@ -170,13 +191,15 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if ds.kind != 'imu': raise ValueError(f"{ds.name} is a {ds.kind} dataset; use data.vibration.vib_inputs")
     x, ch_type, info = standard_channels(ds, cfg.sensors)
-    trip, dev = sensor_triplets([c for c in ds.channels if c.get('sensor') in cfg.sensors])
+    kept = [c for c in ds.channels if c.get('sensor') in cfg.sensors]
+    trip, dev = sensor_triplets(kept)
     x, off = resample_segments(x, ds.offsets, ds.rates, cfg.rate_hz)
     size, hop = int(round(cfg.window_s * cfg.rate_hz)), max(1, int(round(cfg.hop_s * cfg.rate_hz)))
     w, seg = cut_windows(x, off, size, hop, cfg.min_cover)
     w = normalise_windows(w, cfg.norm, cfg.clip)
     return Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
-                   label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev)
+                   label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,
+                   ch_text=channel_texts(kept))
 
 # %% ../../nbs/11_data.windows.ipynb #4d08c91e
 def random_rotations(n:int, rng:np.random.Generator)->np.ndarray:  # -> (n, 3, 3)

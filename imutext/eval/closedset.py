@@ -60,12 +60,13 @@ def fit_supervised(cfg:ExpCfg, train:Windows, test:Windows, n_boot:int=200)->dic
     model = build_model(cfg).to(device); clf = nn.Linear(cfg.encoder.d_model, len(train.label_names)).to(device)
     mix = WindowMix([train], d.max_windows_per_set, d.rotate, d.gyro_dropout)
     n_b = max(1, mix.n_epoch() // t.batch_size)
-    opt, sch = make_optimizer(nn.ModuleDict(dict(encoder=model.encoder, pool=model.pool, clf=clf)), cfg, n_b)
+    parts = dict(encoder=model.encoder, pool=model.pool, clf=clf) | (dict(ctx=model.ctx) if model.ctx is not None else {})   # channel context trains too
+    opt, sch = make_optimizer(nn.ModuleDict(parts), cfg, n_b)
     for epoch in range(t.epochs):
         model.train(); pairs, rng = mix.epoch(t.seed, epoch), np.random.default_rng([t.seed, epoch, 1])
         for i in range(n_b):
             b = {k: v.to(device) for k, v in mix.collate(pairs[i*t.batch_size:(i+1)*t.batch_size], rng).items()}
-            loss = F.cross_entropy(clf(model.embed(b['x'], b['ch_type'], b['ch_mask'])), b['y'])
+            loss = F.cross_entropy(clf(model.embed(b['x'], b['ch_type'], b['ch_mask'], b.get('ch_ctx'))), b['y'])
             loss.backward(); opt.step(); opt.zero_grad(set_to_none=True); sch.step()
     emb = embed_windows(model, test, device, feature='embedding')
     with torch.no_grad(): logits = clf(torch.from_numpy(emb).to(device)).float().cpu().numpy()   # (N, K)
@@ -102,6 +103,7 @@ def compare_split(cfg:ExpCfg, data, n_boot:int=200, **split)->dict:  # split: pr
     device = resolve_device(cfg.train.device)
     x = torch.from_numpy(b.x[:16]).to(device); n, _, C = x.shape
     inputs = (x, torch.as_tensor(b.ch_type, device=device).expand(n, C), torch.ones(n, C, dtype=torch.bool, device=device))
+    if b.ch_ctx is not None: inputs += (None, None, torch.as_tensor(b.ch_ctx, device=device).expand(n, C, -1))   # forward's ch_ctx (after y, sub)
     sync = weight_sync(sup['model'], build_model(cfg).to(device), inputs)
     wb = within_between(embed_windows(sup['model'], b, device, feature='embedding'), b.y)
     sm, am = sup['metrics'], ali['metrics']

@@ -38,7 +38,8 @@ def tokenize_windows(model:SignalClip,  # a model with a tokenizer (VQCfg.vq_mod
     for i in range(0, len(w), bs):
         x = torch.as_tensor(w.x[i:i+bs]).to(device); B, C = x.shape[0], x.shape[2]
         cm = torch.ones(B, C, dtype=torch.bool, device=device)
-        tk = model.tokens(x, ct.expand(B, C).to(device), cm, tokenize=True)[2]
+        ctx = None if w.ch_ctx is None else torch.as_tensor(w.ch_ctx, device=device).expand(B, C, -1)   # (B, C, 384) channel context
+        tk = model.tokens(x, ct.expand(B, C).to(device), cm, tokenize=True, ch_ctx=ctx)[2]
         r2 = 1 - ((tk['recon'] - tk['target']) ** 2).sum(-1).view(B, C).sum(1) / (tk['target'] ** 2).sum(-1).view(B, C).sum(1).clamp(min=1e-8)
         outs.append(dict(idx=tk['idx'].view(B, C, -1), **{k: tk[k].view(B, C, -1) for k in ('t', 'l', 'mu', 'sigma')}, r2=r2, tokens=tk['tokens'].mean((1, 2))))
     return {k: torch.cat([o[k] for o in outs]).cpu() for k in outs[0]}
@@ -124,9 +125,10 @@ def plot_codebook_training(steps:list)->plt.Figure:  # train.TrainState.steps
         ax.plot([s[k] for s in steps], lw=0.8); ax.set_title(k, fontsize=8); ax.set_xlabel('step', fontsize=7); ax.tick_params(labelsize=6)
     fig.tight_layout(); return fig
 
-def plot_tokens_on_window(model:SignalClip, x:np.ndarray, ch_type:np.ndarray, ch:int=0)->plt.Figure:  # x (T, C) one window
+def plot_tokens_on_window(model:SignalClip, x:np.ndarray, ch_type:np.ndarray, ch:int=0,  # x (T, C) one window
+                          ch_ctx:np.ndarray|None=None)->plt.Figure:                          # (C, 384) its channel context, if the model reads one
     "One channel of a window (standardised) with its tokens: span boxes and code shapes placed with μ and σ."
-    o = tokenize_windows(model, Windows(x[None], np.zeros(1, int), np.zeros(1, int), np.zeros(1, int), ch_type, '', [''], 1.0))
+    o = tokenize_windows(model, Windows(x[None], np.zeros(1, int), np.zeros(1, int), np.zeros(1, int), ch_type, '', [''], 1.0, ch_ctx=ch_ctx))
     xs = x[:, ch]; xs = (xs - xs.mean()) / (xs.std() + 1e-5); T = len(xs)
     with torch.no_grad(): sh = model.tokenizer.decode_shapes(model.tokenizer.vq.codebook.cpu().float()[o['idx'][0, ch]]).numpy()
     fig, ax = plt.subplots(figsize=(7, 2.6)); ax.plot(np.arange(T), xs, color='k', lw=1, label='window (standardised)')
@@ -150,7 +152,7 @@ def codebook_report(p, run_dir:str|Path, device='cpu', uea_sets=UEA_SETS)->dict:
     with torch.no_grad():
         for i in range(0, len(pairs), 256):
             b = {k: t.to(device) for k, t in p.val.collate(pairs[i:i+256]).items()}
-            tk = m(b['x'], b['ch_type'], b['ch_mask'], b['y'], p.subactions)['tokenizer']
+            tk = m(b['x'], b['ch_type'], b['ch_mask'], b['y'], p.subactions, ch_ctx=b.get('ch_ctx'))['tokenizer']
             idx.append(tk['idx'].flatten().cpu()); soft.append(tk['soft'].flatten(0, 1).cpu())
             sse += float(tk['recon_sse']); sst += float(tk['recon_sst'])
     idx, soft = torch.cat(idx), torch.cat(soft)
@@ -165,5 +167,5 @@ def codebook_report(p, run_dir:str|Path, device='cpu', uea_sets=UEA_SETS)->dict:
     save_fig(plot_code_shapes(m, counts), run_dir/'codebook_shapes.png'); save_fig(plot_usage(counts), run_dir/'codebook_usage.png')
     save_fig(plot_code_subactions(cmap, p.subactions.phrases, counts), run_dir/'codebook_subactions.png')
     save_fig(plot_codebook_training(ck['steps']), run_dir/'codebook_training.png')
-    w0 = p.val.windows[0]; save_fig(plot_tokens_on_window(m, w0.x[0], w0.ch_type), run_dir/'codebook_tokens.png')
+    w0 = p.val.windows[0]; save_fig(plot_tokens_on_window(m, w0.x[0], w0.ch_type, ch_ctx=w0.ch_ctx), run_dir/'codebook_tokens.png')
     return out

@@ -27,10 +27,11 @@ __all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'emb
 FEATURES = ('embedding', 'text_space')
 
 def window_inputs(w:Windows, ix, device)->tuple:
-    "Model inputs of the windows `ix` of `w`: x (b, T, C), ch_type (b, C), ch_mask (b, C)."
+    "Model inputs of the windows `ix` of `w`: x (b, T, C), ch_type (b, C), ch_mask (b, C), ch_ctx (b, C, 384) or None (no channel context)."
     x = torch.from_numpy(w.x[ix]).to(device)                                 # (b, T, C)
     n, _, C = x.shape
-    return x, torch.as_tensor(w.ch_type, device=device).expand(n, C), torch.ones(n, C, dtype=torch.bool, device=device)
+    ctx = None if w.ch_ctx is None else torch.as_tensor(w.ch_ctx, device=device).expand(n, C, -1)   # (b, C, 384)
+    return x, torch.as_tensor(w.ch_type, device=device).expand(n, C), torch.ones(n, C, dtype=torch.bool, device=device), ctx
 
 def check_feature(feature:str):
     "Raise unless `feature` names one of FEATURES."

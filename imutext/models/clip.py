@@ -45,7 +45,7 @@ def make_head(proj:str,            # ClipCfg.proj: 'none', 'linear', 'mlp' or 'r
 ENCODERS = dict(imu=lambda cfg: IMUEncoder(cfg.encoder, cfg.data.rate_hz), vibration=lambda cfg: VibEncoder(cfg.encoder))
 
 class SignalClip(nn.Module):
-    "Signal encoder (+ shape-codebook tokenizer) + pool + projection into the text space, with a logit scale and an optional label bank."
+    "Signal encoder (+ shape-codebook tokenizer) + pool + projection into the text space, with a logit scale, an optional label bank and optional channel context."
     def __init__(self, cfg:ExpCfg,                      # experiment config (modality, encoder, vq, pool, clip, preprocessing)
                  label_bank:nn.Module|None=None):       # text label bank trained and checkpointed with the model
         super().__init__()
@@ -59,6 +59,23 @@ class SignalClip(nn.Module):
         self.head = make_head(c.proj, cfg.encoder.d_model)
         self.logit_scale = nn.Parameter(torch.tensor(math.log(c.logit_scale_init)), requires_grad=c.learn_scale)
         self.label_bank = label_bank
+        self.ctx = nn.Linear(TEXT_DIM, cfg.encoder.d_model) if cfg.encoder.channel_text else None  # channel descriptions -> tokens (built last: the other weights stay those of the model without it)
+
+# %% ../../nbs/23_models.clip.ipynb #358e6923
+@patch
+def add_context(self:SignalClip, tokens:torch.Tensor,  # (B, C, N, d) tokens of every channel
+                mask:torch.Tensor,                        # (B, C, N) True on real tokens
+                ch_ctx:torch.Tensor|None,                 # (B, C, 384) frozen text embedding of every channel's description, or None
+               )->torch.Tensor:                           # (B, C, N, d)
+    "`tokens` plus each real channel's projected description on all its tokens (`EncoderCfg.channel_text`); a model without the layer takes none."
+    if self.ctx is None:
+        if ch_ctx is not None: raise ValueError("ch_ctx given, but this model has no channel-context layer (EncoderCfg.channel_text is False)")
+        return tokens
+    if ch_ctx is None: raise ValueError("this model reads channel descriptions (EncoderCfg.channel_text=True): pass ch_ctx (B, C, 384), "
+                                        "e.g. from Windows.ch_ctx attached by models.factory.channel_context")
+    if ch_ctx.shape != (*tokens.shape[:2], TEXT_DIM):
+        raise ValueError(f"ch_ctx has shape {tuple(ch_ctx.shape)}, expected (B, C, {TEXT_DIM}) = {(*tokens.shape[:2], TEXT_DIM)}")
+    return tokens + self.ctx(ch_ctx)[:, :, None] * mask[..., None]  # (B, C, N, d); padding channels stay zero
 
 # %% ../../nbs/23_models.clip.ipynb #f75668de
 @patch
@@ -66,31 +83,34 @@ def tokens(self:SignalClip, x:torch.Tensor,  # (B, T, C) windows (or spectra)
             ch_type:torch.Tensor,              # (B, C) sensor-type ids
             ch_mask:torch.Tensor,              # (B, C) True for real channels
             tokenize:bool=False,               # run the tokenizer even when the pool does not read its tokens
+            ch_ctx:torch.Tensor|None=None,     # (B, C, 384) channel-description embeddings (models with EncoderCfg.channel_text only)
            )->tuple:                           # tokens (B, C, N, d), mask (B, C, N), tokenizer output or None
-    "The tokens the pool reads: the encoder's, or the codebook tokens when `vq_mode == 'pool'`."
+    "The tokens the pool reads: the encoder's (plus channel context), or the codebook tokens when `vq_mode == 'pool'`."
     tokens, mask = self.encoder(x, ch_type, ch_mask)  # (B, C, P, d), (B, C, P)
+    tokens = self.add_context(tokens, mask, ch_ctx)
     if self.tokenizer is None or not (tokenize or self.cfg.vq.vq_mode == 'pool'): return tokens, mask, None
     tk = self.tokenizer(tokens, mask, x, ch_mask)
     return (tk['tokens'], tk['mask'], tk) if self.cfg.vq.vq_mode == 'pool' else (tokens, mask, tk)
 
 @patch
-def embed(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor)->torch.Tensor:  # -> (B, d)
+def embed(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor, ch_ctx:torch.Tensor|None=None)->torch.Tensor:  # -> (B, d)
     "Pooled window embedding before the projection head."
-    tokens, mask, _ = self.tokens(x, ch_type, ch_mask)
+    tokens, mask, _ = self.tokens(x, ch_type, ch_mask, ch_ctx=ch_ctx)
     return self.pool(tokens, mask)  # (B, d)
 
 @patch
-def encode_signal(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor)->torch.Tensor:
+def encode_signal(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor, ch_ctx:torch.Tensor|None=None)->torch.Tensor:
     "L2-normalised features in the text space, (B, TEXT_DIM)."
-    return F.normalize(self.head(self.embed(x, ch_type, ch_mask)), dim=-1)  # (B, 384)
+    return F.normalize(self.head(self.embed(x, ch_type, ch_mask, ch_ctx)), dim=-1)  # (B, 384)
 
 @patch
 def forward(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch.Tensor,  # (B, T, C), (B, C), (B, C)
                   y:torch.Tensor|None=None,            # (B,) global classes: with `sub`, adds the sub-action losses of the tokenizer
                   sub:SubactionTable|None=None,        # global sub-action table of the training classes
+                  ch_ctx:torch.Tensor|None=None,       # (B, C, 384) channel-description embeddings (EncoderCfg.channel_text)
                  )->dict:
     "`signal_features` (B, 384) unit norm, `embedding` (B, d) pooled, `logit_scale` (exponentiated); with a tokenizer also its `_loss` terms, codebook statistics and its whole output under `tokenizer`."
-    tokens, mask, tk = self.tokens(x, ch_type, ch_mask, tokenize=True)
+    tokens, mask, tk = self.tokens(x, ch_type, ch_mask, tokenize=True, ch_ctx=ch_ctx)
     if tk is not None and y is not None and sub is not None: tk.update(action_terms(self.tokenizer, tk, y, sub))
     emb = self.pool(tokens, mask)  # (B, d)
     out = dict(signal_features=F.normalize(self.head(emb), dim=-1), embedding=emb, logit_scale=self.logit_scale.exp())

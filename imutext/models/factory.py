@@ -13,7 +13,7 @@ import torch
 from ..core import REPO_ROOT, atomic_write
 from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset
-from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split
+from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
 from ..data.labels import class_texts
 from ..data.subactions import load_subactions
@@ -21,9 +21,21 @@ from .text import TextEncoder, make_label_bank, class_tokens, class_embeddings, 
 from .clip import SignalClip
 
 # %% auto #0
-__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'Modality', 'modality', 'load_for', 'signal_windows',
-           'dataset_texts', 'text_encoder', 'ClassTexts', 'pretrained_encoder', 'build_model', 'subaction_texts',
-           'preprocessing', 'save_checkpoint', 'load_checkpoint', 'model_from_checkpoint']
+__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'channel_context', 'Modality', 'modality', 'load_for',
+           'signal_windows', 'dataset_texts', 'text_encoder', 'ClassTexts', 'pretrained_encoder', 'build_model',
+           'subaction_texts', 'preprocessing', 'save_checkpoint', 'load_checkpoint', 'model_from_checkpoint']
+
+# %% ../../nbs/24_models.factory.ipynb #cc84369d
+def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
+                    cfg:ExpCfg,                   # `encoder.channel_text` switches it on; `text.text_cache` is the cache
+                    encoder:TextEncoder|None=None, # the (cached) text encoder (default `text_encoder(cfg)`)
+                   )->Windows:                    # `w` with `ch_ctx` (C, 384), or `w` itself when the switch is off
+    "Attach the frozen text embedding of every channel's description when `cfg.encoder.channel_text`."
+    if not cfg.encoder.channel_text: return w
+    if len(w.ch_text) != w.x.shape[2]:
+        raise ValueError(f"{w.dataset}: EncoderCfg.channel_text needs one description per channel (Windows.ch_text, from meta.json sensor/axis/body_position), "
+                         f"got {len(w.ch_text)} for {w.x.shape[2]} channels")
+    return dataclasses.replace(w, ch_ctx=(encoder or text_encoder(cfg)).encode(w.ch_text).numpy())  # (C, 384)
 
 # %% ../../nbs/24_models.factory.ipynb #b78e72f4
 @dataclass(frozen=True)
@@ -39,6 +51,7 @@ class Modality:
 # %% ../../nbs/24_models.factory.ipynb #44c3b95d
 def _vib_texts(ds, cfg:ExpCfg)->list:
     "Fault texts of a vibration folder at the label level of `cfg`."
+    if cfg.text.placement_prompt: raise ValueError("TextCfg.placement_prompt appends IMU sensor placements (meta.json body_position); vibration texts have none, set it False")
     lvl = cfg.vib.vib_label_level
     names = fault_labels(ds)[1] if lvl == 'fault_type' else ds.label_names
     return fault_texts(ds, names, lvl, cfg.text.fault_styles)
@@ -46,6 +59,11 @@ def _vib_texts(ds, cfg:ExpCfg)->list:
 def _vib_split(w:Windows, cfg:ExpCfg, frac:float, seed:int)->tuple:
     "Per class, a share of recordings held out (at least one kept for training)."
     return vib_split(w, dataclasses.replace(cfg.vib, vib_split='recording', vib_test_frac=frac), seed)
+
+def _imu_texts(ds, cfg:ExpCfg)->list:
+    "Class texts of an IMU folder (SensorData or LabelSet); with `TextCfg.placement_prompt` they end with its kept sensors' body positions."
+    pos = body_positions([c for c in ds.channels if c.get('sensor') in cfg.data.sensors])
+    return class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=load_subactions(ds.path), positions=pos)
 
 def _imu_pre(cfg:ExpCfg)->dict:
     d = cfg.data
@@ -57,10 +75,9 @@ def _vib_pre(cfg:ExpCfg)->dict:
                 units='per-window z-score (waveform) or log median-normalised magnitude (spectra)')
 
 MODALITIES = dict(
-    imu=Modality('imu', lambda ds, cfg: imu_windows(ds, cfg.data),
-                 lambda ds, cfg: class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=load_subactions(ds.path)),
+    imu=Modality('imu', lambda ds, cfg: channel_context(imu_windows(ds, cfg.data), cfg), _imu_texts,
                  lambda w, cfg, frac, seed: split_windows(w, frac, seed), split_key, _imu_pre),
-    vibration=Modality('vibration', lambda ds, cfg: vib_inputs(ds, cfg.vib), _vib_texts, _vib_split, lambda w: w.seg, _vib_pre),
+    vibration=Modality('vibration', lambda ds, cfg: channel_context(vib_inputs(ds, cfg.vib), cfg), _vib_texts, _vib_split, lambda w: w.seg, _vib_pre),
 )
 
 def modality(cfg:ExpCfg)->Modality:
@@ -129,7 +146,8 @@ def build_model(cfg:ExpCfg)->SignalClip:
 
 # %% ../../nbs/24_models.factory.ipynb #689b439e
 def subaction_texts(ds, cfg:ExpCfg)->list:  # a SensorData
-    "Per class, its sub-action texts (the cache's 'subactions'), else its ordinary class texts."
+    "Per class, its sub-action texts (the cache's 'subactions'), else its ordinary class texts; never with the sensor placement."
+    cfg = cfg.override(placement_prompt=False)
     sub = cfg.override(text_sources=('subactions',), fault_styles=('subactions',))
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
