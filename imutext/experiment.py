@@ -16,6 +16,7 @@ from .eval.zeroshot import zero_shot, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
 from .report import plot_training, embedding_figure, save_fig
 from .eval.baselines import order_reference
+from .eval.codebook import codebook_report
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'NESTED', 'write_json', 'new_run_dir', 'zero_shot_table', 'embedding_sample', 'held_out_extras',
@@ -86,7 +87,7 @@ def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
     write_json(f, hp)
 
 def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
-    "Train (or resume), evaluate zero-shot on the held-out sets, write the run folder; returns metrics.json's content."
+    "Train (or resume), evaluate zero-shot on the held-out sets (and audit the codebook when there is one), write the run folder; returns metrics.json's content."
     t0, run_dir = time.perf_counter(), Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     record_hyperparameters(cfg, run_dir, preset)
@@ -94,6 +95,7 @@ def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     device = resolve_device(cfg.train.device)
     results = {n: zero_shot(p.model, n, p.encoder, device) for n in cfg.data.zero_shot_sets}
     held_out_extras(cfg, p, results, device)
+    if cfg.vq.vq_mode != 'off': codebook_report(p, run_dir, device)   # codebook.json and its figures, from the same prepared data
     zs = {n: r['metrics'] for n, r in results.items()}
     save_fig(plot_training(p.history), run_dir/'training_plots.png')
     if results:
