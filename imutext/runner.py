@@ -103,16 +103,17 @@ def _toy_notebook(path:Path)->Path:
 # %% ../nbs/66_runner.ipynb #f1154ae9
 PARAMS_FILE = 'parameters.json'   # a run folder's record of the notebook and the parameters it was executed with
 
-def preset_params(preset:str|None)->dict:
-    "A preset's overrides as notebook parameters (tuples become comma-separated strings)."
+def preset_params(preset:str|None, nb:Path|None=None)->dict:
+    "A preset's overrides as notebook parameters (tuples become comma-separated strings); given `nb`, those it declares (a preset also sets loss settings a pre-training notebook has no use for)."
     if preset is None: return {}
     if preset not in PRESETS: raise KeyError(f"unknown preset {preset!r}; known: {sorted(PRESETS)}")
-    return {k: ','.join(map(str, v)) if isinstance(v, tuple) else v for k, v in PRESETS[preset].items()}
+    out = {k: ','.join(map(str, v)) if isinstance(v, tuple) else v for k, v in PRESETS[preset].items()}
+    return out if nb is None else {k: v for k, v in out.items() if k in notebook_params(nb)}
 
 def start_params(nb:Path, params:dict, preset:str|None)->dict:
     "Checked parameters of a new run: the preset, then `params`; `run_dir` is refused (the runner sets it)."
     if 'run_dir' in params: raise ValueError(f"parameter 'run_dir' is set by the runner (each run gets a new folder); to continue a run in its folder, use --resume RUN_DIR")
-    out = check_params(nb, {**preset_params(preset), **params})
+    out = check_params(nb, {**preset_params(preset, nb), **params})
     if 'preset' in notebook_params(nb) and preset: out['preset'] = preset
     return out
 
@@ -195,7 +196,7 @@ def lodo_folds(sets:list)->dict:  # dataset names
 
 def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None)->Path:
     "Run `nb` once per fold (fold params over `params` over the preset); write the gathered table; return the sweep folder."
-    for f in folds.values(): check_params(nb, {**preset_params(preset), **(params or {}), **f})   # refuse before running any fold
+    for f in folds.values(): check_params(nb, {**preset_params(preset, Path(nb)), **(params or {}), **f})   # refuse before running any fold
     sweep = new_run_dir(name, root)
     runs = [run_notebook(nb, {**(params or {}), **f}, preset=preset, name=fold, root=sweep) for fold, f in folds.items()]
     write_table(compare_runs(runs), sweep/'table')
