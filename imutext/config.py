@@ -88,8 +88,8 @@ class EncoderCfg:
 @dataclass
 class PoolCfg:
     "Fusion of channel x patch tokens into one window embedding."
-    pool: Literal['attention', 'mean'] = 'attention'  # learnable-query attention pool, or the masked mean
-    pool_queries: int = 4      # learnable queries of the attention pool
+    pool: Literal['attention', 'perceiver', 'mean'] = 'attention'  # learnable-query attention pool, the perceiver pool (queries also self-attend), or the masked mean
+    pool_queries: int = 4      # learnable queries of the attention and perceiver pools
 
 @dataclass
 class ClipCfg:
