@@ -169,8 +169,81 @@ def ablation():
     return table(['configuration', 'hapt macro-F1 (mean ± std)', 'wisdm_watch macro-F1 (mean ± std)', 'hapt 95 % CI (seed 0)', 'wisdm_watch 95 % CI (seed 0)', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/ablation-*-s*/`."
 
+def pre_losses(name):
+    "The last pre-training epoch's logged (weighted) terms of results/<name>, as 'rec / ms / patch / win'."
+    r = load(name)
+    if not r: return '–'
+    h = r[0]['history'][-1]
+    return ' / '.join(f"{h[k]:.3f}" for k in ('rec_loss', 'ms_loss', 'patch_loss', 'win_loss'))
+
+PRE_ROWS = [('main', None, 'none (the main job)'), ('pretrained', 'pre', 'phase 2, every term (1.0 / 1.0 / 0.6 / 0.3)'),
+            ('pretrained-p1', 'pre-p1', 'phase 1: reconstruction only'), ('pretrained-norec', 'pre-norec', 'phase 2 without reconstruction'),
+            ('pretrained-noms', 'pre-noms', 'phase 2 without multi-scale'), ('pretrained-nopatch', 'pre-nopatch', 'phase 2 without patch contrastive'),
+            ('pretrained-nowin', 'pre-nowin', 'phase 2 without window relational')]
+
+def pretrain():
+    "Zero-shot of the aligned model with and without masked teacher-student pre-training of its encoder; the pre-training's last-epoch terms."
+    rows, runs = [], []
+    for prefix, pre, what in PRE_ROWS:
+        rs = seeds(prefix)
+        if not rs: continue
+        runs += rs
+        vib = seeds('vib-pretrained' if pre == 'pre' else 'vib-nopre') if pre in ('pre', None) else []
+        runs += vib
+        rows.append([what, *zs_cells(rs), pm([r[0]['zero_shot']['cwru_fe']['macro_f1'] for r in vib]) if vib else '–',
+                     pre_losses(f'{pre}-s0') if pre else '–', pre_losses('vib-pre-s0') if pre == 'pre' else '–',
+                     f"{len(rs)}" + (f" / {len(vib)}" if vib else '')])
+    if len(rows) < 2: return None
+    return table(['pre-training of the encoder', 'hapt macro-F1', 'wisdm_watch macro-F1', 'vibration: cwru_fe macro-F1',
+                  'IMU pre-training, last epoch (seed 0): rec / ms / patch / win', 'vibration pre-training, last epoch (seed 0)',
+                  'seeds (IMU / vibration)'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/pre*-s*/`, `results/pretrained*-s*/`, `results/vib-nopre-s*/`, `results/vib-pre*-s*/`."
+
+FEWSHOT_ROWS = [('aligned (main job)', 'fewshot-main', 'trained', 'probe'), ('pre-trained + aligned', 'fewshot-pretrained', 'trained', 'probe'),
+                ('pre-trained only (not aligned)', 'fewshot-pretrained', 'pretrained', 'probe'), ('random encoder', 'fewshot-pretrained', 'random', 'probe'),
+                ('MiniRocket + ridge (raw windows)', 'fewshot-pretrained', 'none', 'minirocket')]
+
+def fewshot():
+    "k labelled windows per class from some subjects of a development set, scored on its other subjects: probes on frozen encoders against MiniRocket."
+    import pandas as pd
+    runs, rows = [], []
+    for d in IMU_ZS:
+        for what, prefix, enc, meth in FEWSHOT_ROWS:
+            found = [f for f in (RES/f'{prefix}-{d}-s{k}' for k in range(3)) if (f/'transfer.csv').is_file()]
+            if enc in ('random', 'none'): found = found[:1]        # seed-independent: the same control / shots in every run
+            tabs = [pd.read_csv(f/'transfer.csv') for f in found]
+            ts = [t[(t.encoder == enc) & (t.method == meth)].set_index('k') for t in tabs]
+            keep = [i for i, t in enumerate(ts) if len(t)]
+            if not keep: continue
+            runs += [(None, json.loads((found[i]/'hyperparameters.json').read_text())) for i in keep]
+            ts = [ts[i] for i in keep]
+            cell = (lambda k: pm([t.macro_f1_mean.get(k) for t in ts])) if len(ts) > 1 else \
+                   (lambda k: f"{ts[0].macro_f1_mean[k]:.3f} ± {ts[0].macro_f1_std[k]:.3f}")
+            z = pm([tabs[i][tabs[i].method == 'zero_shot'].macro_f1_mean.iloc[0] for i in keep]) if enc == 'trained' else '–'
+            rows.append([d, what, z, *[cell(k) for k in (1, 2, 5, 10)], f"{len(ts)} model seeds" if len(ts) > 1 else '3 shot draws'])
+    if not rows: return None
+    return table(['development set', 'features', 'k = 0 (zero-shot)', 'k = 1', 'k = 2', 'k = 5', 'k = 10', '± over'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/fewshot-*/` (`transfer.csv`: accuracy and macro-F1 of every k, mean and spread over 3 shot draws)."
+
+LODO_FOLDS = ('mobifall', 'spar', 'dsads', 'chest_acc')   # a fall set (pocket), a wrist set, a multi-position set, an accelerometer-only set
+
+def sensor_context():
+    "Screening of the sensor-context switches: each of four training sets held out in turn (seed 0), the development sets reported beside."
+    rows, runs = [], []
+    for cfg, what in (('base', 'main job (no sensor context)'), ('channel_text', 'channel descriptions on the tokens (channel_text)'),
+                      ('placement_prompt', 'placement in the class prompt (placement_prompt)')):
+        rs = {f: load(f'lodo-{cfg}-{f}-s0') for f in LODO_FOLDS}
+        if not all(rs.values()): continue
+        runs += list(rs.values())
+        held = [rs[f][0]['zero_shot'][f]['macro_f1'] for f in LODO_FOLDS]
+        dev = [np.mean([r[0]['zero_shot'][d]['macro_f1'] for r in rs.values()]) for d in IMU_ZS]
+        rows.append([what, *[f"{x:.3f}" for x in held], f"{np.mean(held):.3f}", *[f"{x:.3f}" for x in dev]])
+    if len(rows) < 2: return None
+    return table(['configuration', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'hapt (dev), mean of 4 runs', 'wisdm_watch (dev), mean of 4 runs'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-*-s0/`."
+
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, sensor_context=sensor_context)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
