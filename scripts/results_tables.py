@@ -227,11 +227,11 @@ def fewshot():
 
 LODO_FOLDS = ('mobifall', 'spar', 'dsads', 'chest_acc')   # a fall set (pocket), a wrist set, a multi-position set, an accelerometer-only set
 
-def sensor_context():
-    "Screening of the sensor-context switches: each of four training sets held out in turn (seed 0), the development sets reported beside."
+def lodo_screen():
+    "Screening of issue 11's switches (sensor context, perceiver pool): each of four training sets held out in turn (seed 0), the development sets reported beside."
     rows, runs = [], []
     for cfg, what in (('base', 'main job (no sensor context)'), ('channel_text', 'channel descriptions on the tokens (channel_text)'),
-                      ('placement_prompt', 'placement in the class prompt (placement_prompt)')):
+                      ('placement_prompt', 'placement in the class prompt (placement_prompt)'), ('perceiver', 'perceiver pool (pool=perceiver)')):
         rs = {f: load(f'lodo-{cfg}-{f}-s0') for f in LODO_FOLDS}
         if not all(rs.values()): continue
         runs += list(rs.values())
@@ -239,11 +239,15 @@ def sensor_context():
         dev = [np.mean([r[0]['zero_shot'][d]['macro_f1'] for r in rs.values()]) for d in IMU_ZS]
         rows.append([what, *[f"{x:.3f}" for x in held], f"{np.mean(held):.3f}", *[f"{x:.3f}" for x in dev]])
     if len(rows) < 2: return None
+    base = {f: load(f'lodo-base-{f}-s0')[0]['zero_shot'] for f in LODO_FOLDS}
+    chance = [base[f][f]['chance_macro_f1'] for f in LODO_FOLDS]
+    rows.append(['chance macro-F1 (classes)', *[f"{c:.3f} ({base[f][f]['n_classes']})" for c, f in zip(chance, LODO_FOLDS)], f"{np.mean(chance):.3f}",
+                 *[f"{np.mean([base[f][d]['chance_macro_f1'] for f in LODO_FOLDS]):.3f}" for d in IMU_ZS]])
     return table(['configuration', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'hapt (dev), mean of 4 runs', 'wisdm_watch (dev), mean of 4 runs'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-*-s0/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, sensor_context=sensor_context)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
