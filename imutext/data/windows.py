@@ -15,9 +15,9 @@ from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 
 # %% auto #0
 __all__ = ['UNIT_FACTORS', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'calibrate_counts', 'standard_channels',
-           'axis_letter', 'sensor_triplets', 'channel_text', 'channel_texts', 'body_positions', 'resample_segments',
-           'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows', 'random_rotations',
-           'rotate_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
+           'axis_letter', 'sensor_triplets', 'channel_text', 'channel_texts', 'body_positions', 'kept_channels',
+           'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows',
+           'random_rotations', 'rotate_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor: acc -> g, gyro -> rad/s
@@ -106,6 +106,10 @@ def body_positions(channels:list)->list:  # meta.json channel dicts
     "The distinct non-empty body positions of `channels`, in order of appearance."
     return list(dict.fromkeys(p for c in channels if (p := ' '.join(str(c.get('body_position') or '').split()))))
 
+def kept_channels(channels:list, sensors)->list:  # meta.json channel dicts; DataCfg.sensors
+    "The channels of the sensor types a model reads, in column order (what `imu_windows` keeps)."
+    return [c for c in channels if c.get('sensor') in sensors]
+
 # %% ../../nbs/11_data.windows.ipynb #49c30d1d
 def resample_segments(x:np.ndarray,        # (S, C) concatenated segments
                       offsets:np.ndarray,  # (n+1,) boundaries
@@ -191,7 +195,7 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if ds.kind != 'imu': raise ValueError(f"{ds.name} is a {ds.kind} dataset; use data.vibration.vib_inputs")
     x, ch_type, info = standard_channels(ds, cfg.sensors)
-    kept = [c for c in ds.channels if c.get('sensor') in cfg.sensors]
+    kept = kept_channels(ds.channels, cfg.sensors)
     trip, dev = sensor_triplets(kept)
     x, off = resample_segments(x, ds.offsets, ds.rates, cfg.rate_hz)
     size, hop = int(round(cfg.window_s * cfg.rate_hz)), max(1, int(round(cfg.hop_s * cfg.rate_hz)))

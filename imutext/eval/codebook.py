@@ -19,6 +19,7 @@ from ..models.clip import SignalClip
 from ..models.vq import code_subaction_map, code_stats, flat_reconstruction
 from ..models.factory import CKPT_NAME, load_checkpoint, model_from_checkpoint, signal_windows
 from ..report import save_fig
+from .zeroshot import window_inputs
 
 # %% auto #0
 __all__ = ['UEA_SETS', 'tokenize_windows', 'code_histogram', 'case_means', 'uea_split', 'probe_accuracy', 'uea_probe',
@@ -34,12 +35,9 @@ def tokenize_windows(model:SignalClip,  # a model with a tokenizer (VQCfg.vq_mod
     "Codes, attributes, reconstruction R² and mean codebook token of every window."
     if model.tokenizer is None: raise ValueError("the model has no shape codebook (VQCfg.vq_mode is 'off')")
     model.eval().to(device); outs = []
-    ct = torch.as_tensor(w.ch_type)
     for i in range(0, len(w), bs):
-        x = torch.as_tensor(w.x[i:i+bs]).to(device); B, C = x.shape[0], x.shape[2]
-        cm = torch.ones(B, C, dtype=torch.bool, device=device)
-        ctx = None if w.ch_ctx is None else torch.as_tensor(w.ch_ctx, device=device).expand(B, C, -1)   # (B, C, 384) channel context
-        tk = model.tokens(x, ct.expand(B, C).to(device), cm, tokenize=True, ch_ctx=ctx)[2]
+        x, ct, cm, ctx = window_inputs(w, slice(i, i + bs), device); B, C = x.shape[0], x.shape[2]
+        tk = model.tokens(x, ct, cm, tokenize=True, ch_ctx=ctx)[2]
         r2 = 1 - ((tk['recon'] - tk['target']) ** 2).sum(-1).view(B, C).sum(1) / (tk['target'] ** 2).sum(-1).view(B, C).sum(1).clamp(min=1e-8)
         outs.append(dict(idx=tk['idx'].view(B, C, -1), **{k: tk[k].view(B, C, -1) for k in ('t', 'l', 'mu', 'sigma')}, r2=r2, tokens=tk['tokens'].mean((1, 2))))
     return {k: torch.cat([o[k] for o in outs]).cpu() for k in outs[0]}

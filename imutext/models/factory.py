@@ -13,7 +13,7 @@ import torch
 from ..core import REPO_ROOT, atomic_write
 from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset
-from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions
+from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions, kept_channels
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
 from ..data.labels import class_texts
 from ..data.subactions import load_subactions
@@ -62,7 +62,7 @@ def _vib_split(w:Windows, cfg:ExpCfg, frac:float, seed:int)->tuple:
 
 def _imu_texts(ds, cfg:ExpCfg)->list:
     "Class texts of an IMU folder (SensorData or LabelSet); with `TextCfg.placement_prompt` they end with its kept sensors' body positions."
-    pos = body_positions([c for c in ds.channels if c.get('sensor') in cfg.data.sensors])
+    pos = body_positions(kept_channels(ds.channels, cfg.data.sensors))
     return class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=load_subactions(ds.path), positions=pos)
 
 def _imu_pre(cfg:ExpCfg)->dict:
