@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, fields, asdict
 from .core import SENSORS
 
 # %% auto #0
-__all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS', 'MASK_KINDS', 'COMPONENTS',
-           'PRESETS', 'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg',
-           'VQCfg', 'PretrainCfg', 'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict',
-           'config_diff', 'make_cfg']
+__all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS', 'MASK_KINDS',
+           'FUSIONS', 'COMPONENTS', 'PRESETS', 'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg',
+           'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg', 'FusionCfg', 'ExpCfg', 'flat_fields', 'parse_value',
+           'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
 @dataclass
@@ -32,6 +32,10 @@ class DataCfg:
     clip: float = 8.0          # clip values to +-clip after unit conversion (g, rad/s)
     rotate: bool = True        # training augmentation: a random 3-D rotation per device (acc+gyro triplets together) per window
     gyro_dropout: float = 0.5  # training augmentation: probability of hiding a window's gyroscope channels (acc-only test sets)
+    rotate_max_deg: float = 180.0  # training augmentation: largest rotation angle of `rotate` (180 = uniformly random orientation; smaller keeps the recorded gravity direction roughly)
+    time_warp: float = 0.0     # training augmentation: smooth random time warp, largest local speed change as a fraction (0 = off)
+    rate_jitter: float = 0.0   # training augmentation: each window resampled as if recorded at rate_hz x U(1-j, 1+j) (0 = off)
+    dyn_scale: float = 0.0     # training augmentation: per device, the movement part (window minus its gravity estimate) scaled by exp(U(-a, a)) (0 = off)
     val_frac: float = 0.15     # share of subjects (IMU) or recordings (vibration) of each training set held out for validation
     max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (class-balanced); 0 = all
 
@@ -59,6 +63,7 @@ class VibDataCfg:
 
 # %% ../nbs/01_config.ipynb #62209bf3
 TEXT_SOURCES = ('name', 'description', 'keywords', 'sentence', 'affirmative', 'subactions')
+LABEL_POOLS = ('mean', 'attention', 'mean_learned', 'attention_frozen')  # label bank 2x2: mean or attention pooling of MiniLM tokens, frozen or learnable
 FAULT_STYLES = ('name', 'terms', 'physics', 'template', 'description', 'subactions', 'severity')
 
 @dataclass
@@ -68,9 +73,10 @@ class TextCfg:
     text_sources: tuple[Literal[TEXT_SOURCES], ...] = ('name', 'description')  # IMU texts of a class: 'name', 'description' (meta.json), or from the sub-action cache 'keywords', 'sentence', 'affirmative', 'subactions'
     fault_styles: tuple[Literal[FAULT_STYLES], ...] = ('name', 'terms', 'physics')  # vibration texts of a class (see data.vibration.fault_texts)
     text_cache: str = '.cache/text'  # on-disk cache of text embeddings (relative to the repository)
-    label_pool: Literal['mean', 'attention'] = 'mean'  # how a class's texts become one embedding: mean, or a learnable attention label bank
+    label_pool: Literal[LABEL_POOLS] = 'mean'  # class texts -> one embedding: 'mean' (frozen mean of MiniLM tokens), 'attention' (learnable query bank), 'mean_learned' (mean + learnable map), 'attention_frozen' (parameter-free attention)
     bank_queries: int = 4      # learnable queries of the attention label bank
     placement_prompt: bool = False  # IMU class texts end with the dataset's sensor placement from meta.json `body_position` (', sensor on the waist'); none known: unchanged
+    text_aug: bool = False      # training: every step each class is represented by one of its texts drawn at random (evaluation: the mean of all)
 
 @dataclass
 class EncoderCfg:
@@ -164,9 +170,20 @@ class PretrainCfg:
     frame_w: float = 0.5         # window term: target weight of a neighbouring window of the same recording (the window itself: 1)
     domain_w: float = 0.05       # window term: target weight of another window of the same dataset
     pre_bank: int = 1024         # memory bank of the teacher's window embeddings (0 = off)
+FUSIONS = ('off', 'lsa')   # no fusion; LSA-style fusion of signal and text tokens in training
+@dataclass
+class FusionCfg:
+    "LSA-style fusion (training only): shared projection of signal and class-text tokens, cross-attention both ways with residuals, a classifier on each side, supervised contrastive; inference reads the signal alone."
+    fusion: Literal[FUSIONS] = 'off'  # 'lsa' adds the fusion branch and its losses to training
+    fusion_dim: int = 128       # width of the shared projection of signal and text tokens
+    fusion_heads: int = 4       # heads of the two cross-attentions
+    fusion_ce_w: float = 1.0    # weight of the class-frequency-weighted cross-entropies on the two fused sides
+    supcon_w: float = 0.5       # weight of the supervised contrastive loss with signal and text as mutual anchors
+    supcon_temp: float = 0.1    # temperature of the supervised contrastive loss
+
 
 # %% ../nbs/01_config.ipynb #d9f3dc84
-COMPONENTS = dict(data=DataCfg, vib=VibDataCfg, text=TextCfg, encoder=EncoderCfg, pool=PoolCfg, vq=VQCfg, pre=PretrainCfg, clip=ClipCfg, loss=LossCfg, train=TrainCfg)
+COMPONENTS = dict(data=DataCfg, vib=VibDataCfg, text=TextCfg, encoder=EncoderCfg, pool=PoolCfg, vq=VQCfg, pre=PretrainCfg, fusion=FusionCfg, clip=ClipCfg, loss=LossCfg, train=TrainCfg)
 
 @dataclass
 class ExpCfg:
@@ -178,6 +195,7 @@ class ExpCfg:
     pool: PoolCfg = field(default_factory=PoolCfg)
     vq: VQCfg = field(default_factory=VQCfg)
     pre: PretrainCfg = field(default_factory=PretrainCfg)
+    fusion: FusionCfg = field(default_factory=FusionCfg)
     clip: ClipCfg = field(default_factory=ClipCfg)
     loss: LossCfg = field(default_factory=LossCfg)
     train: TrainCfg = field(default_factory=TrainCfg)
