@@ -227,7 +227,7 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
     for i in bar:
         b = {k: v.to(device, non_blocking=True) for k, v in p.train.collate(pairs[i*bs:(i+1)*bs], rng).items()}
         with torch.autocast(torch.device(device).type, dtype=torch.float16, enabled=amp):
-            d = loss_terms(model, b, ct(device), cfg, s.bank, p.subactions)
+            d = loss_terms(model, b, ct(device, rng if cfg.text.text_aug else None), cfg, s.bank, p.subactions)
             loss = total_loss(d) / t.accum_steps
         (s.scaler.scale(loss) if amp else loss).backward()
         if s.bank is not None and s.bank.size: s.bank.enqueue(d['signal_features'], d['txt_features'], b['y'])

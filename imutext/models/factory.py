@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 import numpy as np
 import torch
+import torch.nn.functional as F
 from ..core import REPO_ROOT, atomic_write
 from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset
@@ -17,7 +18,7 @@ from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_s
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
 from ..data.labels import class_texts
 from ..data.subactions import load_subactions
-from .text import TextEncoder, make_label_bank, class_tokens, class_embeddings, mean_by_class
+from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class
 from .clip import SignalClip
 
 # %% auto #0
@@ -108,16 +109,29 @@ def text_encoder(cfg:ExpCfg, device='cpu')->TextEncoder:
     return TextEncoder(cache_dir=p if p.is_absolute() else REPO_ROOT/p, device=device)
 
 class ClassTexts:
-    "Class embeddings of a list of per-class texts, via the model's label bank when it has one."
+    "Class embeddings of per-class texts, via the model's label bank when it has one; given a random stream (training with `TextCfg.text_aug`), one text per class drawn per call."
     def __init__(self, texts:list, encoder:TextEncoder, model:SignalClip):
         self.model, self.K = model, len(texts)
-        if model.label_bank is None: self.fixed = class_embeddings(texts, encoder)                 # (K, 384) frozen
-        else: self.fixed, (self.tokens, self.mask, self.owner) = None, class_tokens(texts, encoder)  # padded once
+        self.owner = torch.tensor([k for k, ts in enumerate(texts) for _ in ts])   # (n,) class of every text, classes contiguous
+        self.start = torch.tensor([0] + [len(ts) for ts in texts]).cumsum(0)        # (K+1,) first text of every class
+        if model.label_bank is None:                                                # frozen sentence embeddings, once
+            with torch.no_grad(): self.fixed = F.normalize(encoder.encode([t for ts in texts for t in ts]).float(), dim=-1)  # (n, 384)
+        else: self.fixed, (self.tokens, self.mask, _) = None, class_tokens(texts, encoder)  # padded once
 
-    def __call__(self, device=None)->torch.Tensor:
-        "Unit-norm class embeddings (K, 384) on `device`."
+    def per_text(self, device=None)->torch.Tensor:
+        "Unit-norm embeddings (n, 384) of every text, through the label bank when there is one."
         if self.fixed is not None: return self.fixed.to(device)
-        return mean_by_class(self.model.label_bank(self.tokens.to(device), self.mask.to(device)), self.owner, self.K)
+        return self.model.label_bank(self.tokens.to(device), self.mask.to(device))
+
+    def __call__(self, device=None,
+                 rng:np.random.Generator|None=None,  # training with `TextCfg.text_aug`: draw one text per class from this stream
+                )->torch.Tensor:
+        "Unit-norm class embeddings (K, 384) on `device`: the mean of each class's texts, or with `rng` one drawn text each."
+        e = self.per_text(device)
+        if rng is None: return mean_by_class(e, self.owner, self.K)
+        n = (self.start[1:] - self.start[:-1]).numpy()
+        return e[torch.from_numpy(self.start[:-1].numpy() + np.minimum((rng.random(self.K) * n).astype(np.int64), n - 1)).to(e.device)]
+
 
 # %% ../../nbs/24_models.factory.ipynb #pretrnd1
 PRETRAIN_NAME = 'pretrain.pt'   # the encoder checkpoint a pre-training run folder holds (imutext.pretrain)
@@ -139,8 +153,8 @@ def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pre
 
 # %% ../../nbs/24_models.factory.ipynb #dbbdd4aa
 def build_model(cfg:ExpCfg)->SignalClip:
-    "The aligned model of `cfg`: a learnable label bank when `cfg.text.label_pool == 'attention'`, the encoder from `cfg.encoder.init_from` when set."
-    m = SignalClip(cfg, label_bank=make_label_bank(cfg.text) if cfg.text.label_pool == 'attention' else None)
+    "The aligned model of `cfg`: a label bank unless `cfg.text.label_pool == 'mean'` (frozen sentence embeddings), the encoder from `cfg.encoder.init_from` when set."
+    m = SignalClip(cfg, label_bank=make_label_bank(cfg.text) if cfg.text.label_pool != 'mean' else None)
     if cfg.encoder.init_from: m.encoder.load_state_dict(pretrained_encoder(cfg.encoder.init_from, cfg))
     return m
 

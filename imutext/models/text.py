@@ -13,11 +13,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from ..core import TEXT_DIM, REPO_ROOT, atomic_write, resolve_device, DEVICES
-from ..config import TextCfg
+from ..config import TextCfg, LABEL_POOLS
 
 # %% auto #0
-__all__ = ['MODEL_NAME', 'LOAD_SECONDS', 'LABEL_POOLS', 'load_minilm', 'text_cache_dir', 'TextEncoder', 'pad_tokens',
-           'masked_mean', 'MeanLabelBank', 'LabelBank', 'make_label_bank', 'class_tokens', 'mean_by_class',
+__all__ = ['MODEL_NAME', 'LOAD_SECONDS', 'load_minilm', 'text_cache_dir', 'TextEncoder', 'pad_tokens', 'masked_mean',
+           'MeanLabelBank', 'LabelBank', 'FixedAttentionBank', 'make_label_bank', 'class_tokens', 'mean_by_class',
            'class_embeddings']
 
 # %% ../../nbs/22_models.text.ipynb #4d7e5994
@@ -142,9 +142,15 @@ def masked_mean(tokens:torch.Tensor,  # (K, L, d)
     return (tokens * m).sum(1) / m.sum(1).clamp_min(1.0)       # (K, d)
 
 class MeanLabelBank(nn.Module):
-    "Parameter-free label bank: normalised masked mean of the token embeddings."
+    "Mean label bank: normalised masked mean of the token embeddings; with `learn`, plus a learnable linear map of it that starts at zero."
+    def __init__(self, learn:bool=False, dim:int=TEXT_DIM):  # learn: TextCfg.label_pool == 'mean_learned'
+        super().__init__()
+        self.proj = None
+        if learn: self.proj = nn.Linear(dim, dim); nn.init.zeros_(self.proj.weight); nn.init.zeros_(self.proj.bias)
     def forward(self, tokens:torch.Tensor, mask:torch.Tensor)->torch.Tensor:  # (K, L, d), (K, L) -> (K, d)
-        return F.normalize(masked_mean(tokens, mask), dim=-1)
+        m = masked_mean(tokens, mask)
+        return F.normalize(m if self.proj is None else m + self.proj(m), dim=-1)
+
 
 # %% ../../nbs/22_models.text.ipynb #815962f3
 class LabelBank(nn.Module):
@@ -165,13 +171,21 @@ class LabelBank(nn.Module):
         return F.normalize(masked_mean(tokens, mask) + self.proj(att.mean(1)), dim=-1)    # (K, d)
 
 # %% ../../nbs/22_models.text.ipynb #09050333
-LABEL_POOLS = ('mean', 'attention')  # values of TextCfg.label_pool
+class FixedAttentionBank(nn.Module):
+    "Parameter-free attention label bank: the layer-normalised mean token is the query over the layer-normalised tokens (scaled dot product); the attended tokens, L2-normalised."
+    def forward(self, tokens:torch.Tensor, mask:torch.Tensor)->torch.Tensor:  # (K, L, d), (K, L) -> (K, d)
+        k = F.layer_norm(tokens, tokens.shape[-1:]); q = F.layer_norm(masked_mean(tokens, mask), tokens.shape[-1:])   # (K, L, d), (K, d)
+        s = torch.einsum('kld,kd->kl', k, q) / tokens.shape[-1]**0.5
+        w = s.masked_fill(~mask.bool(), float('-inf')).softmax(-1)                          # (K, L)
+        return F.normalize(torch.einsum('kl,kld->kd', w, tokens), dim=-1)
 
 def make_label_bank(cfg:TextCfg)->nn.Module:  # text config: `label_pool`, `bank_queries`
-    "The label bank named by `cfg.label_pool`."
-    if cfg.label_pool == 'mean': return MeanLabelBank()
-    if cfg.label_pool == 'attention': return LabelBank(n_queries=cfg.bank_queries)
-    raise ValueError(f"TextCfg.label_pool must be one of {LABEL_POOLS}, got {cfg.label_pool!r}")
+    "The label bank of `cfg.label_pool`: the 2x2 of mean or attention pooling of MiniLM tokens, frozen or learnable."
+    banks = dict(mean=MeanLabelBank, mean_learned=lambda: MeanLabelBank(learn=True),
+                 attention=lambda: LabelBank(n_queries=cfg.bank_queries), attention_frozen=FixedAttentionBank)
+    if cfg.label_pool not in banks: raise ValueError(f"TextCfg.label_pool must be one of {LABEL_POOLS}, got {cfg.label_pool!r}")
+    return banks[cfg.label_pool]()
+
 
 # %% ../../nbs/22_models.text.ipynb #43239154
 def class_tokens(per_class_texts:list,  # per class a list of texts (`data.labels.class_texts`)
