@@ -136,6 +136,7 @@ def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
     ctx, t = init_distributed(cfg.train.device), cfg.train
     if t.batch_size < ctx.world: raise ValueError(f"TrainCfg.batch_size={t.batch_size} (the global batch) is below the number of processes {ctx.world}")
     if cfg.vq.vq_mode != 'off': raise ValueError(f"VQCfg.vq_mode={cfg.vq.vq_mode!r}: the shape codebook trains on one process only (its sub-action losses need each rank's own classes); use `imutext run` or train.fit")
+    if cfg.fusion.fusion != 'off': raise ValueError(f"FusionCfg.fusion={cfg.fusion.fusion!r}: the LSA fusion trains on one process only (its branch runs outside the wrapped forward, and its contrastive term would see one rank's rows); use `imutext run` or train.fit")
     p = prepared or prepare(cfg)
     s = make_state(p, cfg, ctx.device, run_dir)
     _seed_rank(ctx, t.seed, run_dir)

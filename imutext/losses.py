@@ -10,7 +10,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['hard_targets', 'soft_targets', 'clip_loss', 'total_loss', 'class_ce_loss', 'MemoryBank']
+__all__ = ['hard_targets', 'soft_targets', 'clip_loss', 'total_loss', 'class_ce_loss', 'supcon_loss', 'MemoryBank']
 
 # %% ../nbs/30_losses.ipynb #4c784b53
 def hard_targets(labels:torch.Tensor,  # (B,) integer class ids
@@ -80,12 +80,28 @@ def class_ce_loss(sig:torch.Tensor,                   # (B, D) signal features (
                   y:torch.Tensor,                     # (B,) class ids in the joint table
                   logit_scale:torch.Tensor|float,     # inverse temperature (already exponentiated)
                   lo:torch.Tensor, hi:torch.Tensor,   # (B,) each window's dataset's class range [lo, hi) in the table
+                  weight:torch.Tensor|None=None,      # (K,) per-class weights (F.cross_entropy's `weight`: a weighted mean); None = plain mean
                  )->torch.Tensor:                     # scalar
     "Cross-entropy of each window over the class texts of its own dataset."
     logits = logit_scale * sig @ class_emb.T.to(sig.dtype)                  # (B, K)
     k = torch.arange(class_emb.shape[0], device=sig.device)
     own = (k[None] >= lo[:, None]) & (k[None] < hi[:, None])                 # (B, K)
-    return F.cross_entropy(logits.float().masked_fill(~own, float('-inf')), y)
+    return F.cross_entropy(logits.float().masked_fill(~own, float('-inf')), y, weight=None if weight is None else weight.float())
+
+# %% ../nbs/30_losses.ipynb #70095c0a
+def supcon_loss(feats:torch.Tensor,    # (N, D) features (normalised here)
+                labels:torch.Tensor,   # (N,) class ids; equal labels are positives
+                temp:float=0.1,        # softmax temperature (FusionCfg.supcon_temp)
+               )->torch.Tensor:        # scalar
+    "Supervised contrastive loss (Khosla et al. 2020, L_out) over the rows, averaged over anchors with a positive."
+    z = F.normalize(feats.float(), dim=-1)
+    self_ = torch.eye(len(z), dtype=torch.bool, device=z.device)
+    logp = (z @ z.T / temp).masked_fill(self_, float('-inf')).log_softmax(1)   # (N, N) the anchor itself is no candidate
+    pos = (labels[:, None] == labels[None]) & ~self_                          # (N, N)
+    has = pos.any(1)
+    if not has.any(): raise ValueError("supcon_loss: no row has a positive (every label occurs once)")
+    per = -logp.masked_fill(~pos, 0.).sum(1)[has] / pos.sum(1)[has]           # (n_anchors,)
+    return per.mean()
 
 # %% ../nbs/30_losses.ipynb #feccc723
 class MemoryBank(nn.Module):

@@ -13,24 +13,28 @@ import torch
 from .core import SENSORS, TEXT_DIM, progress_bar, set_seed, resolve_device
 from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .data.datasets import load_dataset
-from .data.windows import Windows, rotate_windows
+from .data.windows import Windows, augment_windows
 from .models.text import TextEncoder
 from .models.clip import SignalClip, param_groups
 from .models.vq import SubactionTable, subaction_table
+from .models.fusion import fusion_terms, inverse_frequency
 from .models.factory import (CKPT_NAME, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
                                     preprocessing, save_checkpoint, signal_windows, subaction_texts, text_encoder)
 from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'prepare',
-           'TrainState', 'make_state', 'checkpoint_state', 'step_scalars', 'train_epoch', 'epoch_record', 'fit']
+           'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'step_scalars', 'train_epoch', 'epoch_record',
+           'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
     "Windows of several datasets with a joint label space; seeded class-balanced epochs, padded and augmented batches."
     def __init__(self, windows:list, cap:int=0,      # list of Windows; max windows per dataset per epoch (0 = all)
-                 rotate:bool=False, gyro_dropout:float=0.):  # augmentations applied when `collate` gets an rng
+                 rotate:bool=False, gyro_dropout:float=0.,  # augmentations applied when `collate` gets an rng
+                 rotate_max_deg:float=180., time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0.):  # IMU only (`data.windows.augment_windows`); 0 = off
         self.windows, self.cap, self.rotate, self.gyro_dropout = windows, cap, rotate, gyro_dropout
+        self.aug = dict(rotate=rotate, max_deg=rotate_max_deg, time_warp=time_warp, rate_jitter=rate_jitter, dyn_scale=dyn_scale)
         self.class_offset = np.r_[0, np.cumsum([len(w.label_names) for w in windows])][:-1]
         self.T = windows[0].x.shape[1]
         if any(w.x.shape[1] != self.T for w in windows): raise ValueError("all datasets must share the window length")
@@ -54,7 +58,7 @@ class WindowMix:
 # %% ../nbs/40_train.ipynb #0b4150b5
 @patch
 def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
-            rng:np.random.Generator|None=None):  # augment (rotation, gyro dropout) with this generator; None = no augmentation
+            rng:np.random.Generator|None=None):  # augment (`augment_windows`, then gyro dropout) with this generator; None = no augmentation
     "Tensors `x (B,T,C)`, `ch_type (B,C)`, `ch_mask (B,C)`, global class `y (B,)`, its dataset's class range `lo, hi (B,)`, `dataset (B,)`; `ch_ctx (B,C,384)` when the windows carry channel context."
     C = max(self.windows[d].x.shape[2] for d in np.unique(pairs[:, 0]))
     B = len(pairs)
@@ -64,7 +68,7 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
     for d in np.unique(pairs[:, 0]):
         rows = np.flatnonzero(pairs[:, 0] == d); w = self.windows[d]; c = w.x.shape[2]
         xd = w.x[pairs[rows, 1]]                                              # (b, T, c) a copy
-        if rng is not None and self.rotate: rotate_windows(xd, w.triplets, w.device, rng)
+        if rng is not None: augment_windows(xd, w.triplets, w.device, rng, **self.aug)   # draws only for switches that are on
         x[rows, :, :c] = xd; ct[rows, :c] = w.ch_type; cm[rows, :c] = True
         if cx is not None: cx[rows, :c] = w.ch_ctx
         gyro = np.flatnonzero(w.ch_type == SENSORS.index('gyro'))
@@ -76,6 +80,14 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
     out = dict(x=torch.from_numpy(x), ch_type=torch.from_numpy(ct), ch_mask=torch.from_numpy(cm),
                y=torch.from_numpy(y), lo=torch.from_numpy(lo), hi=torch.from_numpy(hi), dataset=torch.from_numpy(pairs[:, 0].copy()))
     return out | (dict(ch_ctx=torch.from_numpy(cx)) if cx is not None else {})
+
+# %% ../nbs/40_train.ipynb #3d5955e7
+@patch
+def labels(self:WindowMix, pairs:np.ndarray)->np.ndarray:  # (n, 2) (dataset, window) pairs -> (n,) joint class ids
+    "Joint class of every pair."
+    y = np.empty(len(pairs), np.int64)
+    for d in np.unique(pairs[:, 0]): r = pairs[:, 0] == d; y[r] = self.windows[d].y[pairs[r, 1]] + self.class_offset[d]
+    return y
 
 # %% ../nbs/40_train.ipynb #8b815eb2
 def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tuple:
@@ -90,7 +102,9 @@ def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tupl
 
 # %% ../nbs/40_train.ipynb #3ad1e08b
 def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg, bank:MemoryBank|None=None,
-               sub:SubactionTable|None=None)->dict:  # the sub-action table feeds the codebook's sub-action losses
+               sub:SubactionTable|None=None,   # the sub-action table feeds the codebook's sub-action losses
+               fusion:dict|None=None,          # per_text (n, 384), owner (n,), weight (K,): adds the LSA fusion terms (FusionCfg.fusion='lsa')
+              )->dict:
     "Named outputs of one batch; keys ending in `_loss` are summed by `total_loss`; the model's own terms and codebook statistics join them."
     ctx = dict(ch_ctx=batch['ch_ctx']) if 'ch_ctx' in batch else {}         # channel context (EncoderCfg.channel_text)
     out = model(batch['x'], batch['ch_type'], batch['ch_mask'], batch['y'], sub, **ctx) if sub is not None else model(batch['x'], batch['ch_type'], batch['ch_mask'], **ctx)
@@ -106,6 +120,7 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
     d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None)
     if cfg.loss.class_ce: d['class_loss'] = cfg.loss.class_ce * class_ce_loss(out['signal_features'], class_emb, batch['y'], out['logit_scale'], batch['lo'], batch['hi'])
     d.update({k: v for k, v in out.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))})
+    if fusion is not None: d.update(fusion_terms(model.fusion, out, batch, cfg.fusion, **fusion))
     d.update(signal_features=out['signal_features'].detach(), txt_features=txt.detach())
     return d
 
@@ -165,7 +180,13 @@ def prepare(cfg:ExpCfg)->Prepared:
         if cfg.vq.vq_mode != 'off': subs += subaction_texts(ds, cfg)
     cap, enc = d.max_windows_per_set, text_encoder(cfg)
     sub = subaction_table(subs, names, enc.encode) if subs else None
-    return Prepared(WindowMix(tr, cap, d.rotate, d.gyro_dropout), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub)
+    return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub)
+
+def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
+    "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset, with the config's augmentations (the IMU-only ones for IMU only)."
+    d = cfg.data
+    aug = dict(rotate_max_deg=d.rotate_max_deg, time_warp=d.time_warp, rate_jitter=d.rate_jitter, dyn_scale=d.dyn_scale) if d.modality == 'imu' else {}
+    return WindowMix(windows, d.max_windows_per_set, d.rotate, d.gyro_dropout, **aug)
 
 def _cap(w:Windows, n:int, seed:int)->Windows:
     "A fixed seeded subset of at most `n` windows (all when n == 0)."
@@ -221,13 +242,15 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
     model, t = p.model.train(), cfg.train
     pairs, bs = p.train.epoch(t.seed, epoch), t.batch_size
     rng = np.random.default_rng([t.seed, epoch, 1])                          # augmentation stream: same on resume and on every rank
+    weight = inverse_frequency(torch.from_numpy(p.train.labels(pairs)), ct.K) if cfg.fusion.fusion == 'lsa' else None  # this epoch's class frequencies
     n_b = len(pairs) // bs or 1
     sums, amp = dict(loss=0., acc=0.), s.scaler is not None
     bar = progress_bar(range(n_b), desc=f"epoch {epoch+1}/{t.epochs}", leave=False, mininterval=2, disable=not show_progress)
     for i in bar:
         b = {k: v.to(device, non_blocking=True) for k, v in p.train.collate(pairs[i*bs:(i+1)*bs], rng).items()}
         with torch.autocast(torch.device(device).type, dtype=torch.float16, enabled=amp):
-            d = loss_terms(model, b, ct(device, rng if cfg.text.text_aug else None), cfg, s.bank, p.subactions)
+            fz = dict(per_text=ct.per_text(device), owner=ct.owner, weight=weight) if weight is not None else None   # LSA fusion inputs
+            d = loss_terms(model, b, ct(device, rng if cfg.text.text_aug else None), cfg, s.bank, p.subactions, fz)
             loss = total_loss(d) / t.accum_steps
         (s.scaler.scale(loss) if amp else loss).backward()
         if s.bank is not None and s.bank.size: s.bank.enqueue(d['signal_features'], d['txt_features'], b['y'])

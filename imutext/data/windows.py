@@ -17,7 +17,8 @@ from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 __all__ = ['UNIT_FACTORS', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'calibrate_counts', 'standard_channels',
            'axis_letter', 'sensor_triplets', 'channel_text', 'channel_texts', 'body_positions', 'kept_channels',
            'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows',
-           'random_rotations', 'rotate_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
+           'random_rotations', 'rotate_windows', 'resample_windows', 'warp_positions', 'rate_positions',
+           'scale_movement', 'augment_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor: acc -> g, gyro -> rad/s
@@ -206,22 +207,100 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
                    ch_text=channel_texts(kept))
 
 # %% ../../nbs/11_data.windows.ipynb #4d08c91e
-def random_rotations(n:int, rng:np.random.Generator)->np.ndarray:  # -> (n, 3, 3)
-    "`n` uniformly distributed 3-D rotation matrices (QR of Gaussian matrices, sign- and determinant-corrected)."
+def random_rotations(n:int, rng:np.random.Generator,
+                     max_deg:float=180.,  # largest rotation angle; 180 = uniform on all of SO(3)
+                    )->np.ndarray:  # -> (n, 3, 3)
+    "`n` random 3-D rotations, uniform on SO(3) (QR of Gaussian matrices, sign- and determinant-corrected) or on its angle ≤ `max_deg` part."
+    if not 0 < max_deg <= 180: raise ValueError(f"DataCfg.rotate_max_deg must be in (0, 180], got {max_deg}")
+    if max_deg < 180: return _small_rotations(n, rng, np.deg2rad(max_deg))
     q, r = np.linalg.qr(rng.standard_normal((n, 3, 3)))
     q = q * np.sign(np.diagonal(r, axis1=1, axis2=2))[:, None, :]
     q[np.linalg.det(q) < 0, :, 0] *= -1
     return q.astype(np.float32)
 
+def _small_rotations(n:int, rng:np.random.Generator, m:float)->np.ndarray:  # m: largest angle in radians
+    "Haar-uniform rotations restricted to angle ≤ m: uniform axis, angle by inverse CDF (θ - sin θ)/(m - sin m); Rodrigues' formula."
+    ax = rng.standard_normal((n, 3)); ax /= np.linalg.norm(ax, axis=1, keepdims=True)
+    g = np.linspace(0, m, 4097)
+    th = np.interp(rng.random(n), (g - np.sin(g)) / (m - np.sin(m)), g)[:, None, None]
+    K = np.zeros((n, 3, 3)); K[:, 0, 1], K[:, 0, 2], K[:, 1, 2] = -ax[:, 2], ax[:, 1], -ax[:, 0]
+    K -= K.transpose(0, 2, 1)
+    return (np.eye(3) + np.sin(th) * K + (1 - np.cos(th)) * K @ K).astype(np.float32)
+
 def rotate_windows(x:np.ndarray,         # (B, T, C) windows, rotated in place
                    triplets:np.ndarray,  # (G, 3) x,y,z columns
                    device:np.ndarray,    # (G,) device id of each triplet
                    rng:np.random.Generator,
+                   max_deg:float=180.,   # largest rotation angle (`random_rotations`)
                   )->np.ndarray:
     "Rotate every device's triplets of every window by its own random rotation."
     if not len(triplets): return x
-    R = random_rotations(len(x) * (device.max() + 1), rng).reshape(len(x), -1, 3, 3)   # (B, D, 3, 3)
+    R = random_rotations(len(x) * (device.max() + 1), rng, max_deg).reshape(len(x), -1, 3, 3)   # (B, D, 3, 3)
     for t, d in zip(triplets, device): x[:, :, t] = np.einsum('btk,bjk->btj', x[:, :, t], R[:, d])
+    return x
+
+# %% ../../nbs/11_data.windows.ipynb #22066527
+def resample_windows(x:np.ndarray,    # (B, T, C) windows
+                     pos:np.ndarray,  # (B, T) source position of every output sample, in samples; clipped to the window (edge padding)
+                    )->np.ndarray:    # (B, T, C) float32
+    "Every window read at its own fractional positions by linear interpolation, the same for all channels."
+    T = x.shape[1]
+    p = np.clip(pos, 0, T - 1); i = np.minimum(p.astype(np.int64), T - 2); f = (p - i).astype(np.float32)[..., None]
+    b = np.arange(len(x))[:, None]
+    return (1 - f) * x[b, i] + f * x[b, i + 1]
+
+def warp_positions(n:int, T:int, a:float,  # windows, samples per window, largest local speed change (0 <= a < 1)
+                   rng:np.random.Generator, knots:int=4,  # random speed values spread over the window
+                  )->np.ndarray:  # (n, T) monotone positions from 0 to T-1
+    "Smooth random time maps: cumulated speed 1 + a·s(t), s smoothstep-interpolated through `knots` U(-1, 1) values, made zero-mean and |s| ≤ 1."
+    if not 0 <= a < 1: raise ValueError(f"DataCfg.time_warp must be in [0, 1), got {a}")
+    u = np.linspace(0, knots - 1, T - 1)[:, None] - np.arange(knots)       # (T-1, knots) distance to each knot
+    h = np.clip(1 - np.abs(u), 0, 1); W = h * h * (3 - 2 * h)              # smoothstep weights, rows sum to 1
+    s = rng.uniform(-1, 1, (n, knots)) @ W.T                                # (n, T-1) speed curve of each step
+    s -= s.mean(1, keepdims=True); s /= np.maximum(1, np.abs(s).max(1, keepdims=True))
+    p = np.concatenate([np.zeros((n, 1)), np.cumsum(1 + a * s, 1)], 1)
+    return p * ((T - 1) / p[:, -1:])
+
+# %% ../../nbs/11_data.windows.ipynb #5419a93e
+def rate_positions(s:np.ndarray, T:int,  # (n,) rate factors; samples per window
+                   pos:np.ndarray|None=None,  # (n, T) or (T,) positions to rescale; None = 0..T-1
+                  )->np.ndarray:  # (n, T)
+    "Positions of a recording at rate × s read at rate: stretched by 1/s about the window centre, so a frequency f appears as f/s."
+    c = (T - 1) / 2
+    pos = np.arange(T, dtype=np.float64) if pos is None else pos
+    return c + (pos - c) / np.asarray(s, np.float64)[:, None]
+
+# %% ../../nbs/11_data.windows.ipynb #93ec765b
+def scale_movement(x:np.ndarray,         # (B, T, C) windows, scaled in place
+                   triplets:np.ndarray,  # (G, 3) x,y,z columns
+                   device:np.ndarray,    # (G,) device id of each triplet
+                   k:np.ndarray,         # (B, D) factor per window and device
+                  )->np.ndarray:
+    "Every triplet's deviation from its window mean (for the accelerometer: from its gravity estimate) scaled by its device's factor."
+    if not len(triplets): return x
+    cols = triplets.ravel(); xs = x[:, :, cols]
+    m = xs.mean(1, keepdims=True)
+    x[:, :, cols] = m + np.repeat(k[:, device], 3, 1)[:, None].astype(np.float32) * (xs - m)
+    return x
+
+# %% ../../nbs/11_data.windows.ipynb #5bc43510
+def augment_windows(x:np.ndarray,         # (B, T, C) IMU windows, augmented in place
+                    triplets:np.ndarray,  # (G, 3) x,y,z columns
+                    device:np.ndarray,    # (G,) device id of each triplet
+                    rng:np.random.Generator,
+                    rotate:bool=False, max_deg:float=180.,  # random rotation per device (`rotate_windows`)
+                    time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0.,  # DataCfg's switches; 0 = off
+                   )->np.ndarray:
+    "IMU training augmentations in order: rate jitter and time warp (one resampling), movement scaling, rotation; each draws from `rng` only when on."
+    if not 0 <= rate_jitter < 1: raise ValueError(f"DataCfg.rate_jitter must be in [0, 1), got {rate_jitter}")
+    n, T = x.shape[:2]
+    if time_warp or rate_jitter:
+        pos = warp_positions(n, T, time_warp, rng) if time_warp else None
+        if rate_jitter: pos = rate_positions(rng.uniform(1 - rate_jitter, 1 + rate_jitter, n), T, pos)
+        x[:] = resample_windows(x, pos)
+    if dyn_scale and len(triplets):
+        scale_movement(x, triplets, device, np.exp(rng.uniform(-dyn_scale, dyn_scale, (n, device.max() + 1))))
+    if rotate: rotate_windows(x, triplets, device, rng, max_deg)
     return x
 
 # %% ../../nbs/11_data.windows.ipynb #eb53ef48

@@ -14,7 +14,7 @@ from ..core import set_seed, resolve_device
 from ..config import ExpCfg
 from ..data.windows import Windows, vib_split
 from ..models.factory import build_model, load_for, modality, dataset_texts, text_encoder, ClassTexts
-from ..train import Prepared, WindowMix, fit, make_optimizer, _cap
+from ..train import Prepared, WindowMix, train_mix, fit, make_optimizer, _cap
 from .metrics import zero_shot_metrics, bootstrap_ci, accuracy, macro_f1
 from .zeroshot import embed_windows
 from .debug import weight_sync
@@ -58,7 +58,7 @@ def fit_supervised(cfg:ExpCfg, train:Windows, test:Windows, n_boot:int=200)->dic
     "Encoder + pool + linear classifier trained by cross-entropy on `train`; metrics on `test` and the trained parts."
     t, d = cfg.train, cfg.data; set_seed(t.seed); device = resolve_device(t.device)
     model = build_model(cfg).to(device); clf = nn.Linear(cfg.encoder.d_model, len(train.label_names)).to(device)
-    mix = WindowMix([train], d.max_windows_per_set, d.rotate, d.gyro_dropout)
+    mix = train_mix([train], cfg)
     n_b = max(1, mix.n_epoch() // t.batch_size)
     parts = dict(encoder=model.encoder, pool=model.pool, clf=clf) | (dict(ctx=model.ctx) if model.ctx is not None else {})   # channel context trains too
     opt, sch = make_optimizer(nn.ModuleDict(parts), cfg, n_b)
@@ -79,7 +79,7 @@ def fit_aligned(cfg:ExpCfg, ds, train:Windows, test:Windows,
     "The aligned model trained on `train` with the class texts of `ds`; metrics on `test` by nearest class text."
     set_seed(cfg.train.seed); d = cfg.data
     texts = dataset_texts(ds, cfg); texts = [texts[k] for k in keep]
-    p = Prepared(WindowMix([train], d.max_windows_per_set, d.rotate, d.gyro_dropout), WindowMix([_cap(train, 256, cfg.train.seed)]),
+    p = Prepared(train_mix([train], cfg), WindowMix([_cap(train, 256, cfg.train.seed)]),
                  texts, [f"{ds.name}:{n}" for n in train.label_names], build_model(cfg), text_encoder(cfg))
     fit(cfg, prepared=p)
     device = resolve_device(cfg.train.device)

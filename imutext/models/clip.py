@@ -14,6 +14,7 @@ from ..config import ExpCfg
 from .encoders import IMUEncoder, VibEncoder
 from .pool import make_pool
 from .vq import Tokenizer, SubactionTable, action_terms
+from .fusion import LSAFusion
 
 # %% auto #0
 __all__ = ['ENCODERS', 'ResidualHead', 'make_head', 'SignalClip', 'no_decay_names', 'param_groups']
@@ -45,7 +46,7 @@ def make_head(proj:str,            # ClipCfg.proj: 'none', 'linear', 'mlp' or 'r
 ENCODERS = dict(imu=lambda cfg: IMUEncoder(cfg.encoder, cfg.data.rate_hz), vibration=lambda cfg: VibEncoder(cfg.encoder))
 
 class SignalClip(nn.Module):
-    "Signal encoder (+ shape-codebook tokenizer) + pool + projection into the text space, with a logit scale, an optional label bank and optional channel context."
+    "Signal encoder (+ shape-codebook tokenizer) + pool + projection into the text space, with a logit scale, an optional label bank, optional channel context and the optional training-only LSA fusion branch."
     def __init__(self, cfg:ExpCfg,                      # experiment config (modality, encoder, vq, pool, clip, preprocessing)
                  label_bank:nn.Module|None=None):       # text label bank trained and checkpointed with the model
         super().__init__()
@@ -60,6 +61,7 @@ class SignalClip(nn.Module):
         self.logit_scale = nn.Parameter(torch.tensor(math.log(c.logit_scale_init)), requires_grad=c.learn_scale)
         self.label_bank = label_bank
         self.ctx = nn.Linear(TEXT_DIM, cfg.encoder.d_model) if cfg.encoder.channel_text else None  # channel descriptions -> tokens (built last: the other weights stay those of the model without it)
+        self.fusion = LSAFusion(cfg.fusion, cfg.encoder.d_model) if cfg.fusion.fusion == 'lsa' else None  # training-only (models.fusion); built after everything else
 
 # %% ../../nbs/23_models.clip.ipynb #358e6923
 @patch
@@ -109,12 +111,13 @@ def forward(self:SignalClip, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch
                   sub:SubactionTable|None=None,        # global sub-action table of the training classes
                   ch_ctx:torch.Tensor|None=None,       # (B, C, 384) channel-description embeddings (EncoderCfg.channel_text)
                  )->dict:
-    "`signal_features` (B, 384) unit norm, `embedding` (B, d) pooled, `logit_scale` (exponentiated); with a tokenizer also its `_loss` terms, codebook statistics and its whole output under `tokenizer`."
+    "`signal_features` (B, 384) unit norm, `embedding` (B, d) pooled, `logit_scale` (exponentiated); with a tokenizer also its `_loss` terms, codebook statistics and its whole output under `tokenizer`; with the fusion branch also the pool's `tokens` and `token_mask`."
     tokens, mask, tk = self.tokens(x, ch_type, ch_mask, tokenize=True, ch_ctx=ch_ctx)
     if tk is not None and y is not None and sub is not None: tk.update(action_terms(self.tokenizer, tk, y, sub))
     emb = self.pool(tokens, mask)  # (B, d)
     out = dict(signal_features=F.normalize(self.head(emb), dim=-1), embedding=emb, logit_scale=self.logit_scale.exp())
     if tk is not None: out.update({k: v for k, v in tk.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))}, tokenizer=tk)
+    if self.fusion is not None: out.update(tokens=tokens, token_mask=mask)   # what the fusion branch reads (train.loss_terms)
     return out
 
 # %% ../../nbs/23_models.clip.ipynb #25b15697
