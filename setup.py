@@ -22,7 +22,7 @@ setuptools.setup(
                  'License :: ' + lic[1], 'Natural Language :: ' + cfg['language'],
                  'Programming Language :: Python :: 3'],
     url=cfg['git_url'], packages=setuptools.find_packages(include=['imutext', 'imutext.*']),
-    include_package_data=True, package_data={'imutext': ['assets/*.json', 'assets/*/*.json']},
+    include_package_data=True, package_data={'imutext': ['assets/*.json', 'assets/*/*.json', 'assets/models/*.pt', 'assets/models/*.md']},
     install_requires=req('requirements'),
     extras_require={'dev': req('dev_requirements'), 'docs': req('docs_requirements'),
                     'lab': req('lab_requirements'), 'llm': req('llm_requirements')},

@@ -28,7 +28,7 @@ def make_parser()->argparse.ArgumentParser:
     r.add_argument('--root', default=None, help='parent folder of the run folder (default: outputs/)')
     r.add_argument('--resume', default=None, metavar='RUN_DIR', help=RESUME_HELP)
     z = sub.add_parser('zero-shot', help="evaluate a checkpoint zero-shot on a dataset's own label texts")
-    z.add_argument('--checkpoint', required=True); z.add_argument('--data', required=True, help='bundled name or folder')
+    z.add_argument('--checkpoint', required=True, help="a checkpoint.pt, or the name of a shipped model (imutext-base)"); z.add_argument('--data', required=True, help='bundled name or folder')
     z.add_argument('--device', default='auto'); z.add_argument('--json', action='store_true', help='print JSON')
     z.add_argument('--label-level', default=None, choices=['label', 'fault_type'], help="vibration: score against the folder's own labels or its meta.json fault_type classes (default: the level the model was trained at)")
     z.add_argument('--seen-ok', action='store_true', help="allow a dataset the checkpoint was trained on (refused otherwise); the output is labelled seen in training (JSON: seen_in_training true)")

@@ -282,6 +282,8 @@ PRESETS = {
     'vib_full': dict(modality='vibration', train_sets=('cwru', 'mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=40, batch_size=256,
                   max_windows_per_set=0, d_model=128, soft_targets=False, class_ce=1.0, device='cuda'),
     'codebook': dict(vq_mode='pool'),
+    'base':  dict(train_sets=('dsads', 'mobifall', 'sisfall', 'hmp', 'utd_mhad', 'spar', 'chest_acc', 'basicmotions', 'epilepsy', 'racketsports', 'hapt', 'wisdm_watch'),
+                  zero_shot_sets=()),   # the shipped imutext-base: the defaults trained on every bundled IMU set (imutext.ship)
     'codebook_tiny': dict(train_sets=('basicmotions', 'epilepsy'), zero_shot_sets=('racketsports',), epochs=2, batch_size=32,
                   max_windows_per_set=64, d_model=32, n_layers=1, vq_mode='pool', vq_tokens=4, vq_codebook=16),
     'codebook_full': dict(epochs=60, batch_size=256, accum_steps=2, lr=1e-3, max_windows_per_set=0, d_model=128, n_layers=4,

@@ -227,11 +227,20 @@ def fewshot():
 
 LODO_FOLDS = ('mobifall', 'spar', 'dsads', 'chest_acc')   # a fall set (pocket), a wrist set, a multi-position set, an accelerometer-only set
 
+LODO_ROWS = (('base', 'main job'), ('channel_text', 'channel descriptions on the tokens (channel_text)'),
+             ('placement_prompt', 'placement in the class prompt (placement_prompt)'), ('perceiver', 'perceiver pool (pool=perceiver)'),
+             ('bank_attention', 'label bank: attention, learnable (label_pool=attention)'), ('bank_mean_learned', 'label bank: mean, learnable (mean_learned)'),
+             ('bank_attention_frozen', 'label bank: attention, frozen (attention_frozen)'),
+             ('text_aug', 'text augmentation, soft targets (text_aug)'), ('text_aug_hard', 'text augmentation, hard targets (text_aug, soft_targets=false)'),
+             ('lsa', 'LSA fusion (fusion=lsa)'), ('time_warp', 'time warp 0.2 (time_warp)'), ('rate_jitter', 'rate jitter 0.2 (rate_jitter)'),
+             ('dyn_scale', 'movement scaling 0.3 (dyn_scale)'), ('rotate45', 'rotations up to 45° (rotate_max_deg=45)'),
+             ('augs', 'time warp + rate jitter + movement scaling'),
+             ('diverse', 'epilepsy and racketsports added to the training mix'))
+
 def lodo_screen():
-    "Screening of issue 11's switches (sensor context, perceiver pool): each of four training sets held out in turn (seed 0), the development sets reported beside."
+    "Screening of issue 11's switches: each of four training sets held out in turn (seed 0), the development sets reported beside."
     rows, runs = [], []
-    for cfg, what in (('base', 'main job (no sensor context)'), ('channel_text', 'channel descriptions on the tokens (channel_text)'),
-                      ('placement_prompt', 'placement in the class prompt (placement_prompt)'), ('perceiver', 'perceiver pool (pool=perceiver)')):
+    for cfg, what in LODO_ROWS:
         rs = {f: load(f'lodo-{cfg}-{f}-s0') for f in LODO_FOLDS}
         if not all(rs.values()): continue
         runs += list(rs.values())

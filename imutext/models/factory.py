@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses, warnings
 from dataclasses import dataclass
 from pathlib import Path
+from importlib import resources
 from typing import Callable
 import numpy as np
 import torch
@@ -22,9 +23,10 @@ from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class
 from .clip import SignalClip
 
 # %% auto #0
-__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'channel_context', 'Modality', 'modality', 'load_for',
-           'signal_windows', 'dataset_texts', 'text_encoder', 'ClassTexts', 'pretrained_encoder', 'build_model',
-           'subaction_texts', 'preprocessing', 'save_checkpoint', 'load_checkpoint', 'model_from_checkpoint']
+__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality', 'modality',
+           'load_for', 'signal_windows', 'dataset_texts', 'text_encoder', 'ClassTexts', 'pretrained_encoder',
+           'build_model', 'subaction_texts', 'shipped_models', 'preprocessing', 'save_checkpoint', 'load_checkpoint',
+           'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
 def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
@@ -172,6 +174,11 @@ def subaction_texts(ds, cfg:ExpCfg)->list:  # a SensorData
 # %% ../../nbs/24_models.factory.ipynb #e4b972db
 CKPT_NAME = 'checkpoint.pt'
 CKPT_KEYS = ('model', 'config', 'preprocessing', 'epoch')
+SHIPPED_DIR = Path(str(resources.files('imutext')))/'assets'/'models'   # shipped checkpoints: <name>.pt beside its model card <name>.md
+
+def shipped_models()->list:
+    "Names of the checkpoints shipped with the package (`load_checkpoint` takes them by name)."
+    return sorted(p.stem for p in SHIPPED_DIR.glob('*.pt'))
 
 def preprocessing(cfg:ExpCfg)->dict:
     "What an input must look like for the model of `cfg` (recorded in checkpoints)."
@@ -182,10 +189,11 @@ def save_checkpoint(path:Path, **state):
     with atomic_write(path) as tmp: torch.save(state, tmp)
 
 def load_checkpoint(path:Path)->dict:
-    "Load a checkpoint safely (`weights_only=True`), with a clear error for a missing, foreign or folder path."
+    "Load a checkpoint safely (`weights_only=True`) from a path or a shipped model's name, with a clear error for a missing, foreign or folder path."
+    if str(path) in shipped_models(): path = SHIPPED_DIR/f'{path}.pt'
     path = Path(path)
     if path.is_dir(): raise ValueError(f"checkpoint {path} is a folder; give the checkpoint file (e.g. {path/CKPT_NAME})")
-    if not path.is_file(): raise FileNotFoundError(f"checkpoint {path} does not exist")
+    if not path.is_file(): raise FileNotFoundError(f"checkpoint {path} does not exist (shipped models, taken by name: {', '.join(shipped_models()) or 'none'})")
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e: raise ValueError(f"{path} is not a readable imutext checkpoint ({type(e).__name__}: {str(e)[:200]})") from None
     missing = [k for k in CKPT_KEYS if not isinstance(ck, dict) or k not in ck]
