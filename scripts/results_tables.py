@@ -255,8 +255,23 @@ def lodo_screen():
     return table(['configuration', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'hapt (dev), mean of 4 runs', 'wisdm_watch (dev), mean of 4 runs'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-*-s0/`."
 
+def lodo_confirm():
+    "Confirmation of the screening's best switch: three seeds on the same four folds, mean ± seed sd per fold and of the four-fold mean."
+    rows, runs = [], []
+    for cfg, what in (('base', 'main job'), ('text_aug', 'text augmentation, soft targets (text_aug)')):
+        per = {f: [load(f'lodo-{cfg}-{f}-s{k}') for k in range(3)] for f in LODO_FOLDS}
+        if not all(all(v) for v in per.values()): continue
+        runs += [r for v in per.values() for r in v]
+        held = {f: [r[0]['zero_shot'][f]['macro_f1'] for r in per[f]] for f in LODO_FOLDS}
+        mean4 = [np.mean([held[f][k] for f in LODO_FOLDS]) for k in range(3)]
+        dev = [[np.mean([per[f][k][0]['zero_shot'][d]['macro_f1'] for f in LODO_FOLDS]) for k in range(3)] for d in IMU_ZS]
+        rows.append([what, *[pm(held[f]) for f in LODO_FOLDS], pm(mean4), *[pm(x) for x in dev]])
+    if len(rows) < 2: return None
+    return table(['configuration (3 seeds)', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'hapt (dev)', 'wisdm_watch (dev)'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s[0-2]/`, `results/lodo-text_aug-*-s[0-2]/`."
+
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
