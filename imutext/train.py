@@ -33,7 +33,7 @@ class WindowMix:
     def __init__(self, windows:list, cap:int=0,      # list of Windows; max windows per dataset per epoch (0 = all)
                  rotate:bool=False, gyro_dropout:float=0.,  # augmentations applied when `collate` gets an rng
                  rotate_max_deg:float=180., time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0.):  # IMU only (`data.windows.augment_windows`); 0 = off
-        self.windows, self.cap, self.rotate, self.gyro_dropout = windows, cap, rotate, gyro_dropout
+        self.windows, self.cap, self.gyro_dropout = windows, cap, gyro_dropout
         self.aug = dict(rotate=rotate, max_deg=rotate_max_deg, time_warp=time_warp, rate_jitter=rate_jitter, dyn_scale=dyn_scale)
         self.class_offset = np.r_[0, np.cumsum([len(w.label_names) for w in windows])][:-1]
         self.T = windows[0].x.shape[1]
@@ -55,6 +55,14 @@ class WindowMix:
 
     def n_epoch(self)->int: return sum(len(w) if not self.cap else min(self.cap, len(w)) for w in self.windows)
 
+# %% ../nbs/40_train.ipynb #3d5955e7
+@patch
+def labels(self:WindowMix, pairs:np.ndarray)->np.ndarray:  # (n, 2) (dataset, window) pairs -> (n,) joint class ids
+    "Joint class of every pair."
+    y = np.empty(len(pairs), np.int64)
+    for d in np.unique(pairs[:, 0]): r = pairs[:, 0] == d; y[r] = self.windows[d].y[pairs[r, 1]] + self.class_offset[d]
+    return y
+
 # %% ../nbs/40_train.ipynb #0b4150b5
 @patch
 def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
@@ -63,7 +71,7 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
     C = max(self.windows[d].x.shape[2] for d in np.unique(pairs[:, 0]))
     B = len(pairs)
     x = np.zeros((B, self.T, C), np.float32); ct = np.full((B, C), SENSORS.index('other')); cm = np.zeros((B, C), bool)
-    y, lo, hi = np.empty(B, np.int64), np.empty(B, np.int64), np.empty(B, np.int64)
+    y, lo, hi = self.labels(pairs), np.empty(B, np.int64), np.empty(B, np.int64)
     cx = np.zeros((B, C, TEXT_DIM), np.float32) if self.ctx else None         # padding channels: zero context
     for d in np.unique(pairs[:, 0]):
         rows = np.flatnonzero(pairs[:, 0] == d); w = self.windows[d]; c = w.x.shape[2]
@@ -75,19 +83,10 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
         if rng is not None and self.gyro_dropout and len(gyro) < c:           # never hide every channel
             hide = rows[rng.random(len(rows)) < self.gyro_dropout]
             x[hide[:, None], :, gyro[None]] = 0; cm[hide[:, None], gyro[None]] = False
-        y[rows] = w.y[pairs[rows, 1]] + self.class_offset[d]
         lo[rows], hi[rows] = self.class_offset[d], self.class_offset[d] + len(w.label_names)
     out = dict(x=torch.from_numpy(x), ch_type=torch.from_numpy(ct), ch_mask=torch.from_numpy(cm),
                y=torch.from_numpy(y), lo=torch.from_numpy(lo), hi=torch.from_numpy(hi), dataset=torch.from_numpy(pairs[:, 0].copy()))
     return out | (dict(ch_ctx=torch.from_numpy(cx)) if cx is not None else {})
-
-# %% ../nbs/40_train.ipynb #3d5955e7
-@patch
-def labels(self:WindowMix, pairs:np.ndarray)->np.ndarray:  # (n, 2) (dataset, window) pairs -> (n,) joint class ids
-    "Joint class of every pair."
-    y = np.empty(len(pairs), np.int64)
-    for d in np.unique(pairs[:, 0]): r = pairs[:, 0] == d; y[r] = self.windows[d].y[pairs[r, 1]] + self.class_offset[d]
-    return y
 
 # %% ../nbs/40_train.ipynb #8b815eb2
 def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tuple:
@@ -249,8 +248,9 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
     for i in bar:
         b = {k: v.to(device, non_blocking=True) for k, v in p.train.collate(pairs[i*bs:(i+1)*bs], rng).items()}
         with torch.autocast(torch.device(device).type, dtype=torch.float16, enabled=amp):
-            fz = dict(per_text=ct.per_text(device), owner=ct.owner, weight=weight) if weight is not None else None   # LSA fusion inputs
-            d = loss_terms(model, b, ct(device, rng if cfg.text.text_aug else None), cfg, s.bank, p.subactions, fz)
+            e = ct.per_text(device)                                          # every class text through the label bank, once per step
+            fz = dict(per_text=e, owner=ct.owner, weight=weight) if weight is not None else None   # LSA fusion inputs
+            d = loss_terms(model, b, ct.classes(e, rng if cfg.text.text_aug else None), cfg, s.bank, p.subactions, fz)
             loss = total_loss(d) / t.accum_steps
         (s.scaler.scale(loss) if amp else loss).backward()
         if s.bank is not None and s.bank.size: s.bank.enqueue(d['signal_features'], d['txt_features'], b['y'])

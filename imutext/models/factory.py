@@ -129,7 +129,12 @@ class ClassTexts:
                  rng:np.random.Generator|None=None,  # training with `TextCfg.text_aug`: draw one text per class from this stream
                 )->torch.Tensor:
         "Unit-norm class embeddings (K, 384) on `device`: the mean of each class's texts, or with `rng` one drawn text each."
-        e = self.per_text(device)
+        return self.classes(self.per_text(device), rng)
+
+    def classes(self, e:torch.Tensor,                      # (n, 384) `per_text` output
+                rng:np.random.Generator|None=None,         # as in `__call__`
+               )->torch.Tensor:
+        "Class embeddings (K, 384) from the texts' embeddings: each class's mean, or with `rng` one drawn text each."
         if rng is None: return mean_by_class(e, self.owner, self.K)
         n = (self.start[1:] - self.start[:-1]).numpy()
         return e[torch.from_numpy(self.start[:-1].numpy() + np.minimum((rng.random(self.K) * n).astype(np.int64), n - 1)).to(e.device)]

@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from ..core import TEXT_DIM
 from ..config import FusionCfg
 from .pool import MeanPool, flatten_tokens
+from .text import mean_by_class
 from ..losses import class_ce_loss, supcon_loss
 
 # %% auto #0
@@ -84,7 +85,7 @@ def fusion_terms(fusion:LSAFusion|None,  # the model's fusion branch (SignalClip
     y, lo, hi = batch['y'], batch['lo'], batch['hi']
     tok, tmask = class_token_table(per_text, owner, len(weight))                   # (K, L, 384), (K, L)
     zs, zt = fusion(out['tokens'], out['token_mask'], tok[y], tmask[y])            # (B, fd) each
-    cls = F.normalize(fusion.project_text(F.normalize(tok.sum(1), dim=-1)), dim=-1)  # (K, fd) classes: normalised mean text, projected
+    cls = F.normalize(fusion.project_text(mean_by_class(per_text, owner, len(weight))), dim=-1)  # (K, fd) classes: normalised mean text, projected
     s, w = fusion.scale(), weight.to(zs.device)
     ce = (class_ce_loss(zs, cls, y, s, lo, hi, w) + class_ce_loss(zt, cls, y, s, lo, hi, w)) / 2
     return dict(fusion_ce_loss=cfg.fusion_ce_w * ce, supcon_loss=cfg.supcon_w * supcon_loss(torch.cat([zs, zt]), torch.cat([y, y]), cfg.supcon_temp))
