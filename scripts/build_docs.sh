@@ -49,6 +49,26 @@ if proc.is_dir():
     os.utime(proc, ns=(st.st_atime_ns, st.st_mtime_ns))
 EOF
 
+# nbdev runs every cell holding an import (besides export cells): name those that also do other work, which slows
+# the build, runs test code out of its context and can fail it (same rule as nbdev.processors._do_eval, checked
+# without running anything, before the slow preprocessing)
+"$PY" - <<'EOF'
+import sys, warnings
+from pathlib import Path
+from nbdev.process import NBProcessor
+from nbdev.processors import _do_eval
+bad = []
+for nb in sorted(Path('nbs').rglob('*.ipynb')):
+    if any(p.startswith(('.', '_')) for p in nb.parts): continue
+    for c in NBProcessor(nb).nb.cells:
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter('always')
+            _do_eval(c)
+        if w: bad.append(f'build_docs: {nb} cell {c.idx_} mixes an import with other code, so the docs build would run it'
+                         ' out of context; move the import into a cell of its own')
+if bad: sys.exit('\n'.join(bad))
+EOF
+
 # 2. nbdev 2's preprocessing (no Quarto): _quarto.yml/nbdev.yml from settings.ini, then nbs/ -> _proc/
 if ! "$PY" -c "from nbdev.quarto import refresh_quarto_yml; from nbdev.serve import proc_nbs
 refresh_quarto_yml(); proc_nbs()" >"$log" 2>&1; then
@@ -56,23 +76,6 @@ refresh_quarto_yml(); proc_nbs()" >"$log" 2>&1; then
   echo "build_docs: nbdev's doc preprocessing failed (the traceback above names the notebook and cell)" >&2
   exit 1
 fi
-# nbdev runs every cell holding an import (besides export cells): name those that also do other work, which slows
-# the build and runs test code in it (same rule as nbdev.processors._do_eval, checked without running anything)
-"$PY" - <<'EOF'
-import warnings
-from pathlib import Path
-from nbdev.process import NBProcessor
-from nbdev.processors import _do_eval
-for nb in sorted(Path('nbs').rglob('*.ipynb')):
-    if any(p.startswith(('.', '_')) for p in nb.parts): continue
-    for c in NBProcessor(nb).nb.cells:
-        with warnings.catch_warnings(record=True) as w:
-            warnings.simplefilter('always')
-            _do_eval(c)
-        if w: print(f'build_docs: note: {nb} cell {c.idx_} mixes an import with other code, so the docs build runs it;'
-                    ' move the import into the imports cell')
-EOF
-
 # 3. render with smalldocs, 4. local cross-links, then check the pages
 "$PY" - <<'EOF'
 import json, re, shutil, sys, yaml
