@@ -13,7 +13,7 @@ from .data.datasets import load_dataset
 from .models.factory import CKPT_NAME, CKPT_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
 
 # %% auto #0
-__all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'ship_model']
+__all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'ship_model', 'refresh_card']
 
 # %% ../nbs/68_ship.ipynb #64948d30
 SHIP_KEYS = (*CKPT_KEYS, 'label_table')   # what inference (and the model card) needs of a training checkpoint
@@ -85,7 +85,7 @@ def model_card(name:str,          # the shipped model's name
         out.append(f"| {s.name} | {len(s.label_names)} | {s.meta.get('license', 'not stated')} | {cite} |")
     out += ["", "The licences are those of the public sources as recorded in each meta.json; several allow research use only, so this model is for research use.", "",
             "## Evidence: leave-one-dataset-out with the same configuration", "",
-            "Every bundled set is in the training mix, so the estimate of what the model does on a new dataset comes from runs of the same configuration (datasets aside) that left one set out of a smaller training mix and scored it zero-shot; the development sets hapt and wisdm_watch are scored by the same runs. These runs had fewer training sets than the shipped model (column 'training sets'): they estimate a model trained on less data, not this one. Macro-F1 over the held-out set's own classes; chance is the expected macro-F1 of a random guess.", "",
+            "Every bundled set is in the training mix, so the estimate of what the model does on a new dataset comes from runs of the same configuration (datasets aside) that left one or more sets out of a smaller training mix and scored them zero-shot; the development sets hapt and wisdm_watch are scored by the same runs. These runs had fewer training sets than the shipped model (column 'training sets'): they estimate a model trained on less data, not this one. Macro-F1 over the held-out set's own classes; chance is the expected macro-F1 of a random guess.", "",
             _fmt_rows(lodo) if len(lodo) else "No leave-one-dataset-out run was given.", "",
             "## Limits", "",
             "- Zero-shot from class names is far from supervised accuracy" + (f"; in the evidence runs {', '.join(low)} came out at or below 1.2x chance." if (low := _near_chance(lodo)) else "."),
@@ -109,3 +109,18 @@ def ship_model(run_dir:str|Path,          # a finished training run folder (chec
     out.mkdir(parents=True, exist_ok=True)
     save_checkpoint(out/f'{name}.pt', **slim); (out/f'{name}.md').write_text(card)
     return out/f'{name}.pt'
+
+# %% ../nbs/68_ship.ipynb #r3fc4d02
+def refresh_card(name:str,                  # a shipped model's name
+                 hp_file:str|Path,          # its training run's hyperparameters.json
+                 lodo:list=(),              # leave-one-dataset-out run folders of the same configuration
+                 out_dir:str|Path|None=None,  # where the model was shipped (default: the package's shipped-models folder)
+                )->Path:                    # the rewritten card
+    "Rewrite a shipped model's card with the given evidence runs; the checkpoint stays as it is."
+    out = Path(out_dir or SHIPPED_DIR); ck, hp = load_checkpoint(out/f'{name}.pt'), json.loads(Path(hp_file).read_text())
+    if diff := config_diff(cfg_to_dict(cfg_from_dict(hp['config'])), cfg_to_dict(cfg_from_dict(ck['config']))):
+        raise ValueError(f"{hp_file}: not the training run of the shipped {name} (differing: {', '.join(diff)})")
+    card = model_card(name, ck, hp, lodo_rows(lodo, cfg_from_dict(ck['config'])))
+    tmp = out/f'.{name}.md.tmp'; tmp.write_text(card); tmp.replace(out/f'{name}.md')
+    return out/f'{name}.md'
+

@@ -235,7 +235,8 @@ LODO_ROWS = (('base', 'main job'), ('channel_text', 'channel descriptions on the
              ('lsa', 'LSA fusion (fusion=lsa)'), ('time_warp', 'time warp 0.2 (time_warp)'), ('rate_jitter', 'rate jitter 0.2 (rate_jitter)'),
              ('dyn_scale', 'movement scaling 0.3 (dyn_scale)'), ('rotate45', 'rotations up to 45° (rotate_max_deg=45)'),
              ('augs', 'time warp + rate jitter + movement scaling'),
-             ('diverse', 'epilepsy and racketsports added to the training mix'))
+             ('diverse', 'epilepsy and racketsports added to the training mix'),
+             ('diverse_ta', 'epilepsy and racketsports added, with text augmentation'))
 
 def lodo_screen():
     "Screening of issue 11's switches: each of four training sets held out in turn (seed 0), the development sets reported beside."
@@ -255,23 +256,51 @@ def lodo_screen():
     return table(['configuration', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'hapt (dev), mean of 4 runs', 'wisdm_watch (dev), mean of 4 runs'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-*-s0/`."
 
+CONFIRM_ROWS = (('base', 'main job'), ('text_aug', 'text augmentation, soft targets (text_aug)'),
+                ('diverse', 'epilepsy and racketsports added to the training mix'))
+
 def lodo_confirm():
-    "Confirmation of the screening's best switch: three seeds on the same four folds, mean ± seed sd per fold and of the four-fold mean."
-    rows, runs = [], []
-    for cfg, what in (('base', 'main job'), ('text_aug', 'text augmentation, soft targets (text_aug)')):
+    "Confirmation of the screening's best switches: three seeds on the same four folds, mean ± seed sd per fold and of the four-fold mean, and the paired gain over the main job."
+    rows, runs, base = [], [], None
+    for cfg, what in CONFIRM_ROWS:
         per = {f: [load(f'lodo-{cfg}-{f}-s{k}') for k in range(3)] for f in LODO_FOLDS}
         if not all(all(v) for v in per.values()): continue
         runs += [r for v in per.values() for r in v]
         held = {f: [r[0]['zero_shot'][f]['macro_f1'] for r in per[f]] for f in LODO_FOLDS}
-        mean4 = [np.mean([held[f][k] for f in LODO_FOLDS]) for k in range(3)]
+        mean4 = np.array([np.mean([held[f][k] for f in LODO_FOLDS]) for k in range(3)])
+        if base is None: base = mean4
+        gain = '–' if cfg == 'base' else ' / '.join(f"{g:+.3f}" for g in mean4 - base)
         dev = [[np.mean([per[f][k][0]['zero_shot'][d]['macro_f1'] for f in LODO_FOLDS]) for k in range(3)] for d in IMU_ZS]
-        rows.append([what, *[pm(held[f]) for f in LODO_FOLDS], pm(mean4), *[pm(x) for x in dev]])
+        rows.append([what, *[pm(held[f]) for f in LODO_FOLDS], pm(mean4), gain, *[pm(x) for x in dev]])
     if len(rows) < 2: return None
-    return table(['configuration (3 seeds)', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'hapt (dev)', 'wisdm_watch (dev)'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s[0-2]/`, `results/lodo-text_aug-*-s[0-2]/`."
+    return table(['configuration (3 seeds)', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'gain over the main job, seeds 0 / 1 / 2',
+                  'hapt (dev)', 'wisdm_watch (dev)'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-<configuration>-<held out>-s[0-2]/`."
+
+def lodo_full():
+    "The defaults' full leave-one-dataset-out table: each of the main job's training sets held out in turn (trained on the others), the other bundled sets scored by the main job's own mix."
+    mix = seeds('lodo-base-mainmix')
+    if not mix: return None
+    rows, runs, per_seed = [], list(mix), {}
+    for ds in sorted(list(mix[0][1]['config']['data']['train_sets']) + list(mix[0][0]['zero_shot'])):
+        rs = [(r, 'other sets') for r in mix] if ds in mix[0][0]['zero_shot'] else \
+             [(r, 'the other 7') for r in (load(f'lodo-base-{ds}-s{k}') for k in range(3)) if r]
+        if not rs: continue
+        runs += [r for r, _ in rs if r not in runs]
+        ms = [r[0]['zero_shot'][ds] for r, _ in rs]
+        for k, m in enumerate(ms): per_seed.setdefault(k, []).append(m['macro_f1'])
+        f1 = [m['macro_f1'] for m in ms]
+        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), 'the main mix' if rs[0][1] == 'other sets' else 'the other 7 main sets',
+                     ms[0]['n_classes'], ms[0]['n'], pm(f1), ci(ms[0]), f"{ms[0]['chance_macro_f1']:.3f}", f"{np.mean(f1) / ms[0]['chance_macro_f1']:.1f}×", len(ms)])
+    n = len(rows)
+    full = [np.mean(v) for v in per_seed.values() if len(v) == n]
+    rows.append([f'**mean of the {n} sets**', '', '', '', pm(full), '', f"{np.mean([float(r[6]) for r in rows]):.3f}",
+                 f"{np.mean(full) / np.mean([float(r[6]) for r in rows]):.1f}×", len(full)])
+    return table(['held out', 'trained on', 'classes', 'windows', 'macro-F1 (mean ± seed sd)', '95 % CI (seed 0, subject bootstrap)', 'chance macro-F1',
+                  '× chance', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s[0-2]/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."

@@ -1,9 +1,20 @@
 #!/bin/bash
 # Rebuild the shipped model imutext-base: the default configuration trained on every bundled IMU set (--preset base),
 # slimmed to what inference needs, with its model card (imutext.ship). Run from a clean commit; about 10 minutes on 2 CPU cores.
+#   bash scripts/ship_base.sh [imutext run options]   train and ship
+#   bash scripts/ship_base.sh --card                  only rewrite the card from the committed evidence runs (results/lodo-base-*),
+#                                                     after more of them were added; the weights stay as shipped
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
+if [ "${1:-}" = "--card" ]; then
+  python - <<'PY'
+import glob
+from imutext.ship import refresh_card
+print('rewrote', refresh_card('imutext-base', 'results/imutext-base/hyperparameters.json', lodo=sorted(glob.glob('results/lodo-base-*-s*'))))
+PY
+  exit
+fi
 run=$(imutext run nbs/runs/train.ipynb --preset base --name imutext-base "$@" | tee /dev/stderr | awk '/^run folder:/ {print $3}')
 python - "$run" <<'PY'
 import glob, sys
