@@ -299,8 +299,25 @@ def lodo_full():
     return table(['held out', 'trained on', 'classes', 'windows', 'macro-F1 (mean ± seed sd)', '95 % CI (seed 0, subject bootstrap)', 'chance macro-F1',
                   '× chance', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s[0-2]/`."
 
+def lodo_mix():
+    "The wider training mix against the main job's on all eight main-job training sets held out in turn (the seeds where both have every fold)."
+    folds = sorted(seeds('lodo-base-mainmix')[0][1]['config']['data']['train_sets']) if seeds('lodo-base-mainmix') else []
+    per = {cfg: {f: [load(f'lodo-{cfg}-{f}-s{k}') for k in range(3)] for f in folds} for cfg in ('base', 'diverse')}
+    ks = [k for k in range(3) if all(per[c][f][k] for c in per for f in folds)]
+    if not folds or not ks: return None
+    runs = [per[c][f][k] for c in per for f in folds for k in ks]
+    f1 = lambda c, f: [per[c][f][k][0]['zero_shot'][f]['macro_f1'] for k in ks]
+    rows = [[f, pm(f1('base', f)), pm(f1('diverse', f)), ' / '.join(f"{d - b:+.3f}" for b, d in zip(f1('base', f), f1('diverse', f)))] for f in folds]
+    mean = {c: np.array([np.mean([per[c][f][k][0]['zero_shot'][f]['macro_f1'] for f in folds]) for k in ks]) for c in per}
+    rows.append([f'**mean of the {len(folds)}**', pm(mean['base']), pm(mean['diverse']), ' / '.join(f"{g:+.3f}" for g in mean['diverse'] - mean['base'])])
+    for d in IMU_ZS:
+        dev = {c: [np.mean([per[c][f][k][0]['zero_shot'][d]['macro_f1'] for f in folds]) for k in ks] for c in per}
+        rows.append([f'{d} (dev), mean of the {len(folds)} runs', pm(dev['base']), pm(dev['diverse']), ' / '.join(f"{b2 - b1:+.3f}" for b1, b2 in zip(dev['base'], dev['diverse']))])
+    return table(['held out', 'main mix minus the held-out set', '+ epilepsy and racketsports', f"gain, seed{'s' if len(ks) > 1 else ''} {' / '.join(map(str, ks))}"], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
+
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full, lodo_mix=lodo_mix)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
