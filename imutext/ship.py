@@ -8,12 +8,13 @@ import json
 from pathlib import Path
 import numpy as np
 import pandas as pd
+from .core import atomic_write
 from .config import cfg_from_dict, cfg_to_dict, config_diff, ExpCfg
 from .data.datasets import load_dataset
 from .models.factory import CKPT_NAME, CKPT_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
 
 # %% auto #0
-__all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'ship_model', 'refresh_card']
+__all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'write_card', 'ship_model', 'refresh_card']
 
 # %% ../nbs/68_ship.ipynb #64948d30
 SHIP_KEYS = (*CKPT_KEYS, 'label_table')   # what inference (and the model card) needs of a training checkpoint
@@ -94,6 +95,11 @@ def model_card(name:str,          # the shipped model's name
     return '\n'.join(out) + '\n'
 
 # %% ../nbs/68_ship.ipynb #2a71e3f0
+def write_card(out:Path, name:str, ck:dict, hp:dict, lodo:list)->Path:  # shipped-models folder, model name, (slim) checkpoint, hyperparameters.json, evidence run folders
+    "Write `<name>.md` beside the checkpoint, atomically, with the evidence runs checked against its configuration."
+    with atomic_write(out/f'{name}.md') as tmp: tmp.write_text(model_card(name, ck, hp, lodo_rows(lodo, cfg_from_dict(ck['config']))))
+    return out/f'{name}.md'
+
 def ship_model(run_dir:str|Path,          # a finished training run folder (checkpoint.pt, hyperparameters.json)
                name:str='imutext-base',   # the name `load_checkpoint` will take
                lodo:list=(),              # leave-one-dataset-out run folders of the same configuration (for the card)
@@ -105,9 +111,8 @@ def ship_model(run_dir:str|Path,          # a finished training run folder (chec
     ck, hp = load_checkpoint(run_dir/CKPT_NAME), json.loads((run_dir/'hyperparameters.json').read_text())
     if hp['git'].get('dirty') and not allow_dirty: raise ValueError(f"{run_dir}: trained from a dirty tree (commit {hp['git']['commit'][:12]}); ship only runs of a clean commit")
     slim = slim_checkpoint(ck)
-    card = model_card(name, slim, hp, lodo_rows(lodo, cfg_from_dict(ck['config'])))
-    out.mkdir(parents=True, exist_ok=True)
-    save_checkpoint(out/f'{name}.pt', **slim); (out/f'{name}.md').write_text(card)
+    write_card(out, name, slim, hp, lodo)                  # first: evidence runs of another configuration are refused before any file is written
+    save_checkpoint(out/f'{name}.pt', **slim)
     return out/f'{name}.pt'
 
 # %% ../nbs/68_ship.ipynb #r3fc4d02
@@ -120,7 +125,5 @@ def refresh_card(name:str,                  # a shipped model's name
     out = Path(out_dir or SHIPPED_DIR); ck, hp = load_checkpoint(out/f'{name}.pt'), json.loads(Path(hp_file).read_text())
     if diff := config_diff(cfg_to_dict(cfg_from_dict(hp['config'])), cfg_to_dict(cfg_from_dict(ck['config']))):
         raise ValueError(f"{hp_file}: not the training run of the shipped {name} (differing: {', '.join(diff)})")
-    card = model_card(name, ck, hp, lodo_rows(lodo, cfg_from_dict(ck['config'])))
-    tmp = out/f'.{name}.md.tmp'; tmp.write_text(card); tmp.replace(out/f'{name}.md')
-    return out/f'{name}.md'
+    return write_card(out, name, ck, hp, lodo)
 
