@@ -26,6 +26,10 @@ def pm(xs, nd=3):
     if not xs: return '–'
     return f"{np.mean(xs):.{nd}f}" + (f" ± {np.std(xs, ddof=1):.{nd}f}" if len(xs) > 1 else '')
 
+def gains(new, old):
+    "Per-seed differences new - old, as '+0.012 / -0.003 / …'."
+    return ' / '.join(f"{n - o:+.3f}" for n, o in zip(new, old))
+
 def ci(m, key='macro_f1'):
     c = (m.get('ci95') or {}).get(key)
     return f"[{c[0]:.3f}, {c[1]:.3f}]" if c else ''
@@ -269,7 +273,7 @@ def lodo_confirm():
         held = {f: [r[0]['zero_shot'][f]['macro_f1'] for r in per[f]] for f in LODO_FOLDS}
         mean4 = np.array([np.mean([held[f][k] for f in LODO_FOLDS]) for k in range(3)])
         if base is None: base = mean4
-        gain = '–' if cfg == 'base' else ' / '.join(f"{g:+.3f}" for g in mean4 - base)
+        gain = '–' if cfg == 'base' else gains(mean4, base)
         dev = [[np.mean([per[f][k][0]['zero_shot'][d]['macro_f1'] for f in LODO_FOLDS]) for k in range(3)] for d in IMU_ZS]
         rows.append([what, *[pm(held[f]) for f in LODO_FOLDS], pm(mean4), gain, *[pm(x) for x in dev]])
     if len(rows) < 2: return None
@@ -281,38 +285,37 @@ def lodo_full():
     "The defaults' full leave-one-dataset-out table: each of the main job's training sets held out in turn (trained on the others), the other bundled sets scored by the main job's own mix."
     mix = seeds('lodo-base-mainmix')
     if not mix: return None
-    rows, runs, per_seed = [], list(mix), {}
-    for ds in sorted(list(mix[0][1]['config']['data']['train_sets']) + list(mix[0][0]['zero_shot'])):
-        rs = [(r, 'other sets') for r in mix] if ds in mix[0][0]['zero_shot'] else \
-             [(r, 'the other 7') for r in (load(f'lodo-base-{ds}-s{k}') for k in range(3)) if r]
+    train, scored = list(mix[0][1]['config']['data']['train_sets']), list(mix[0][0]['zero_shot'])
+    rows, runs, per_seed, chances = [], list(mix), {}, []
+    for ds in sorted(train + scored):
+        rs = mix if ds in scored else [r for r in (load(f'lodo-base-{ds}-s{k}') for k in range(3)) if r]
         if not rs: continue
-        runs += [r for r, _ in rs if r not in runs]
-        ms = [r[0]['zero_shot'][ds] for r, _ in rs]
+        if ds not in scored: runs += rs
+        ms = [r[0]['zero_shot'][ds] for r in rs]
         for k, m in enumerate(ms): per_seed.setdefault(k, []).append(m['macro_f1'])
-        f1 = [m['macro_f1'] for m in ms]
-        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), 'the main mix' if rs[0][1] == 'other sets' else 'the other 7 main sets',
-                     ms[0]['n_classes'], ms[0]['n'], pm(f1), ci(ms[0]), f"{ms[0]['chance_macro_f1']:.3f}", f"{np.mean(f1) / ms[0]['chance_macro_f1']:.1f}×", len(ms)])
+        f1, chance = [m['macro_f1'] for m in ms], ms[0]['chance_macro_f1']; chances.append(chance)
+        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), 'the main mix' if ds in scored else f'the other {len(train) - 1} main sets',
+                     ms[0]['n_classes'], ms[0]['n'], pm(f1), ci(ms[0]), f"{chance:.3f}", f"{np.mean(f1) / chance:.1f}×", len(ms)])
     n = len(rows)
     full = [np.mean(v) for v in per_seed.values() if len(v) == n]
-    rows.append([f'**mean of the {n} sets**', '', '', '', pm(full), '', f"{np.mean([float(r[6]) for r in rows]):.3f}",
-                 f"{np.mean(full) / np.mean([float(r[6]) for r in rows]):.1f}×", len(full)])
+    rows.append([f'**mean of the {n} sets**', '', '', '', pm(full), '', f"{np.mean(chances):.3f}", f"{np.mean(full) / np.mean(chances):.1f}×", len(full)])
     return table(['held out', 'trained on', 'classes', 'windows', 'macro-F1 (mean ± seed sd)', '95 % CI (seed 0, subject bootstrap)', 'chance macro-F1',
                   '× chance', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s[0-2]/`."
 
 def lodo_mix():
     "The wider training mix against the main job's on all eight main-job training sets held out in turn (the seeds where both have every fold)."
-    folds = sorted(seeds('lodo-base-mainmix')[0][1]['config']['data']['train_sets']) if seeds('lodo-base-mainmix') else []
+    mix = seeds('lodo-base-mainmix')
+    folds = sorted(mix[0][1]['config']['data']['train_sets']) if mix else []
     per = {cfg: {f: [load(f'lodo-{cfg}-{f}-s{k}') for k in range(3)] for f in folds} for cfg in ('base', 'diverse')}
     ks = [k for k in range(3) if all(per[c][f][k] for c in per for f in folds)]
     if not folds or not ks: return None
     runs = [per[c][f][k] for c in per for f in folds for k in ks]
-    f1 = lambda c, f: [per[c][f][k][0]['zero_shot'][f]['macro_f1'] for k in ks]
-    rows = [[f, pm(f1('base', f)), pm(f1('diverse', f)), ' / '.join(f"{d - b:+.3f}" for b, d in zip(f1('base', f), f1('diverse', f)))] for f in folds]
-    mean = {c: np.array([np.mean([per[c][f][k][0]['zero_shot'][f]['macro_f1'] for f in folds]) for k in ks]) for c in per}
-    rows.append([f'**mean of the {len(folds)}**', pm(mean['base']), pm(mean['diverse']), ' / '.join(f"{g:+.3f}" for g in mean['diverse'] - mean['base'])])
+    score = lambda c, f, d: [per[c][f][k][0]['zero_shot'][d]['macro_f1'] for k in ks]      # config c, fold f, scored set d: one value per seed
+    rows = [[f, pm(score('base', f, f)), pm(score('diverse', f, f)), gains(score('diverse', f, f), score('base', f, f))] for f in folds]
+    fold_mean = lambda c, d=None: np.mean([score(c, f, d or f) for f in folds], axis=0)   # per seed: mean over the folds
+    rows.append([f'**mean of the {len(folds)}**', pm(fold_mean('base')), pm(fold_mean('diverse')), gains(fold_mean('diverse'), fold_mean('base'))])
     for d in IMU_ZS:
-        dev = {c: [np.mean([per[c][f][k][0]['zero_shot'][d]['macro_f1'] for f in folds]) for k in ks] for c in per}
-        rows.append([f'{d} (dev), mean of the {len(folds)} runs', pm(dev['base']), pm(dev['diverse']), ' / '.join(f"{b2 - b1:+.3f}" for b1, b2 in zip(dev['base'], dev['diverse']))])
+        rows.append([f'{d} (dev), mean of the {len(folds)} runs', pm(fold_mean('base', d)), pm(fold_mean('diverse', d)), gains(fold_mean('diverse', d), fold_mean('base', d))])
     return table(['held out', 'main mix minus the held-out set', '+ epilepsy and racketsports', f"gain, seed{'s' if len(ks) > 1 else ''} {' / '.join(map(str, ks))}"], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
