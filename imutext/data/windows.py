@@ -91,17 +91,19 @@ def sensor_triplets(channels:list,  # meta.json channel dicts of the kept channe
 # %% ../../nbs/11_data.windows.ipynb #3de0b61f
 SENSOR_WORDS = dict(acc='accelerometer', gyro='gyroscope', mag='magnetometer', other='sensor')  # how a channel's `sensor` reads
 
-def channel_text(c:dict)->str:  # one meta.json channel dict
+def channel_text(c:dict,          # one meta.json channel dict
+                 axes:bool=True,  # name x/y/z axes (False: a rotated window's axes are not the recorded ones)
+                )->str:
     "'accelerometer x axis, right wrist': sensor type, axis and body position of a channel (each part left out when absent)."
     sensor = SENSOR_WORDS.get(c.get('sensor'), str(c.get('sensor') or 'sensor'))
     ax = axis_letter(c.get('axis'))
-    axis = f'{ax} axis' if ax else str(c.get('axis') or '').split('(')[0].strip()
+    axis = (f'{ax} axis' if axes else '') if ax else str(c.get('axis') or '').split('(')[0].strip()
     pos = ' '.join(str(c.get('body_position') or '').split())
     return ', '.join(p for p in (f'{sensor} {axis}'.strip(), pos) if p)
 
-def channel_texts(channels:list)->list:  # meta.json channel dicts, in column order
+def channel_texts(channels:list, axes:bool=True)->list:  # meta.json channel dicts, in column order; `channel_text`'s axes
     "The description text of every channel."
-    return [channel_text(c) for c in channels]
+    return [channel_text(c, axes) for c in channels]
 
 def body_positions(channels:list)->list:  # meta.json channel dicts
     "The distinct non-empty body positions of `channels`, in order of appearance."
@@ -204,7 +206,7 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     w = normalise_windows(w, cfg.norm, cfg.clip)
     return Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
                    label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,
-                   ch_text=channel_texts(kept))
+                   ch_text=channel_texts(kept, axes=not cfg.rotate))
 
 # %% ../../nbs/11_data.windows.ipynb #4d08c91e
 def random_rotations(n:int, rng:np.random.Generator,
