@@ -115,6 +115,7 @@ def main_jobs():
                   'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/vib-job-s0/`."
 
 IMU_ZS = ('hapt', 'wisdm_watch')   # the IMU development sets the main job holds out
+MAIN8 = 'main8'   # the main job on the eight-set mix (the defaults until c3cf6ce): the reference the codebook, ablation and pre-training rows were run against
 
 def load_cb(name):
     "codebook.json of results/<name>, or None."
@@ -128,7 +129,7 @@ def zs_cells(runs):
 def codebook():
     "The code-token model (the aligned model pooling codebook tokens) beside the main model, same seeds and commit; the codebook's own measures."
     rows, runs = [], []
-    for prefix, what in (('main', 'main model (encoder tokens)'), ('codebook', 'code-token model (vq_mode=pool)')):
+    for prefix, what in ((MAIN8, 'main model (encoder tokens)'), ('codebook', 'code-token model (vq_mode=pool)')):
         rs = seeds(prefix)
         if not rs: continue
         runs += rs
@@ -140,7 +141,7 @@ def codebook():
     if not rows: return None
     return table(['model', 'hapt macro-F1', 'wisdm_watch macro-F1', 'codes alive %', 'code perplexity (val)', 'reconstruction R² (val)',
                   'Epilepsy: token histogram', 'RacketSports: token histogram', 'Epilepsy: token probe', 'RacketSports: token probe', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/codebook-s*/` (`codebook.json`)."
+        f"\n\nCommit {commit(runs)}; run files `results/main8-s*/`, `results/codebook-s*/` (`codebook.json`)."
 
 def codebook_sweep():
     "Codebook size and action option (seed 0): what each does to the book, the reconstruction, the sub-action meaning of codes and zero-shot."
@@ -163,7 +164,7 @@ def codebook_sweep():
 def ablation():
     "IMU main-job ablation: one switch off per row, 3 seeds each, one commit."
     rows, runs = [], []
-    for prefix, what in (('main', 'main job (rotation, gyro dropout, soft targets)'), ('ablation-norotate', 'no rotation augmentation'),
+    for prefix, what in ((MAIN8, 'main job (rotation, gyro dropout, soft targets)'), ('ablation-norotate', 'no rotation augmentation'),
                          ('ablation-nogyrodrop', 'no gyroscope dropout')):
         rs = seeds(prefix)
         if not rs: continue
@@ -171,7 +172,7 @@ def ablation():
         rows.append([what, *zs_cells(rs), *[ci(rs[0][0]['zero_shot'][d]) for d in IMU_ZS], len(rs)])
     if len(rows) < 2: return None
     return table(['configuration', 'hapt macro-F1 (mean ± std)', 'wisdm_watch macro-F1 (mean ± std)', 'hapt 95 % CI (seed 0)', 'wisdm_watch 95 % CI (seed 0)', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/ablation-*-s*/`."
+        f"\n\nCommit {commit(runs)}; run files `results/main8-s*/`, `results/ablation-*-s*/`."
 
 def pre_losses(name):
     "The last pre-training epoch's logged (weighted) terms of results/<name>, as 'rec / ms / patch / win'."
@@ -180,7 +181,7 @@ def pre_losses(name):
     h = r[0]['history'][-1]
     return ' / '.join(f"{h[k]:.3f}" for k in ('rec_loss', 'ms_loss', 'patch_loss', 'win_loss'))
 
-PRE_ROWS = [('main', None, 'none (the main job)'), ('pretrained', 'pre', 'phase 2, every term (1.0 / 1.0 / 0.6 / 0.3)'),
+PRE_ROWS = [(MAIN8, None, 'none (the main job)'), ('pretrained', 'pre', 'phase 2, every term (1.0 / 1.0 / 0.6 / 0.3)'),
             ('pretrained-p1', 'pre-p1', 'phase 1: reconstruction only'), ('pretrained-norec', 'pre-norec', 'phase 2 without reconstruction'),
             ('pretrained-noms', 'pre-noms', 'phase 2 without multi-scale'), ('pretrained-nopatch', 'pre-nopatch', 'phase 2 without patch contrastive'),
             ('pretrained-nowin', 'pre-nowin', 'phase 2 without window relational')]
@@ -201,7 +202,7 @@ def pretrain():
     return table(['pre-training of the encoder', 'hapt macro-F1', 'wisdm_watch macro-F1', 'vibration: cwru_fe macro-F1',
                   'IMU pre-training, last epoch (seed 0): rec / ms / patch / win', 'vibration pre-training, last epoch (seed 0)',
                   'seeds (IMU / vibration)'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/pre*-s*/`, `results/pretrained*-s*/`, `results/vib-nopre-s*/`, `results/vib-pre*-s*/`."
+        f"\n\nCommit {commit(runs)}; run files `results/main8-s*/`, `results/pre*-s*/`, `results/pretrained*-s*/`, `results/vib-nopre-s*/`, `results/vib-pre*-s*/`."
 
 FEWSHOT_ROWS = [('aligned (main job)', 'fewshot-main', 'trained', 'probe'), ('pre-trained + aligned', 'fewshot-pretrained', 'trained', 'probe'),
                 ('pre-trained only (not aligned)', 'fewshot-pretrained', 'pretrained', 'probe'), ('random encoder', 'fewshot-pretrained', 'random', 'probe'),
@@ -231,7 +232,8 @@ def fewshot():
 
 LODO_FOLDS = ('mobifall', 'spar', 'dsads', 'chest_acc')   # a fall set (pocket), a wrist set, a multi-position set, an accelerometer-only set
 
-LODO_ROWS = (('base', 'main job'), ('channel_text', 'channel descriptions on the tokens (channel_text)'),
+LODO_ROWS = (('base', 'main job'), ('channel_text', 'channel descriptions on the tokens, with x/y/z letters (channel_text before 1af6533)'),
+             ('channel_pos', 'channel descriptions on the tokens, sensor and position only (channel_text)'),
              ('placement_prompt', 'placement in the class prompt (placement_prompt)'), ('perceiver', 'perceiver pool (pool=perceiver)'),
              ('bank_attention', 'label bank: attention, learnable (label_pool=attention)'), ('bank_mean_learned', 'label bank: mean, learnable (mean_learned)'),
              ('bank_attention_frozen', 'label bank: attention, frozen (attention_frozen)'),
@@ -260,50 +262,56 @@ def lodo_screen():
     return table(['configuration', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'hapt (dev), mean of 4 runs', 'wisdm_watch (dev), mean of 4 runs'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-*-s0/`."
 
-CONFIRM_ROWS = (('base', 'main job'), ('text_aug', 'text augmentation, soft targets (text_aug)'),
-                ('diverse', 'epilepsy and racketsports added to the training mix'))
+CONFIRM_ROWS = (('base', 'main job (eight-set mix)', None), ('text_aug', 'text augmentation, soft targets (text_aug)', ('base', 'main job')),
+                ('diverse', 'wider mix: epilepsy and racketsports added (the defaults since c3cf6ce)', ('base', 'main job')),
+                ('diverse_rot45', 'wider mix, rotations up to 45° (rotate_max_deg=45)', ('diverse', 'wider mix')))   # configuration, label, (the row it is paired with, its short name)
 
 def lodo_confirm():
-    "Confirmation of the screening's best switches: three seeds on the same four folds, mean ± seed sd per fold and of the four-fold mean, and the paired gain over the main job."
-    rows, runs, base = [], [], None
-    for cfg, what in CONFIRM_ROWS:
+    "Confirmation of the screening's best switches: three seeds on the same four folds, mean ± seed sd per fold and of the four-fold mean, and the paired gain over the row it changes."
+    rows, runs, mean4 = [], [], {}
+    for cfg, what, ref in CONFIRM_ROWS:
         per = {f: [load(f'lodo-{cfg}-{f}-s{k}') for k in range(3)] for f in LODO_FOLDS}
         if not all(all(v) for v in per.values()): continue
         runs += [r for v in per.values() for r in v]
         held = {f: [r[0]['zero_shot'][f]['macro_f1'] for r in per[f]] for f in LODO_FOLDS}
-        mean4 = np.array([np.mean([held[f][k] for f in LODO_FOLDS]) for k in range(3)])
-        if base is None: base = mean4
-        gain = '–' if cfg == 'base' else gains(mean4, base)
+        mean4[cfg] = np.array([np.mean([held[f][k] for f in LODO_FOLDS]) for k in range(3)])
+        gain = f"{gains(mean4[cfg], mean4[ref[0]])} (over the {ref[1]})" if ref and ref[0] in mean4 else '–'
         dev = [[np.mean([per[f][k][0]['zero_shot'][d]['macro_f1'] for f in LODO_FOLDS]) for k in range(3)] for d in IMU_ZS]
-        rows.append([what, *[pm(held[f]) for f in LODO_FOLDS], pm(mean4), gain, *[pm(x) for x in dev]])
+        rows.append([what, *[pm(held[f]) for f in LODO_FOLDS], pm(mean4[cfg]), gain, *[pm(x) for x in dev]])
     if len(rows) < 2: return None
-    return table(['configuration (3 seeds)', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'gain over the main job, seeds 0 / 1 / 2',
+    return table(['configuration (3 seeds)', *[f'held out: {f}' for f in LODO_FOLDS], 'mean of the four', 'paired gain, seeds 0 / 1 / 2',
                   'hapt (dev)', 'wisdm_watch (dev)'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-<configuration>-<held out>-s[0-2]/`."
 
+def full_runs(mix_prefix, fold_cfg):
+    "The `mix_prefix` runs' training sets, and {bundled IMU set: its runs, one per seed}: each training set by the runs that held it out (lodo-<fold_cfg>-<set>-s<k>), the sets the mix runs score zero-shot by them."
+    mix = seeds(mix_prefix)
+    if not mix: return [], {}
+    train = mix[0][1]['config']['data']['train_sets']
+    return train, {ds: mix for ds in mix[0][0]['zero_shot']} | {ds: [r for r in (load(f'lodo-{fold_cfg}-{ds}-s{k}') for k in range(3)) if r] for ds in train}
+
 def lodo_full():
-    "The defaults' full leave-one-dataset-out table: each of the main job's training sets held out in turn (trained on the others), the other bundled sets scored by the main job's own mix."
-    mix = seeds('lodo-base-mainmix')
-    if not mix: return None
-    train, scored = list(mix[0][1]['config']['data']['train_sets']), list(mix[0][0]['zero_shot'])
-    rows, runs, per_seed, chances = [], list(mix), {}, []
-    for ds in sorted(train + scored):
-        rs = mix if ds in scored else [r for r in (load(f'lodo-base-{ds}-s{k}') for k in range(3)) if r]
-        if not rs: continue
-        if ds not in scored: runs += rs
-        ms = [r[0]['zero_shot'][ds] for r in rs]
-        for k, m in enumerate(ms): per_seed.setdefault(k, []).append(m['macro_f1'])
-        f1, chance = [m['macro_f1'] for m in ms], ms[0]['chance_macro_f1']; chances.append(chance)
-        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), 'the main mix' if ds in scored else f'the other {len(train) - 1} main sets',
-                     ms[0]['n_classes'], ms[0]['n'], pm(f1), ci(ms[0]), f"{chance:.3f}", f"{np.mean(f1) / chance:.1f}×", len(ms)])
-    n = len(rows)
-    full = [np.mean(v) for v in per_seed.values() if len(v) == n]
-    rows.append([f'**mean of the {n} sets**', '', '', '', pm(full), '', f"{np.mean(chances):.3f}", f"{np.mean(full) / np.mean(chances):.1f}×", len(full)])
+    "The defaults' full leave-one-dataset-out table: each of the main job's training sets held out in turn (trained on the others), the development sets scored by the main job; beside it, the previous defaults (the eight-set mix) on the same held-out sets and seeds."
+    (train, new), (_, old) = full_runs('main', 'diverse'), full_runs('lodo-base-mainmix', 'base')
+    sets = sorted(ds for ds in new if new[ds] and old.get(ds))
+    if not sets: return None
+    f1 = lambda runs, ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in runs[ds]]
+    ks = range(min(len(new[ds]) for ds in sets))
+    rows, runs, chances = [], [], []
+    for ds in sets:
+        runs += new[ds] + old[ds]
+        m = new[ds][0][0]['zero_shot'][ds]; chances.append(m['chance_macro_f1'])
+        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), f'the other {len(train) - 1} training sets' if ds in train else 'the main job', m['n_classes'], m['n'], pm(f1(new, ds)), ci(m), f"{m['chance_macro_f1']:.3f}",
+                     f"{np.mean(f1(new, ds)) / m['chance_macro_f1']:.1f}×", pm(f1(old, ds)), gains(f1(new, ds), f1(old, ds)), len(new[ds])])
+    mean = lambda runs: [np.mean([f1(runs, ds)[k] for ds in sets]) for k in ks]
+    rows.append([f'**mean of the {len(sets)} sets**', '', '', '', pm(mean(new)), '', f"{np.mean(chances):.3f}", f"{np.mean(mean(new)) / np.mean(chances):.1f}×",
+                 pm(mean(old)), gains(mean(new), mean(old)), len(ks)])
     return table(['held out', 'trained on', 'classes', 'windows', 'macro-F1 (mean ± seed sd)', '95 % CI (seed 0, subject bootstrap)', 'chance macro-F1',
-                  '× chance', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s[0-2]/`."
+                  '× chance', 'previous defaults (eight-set mix)', 'gain per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/lodo-diverse-*-s[0-2]/`; previous defaults `results/lodo-base-*-s[0-2]/`."
 
 def lodo_mix():
-    "The wider training mix against the main job's on all eight main-job training sets held out in turn (the seeds where both have every fold)."
+    "The wider training mix against the eight-set mix (the defaults until c3cf6ce), each of the eight sets held out in turn (the seeds where both have every fold)."
     mix = seeds('lodo-base-mainmix')
     folds = sorted(mix[0][1]['config']['data']['train_sets']) if mix else []
     per = {cfg: {f: [load(f'lodo-{cfg}-{f}-s{k}') for k in range(3)] for f in folds} for cfg in ('base', 'diverse')}
@@ -316,7 +324,7 @@ def lodo_mix():
     rows.append([f'**mean of the {len(folds)}**', pm(fold_mean('base')), pm(fold_mean('diverse')), gains(fold_mean('diverse'), fold_mean('base'))])
     for d in IMU_ZS:
         rows.append([f'{d} (dev), mean of the {len(folds)} runs', pm(fold_mean('base', d)), pm(fold_mean('diverse', d)), gains(fold_mean('diverse', d), fold_mean('base', d))])
-    return table(['held out', 'main mix minus the held-out set', '+ epilepsy and racketsports', f"gain, seed{'s' if len(ks) > 1 else ''} {' / '.join(map(str, ks))}"], rows) + \
+    return table(['held out', 'eight-set mix minus the held-out set', '+ epilepsy and racketsports', f"gain, seed{'s' if len(ks) > 1 else ''} {' / '.join(map(str, ks))}"], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,

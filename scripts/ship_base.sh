@@ -2,22 +2,24 @@
 # Rebuild the shipped model imutext-base: the default configuration trained on every bundled IMU set (--preset base),
 # slimmed to what inference needs, with its model card (imutext.ship). Run from a clean commit; about 10 minutes on 2 CPU cores.
 #   bash scripts/ship_base.sh [imutext run options]   train and ship
-#   bash scripts/ship_base.sh --card                  only rewrite the card from the committed evidence runs (results/lodo-base-*),
-#                                                     after more of them were added; the weights stay as shipped
+#   bash scripts/ship_base.sh --card                  only rewrite the card from the committed evidence runs, after more of
+#                                                     them were added; the weights stay as shipped
+# Evidence: the defaults' leave-one-dataset-out runs (each training set held out in turn) and the main job's runs (the development sets).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
+evidence=$(ls -d results/lodo-diverse-*-s[0-9] results/main-s[0-9] | sort)
 if [ "${1:-}" = "--card" ]; then
-  python - <<'PY'
-import glob
+  python - $evidence <<'PY'
+import sys
 from imutext.ship import refresh_card
-print('rewrote', refresh_card('imutext-base', 'results/imutext-base/hyperparameters.json', lodo=sorted(glob.glob('results/lodo-base-*-s*'))))
+print('rewrote', refresh_card('imutext-base', 'results/imutext-base/hyperparameters.json', lodo=sys.argv[1:]))
 PY
   exit
 fi
 run=$(imutext run nbs/runs/train.ipynb --preset base --name imutext-base "$@" | tee /dev/stderr | awk '/^run folder:/ {print $3}')
-python - "$run" <<'PY'
-import glob, sys
+python - "$run" $evidence <<'PY'
+import sys
 from imutext.ship import ship_model
-print('shipped', ship_model(sys.argv[1], 'imutext-base', lodo=sorted(glob.glob('results/lodo-base-*-s*'))))
+print('shipped', ship_model(sys.argv[1], 'imutext-base', lodo=sys.argv[2:]))
 PY
