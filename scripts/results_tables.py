@@ -295,17 +295,18 @@ def lodo_full():
     (train, new), (_, old) = full_runs('main', 'diverse'), full_runs('lodo-base-mainmix', 'base')
     sets = sorted(ds for ds in new if new[ds] and old.get(ds))
     if not sets: return None
-    f1 = lambda runs, ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in runs[ds]]
-    ks = range(min(len(new[ds]) for ds in sets))
+    f1 = {side: {ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in runs[ds]] for ds in sets} for side, runs in (('new', new), ('old', old))}   # one value per seed
+    ks = range(min(len(v) for side in f1.values() for v in side.values()))   # the seeds every set has on both sides
     rows, runs, chances = [], [], []
     for ds in sets:
         runs += new[ds] + old[ds]
         m = new[ds][0][0]['zero_shot'][ds]; chances.append(m['chance_macro_f1'])
-        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), f'the other {len(train) - 1} training sets' if ds in train else 'the main job', m['n_classes'], m['n'], pm(f1(new, ds)), ci(m), f"{m['chance_macro_f1']:.3f}",
-                     f"{np.mean(f1(new, ds)) / m['chance_macro_f1']:.1f}×", pm(f1(old, ds)), gains(f1(new, ds), f1(old, ds)), len(new[ds])])
-    mean = lambda runs: [np.mean([f1(runs, ds)[k] for ds in sets]) for k in ks]
-    rows.append([f'**mean of the {len(sets)} sets**', '', '', '', pm(mean(new)), '', f"{np.mean(chances):.3f}", f"{np.mean(mean(new)) / np.mean(chances):.1f}×",
-                 pm(mean(old)), gains(mean(new), mean(old)), len(ks)])
+        fn, fo = f1['new'][ds], f1['old'][ds]
+        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), f'the other {len(train) - 1} training sets' if ds in train else 'the main job', m['n_classes'], m['n'], pm(fn), ci(m), f"{m['chance_macro_f1']:.3f}",
+                     f"{np.mean(fn) / m['chance_macro_f1']:.1f}×", pm(fo), gains(fn, fo), len(fn)])
+    mean = {side: [np.mean([v[ds][k] for ds in sets]) for k in ks] for side, v in f1.items()}   # per seed: mean over the sets
+    rows.append([f'**mean of the {len(sets)} sets**', '', '', '', pm(mean['new']), '', f"{np.mean(chances):.3f}", f"{np.mean(mean['new']) / np.mean(chances):.1f}×",
+                 pm(mean['old']), gains(mean['new'], mean['old']), len(ks)])
     return table(['held out', 'trained on', 'classes', 'windows', 'macro-F1 (mean ± seed sd)', '95 % CI (seed 0, subject bootstrap)', 'chance macro-F1',
                   '× chance', 'previous defaults (eight-set mix)', 'gain per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/lodo-diverse-*-s[0-2]/`; previous defaults `results/lodo-base-*-s[0-2]/`."
