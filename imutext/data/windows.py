@@ -14,8 +14,8 @@ from ..config import DataCfg, VibDataCfg
 from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 
 # %% auto #0
-__all__ = ['UNIT_FACTORS', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'calibrate_counts', 'standard_channels',
-           'axis_letter', 'sensor_triplets', 'channel_text', 'channel_texts', 'body_positions', 'kept_channels',
+__all__ = ['UNIT_FACTORS', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'axis_letter', 'sensor_triplets', 'count_offset',
+           'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions', 'kept_channels',
            'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows',
            'random_rotations', 'rotate_windows', 'resample_windows', 'warp_positions', 'rate_positions',
            'scale_movement', 'augment_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
@@ -30,44 +30,6 @@ def unit_factor(sensor:str, units:str)->float|None:  # channel's sensor type and
     "Factor converting `units` to g (acc) or rad/s (gyro); 1 for other sensors; None if the unit is not physical."
     if sensor not in UNIT_FACTORS: return 1.0
     return UNIT_FACTORS[sensor].get(units.split('(')[0].strip().lower())
-
-# %% ../../nbs/11_data.windows.ipynb #aeefd087
-def calibrate_counts(x:np.ndarray,       # (S, c) accelerometer columns in unknown units
-                     offsets:np.ndarray,  # (n+1,) segment boundaries
-                     groups:np.ndarray,   # (n,) recording/subject id per segment, -1 unknown
-                    )->np.ndarray:        # (S, c) zero-median, unit-spread per recording
-    "Per-recording offset and gain removal for accelerometers in uncalibrated units."
-    out = np.empty_like(x)
-    rec = np.where(groups >= 0, groups, -1 - np.arange(len(groups)))   # unknown subject: each segment its own recording
-    seg_of = np.repeat(np.arange(len(groups)), np.diff(offsets))
-    row_rec = rec[seg_of]
-    for r in np.unique(rec):
-        m = row_rec == r
-        v = x[m] - np.median(x[m], axis=0)
-        spread = np.median(np.abs(v)) * 1.4826 + 1e-8   # MAD -> std for Gaussian data
-        out[m] = v / spread
-    return out
-
-# %% ../../nbs/11_data.windows.ipynb #05048278
-def standard_channels(ds:SensorData,            # a loaded IMU dataset
-                      sensors:tuple=('acc', 'gyro'),  # sensor types to keep
-                     )->tuple:                   # (signals (S, c) float32, ch_type (c,) int64, info dict)
-    "Select channels by sensor type and convert them to g and rad/s."
-    keep = [j for j, c in enumerate(ds.channels) if c.get('sensor') in sensors]
-    if not keep: raise DataFormatError(f"{ds.path/'meta.json'}: no channel with sensor in {sensors} "
-                                       f"(has {sorted({c.get('sensor') for c in ds.channels})})")
-    x = ds.signals[:, keep].copy()
-    facs = [unit_factor(ds.channels[j]['sensor'], ds.channels[j].get('units', '')) for j in keep]
-    raw = [i for i, f in enumerate(facs) if f is None]
-    for i, f in enumerate(facs):
-        if f is not None and f != 1.0: x[:, i] *= f
-    if raw: x[:, raw] = calibrate_counts(x[:, raw], ds.offsets, ds.groups)
-    ch_type = np.array([SENSORS.index(ds.channels[j]['sensor']) for j in keep], np.int64)
-    acc = [i for i, t in enumerate(ch_type) if t == 0 and i not in raw][:3]
-    g = float(np.median(np.linalg.norm(x[::7, acc], axis=1))) if len(acc) == 3 else float('nan')
-    info = dict(channels=[ds.channels[j]['name'] for j in keep], acc_calibrated=not raw, acc_median_g=g,
-                gravity_included=bool(g > 0.5) if np.isfinite(g) else None)
-    return x, ch_type, info
 
 # %% ../../nbs/11_data.windows.ipynb #6819016d
 def axis_letter(axis:str|None)->str|None:  # a channel's `axis` from meta.json, e.g. 'x (toward the hand)' or 'Y-axis'
@@ -87,6 +49,52 @@ def sensor_triplets(channels:list,  # meta.json channel dicts of the kept channe
     for (_, pos), d in by.items():
         if len(d) == 3: trip.append([d['x'], d['y'], d['z']]); dev.append(ids.setdefault(pos, len(ids)))
     return np.array(trip, np.int64).reshape(-1, 3), np.array(dev, np.int64)
+
+# %% ../../nbs/11_data.windows.ipynb #aeefd087
+def count_offset(x:np.ndarray)->float:  # counts of one sensor, any shape
+    "Zero-g reading of accelerometer counts: mid-scale 2**(b-1) of the smallest unsigned b-bit range holding every value; 0 for signed counts."
+    return 0.0 if x.min() < 0 else float(2 ** (np.ceil(np.log2(x.max() + 1)) - 1))
+
+def calibrate_counts(x:np.ndarray,         # (S, c) accelerometer columns in unknown units
+                     offsets:np.ndarray,   # (n+1,) segment boundaries
+                     groups:np.ndarray,    # (n,) recording/subject id per segment, -1 unknown
+                     triplets:np.ndarray=np.zeros((0, 3), np.int64),  # (G, 3) x, y, z columns of each 3-axis sensor in `x`
+                    )->np.ndarray:         # (S, c) in g where gravity anchors the gain; else zero-median, unit-spread
+    "Per-recording calibration of accelerometer counts: 3-axis sensors to g by their gravity, other columns to unit robust spread."
+    out, triplets = np.empty_like(x), np.asarray(triplets, np.int64).reshape(-1, 3)
+    off = [count_offset(x[:, t]) for t in triplets]
+    rest = [j for j in range(x.shape[1]) if j not in triplets]
+    rec = np.where(groups >= 0, groups, -1 - np.arange(len(groups)))   # unknown subject: each segment its own recording
+    row_rec = rec[np.repeat(np.arange(len(groups)), np.diff(offsets))]
+    def relative(v): v = v - np.median(v, axis=0); return v / (np.median(np.abs(v)) * 1.4826 + 1e-8)   # MAD -> std for Gaussian data
+    for r in np.unique(rec):
+        m = row_rec == r
+        for t, o in zip(triplets, off):
+            v = x[m][:, t] - o; mag = np.median(np.linalg.norm(v, axis=1))
+            out[np.ix_(m, t)] = v / mag if np.linalg.norm(np.median(v, axis=0)) >= 0.5 * mag > 0 else relative(v)
+        if rest: out[np.ix_(m, rest)] = relative(x[m][:, rest])
+    return out
+
+# %% ../../nbs/11_data.windows.ipynb #05048278
+def standard_channels(ds:SensorData,            # a loaded IMU dataset
+                      sensors:tuple=('acc', 'gyro'),  # sensor types to keep
+                     )->tuple:                   # (signals (S, c) float32, ch_type (c,) int64, info dict)
+    "Select channels by sensor type and convert them to g and rad/s."
+    keep = [j for j, c in enumerate(ds.channels) if c.get('sensor') in sensors]
+    if not keep: raise DataFormatError(f"{ds.path/'meta.json'}: no channel with sensor in {sensors} "
+                                       f"(has {sorted({c.get('sensor') for c in ds.channels})})")
+    x = ds.signals[:, keep].copy()
+    facs = [unit_factor(ds.channels[j]['sensor'], ds.channels[j].get('units', '')) for j in keep]
+    raw = [i for i, f in enumerate(facs) if f is None]
+    for i, f in enumerate(facs):
+        if f is not None and f != 1.0: x[:, i] *= f
+    if raw: x[:, raw] = calibrate_counts(x[:, raw], ds.offsets, ds.groups, sensor_triplets([ds.channels[keep[i]] for i in raw])[0])
+    ch_type = np.array([SENSORS.index(ds.channels[j]['sensor']) for j in keep], np.int64)
+    acc = [i for i, t in enumerate(ch_type) if t == 0 and i not in raw][:3]
+    g = float(np.median(np.linalg.norm(x[::7, acc], axis=1))) if len(acc) == 3 else float('nan')
+    info = dict(channels=[ds.channels[j]['name'] for j in keep], acc_calibrated=not raw, acc_median_g=g,
+                gravity_included=bool(g > 0.5) if np.isfinite(g) else None)
+    return x, ch_type, info
 
 # %% ../../nbs/11_data.windows.ipynb #3de0b61f
 SENSOR_WORDS = dict(acc='accelerometer', gyro='gyroscope', mag='magnetometer', other='sensor')  # how a channel's `sensor` reads
