@@ -61,6 +61,7 @@ class ShardedMix:
     def __init__(self, mix:WindowMix, rank:int, world:int): self.mix, self.rank, self.world = mix, rank, world
     def epoch(self, seed:int, epoch:int)->np.ndarray: return self.mix.epoch(seed, epoch)
     def n_epoch(self)->int: return self.mix.n_epoch()
+    def labels(self, pairs:np.ndarray)->np.ndarray: return self.mix.labels(pairs)   # (n,) joint class ids of the global pairs
 
     def collate(self, pairs:np.ndarray, rng=None)->dict:  # the global batch's (dataset, window) pairs; augmentation rng
         "`x, ch_type, ch_mask` of this rank's rows (b of B); `y, dataset` of all B rows (augmented identically on every rank)."
@@ -98,9 +99,14 @@ class GatheredModel(nn.Module):
                 ch_type:torch.Tensor,         # (b, C)
                 ch_mask:torch.Tensor,         # (b, C)
                 ch_ctx:torch.Tensor|None=None, # (b, C, 384) channel context (EncoderCfg.channel_text)
-               )->dict:                       # SignalClip's outputs; `signal_features` (B, 384) of all ranks
-        out = self.ddp(x, ch_type, ch_mask, ch_ctx=ch_ctx)
-        return dict(out, signal_features=gather_rows(out['signal_features'], rank_sizes(len(x), x.device)))  # (B, 384)
+               )->dict:                       # SignalClip's outputs; `signal_features` (B, 384) of all ranks; `rows`, `gather` for the fusion branch
+        out, sizes = self.ddp(x, ch_type, ch_mask, ch_ctx=ch_ctx), rank_sizes(len(x), x.device)
+        lo = sum(sizes[:dist.get_rank()])
+        return dict(out, signal_features=gather_rows(out['signal_features'], sizes),   # (B, 384)
+                    rows=slice(lo, lo + len(x)), gather=lambda z: gather_rows(z, sizes))
+
+    @property
+    def fusion(self): return self.ddp.module.fusion   # the LSA branch (or None); run by `train.loss_terms` on this rank's rows
 
     def clamp_logit_scale(self): self.ddp.module.clamp_logit_scale()
 
@@ -136,7 +142,6 @@ def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
     ctx, t = init_distributed(cfg.train.device), cfg.train
     if t.batch_size < ctx.world: raise ValueError(f"TrainCfg.batch_size={t.batch_size} (the global batch) is below the number of processes {ctx.world}")
     if cfg.vq.vq_mode != 'off': raise ValueError(f"VQCfg.vq_mode={cfg.vq.vq_mode!r}: the shape codebook trains on one process only (its sub-action losses need each rank's own classes); use `imutext run` or train.fit")
-    if cfg.fusion.fusion != 'off': raise ValueError(f"FusionCfg.fusion={cfg.fusion.fusion!r}: the LSA fusion trains on one process only (its branch runs outside the wrapped forward, and its contrastive term would see one rank's rows); use `imutext run` or train.fit")
     p = prepared or prepare(cfg)
     s = make_state(p, cfg, ctx.device, run_dir)
     _seed_rank(ctx, t.seed, run_dir)

@@ -9,7 +9,7 @@ tensor's max, measured 3e-5): AdamW divides every coordinate's gradient by its o
 barely sees (attention query/key offsets that shift all logits of a row alike) float noise becomes lr-sized steps; the
 attention key biases, which the loss ignores exactly, are left out.
 AdamW is also nearly blind to a constant gradient scale, so loss curves alone cannot show that DDP's gradient is right:
-`test_one_step_gradients_match` compares the gradients themselves, and shows the check catches the common shortcut.
+`test_one_step_gradients_match` compares the gradients themselves (with and without the LSA fusion branch), and shows the check catches the common shortcut.
 """
 import os, runpy, subprocess, sys
 from pathlib import Path
@@ -83,7 +83,7 @@ def test_only_rank0_logs_and_writes(runs):
     assert logs['1/stdout.log'] == '' and 'epoch ' not in logs['1/stderr.log']   # no lines, no progress bar
 
 WORKER = r'''
-"Under torchrun: one DDP step on a global batch of 31 windows (shards of 16 and 15); rank 0 saves the loss and gradients."
+"Under torchrun: one DDP step on a global batch of 31 windows (shards of 16 and 15); rank 0 saves the loss and gradients. Argument `lsa`: with the LSA fusion branch."
 import sys
 from unittest import mock
 import torch, torch.distributed as dist
@@ -94,12 +94,13 @@ from imutext.core import TEXT_DIM
 from imutext.losses import MemoryBank, total_loss
 from imutext.train import loss_terms, prepare
 from imutext.models.factory import ClassTexts
+from imutext.models.fusion import inverse_frequency
 import imutext.ddp as D
 
-def case():
-    "Model (learnable attention label bank), global batch, class texts and a filled memory bank, the same in every process."
+def case(lsa=False):
+    "Model (learnable attention label bank; with `lsa` the LSA fusion branch), global batch, class texts and a filled memory bank, the same in every process."
     torch.set_num_threads(1)
-    cfg = make_cfg('tiny', dropout=0.0, label_pool='attention'); p = prepare(cfg)
+    cfg = make_cfg('tiny', dropout=0.0, label_pool='attention', fusion='lsa' if lsa else 'off'); p = prepare(cfg)
     g = torch.Generator().manual_seed(1); bank = MemoryBank(16, TEXT_DIM)
     bank.enqueue(F.normalize(torch.randn(16, TEXT_DIM, generator=g), dim=-1), F.normalize(torch.randn(16, TEXT_DIM, generator=g), dim=-1),
                  torch.randint(0, len(p.texts), (16,), generator=g))
@@ -113,15 +114,21 @@ def shortcut_gather(x, sizes):
     g, lo = _gather(x.detach(), sizes), sum(sizes[:dist.get_rank()])
     return torch.cat([g[:lo], x, g[lo + len(x):]])
 
+def terms(cfg, p, pairs, ct, bank, model, mix):
+    "`train.loss_terms` of the batch as `train.train_epoch` calls it (the LSA fusion inputs included when the model has the branch)."
+    e = ct.per_text()
+    fz = dict(per_text=e, owner=ct.owner, weight=inverse_frequency(torch.from_numpy(p.train.labels(pairs)), ct.K)) if cfg.fusion.fusion == 'lsa' else None
+    return loss_terms(model, mix.collate(pairs), ct.classes(e), cfg, bank, fusion=fz)
+
 def step(cfg, p, pairs, ct, bank, model):
     p.model.zero_grad(set_to_none=True)
-    d = loss_terms(model, D.ShardedMix(p.train, dist.get_rank(), dist.get_world_size()).collate(pairs), ct(), cfg, bank)
-    total_loss(d).backward()
-    return float(d['clip_loss']), grads(p.model)
+    loss = total_loss(terms(cfg, p, pairs, ct, bank, model, D.ShardedMix(p.train, dist.get_rank(), dist.get_world_size())))
+    loss.backward()
+    return float(loss), grads(p.model)
 
 if __name__ == '__main__':
     ctx = D.init_distributed('cpu')
-    cfg, p, pairs, ct, bank = case()
+    cfg, p, pairs, ct, bank = case(sys.argv[2:] == ['lsa'])
     gm = D.GatheredModel(DistributedDataParallel(p.model))
     loss, exact = step(cfg, p, pairs, ct, bank, gm)
     with mock.patch.object(D, 'gather_rows', shortcut_gather): _, short = step(cfg, p, pairs, ct, bank, gm)
@@ -129,17 +136,19 @@ if __name__ == '__main__':
     dist.destroy_process_group()
 '''
 
-def test_one_step_gradients_match(tmp_path):
+@pytest.mark.parametrize('lsa', [False, True], ids=['clip', 'lsa'])
+def test_one_step_gradients_match(tmp_path, lsa):
     worker = tmp_path/'ddp_grad_worker.py'; worker.write_text(WORKER)
-    torchrun(worker, tmp_path/'grads.pt', log_dir=tmp_path/'logs')
+    torchrun(worker, tmp_path/'grads.pt', *(['lsa'] if lsa else []), log_dir=tmp_path/'logs')
     got = torch.load(tmp_path/'grads.pt', weights_only=True)
     torch.set_num_threads(1)
     w = runpy.run_path(str(worker))                                # the same case, single process, whole batch
-    cfg, p, pairs, ct, bank = w['case']()
-    d = loss_terms(p.model, p.train.collate(pairs), ct(), cfg, bank); total_loss(d).backward()
+    cfg, p, pairs, ct, bank = w['case'](lsa)
+    d = w['terms'](cfg, p, pairs, ct, bank, p.model, p.train); total_loss(d).backward()
     ref = w['grads'](p.model)
-    assert got['world'] == 2 and got['loss'] == pytest.approx(float(d['clip_loss']), rel=1e-6)
+    assert got['world'] == 2 and got['loss'] == pytest.approx(float(total_loss(d)), rel=1e-6)
     assert set(got['exact']) == set(ref) and any(n.startswith('label_bank.') for n in ref) and 'logit_scale' in ref
+    assert any(n.startswith('fusion.') for n in ref) == lsa and ('fusion_ce_loss' in d and 'supcon_loss' in d) == lsa
     err = {n: float((got['exact'][n] - g).norm() / g.norm().clamp_min(1e-12)) for n, g in ref.items()}
     print(f"largest relative gradient error over {len(err)} tensors: {max(err.values()):.2e}")
     assert max(err.values()) < 1e-5, sorted(err.items(), key=lambda kv: -kv[1])[:5]

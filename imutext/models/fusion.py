@@ -83,8 +83,9 @@ def fusion_terms(fusion:LSAFusion|None,  # the model's fusion branch (SignalClip
     "The LSA losses of a batch: class-weighted cosine cross-entropy on both fused sides and supervised contrastive over them."
     if fusion is None: raise ValueError("fusion inputs given, but the model has no fusion branch (FusionCfg.fusion='off')")
     y, lo, hi = batch['y'], batch['lo'], batch['hi']
+    rows, gather = out.get('rows', slice(None)), out.get('gather', lambda z: z)   # data-parallel: this rank's rows of the global batch and their all-gather
     tok, tmask = class_token_table(per_text, owner, len(weight))                   # (K, L, 384), (K, L)
-    zs, zt = fusion(out['tokens'], out['token_mask'], tok[y], tmask[y])            # (B, fd) each
+    zs, zt = (gather(z) for z in fusion(out['tokens'], out['token_mask'], tok[y[rows]], tmask[y[rows]]))   # (B, fd) each
     cls = F.normalize(fusion.project_text(mean_by_class(per_text, owner, len(weight))), dim=-1)  # (K, fd) classes: normalised mean text, projected
     s, w = fusion.scale(), weight.to(zs.device)
     ce = (class_ce_loss(zs, cls, y, s, lo, hi, w) + class_ce_loss(zt, cls, y, s, lo, hi, w)) / 2
