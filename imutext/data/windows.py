@@ -88,7 +88,8 @@ def standard_channels(ds:SensorData,            # a loaded IMU dataset
     raw = [i for i, f in enumerate(facs) if f is None]
     for i, f in enumerate(facs):
         if f is not None and f != 1.0: x[:, i] *= f
-    if raw: x[:, raw] = calibrate_counts(x[:, raw], ds.offsets, ds.groups, sensor_triplets([ds.channels[keep[i]] for i in raw])[0])
+    rc = [ds.channels[keep[i]] for i in raw]
+    if raw: x[:, raw] = calibrate_counts(x[:, raw], ds.offsets, ds.groups, [t for t in sensor_triplets(rc)[0] if rc[t[0]]['sensor'] == 'acc'])  # gravity anchors accelerometers only
     ch_type = np.array([SENSORS.index(ds.channels[j]['sensor']) for j in keep], np.int64)
     acc = [i for i, t in enumerate(ch_type) if t == 0 and i not in raw][:3]
     g = float(np.median(np.linalg.norm(x[::7, acc], axis=1))) if len(acc) == 3 else float('nan')
