@@ -18,7 +18,8 @@ __all__ = ['UNIT_FACTORS', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_factor',
            'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions', 'kept_channels',
            'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows',
            'random_rotations', 'rotate_windows', 'resample_windows', 'warp_positions', 'rate_positions',
-           'scale_movement', 'augment_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
+           'scale_movement', 'drop_gravity', 'augment_windows', 'group_split', 'split_windows', 'split_key',
+           'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor: acc -> g, gyro -> rad/s
@@ -294,6 +295,16 @@ def scale_movement(x:np.ndarray,         # (B, T, C) windows, scaled in place
     x[:, :, cols] = m + np.repeat(k[:, device], 3, 1)[:, None].astype(np.float32) * (xs - m)
     return x
 
+def drop_gravity(x:np.ndarray,     # (B, T, C) windows, changed in place
+                 acc:np.ndarray,   # accelerometer columns
+                 hit:np.ndarray,   # (B,) bool: the windows that lose their gravity
+                )->np.ndarray:
+    "The accelerometer columns of the windows `hit` minus their window mean (the gravity estimate), as a recording with gravity removed reads."
+    rows = np.flatnonzero(hit)
+    if len(acc) and len(rows):
+        xs = x[rows][:, :, acc]; x[np.ix_(rows, np.arange(x.shape[1]), acc)] = xs - xs.mean(1, keepdims=True)
+    return x
+
 # %% ../../nbs/11_data.windows.ipynb #5bc43510
 def augment_windows(x:np.ndarray,         # (B, T, C) IMU windows, augmented in place
                     triplets:np.ndarray,  # (G, 3) x,y,z columns
@@ -301,8 +312,9 @@ def augment_windows(x:np.ndarray,         # (B, T, C) IMU windows, augmented in 
                     rng:np.random.Generator,
                     rotate:bool=False, max_deg:float=180.,  # random rotation per device (`rotate_windows`)
                     time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0.,  # DataCfg's switches; 0 = off
+                    gravity_drop:float=0., acc:np.ndarray=np.zeros(0, np.int64),  # probability a window loses its gravity (`drop_gravity`); accelerometer columns
                    )->np.ndarray:
-    "IMU training augmentations in order: rate jitter and time warp (one resampling), movement scaling, rotation; each draws from `rng` only when on."
+    "IMU training augmentations in order: rate jitter and time warp (one resampling), movement scaling, gravity removal, rotation; each draws from `rng` only when on."
     if not 0 <= rate_jitter < 1: raise ValueError(f"DataCfg.rate_jitter must be in [0, 1), got {rate_jitter}")
     n, T = x.shape[:2]
     if time_warp or rate_jitter:
@@ -311,6 +323,7 @@ def augment_windows(x:np.ndarray,         # (B, T, C) IMU windows, augmented in 
         x[:] = resample_windows(x, pos)
     if dyn_scale and len(triplets):
         scale_movement(x, triplets, device, np.exp(rng.uniform(-dyn_scale, dyn_scale, (n, device.max() + 1))))
+    if gravity_drop: drop_gravity(x, acc, rng.random(n) < gravity_drop)
     if rotate: rotate_windows(x, triplets, device, rng, max_deg)
     return x
 
