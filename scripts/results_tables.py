@@ -98,10 +98,14 @@ def sweeps():
     if not rows: return None
     return table(['setting', 'aligned accuracy', 'encoder alone'], rows) + f"\n\nCommit {commit(runs)}; run files `results/temp-*/`, `results/proj-*/`."
 
+DEFAULTS = ('main-cal', 'cal')   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
+PREVIOUS = (('main', 'diverse', 'wider mix, old count calibration (c3cf6ce)'),   # earlier defaults, newest first: (main job, fold name, label)
+            ('lodo-base-mainmix', 'base', 'eight-set mix (until c3cf6ce)'))
+
 def main_jobs():
     "The two jobs of the README: IMU main job (every seed run) and vibration job (seed 0)."
     rows, runs = [], []
-    for prefix, job in (('main', 'IMU main job'), ('vib-job', 'vibration job')):
+    for prefix, job in ((DEFAULTS[0], 'IMU main job'), ('vib-job', 'vibration job')):
         rs = seeds(prefix)
         if not rs: continue
         runs += rs
@@ -112,7 +116,7 @@ def main_jobs():
                          f"{ref:.3f}" if ref is not None else '–', ' / '.join(f"{r[0]['wall_s']:.0f}" + (' (resumed part)' if r[1].get('resumed') else '') for r in rs), len(rs)])
     if not rows: return None
     return table(['job', 'held-out set', 'classes', 'windows', 'accuracy', 'macro-F1', '95 % CI (seed 0)', 'chance macro-F1', 'text-free reference macro-F1',
-                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/vib-job-s0/`."
+                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/vib-job-s0/`."
 
 IMU_ZS = ('hapt', 'wisdm_watch')   # the IMU development sets the main job holds out
 MAIN8 = 'main8'   # the main job on the eight-set mix (the defaults until c3cf6ce): the reference the codebook, ablation and pre-training rows were run against
@@ -291,25 +295,26 @@ def full_runs(mix_prefix, fold_cfg):
     return train, {ds: mix for ds in mix[0][0]['zero_shot']} | {ds: [r for r in (load(f'lodo-{fold_cfg}-{ds}-s{k}') for k in range(3)) if r] for ds in train}
 
 def lodo_full():
-    "The defaults' full leave-one-dataset-out table: each of the main job's training sets held out in turn (trained on the others), the development sets scored by the main job; beside it, the previous defaults (the eight-set mix) on the same held-out sets and seeds."
-    (train, new), (_, old) = full_runs('main', 'diverse'), full_runs('lodo-base-mainmix', 'base')
-    sets = sorted(ds for ds in new if new[ds] and old.get(ds))
+    "The defaults' full leave-one-dataset-out table: each of the main job's training sets held out in turn (trained on the others), the development sets scored by the main job; beside it, the earlier defaults (PREVIOUS) on the same held-out sets and seeds, with the per-seed gain over the newest of them."
+    (train, new), prev = full_runs(*DEFAULTS), [full_runs(m, f)[1] for m, f, _ in PREVIOUS]
+    sides = [new] + prev
+    sets = sorted(ds for ds in new if all(side.get(ds) for side in sides))
     if not sets: return None
-    f1 = {side: {ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in runs[ds]] for ds in sets} for side, runs in (('new', new), ('old', old))}   # one value per seed
-    ks = range(min(len(v) for side in f1.values() for v in side.values()))   # the seeds every set has on both sides
+    f1 = [{ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in side[ds]] for ds in sets} for side in sides]   # per side: one value per seed
+    ks = range(min(len(v) for side in f1 for v in side.values()))   # the seeds every set has on every side
     rows, runs, chances = [], [], []
     for ds in sets:
-        runs += new[ds] + old[ds]
+        runs += [r for side in sides for r in side[ds]]
         m = new[ds][0][0]['zero_shot'][ds]; chances.append(m['chance_macro_f1'])
-        fn, fo = f1['new'][ds], f1['old'][ds]
-        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), f'the other {len(train) - 1} training sets' if ds in train else 'the main job', m['n_classes'], m['n'], pm(fn), ci(m), f"{m['chance_macro_f1']:.3f}",
-                     f"{np.mean(fn) / m['chance_macro_f1']:.1f}×", pm(fo), gains(fn, fo), len(fn)])
-    mean = {side: [np.mean([v[ds][k] for ds in sets]) for k in ks] for side, v in f1.items()}   # per seed: mean over the sets
-    rows.append([f'**mean of the {len(sets)} sets**', '', '', '', pm(mean['new']), '', f"{np.mean(chances):.3f}", f"{np.mean(mean['new']) / np.mean(chances):.1f}×",
-                 pm(mean['old']), gains(mean['new'], mean['old']), len(ks)])
+        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), f'the other {len(train) - 1} training sets' if ds in train else 'the main job', m['n_classes'], m['n'], pm(f1[0][ds]), ci(m),
+                     f"{m['chance_macro_f1']:.3f}", f"{np.mean(f1[0][ds]) / m['chance_macro_f1']:.1f}×", pm(f1[1][ds]), gains(f1[0][ds], f1[1][ds]), *[pm(v[ds]) for v in f1[2:]], len(f1[0][ds])])
+    mean = [[np.mean([v[ds][k] for ds in sets]) for k in ks] for v in f1]   # per side and seed: mean over the sets
+    rows.append([f'**mean of the {len(sets)} sets**', '', '', '', pm(mean[0]), '', f"{np.mean(chances):.3f}", f"{np.mean(mean[0]) / np.mean(chances):.1f}×",
+                 pm(mean[1]), gains(mean[0], mean[1]), *[pm(v) for v in mean[2:]], len(ks)])
     return table(['held out', 'trained on', 'classes', 'windows', 'macro-F1 (mean ± seed sd)', '95 % CI (seed 0, subject bootstrap)', 'chance macro-F1',
-                  '× chance', 'previous defaults (eight-set mix)', 'gain per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/main-s*/`, `results/lodo-diverse-*-s[0-2]/`; previous defaults `results/lodo-base-*-s[0-2]/`."
+                  '× chance', *[label for _, _, label in PREVIOUS[:1]], 'gain per seed', *[label for _, _, label in PREVIOUS[1:]], 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/`; earlier defaults " + \
+        ', '.join(f"`results/{m}-s*/`, `results/lodo-{f}-*-s[0-2]/`" for m, f, _ in PREVIOUS) + '.'
 
 def lodo_mix():
     "The wider training mix against the eight-set mix (the defaults until c3cf6ce), each of the eight sets held out in turn (the seeds where both have every fold)."
@@ -328,8 +333,20 @@ def lodo_mix():
     return table(['held out', 'eight-set mix minus the held-out set', '+ epilepsy and racketsports', f"gain, seed{'s' if len(ks) > 1 else ''} {' / '.join(map(str, ks))}"], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
+GRAVITY_FOLDS = ('basicmotions', 'racketsports')   # the bundled sets whose accelerometers report gravity-removed acceleration
+def lodo_gravity():
+    "Screening of gravity_drop (seed 0) on the two gravity-free sets held out in turn, beside the defaults before and after chest_acc's count calibration."
+    cols = (('diverse', 'before the count calibration'), (DEFAULTS[1], 'the defaults (count calibration)'), ('cal_gdrop', 'the defaults + gravity_drop 0.3'))
+    rs = {(c, f): load(f'lodo-{c}-{f}-s0') for c, _ in cols for f in GRAVITY_FOLDS}
+    if not all(rs.values()): return None
+    rows = [[f, *[f"{rs[c, f][0]['zero_shot'][f]['macro_f1']:.3f}" for c, _ in cols], f"{rs[DEFAULTS[1], f][0]['zero_shot'][f]['chance_macro_f1']:.3f}"] for f in GRAVITY_FOLDS]
+    for d in IMU_ZS:
+        rows.append([f'{d} (dev), mean of the {len(GRAVITY_FOLDS)} runs', *[f"{np.mean([rs[c, f][0]['zero_shot'][d]['macro_f1'] for f in GRAVITY_FOLDS]):.3f}" for c, _ in cols], ''])
+    return table(['held out (seed 0)', *[w for _, w in cols], 'chance macro-F1'], rows) + \
+        f"\n\nCommit {commit(list(rs.values()))}; run files `results/lodo-diverse-*-s0/`, `results/lodo-{DEFAULTS[1]}-*-s0/`, `results/lodo-cal_gdrop-*-s0/`."
+
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full, lodo_mix=lodo_mix)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full, lodo_mix=lodo_mix, lodo_gravity=lodo_gravity)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."

@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
-evidence=$(ls -d results/lodo-diverse-*-s[0-9] results/main-s[0-9] | sort)
+read -r main fold < <(python -c "import sys; sys.path.insert(0, 'scripts'); import results_tables as r; print(*r.DEFAULTS)")   # the defaults' run names live once, in results_tables
+evidence=$(ls -d results/lodo-$fold-*-s[0-9] results/$main-s[0-9] | sort)
 if [ "${1:-}" = "--card" ]; then
   python - $evidence <<'PY'
 import sys
