@@ -336,14 +336,14 @@ def lodo_mix():
 GRAVITY_FOLDS = ('basicmotions', 'racketsports')   # the bundled sets whose accelerometers report gravity-removed acceleration
 def lodo_gravity():
     "Screening of gravity_drop (seed 0) on the two gravity-free sets held out in turn, beside the defaults before and after chest_acc's count calibration."
-    cols = (('diverse', 'before the count calibration'), (DEFAULTS[1], 'the defaults (count calibration)'), ('cal_gdrop', 'the defaults + gravity_drop 0.3'))
+    cols = ((PREVIOUS[0][1], 'before the count calibration'), (DEFAULTS[1], 'the defaults (count calibration)'), ('cal_gdrop', 'the defaults + gravity_drop 0.3'))
     rs = {(c, f): load(f'lodo-{c}-{f}-s0') for c, _ in cols for f in GRAVITY_FOLDS}
     if not all(rs.values()): return None
     rows = [[f, *[f"{rs[c, f][0]['zero_shot'][f]['macro_f1']:.3f}" for c, _ in cols], f"{rs[DEFAULTS[1], f][0]['zero_shot'][f]['chance_macro_f1']:.3f}"] for f in GRAVITY_FOLDS]
     for d in IMU_ZS:
         rows.append([f'{d} (dev), mean of the {len(GRAVITY_FOLDS)} runs', *[f"{np.mean([rs[c, f][0]['zero_shot'][d]['macro_f1'] for f in GRAVITY_FOLDS]):.3f}" for c, _ in cols], ''])
     return table(['held out (seed 0)', *[w for _, w in cols], 'chance macro-F1'], rows) + \
-        f"\n\nCommit {commit(list(rs.values()))}; run files `results/lodo-diverse-*-s0/`, `results/lodo-{DEFAULTS[1]}-*-s0/`, `results/lodo-cal_gdrop-*-s0/`."
+        f"\n\nCommit {commit(list(rs.values()))}; run files " + ', '.join(f"`results/lodo-{c}-*-s0/`" for c, _ in cols) + '.'
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
               codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full, lodo_mix=lodo_mix, lodo_gravity=lodo_gravity)
