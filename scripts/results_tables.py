@@ -98,8 +98,9 @@ def sweeps():
     if not rows: return None
     return table(['setting', 'aligned accuracy', 'encoder alone'], rows) + f"\n\nCommit {commit(runs)}; run files `results/temp-*/`, `results/proj-*/`."
 
-DEFAULTS = ('main-cal', 'cal')   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
-PREVIOUS = (('main', 'diverse', 'wider mix, old count calibration (c3cf6ce)'),   # earlier defaults, newest first: (main job, fold name, label)
+DEFAULTS = ('main-gdrop', 'gdrop')   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
+PREVIOUS = (('main-cal', 'cal', 'without gravity_drop (0e7fd0a)'),   # earlier defaults, newest first: (main job, fold name, label)
+            ('main', 'diverse', 'wider mix, old count calibration (c3cf6ce)'),
             ('lodo-base-mainmix', 'base', 'eight-set mix (until c3cf6ce)'))
 
 def main_jobs():
@@ -287,6 +288,8 @@ def lodo_confirm():
                   'hapt (dev)', 'wisdm_watch (dev)'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-<configuration>-<held out>-s[0-2]/`."
 
+GRAVITY_FREE = ('basicmotions', 'racketsports')   # the bundled sets whose accelerometers report gravity-removed acceleration (their meta.json `gravity`)
+
 def full_runs(mix_prefix, fold_cfg):
     "The `mix_prefix` runs' training sets, and {bundled IMU set: its runs, one per seed}: each training set by the runs that held it out (lodo-<fold_cfg>-<set>-s<k>), the sets the mix runs score zero-shot by them."
     mix = seeds(mix_prefix)
@@ -308,9 +311,11 @@ def lodo_full():
         m = new[ds][0][0]['zero_shot'][ds]; chances.append(m['chance_macro_f1'])
         rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), f'the other {len(train) - 1} training sets' if ds in train else 'the main job', m['n_classes'], m['n'], pm(f1[0][ds]), ci(m),
                      f"{m['chance_macro_f1']:.3f}", f"{np.mean(f1[0][ds]) / m['chance_macro_f1']:.1f}×", pm(f1[1][ds]), gains(f1[0][ds], f1[1][ds]), *[pm(v[ds]) for v in f1[2:]], len(f1[0][ds])])
-    mean = [[np.mean([v[ds][k] for ds in sets]) for k in ks] for v in f1]   # per side and seed: mean over the sets
-    rows.append([f'**mean of the {len(sets)} sets**', '', '', '', pm(mean[0]), '', f"{np.mean(chances):.3f}", f"{np.mean(mean[0]) / np.mean(chances):.1f}×",
-                 pm(mean[1]), gains(mean[0], mean[1]), *[pm(v) for v in mean[2:]], len(ks)])
+    with_g = [ds for ds in sets if ds not in GRAVITY_FREE]
+    for what, part in ((f'**mean of the {len(sets)} sets**', sets), (f'mean of the {len(with_g)} sets with gravity', with_g)):
+        mean = [[np.mean([v[ds][k] for ds in part]) for k in ks] for v in f1]   # per side and seed: mean over the part's sets
+        chance = np.mean([chances[sets.index(ds)] for ds in part])
+        rows.append([what, '', '', '', pm(mean[0]), '', f"{chance:.3f}", f"{np.mean(mean[0]) / chance:.1f}×", pm(mean[1]), gains(mean[0], mean[1]), *[pm(v) for v in mean[2:]], len(ks)])
     return table(['held out', 'trained on', 'classes', 'windows', 'macro-F1 (mean ± seed sd)', '95 % CI (seed 0, subject bootstrap)', 'chance macro-F1',
                   '× chance', *[label for _, _, label in PREVIOUS[:1]], 'gain per seed', *[label for _, _, label in PREVIOUS[1:]], 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/`; earlier defaults " + \
@@ -333,20 +338,8 @@ def lodo_mix():
     return table(['held out', 'eight-set mix minus the held-out set', '+ epilepsy and racketsports', f"gain, seed{'s' if len(ks) > 1 else ''} {' / '.join(map(str, ks))}"], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
-GRAVITY_FOLDS = ('basicmotions', 'racketsports')   # the bundled sets whose accelerometers report gravity-removed acceleration
-def lodo_gravity():
-    "Screening of gravity_drop (seed 0) on the two gravity-free sets held out in turn, beside the defaults before and after chest_acc's count calibration."
-    cols = ((PREVIOUS[0][1], 'before the count calibration'), (DEFAULTS[1], 'the defaults (count calibration)'), ('cal_gdrop', 'the defaults + gravity_drop 0.3'))
-    rs = {(c, f): load(f'lodo-{c}-{f}-s0') for c, _ in cols for f in GRAVITY_FOLDS}
-    if not all(rs.values()): return None
-    rows = [[f, *[f"{rs[c, f][0]['zero_shot'][f]['macro_f1']:.3f}" for c, _ in cols], f"{rs[DEFAULTS[1], f][0]['zero_shot'][f]['chance_macro_f1']:.3f}"] for f in GRAVITY_FOLDS]
-    for d in IMU_ZS:
-        rows.append([f'{d} (dev), mean of the {len(GRAVITY_FOLDS)} runs', *[f"{np.mean([rs[c, f][0]['zero_shot'][d]['macro_f1'] for f in GRAVITY_FOLDS]):.3f}" for c, _ in cols], ''])
-    return table(['held out (seed 0)', *[w for _, w in cols], 'chance macro-F1'], rows) + \
-        f"\n\nCommit {commit(list(rs.values()))}; run files " + ', '.join(f"`results/lodo-{c}-*-s0/`" for c, _ in cols) + '.'
-
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full, lodo_mix=lodo_mix, lodo_gravity=lodo_gravity)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full, lodo_mix=lodo_mix)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
