@@ -305,16 +305,16 @@ def lodo_full():
     if not sets: return None
     f1 = [{ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in side[ds]] for ds in sets} for side in sides]   # per side: one value per seed
     ks = range(min(len(v) for side in f1 for v in side.values()))   # the seeds every set has on every side
-    rows, runs, chances = [], [], []
+    rows, runs, chances = [], [], {}
     for ds in sets:
         runs += [r for side in sides for r in side[ds]]
-        m = new[ds][0][0]['zero_shot'][ds]; chances.append(m['chance_macro_f1'])
+        m = new[ds][0][0]['zero_shot'][ds]; chances[ds] = m['chance_macro_f1']
         rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), f'the other {len(train) - 1} training sets' if ds in train else 'the main job', m['n_classes'], m['n'], pm(f1[0][ds]), ci(m),
                      f"{m['chance_macro_f1']:.3f}", f"{np.mean(f1[0][ds]) / m['chance_macro_f1']:.1f}×", pm(f1[1][ds]), gains(f1[0][ds], f1[1][ds]), *[pm(v[ds]) for v in f1[2:]], len(f1[0][ds])])
     with_g = [ds for ds in sets if ds not in GRAVITY_FREE]
     for what, part in ((f'**mean of the {len(sets)} sets**', sets), (f'mean of the {len(with_g)} sets with gravity', with_g)):
         mean = [[np.mean([v[ds][k] for ds in part]) for k in ks] for v in f1]   # per side and seed: mean over the part's sets
-        chance = np.mean([chances[sets.index(ds)] for ds in part])
+        chance = np.mean([chances[ds] for ds in part])
         rows.append([what, '', '', '', pm(mean[0]), '', f"{chance:.3f}", f"{np.mean(mean[0]) / chance:.1f}×", pm(mean[1]), gains(mean[0], mean[1]), *[pm(v) for v in mean[2:]], len(ks)])
     return table(['held out', 'trained on', 'classes', 'windows', 'macro-F1 (mean ± seed sd)', '95 % CI (seed 0, subject bootstrap)', 'chance macro-F1',
                   '× chance', *[label for _, _, label in PREVIOUS[:1]], 'gain per seed', *[label for _, _, label in PREVIOUS[1:]], 'seeds'], rows) + \
