@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Sequence
 import numpy as np
 import torch
+from scipy.special import logsumexp
 from ..core import resolve_device
 from ..config import ExpCfg
 from ..data.datasets import load_labels, resolve_dataset, SensorData
@@ -15,13 +16,13 @@ from ..data.windows import Windows
 from ..models.clip import SignalClip
 from ..models.factory import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
-                                  chance_mrr)
+                                  chance_mrr, balanced_accuracy)
 from ..data.labels import assign_groups, clean_label
 
 # %% auto #0
 __all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity',
-           'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'with_label_level', 'check_unseen',
-           'zero_shot', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+           'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'balanced_scores', 'with_label_level',
+           'check_unseen', 'zero_shot', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -89,6 +90,25 @@ def chance_group_mrr(y:np.ndarray,          # (N,) true candidate ids
     mrr = {s: float(np.sum(comb(K - r, s - 1) / comb(K, s) / r)) for s in np.unique(size)}
     return float(np.mean([mrr[s] for s in size[np.asarray(y)]]))
 
+# %% ../../nbs/53_eval.zeroshot.ipynb #9d3e6f21
+def balanced_scores(scores:np.ndarray,  # (N, K) similarities of one set's windows to its class texts
+                    scale:float,        # the model's inverse temperature (`exp(logit_scale)`)
+                    tol:float=1e-6,     # stop when every class's share is within this factor of 1/K (log scale)
+                    max_iter:int=1000,  # Sinkhorn–Knopp iterations at most
+                   )->np.ndarray:       # (N, K) log class probabilities; the row argmax is the adapted prediction
+    "Transductive class balancing: Sinkhorn–Knopp rescales the columns of softmax(scale · scores) until every class takes an equal share of the windows."
+    s = np.asarray(scores, np.float64)
+    if s.ndim != 2 or not s.size: raise ValueError(f"scores must be a non-empty (N, K) array, got shape {s.shape}")
+    if not scale > 0: raise ValueError(f"scale must be positive (the model's exp(logit_scale)), got {scale}")
+    (N, K), lp = s.shape, scale * s
+    v = np.zeros(K)                                                      # log column factor of each class
+    for _ in range(max_iter):
+        u = -np.log(N) - logsumexp(lp + v, axis=1)                       # each window carries mass 1/N
+        dv = -np.log(K) - logsumexp(lp + u[:, None] + v, axis=0)         # log factor that gives each class mass 1/K
+        v = v + dv
+        if np.abs(dv).max() < tol: break
+    return lp + v - logsumexp(lp + v, axis=1, keepdims=True)
+
 # %% ../../nbs/53_eval.zeroshot.ipynb #3a580d20
 def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
     "`cfg` scoring at `label_level` ('label' or 'fault_type'; None keeps the model's); vibration models only."
@@ -128,7 +148,11 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     m.update(group_accuracy=group_aware_accuracy(scores, w.y, groups), chance_group_accuracy=chance_group_accuracy(w.y, groups),
              label_names=list(w.label_names), dataset=ds.name, seen_in_training=seen,
              modality=cfg.data.modality, label_level=cfg.vib.vib_label_level if cfg.data.modality == 'vibration' else 'label')
-    if n_boot: m['ci95'] = {k: list(bootstrap_ci(f, scores, w.y, key, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
+    bal = balanced_scores(scores, float(model.logit_scale.detach().exp()))   # adapted to this set's unlabelled windows
+    m['transductive'] = dict(method='balanced', accuracy=accuracy(bal, w.y), macro_f1=macro_f1(bal, w.y), balanced_accuracy=balanced_accuracy(bal, w.y))
+    if n_boot:
+        for sc, d in ((scores, m), (bal, m['transductive'])):   # the adapted scores are resampled as adapted once on the whole set
+            d['ci95'] = {k: list(bootstrap_ci(f, sc, w.y, key, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
     return dict(metrics=m, features=feats, class_emb=cls, scores=scores, y=w.y, subject=key, seg=w.seg, texts=texts)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #81b0e008
