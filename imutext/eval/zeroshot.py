@@ -101,13 +101,13 @@ def balanced_scores(scores:np.ndarray,  # (N, K) similarities of one set's windo
     if s.ndim != 2 or not s.size: raise ValueError(f"scores must be a non-empty (N, K) array, got shape {s.shape}")
     if not scale > 0: raise ValueError(f"scale must be positive (the model's exp(logit_scale)), got {scale}")
     (N, K), lp = s.shape, scale * s
-    v = np.zeros(K)                                                      # log column factor of each class
+    a = lp.copy()                                                        # lp plus each class's log column factor
     for _ in range(max_iter):
-        u = -np.log(N) - logsumexp(lp + v, axis=1)                       # each window carries mass 1/N
-        dv = -np.log(K) - logsumexp(lp + u[:, None] + v, axis=0)         # log factor that gives each class mass 1/K
-        v = v + dv
+        u = -np.log(N) - logsumexp(a, axis=1)                            # each window carries mass 1/N
+        dv = -np.log(K) - logsumexp(a + u[:, None], axis=0)              # log factor that gives each class mass 1/K
+        a += dv
         if np.abs(dv).max() < tol: break
-    return lp + v - logsumexp(lp + v, axis=1, keepdims=True)
+    return a - logsumexp(a, axis=1, keepdims=True)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #3a580d20
 def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
