@@ -28,9 +28,13 @@ def write_json(path:Path, obj):
     with atomic_write(path) as tmp: tmp.write_text(json.dumps(obj, indent=1, default=float))
 
 def new_run_dir(name:str='run', root:Path|None=None)->Path:
-    "A fresh `outputs/<YYYYmmdd-HHMMSS>-<name>` folder."
-    d = Path(root or outputs_root())/f"{datetime.now():%Y%m%d-%H%M%S}-{name}"
-    d.mkdir(parents=True, exist_ok=False); return d
+    "A fresh `outputs/<YYYYmmdd-HHMMSS>-<name>` folder; a run of the same name started in the same second gets `-2`, `-3`, … appended."
+    base = Path(root or outputs_root())/f"{datetime.now():%Y%m%d-%H%M%S}-{name}"
+    for k in range(1, 1000):
+        d = base if k == 1 else base.with_name(f"{base.name}-{k}")
+        try: d.mkdir(parents=True, exist_ok=False); return d
+        except FileExistsError: continue
+    raise FileExistsError(f"{base}: 999 run folders of this name in one second")
 
 # %% ../nbs/65_experiment.ipynb #6d168d23
 TABLE_COLS = ['n_classes', 'n', 'accuracy', 'chance', 'macro_f1', 'chance_macro_f1', 'balanced_accuracy', 'recall_at_1',
