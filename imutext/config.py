@@ -100,11 +100,14 @@ class PoolCfg:
 
 @dataclass
 class ClipCfg:
-    "Projection into the text space and the temperature."
+    "Projection into the text space, the temperature, and the hubness correction of zero-shot scores."
     proj: Literal['none', 'linear', 'mlp', 'residual'] = 'mlp'  # projection head into the text space ('none' needs d_model == 384)
     logit_scale_init: float = 1/0.07  # initial logit scale (inverse temperature)
     logit_scale_max: float = 50.0     # clamp for the logit scale after every step
     learn_scale: bool = True          # learn the logit scale (False: fixed at logit_scale_init, for temperature sweeps)
+    hub_bank: int = 500               # training windows per training set whose text-space features the checkpoint keeps after training; zero-shot scores subtract each class text's hubness on them (0 = no bank, no correction)
+    hub_k: int = 50                   # hubness of a class text: its mean similarity to its hub_k most similar bank windows
+    hub_alpha: float = 1.0            # weight of the subtracted hubness (0 = uncorrected scores)
 
 @dataclass
 class LossCfg:

@@ -17,7 +17,7 @@ from torch.nn.parallel import DistributedDataParallel
 from .core import resolve_device
 from .config import ExpCfg, make_cfg, parse_value
 from .models.factory import CKPT_NAME, ClassTexts, load_checkpoint, save_checkpoint
-from .train import Prepared, WindowMix, TrainState, prepare, make_state, checkpoint_state, train_epoch, epoch_record
+from .train import Prepared, WindowMix, TrainState, prepare, make_state, checkpoint_state, train_epoch, epoch_record, end_training
 
 # %% auto #0
 __all__ = ['GLOBAL_KEYS', 'USER_ERRORS', 'DistCtx', 'init_distributed', 'shard_bounds', 'ShardedMix', 'rank_sizes',
@@ -170,6 +170,7 @@ def fit_ddp(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None)
     r = setup(cfg, run_dir, prepared)
     for epoch in range(r.state.start, cfg.train.epochs):
         r.state.history.append(_epoch_record(r, cfg, epoch))
+        if r.ctx.is_main: end_training(r.p, r.state, cfg, epoch, r.ctx.device)
         if run_dir: save_ddp_checkpoint(r, cfg, epoch, run_dir)
     r.p.history = r.state.history
     return r.p

@@ -25,7 +25,7 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'prepare',
            'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'step_scalars', 'train_epoch', 'epoch_record',
-           'fit']
+           'hub_features', 'end_training', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -272,6 +272,25 @@ def epoch_record(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device, ct:Cla
     print(' '.join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in rec.items()), flush=True)
     return rec
 
+# %% ../nbs/40_train.ipynb #hb40code
+@torch.no_grad()
+def hub_features(model:SignalClip, mix:WindowMix,  # the trained model and its training mix (windows read unaugmented)
+                 n:int, seed:int, device,          # windows per training set (ClipCfg.hub_bank; 0 = none); seed of the draw
+                 bs:int=512)->torch.Tensor|None:   # (M, 384) fp16 on the CPU, or None when n is 0
+    "Text-space features of up to `n` seeded windows of each training set of `mix`, in eval mode, one set per batch (no padding channels)."
+    if not n: return None
+    model.eval(); rng, out = np.random.default_rng([seed, 2]), []
+    for d, w in enumerate(mix.windows):
+        ix = np.sort(rng.choice(len(w), min(n, len(w)), replace=False))
+        for i in range(0, len(ix), bs):
+            b = {k: v.to(device) for k, v in mix.collate(np.stack([np.full(len(ix[i:i+bs]), d), ix[i:i+bs]], 1)).items()}
+            out.append(model.encode_signal(b['x'], b['ch_type'], b['ch_mask'], b.get('ch_ctx')).float().cpu())
+    return torch.cat(out).half()
+
+def end_training(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device):
+    "After the last epoch, store the hubness bank (`hub_features` of the training split) in the model, so the checkpoint written next carries it."
+    if epoch == cfg.train.epochs - 1: s.model.hub_bank = hub_features(s.model, p.train, cfg.clip.hub_bank, cfg.train.seed, device)
+
 # %% ../nbs/40_train.ipynb #587f1efb
 def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,
         until:int|None=None,  # stop after this many epochs (an interrupted run, for resume tests); None = cfg.train.epochs
@@ -283,6 +302,7 @@ def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,
     for epoch in range(s.start, cfg.train.epochs if until is None else min(until, cfg.train.epochs)):
         t0 = time.perf_counter()
         s.history.append(epoch_record(p, s, cfg, epoch, device, ct, t0, train_epoch(p, cfg, epoch, s, device, ct)))
+        end_training(p, s, cfg, epoch, device)
         if run_dir: save_checkpoint(Path(run_dir)/CKPT_NAME, **checkpoint_state(s, p, cfg, epoch))
     p.history = s.history
     return p

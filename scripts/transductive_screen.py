@@ -2,11 +2,12 @@
 
 For every run folder given, the checkpoint scores each of its held-out sets, and the macro-F1 of each correction of the
 (N, K) window-to-class-text similarities is printed as one JSON line:
-- none: the inductive score (each window on its own; the headline metric);
+- none: the raw inductive score (each window on its own, no hubness correction);
 - center: the set's mean score per class subtracted (transductive);
 - csls<k>_<a>: each class's score minus a x its mean similarity to its k most similar windows of the set (transductive CSLS);
 - train_csls_<a>, train_center: the same with the model's own training windows (500 per training set, no augmentation)
-  in place of the scored set: inductive, the class text's hubness measured on data the model was trained on;
+  in place of the scored set: inductive, the class text's hubness measured on data the model was trained on (how the
+  hubness bank of `ClipCfg.hub_bank` was chosen; checkpoints now carry such a bank, drawn from the training split only);
 - balanced: Sinkhorn-Knopp class balancing at the model's temperature (`balanced_scores`, transductive).
 
     python scripts/transductive_screen.py outputs/<run> ... > screen.jsonl
@@ -16,22 +17,19 @@ import json, sys, warnings
 from pathlib import Path
 import numpy as np, torch
 from imutext.models.factory import load_checkpoint, model_from_checkpoint, signal_windows
-from imutext.eval.zeroshot import zero_shot, embed_windows, balanced_scores
+from imutext.eval.zeroshot import zero_shot, embed_windows, balanced_scores, hub_offset
 from imutext.eval.metrics import macro_f1
 
 DEV = ('hapt', 'wisdm_watch')   # development sets: printed, never used to choose
 
-def top_mean(s, k):
-    "(K,) mean of each column's k largest values."
-    return -np.sort(-s, axis=0)[:min(k, len(s))].mean(0)
-
-def corrections(s, scale, bank_s):
-    "{name: (N, K) corrected scores} of the similarities `s`, given the training windows' similarities `bank_s` to the same class texts."
+def corrections(feats, cls, scale, bank):
+    "{name: (N, K) corrected scores} of the raw similarities of the set's features `feats` to the class texts `cls`, given training-window features `bank`."
+    s = feats @ cls.T
     out = {'none': s, 'center': s - s.mean(0)}
     for k in (10, 100):
-        for a in (0.5, 1.0): out[f'csls{k}_{a}'] = s - a * top_mean(s, k)
-    for a in (0.5, 1.0): out[f'train_csls_{a}'] = s - a * top_mean(bank_s, 50)
-    out['train_center'] = s - bank_s.mean(0)
+        for a in (0.5, 1.0): out[f'csls{k}_{a}'] = s - hub_offset(feats, cls, k, a)   # the scored set as the neighbourhood
+    for a in (0.5, 1.0): out[f'train_csls_{a}'] = s - hub_offset(bank, cls, 50, a)
+    out['train_center'] = s - (bank @ cls.T).mean(0)
     out['balanced'] = balanced_scores(s, scale)
     return out
 
@@ -44,7 +42,7 @@ def screen(run, per_set=500, seed=0):
     bank, scale = np.concatenate(bank), float(model.logit_scale.detach().exp())
     for ds in model.cfg.data.zero_shot_sets:
         r = zero_shot(model, ds, n_boot=0)
-        cs = corrections(r['scores'], scale, bank @ r['class_emb'].T)
+        cs = corrections(r['features'], r['class_emb'], scale, bank)
         yield dict(run=Path(run).name, seed=model.cfg.train.seed, set=ds, **{k: round(macro_f1(v, r['y']), 4) for k, v in cs.items()})
 
 def table(rows):

@@ -21,8 +21,8 @@ from ..data.labels import assign_groups, clean_label
 
 # %% auto #0
 __all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity',
-           'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'balanced_scores', 'with_label_level',
-           'check_unseen', 'zero_shot', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+           'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'hub_offset', 'balanced_scores',
+           'with_label_level', 'check_unseen', 'zero_shot', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -90,6 +90,22 @@ def chance_group_mrr(y:np.ndarray,          # (N,) true candidate ids
     mrr = {s: float(np.sum(comb(K - r, s - 1) / comb(K, s) / r)) for s in np.unique(size)}
     return float(np.mean([mrr[s] for s in size[np.asarray(y)]]))
 
+# %% ../../nbs/53_eval.zeroshot.ipynb #hb53code
+def hub_offset(bank:torch.Tensor|np.ndarray|None,  # (M, 384) text-space features of training windows (`SignalClip.hub_bank`); None = no correction
+               class_emb:np.ndarray,              # (K, 384) class text embeddings
+               k:int,                             # neighbours per class text (ClipCfg.hub_k)
+               alpha:float,                       # weight (ClipCfg.hub_alpha)
+              )->np.ndarray:                      # (K,) float32, subtracted from every window's class scores
+    "alpha x each class text's mean similarity to its k most similar bank features; zeros without a bank."
+    cls = np.asarray(class_emb, np.float32)
+    if bank is None: return np.zeros(len(cls), np.float32)
+    if k < 1: raise ValueError(f"ClipCfg.hub_k must be at least 1, got {k}")
+    b = (bank.float().numpy() if torch.is_tensor(bank) else np.asarray(bank, np.float32))
+    if b.ndim != 2 or b.shape[1] != cls.shape[1]: raise ValueError(f"hub bank must be (M, {cls.shape[1]}) like the class embeddings, got shape {b.shape}")
+    s = b @ cls.T                                                            # (M, K)
+    k = min(k, len(s))
+    return (alpha * np.partition(s, len(s) - k, axis=0)[len(s) - k:].mean(0)).astype(np.float32)
+
 # %% ../../nbs/53_eval.zeroshot.ipynb #9d3e6f21
 def balanced_scores(scores:np.ndarray,  # (N, K) similarities of one set's windows to its class texts
                     scale:float,        # the model's inverse temperature (`exp(logit_scale)`)
@@ -131,7 +147,7 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
               n_boot:int=1000,               # subject/recording-level bootstrap replicates for the 95 % CIs (0 = none)
               label_level:str|None=None,     # vibration: 'label' or 'fault_type' (default: the level the model was trained at)
               seen_ok:bool=False,            # allow a dataset the model was trained on (the metrics say `seen_in_training`)
-             )->dict:                        # metrics + arrays (features, class embeddings, scores, labels, bootstrap keys)
+             )->dict:                        # metrics + arrays (features, class embeddings, scores, raw scores before the hubness correction, labels, bootstrap keys)
     "Closed-set zero-shot evaluation over the dataset's own label texts."
     cfg = with_label_level(model.cfg, label_level)
     ds, mod = load_for(data, cfg), modality(cfg)
@@ -142,18 +158,21 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     texts = dataset_texts(ds, cfg)
     with torch.no_grad(): cls = ClassTexts(texts, encoder, model.to(device))(device).float().cpu().numpy()  # (K, 384)
     feats = embed_windows(model, w, device)
-    scores, key = feats @ cls.T, mod.key(w)                                  # (N, K), (N,)
+    raw, key = feats @ cls.T, mod.key(w)                                     # (N, K), (N,)
+    scores = raw - hub_offset(model.hub_bank, cls, cfg.clip.hub_k, cfg.clip.hub_alpha)   # hubness measured on the training windows
     m = zero_shot_metrics(scores, w.y, w.label_names)
     groups = assign_groups([clean_label(n) for n in w.label_names])
     m.update(group_accuracy=group_aware_accuracy(scores, w.y, groups), chance_group_accuracy=chance_group_accuracy(w.y, groups),
              label_names=list(w.label_names), dataset=ds.name, seen_in_training=seen,
              modality=cfg.data.modality, label_level=cfg.vib.vib_label_level if cfg.data.modality == 'vibration' else 'label')
-    bal = balanced_scores(scores, float(model.logit_scale.detach().exp()))   # adapted to this set's unlabelled windows
+    if model.hub_bank is not None:
+        m['hubness'] = dict(bank=len(model.hub_bank), k=cfg.clip.hub_k, alpha=cfg.clip.hub_alpha, uncorrected_accuracy=accuracy(raw, w.y), uncorrected_macro_f1=macro_f1(raw, w.y))
+    bal = balanced_scores(scores, float(model.logit_scale.detach().exp()))   # adapted to this set's unlabelled windows (a per-class offset changes nothing)
     m['transductive'] = dict(method='balanced', accuracy=accuracy(bal, w.y), macro_f1=macro_f1(bal, w.y), balanced_accuracy=balanced_accuracy(bal, w.y))
     if n_boot:
         for sc, d in ((scores, m), (bal, m['transductive'])):   # the adapted scores are resampled as adapted once on the whole set
             d['ci95'] = {k: list(bootstrap_ci(f, sc, w.y, key, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
-    return dict(metrics=m, features=feats, class_emb=cls, scores=scores, y=w.y, subject=key, seg=w.seg, texts=texts)
+    return dict(metrics=m, features=feats, class_emb=cls, scores=scores, raw_scores=raw, y=w.y, subject=key, seg=w.seg, texts=texts)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #81b0e008
 def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `train.fit`
