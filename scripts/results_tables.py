@@ -98,8 +98,9 @@ def sweeps():
     if not rows: return None
     return table(['setting', 'aligned accuracy', 'encoder alone'], rows) + f"\n\nCommit {commit(runs)}; run files `results/temp-*/`, `results/proj-*/`."
 
-DEFAULTS = ('main-gdrop', 'gdrop')   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
-PREVIOUS = (('main-cal', 'cal', 'without gravity_drop (0e7fd0a)'),   # earlier defaults, newest first: (main job, fold name, label)
+DEFAULTS = ('main-hub', 'hub')   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
+PREVIOUS = (('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),   # earlier defaults, newest first: (main job, fold name, label)
+            ('main-cal', 'cal', 'without gravity_drop (0e7fd0a)'),
             ('main', 'diverse', 'wider mix, old count calibration (c3cf6ce)'),
             ('lodo-base-mainmix', 'base', 'eight-set mix (until c3cf6ce)'))
 
@@ -322,27 +323,37 @@ def lodo_full():
         f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/`; earlier defaults " + \
         ', '.join(f"`results/{m}-s*/`, `results/lodo-{f}-*-s[0-2]/`" for m, f, _ in PREVIOUS) + '.'
 
-def lodo_adapt():
-    "The defaults' leave-one-dataset-out runs scored twice: inductive (the headline) and adapted to the held-out set's unlabelled windows (`transductive`, Sinkhorn class balancing)."
+def lodo_pair(key, base, other, labels, note):
+    "The defaults' leave-one-dataset-out runs scored two ways from the same weights (`base`, `other`: metrics -> (macro-F1, CI dict or None)), per held-out set and seed, with the per-seed gain; only sets whose metrics have `key`. `labels`: the two scores' and the CI's column heads."
     train, new = full_runs(*DEFAULTS)
-    sets = sorted(ds for ds in new if new[ds] and all('transductive' in r[0]['zero_shot'][ds] for r in new[ds]))
+    sets = sorted(ds for ds in new if new[ds] and all(key in r[0]['zero_shot'][ds] for r in new[ds]))
     if not sets: return None
-    get = lambda ds, f: [f(r[0]['zero_shot'][ds]) for r in new[ds]]   # one value per seed
-    ind, ada = ({ds: get(ds, f) for ds in sets} for f in (lambda m: m['macro_f1'], lambda m: m['transductive']['macro_f1']))
+    get = lambda ds, f: [f(r[0]['zero_shot'][ds])[0] for r in new[ds]]   # one value per seed
+    a, b = ({ds: get(ds, f) for ds in sets} for f in (base, other))
     rows, runs = [], []
     for ds in sets:
         runs += new[ds]; m = new[ds][0][0]['zero_shot'][ds]
-        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), m['n_classes'], pm(ind[ds]), pm(ada[ds]), gains(ada[ds], ind[ds]), ci(m['transductive']),
-                     f"{m['chance_macro_f1']:.3f}", f"{np.mean(ada[ds]) / m['chance_macro_f1']:.1f}×", len(ada[ds])])
-    ks = range(min(len(v) for v in ada.values()))
-    for what, part in ((f'**mean of the {len(sets)} sets**', sets), (f'mean of the {len([d for d in sets if d in train])} training sets held out (the choice was made on these, seed 0)', [d for d in sets if d in train])):
-        mi, ma = ([np.mean([v[ds][k] for ds in part]) for k in ks] for v in (ind, ada))
-        rows.append([what, '', pm(mi), pm(ma), gains(ma, mi), '', '', '', len(ks)])
-    return table(['held out', 'classes', 'inductive macro-F1 (the headline)', 'adapted to the held-out set (transductive)', 'gain per seed',
-                  '95 % CI adapted (seed 0, subject bootstrap)', 'chance macro-F1', 'adapted × chance', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/` (`transductive` in each held-out set's metrics)."
+        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), m['n_classes'], pm(a[ds]), pm(b[ds]), gains(b[ds], a[ds]), ci({'ci95': other(m)[1]}),
+                     f"{m['chance_macro_f1']:.3f}", f"{np.mean(b[ds]) / m['chance_macro_f1']:.1f}×", len(b[ds])])
+    ks = range(min(len(v) for v in b.values()))
+    for what, part in ((f'**mean of the {len(sets)} sets**', sets), (f'mean of the {len([d for d in sets if d in train])} training sets held out', [d for d in sets if d in train])):
+        ma, mb = ([np.mean([v[ds][k] for ds in part]) for k in ks] for v in (a, b))
+        rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), '', '', '', len(ks)])
+    return table(['held out', 'classes', *labels[:2], 'gain per seed', labels[2], 'chance macro-F1', '× chance', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/` ({note})."
 
-SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<DEFAULTS[1]> runs
+def lodo_adapt():
+    "The defaults' leave-one-dataset-out runs scored inductively (the headline) and adapted to the held-out set's unlabelled windows (`transductive`, Sinkhorn class balancing)."
+    return lodo_pair('transductive', lambda m: (m['macro_f1'], m.get('ci95')), lambda m: (m['transductive']['macro_f1'], m['transductive'].get('ci95')),
+                     ('inductive macro-F1 (the headline)', 'adapted to the held-out set (transductive)', '95 % CI adapted (seed 0, subject bootstrap)'), "`transductive` in each held-out set's metrics")
+
+def lodo_hub():
+    "The ablation of the hubness correction: the defaults' leave-one-dataset-out runs scored from the same weights without it (`hubness.uncorrected_macro_f1`) and with it (the headline)."
+    return lodo_pair('hubness', lambda m: (m['hubness']['uncorrected_macro_f1'], None), lambda m: (m['macro_f1'], m.get('ci95')),
+                     ('uncorrected macro-F1 (no hubness bank)', 'corrected macro-F1 (the default, the headline)', '95 % CI corrected (seed 0, subject bootstrap)'), "`hubness` in each held-out set's metrics")
+
+SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<SCREEN_FOLD> runs
+SCREEN_FOLD = 'gdrop'   # the leave-one-dataset-out runs the screen scored (the defaults then, before the hubness bank)
 SCREEN_LABELS = dict(none='none: each window on its own (inductive, the headline)', center="centring: the set's mean score per class subtracted",
                      **{f'csls{k}_{a}': f'CSLS: minus {a} × the mean similarity to its {k} nearest windows of the set' for k in (10, 100) for a in (0.5, 1.0)},
                      **{f'train_csls_{a}': f'CSLS on training windows: minus {a} × the mean similarity to its 50 nearest training windows (inductive)' for a in (0.5, 1.0)},
@@ -361,7 +372,7 @@ def adapt_screen():
     n_folds = len({r['set'] for r in held})
     return table(['correction of the scores (transductive unless marked)', f'mean of the {n_folds} held-out training sets, seed 0', f'the same, seeds {seeds_[0]}-{seeds_[-1]}',
                   *[f'{d} (dev), mean of the runs' for d in IMU_ZS]], rows) + \
-        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{DEFAULTS[1]}-*-s[0-2]/`, scores `results/transductive-screen/screen.jsonl` (`python scripts/transductive_screen.py`)."
+        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{SCREEN_FOLD}-*-s[0-2]/`, scores `results/transductive-screen/screen.jsonl` (`python scripts/transductive_screen.py`)."
 
 def lodo_mix():
     "The wider training mix against the eight-set mix (the defaults until c3cf6ce), each of the eight sets held out in turn (the seeds where both have every fold)."
@@ -381,7 +392,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full, lodo_adapt=lodo_adapt, adapt_screen=adapt_screen, lodo_mix=lodo_mix)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
