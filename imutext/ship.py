@@ -17,7 +17,7 @@ from .models.factory import CKPT_NAME, CKPT_KEYS, SHIPPED_DIR, load_checkpoint, 
 __all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'write_card', 'ship_model', 'refresh_card']
 
 # %% ../nbs/68_ship.ipynb #64948d30
-SHIP_KEYS = (*CKPT_KEYS, 'label_table')   # what inference (and the model card) needs of a training checkpoint
+SHIP_KEYS = (*CKPT_KEYS, 'label_table', 'hub_bank')   # what inference (and the model card) needs of a training checkpoint
 
 def slim_checkpoint(ck:dict)->dict:  # a training checkpoint (`load_checkpoint`)
     "The inference part of a training checkpoint."
@@ -63,7 +63,7 @@ def model_card(name:str,          # the shipped model's name
               )->str:             # markdown
     "The model card of a shipped checkpoint, written from its own files."
     cfg = cfg_from_dict(ck['config']); d, pre = cfg.data, ck['preprocessing']
-    bank = ck['model'].get('_extra_state', {}).get('hub_bank')   # the hubness bank (train.hub_features), None before it existed
+    bank = ck.get('hub_bank')   # the hubness bank (train.hub_features), None before it existed
     hub = f", after subtracting from each class text's scores its hubness: {cfg.clip.hub_alpha:g} × its mean similarity to its {cfg.clip.hub_k} most similar of the {len(bank)} training-window features the checkpoint keeps (nothing of the scored folder is used)" if bank is not None else ''
     sets = [load_dataset(s) for s in d.train_sets]
     changed = [k for k in config_diff(cfg_to_dict(ExpCfg()), ck['config']) if k not in ('train_sets', 'zero_shot_sets')]

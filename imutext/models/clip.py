@@ -62,10 +62,7 @@ class SignalClip(nn.Module):
         self.label_bank = label_bank
         self.ctx = nn.Linear(TEXT_DIM, cfg.encoder.d_model) if cfg.encoder.channel_text else None  # channel descriptions -> tokens (built last: the other weights stay those of the model without it)
         self.fusion = LSAFusion(cfg.fusion, cfg.encoder.d_model) if cfg.fusion.fusion == 'lsa' else None  # training-only (models.fusion); built after everything else
-        self.hub_bank = None  # (M, 384) fp16 text-space features of training windows, set after training (ClipCfg.hub_bank); travels in the state dict
-
-    def get_extra_state(self)->dict: return dict(hub_bank=self.hub_bank)
-    def set_extra_state(self, state:dict): self.hub_bank = state['hub_bank']
+        self.hub_bank = None  # (M, 384) fp16 text-space features of training windows, set after training (ClipCfg.hub_bank); not a weight: checkpoints keep it beside the state dict
 
 # %% ../../nbs/23_models.clip.ipynb #358e6923
 @patch

@@ -207,5 +207,5 @@ def load_checkpoint(path:Path)->dict:
 
 def model_from_checkpoint(ck:dict)->SignalClip:
     "Rebuild the model (its label bank and hubness bank included) from a checkpoint dict, in eval mode; one written before the hubness bank existed has none."
-    m = build_model(cfg_from_dict(ck['config']).override(init_from=''))
-    m.load_state_dict({'_extra_state': dict(hub_bank=None)} | ck['model']); return m.eval()
+    m = build_model(cfg_from_dict(ck['config']).override(init_from='')); m.load_state_dict(ck['model']); m.hub_bank = ck.get('hub_bank')
+    return m.eval()
