@@ -19,7 +19,7 @@ from .models.clip import SignalClip, param_groups
 from .models.vq import SubactionTable, subaction_table
 from .models.fusion import fusion_terms, inverse_frequency
 from .models.factory import (CKPT_NAME, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
-                                    preprocessing, save_checkpoint, signal_windows, subaction_texts, text_encoder)
+                                    preprocessing, restore_model, save_checkpoint, signal_windows, subaction_texts, text_encoder)
 from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
 # %% auto #0
@@ -214,7 +214,7 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     ck = load_checkpoint(ck_path)
     if diff := config_diff(cfg_to_dict(cfg_from_dict(ck['config'])), cfg_to_dict(cfg)):
         raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
-    p.model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sch.load_state_dict(ck['scheduler']); p.model.hub_bank = ck.get('hub_bank')
+    restore_model(p.model, ck); opt.load_state_dict(ck['optimizer']); sch.load_state_dict(ck['scheduler'])
     if bank is not None: bank.load_state_dict(ck['memory_bank'])
     if scaler is not None and ck.get('scaler'): scaler.load_state_dict(ck['scaler'])
     torch.set_rng_state(ck['rng'])

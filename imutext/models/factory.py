@@ -26,7 +26,7 @@ from .clip import SignalClip
 __all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality', 'modality',
            'load_for', 'signal_windows', 'dataset_texts', 'text_encoder', 'ClassTexts', 'pretrained_encoder',
            'build_model', 'subaction_texts', 'shipped_models', 'preprocessing', 'save_checkpoint', 'load_checkpoint',
-           'model_from_checkpoint']
+           'restore_model', 'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
 def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
@@ -205,7 +205,10 @@ def load_checkpoint(path:Path)->dict:
     if missing: raise ValueError(f"{path} is not an imutext checkpoint: missing {missing}")
     return ck
 
+def restore_model(m:SignalClip, ck:dict)->SignalClip:
+    "`m` with the checkpoint's weights and its hubness bank (kept beside the state dict; a checkpoint from before the bank has none)."
+    m.load_state_dict(ck['model']); m.hub_bank = ck.get('hub_bank'); return m
+
 def model_from_checkpoint(ck:dict)->SignalClip:
-    "Rebuild the model (its label bank and hubness bank included) from a checkpoint dict, in eval mode; one written before the hubness bank existed has none."
-    m = build_model(cfg_from_dict(ck['config']).override(init_from='')); m.load_state_dict(ck['model']); m.hub_bank = ck.get('hub_bank')
-    return m.eval()
+    "Rebuild the model (its label bank and hubness bank included) from a checkpoint dict, in eval mode."
+    return restore_model(build_model(cfg_from_dict(ck['config']).override(init_from='')), ck).eval()
