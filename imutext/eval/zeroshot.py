@@ -198,10 +198,17 @@ def vocab_embeddings(model:SignalClip, datasets:list, encoder=None, device='cpu'
         np.add.at(emb, maps[ds.name], e)
     return vocab, emb / np.linalg.norm(emb, axis=1, keepdims=True), maps
 
-def open_vocab(result:dict, vocab:list, emb:np.ndarray, local_to_global:np.ndarray)->dict:  # a `zero_shot` result
+def open_vocab(result:dict,                # a `zero_shot` result
+               vocab:list, emb:np.ndarray,  # `vocab_embeddings`' texts and (M, 384) embeddings
+               local_to_global:np.ndarray,  # the scored dataset's label ids -> vocabulary ids
+               model:SignalClip|None=None,  # its hubness bank corrects the scores as in `zero_shot`; None = uncorrected
+              )->dict:
     "Open-vocabulary metrics of a `zero_shot` result against `vocab`, each with its chance level."
-    groups = assign_groups(vocab)
-    out = open_vocab_scores(result['features'] @ emb.T, result['y'], local_to_global, vocab, groups)
+    groups, raw = assign_groups(vocab), result['features'] @ emb.T          # (M,), (N, M)
+    score = lambda s: open_vocab_scores(s, result['y'], local_to_global, vocab, groups)
+    bank = None if model is None else model.hub_bank
+    out = score(raw if bank is None else raw - hub_offset(bank, emb, model.cfg.clip.hub_k, model.cfg.clip.hub_alpha))
+    if bank is not None: out['hubness'] = {f'uncorrected_{k}': v for k, v in score(raw).items() if k in ('accuracy', 'group_accuracy', 'mrr')}
     y = np.asarray(local_to_global)[result['y']]                            # (N,) vocabulary ids
     return {**out, 'chance_mrr': chance_mrr(len(vocab)), 'chance_group_accuracy': chance_group_accuracy(y, groups),
             'chance_group_mrr': chance_group_mrr(y, groups)}
