@@ -292,6 +292,15 @@ def lodo_confirm():
 
 GRAVITY_FREE = ('basicmotions', 'racketsports')   # the bundled sets whose accelerometers report gravity-removed acceleration (their meta.json `gravity`)
 
+def seed_means(values, part, ks):
+    "Per seed k in `ks`: the mean over the sets `part` of `values` ({set: one value per seed})."
+    return [np.mean([values[ds][k] for ds in part]) for k in ks]
+
+def held_out_means(sets, train):
+    "The two averages under a leave-one-dataset-out table: (row label, sets) for all its sets and for the training sets held out."
+    held = [d for d in sets if d in train]
+    return ((f'**mean of the {len(sets)} sets**', sets), (f'mean of the {len(held)} training sets held out', held))
+
 def full_runs(mix_prefix, fold_cfg):
     "The `mix_prefix` runs' training sets, and {bundled IMU set: its runs, one per seed}: each training set by the runs that held it out (lodo-<fold_cfg>-<set>-s<k>), the sets the mix runs score zero-shot by them."
     mix = seeds(mix_prefix)
@@ -315,7 +324,7 @@ def lodo_full():
                      f"{m['chance_macro_f1']:.3f}", f"{np.mean(f1[0][ds]) / m['chance_macro_f1']:.1f}×", pm(f1[1][ds]), gains(f1[0][ds], f1[1][ds]), *[pm(v[ds]) for v in f1[2:]], len(f1[0][ds])])
     with_g = [ds for ds in sets if ds not in GRAVITY_FREE]
     for what, part in ((f'**mean of the {len(sets)} sets**', sets), (f'mean of the {len(with_g)} sets with gravity', with_g)):
-        mean = [[np.mean([v[ds][k] for ds in part]) for k in ks] for v in f1]   # per side and seed: mean over the part's sets
+        mean = [seed_means(v, part, ks) for v in f1]   # per side and seed: mean over the part's sets
         chance = np.mean([chances[ds] for ds in part])
         rows.append([what, '', '', '', pm(mean[0]), '', f"{chance:.3f}", f"{np.mean(mean[0]) / chance:.1f}×", pm(mean[1]), gains(mean[0], mean[1]), *[pm(v) for v in mean[2:]], len(ks)])
     return table(['held out', 'trained on', 'classes', 'windows', 'macro-F1 (mean ± seed sd)', '95 % CI (seed 0, subject bootstrap)', 'chance macro-F1',
@@ -336,8 +345,8 @@ def lodo_pair(key, base, other, labels, note):
         rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), m['n_classes'], pm(a[ds]), pm(b[ds]), gains(b[ds], a[ds]), ci({'ci95': other(m)[1]}),
                      f"{m['chance_macro_f1']:.3f}", f"{np.mean(b[ds]) / m['chance_macro_f1']:.1f}×", len(b[ds])])
     ks = range(min(len(v) for v in b.values()))
-    for what, part in ((f'**mean of the {len(sets)} sets**', sets), (f'mean of the {len([d for d in sets if d in train])} training sets held out', [d for d in sets if d in train])):
-        ma, mb = ([np.mean([v[ds][k] for ds in part]) for k in ks] for v in (a, b))
+    for what, part in held_out_means(sets, train):
+        ma, mb = (seed_means(v, part, ks) for v in (a, b))
         rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), '', '', '', len(ks)])
     return table(['held out', 'classes', *labels[:2], 'gain per seed', labels[2], 'chance macro-F1', '× chance', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/` ({note})."
@@ -360,14 +369,15 @@ def lodo_bank():
     sets = sorted(ds for ds in big if big[ds] and small.get(ds))
     if not sets: return None
     f1 = [{ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in side[ds]] for ds in sets} for side in (big, small)]
-    bank = lambda side: f"{min(r[0]['zero_shot'][ds]['hubness']['bank'] for ds in sets for r in side[ds])}–{max(r[0]['zero_shot'][ds]['hubness']['bank'] for ds in sets for r in side[ds])}"
+    def bank(side):   # range of the runs' bank sizes (features)
+        n = sorted(r[0]['zero_shot'][ds]['hubness']['bank'] for ds in sets for r in side[ds]); return f"{n[0]}–{n[-1]}"
     rows, runs = [], []
     for ds in sets:
         runs += big[ds] + small[ds]
         rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), big[ds][0][0]['zero_shot'][ds]['n_classes'], pm(f1[0][ds]), pm(f1[1][ds]), gains(f1[1][ds], f1[0][ds]), len(f1[1][ds])])
     ks = range(min(len(v) for side in f1 for v in side.values()))
-    for what, part in ((f'**mean of the {len(sets)} sets**', sets), (f'mean of the {len([d for d in sets if d in train])} training sets held out', [d for d in sets if d in train])):
-        ma, mb = ([np.mean([v[ds][k] for ds in part]) for k in ks] for v in f1)
+    for what, part in held_out_means(sets, train):
+        ma, mb = (seed_means(v, part, ks) for v in f1)
         rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), len(ks)])
     return table(['held out', 'classes', f'500 windows per set, {bank(big)} features (the default)', f'50 windows per set, {bank(small)} features', 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/`, `results/{SMALL_BANK[0]}-s*/`, `results/lodo-{SMALL_BANK[1]}-*-s[0-2]/`."
