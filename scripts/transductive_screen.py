@@ -19,19 +19,22 @@ import numpy as np, torch
 from imutext.models.factory import load_checkpoint, model_from_checkpoint, signal_windows
 from imutext.eval.zeroshot import zero_shot, embed_windows, balanced_scores, hub_offset
 from imutext.eval.metrics import macro_f1
+from results_tables import SCREEN_CORRECTIONS   # names, labels and parameters of the corrections, written once
 
 DEV = ('hapt', 'wisdm_watch')   # development sets: printed, never used to choose
 
+# each kind of correction: (raw scores s (N, K), the set's features, class texts, training-window bank, k, a, scale) -> corrected (N, K)
+KINDS = dict(none=lambda s, f, c, b, k, a, sc: s,
+             center=lambda s, f, c, b, k, a, sc: s - s.mean(0),
+             csls=lambda s, f, c, b, k, a, sc: s - hub_offset(f, c, k, a),          # the scored set as the neighbourhood
+             train_csls=lambda s, f, c, b, k, a, sc: s - hub_offset(b, c, k, a),    # the training windows as the neighbourhood
+             train_center=lambda s, f, c, b, k, a, sc: s - (b @ c.T).mean(0),
+             balanced=lambda s, f, c, b, k, a, sc: balanced_scores(s, sc))
+
 def corrections(feats, cls, scale, bank):
-    "{name: (N, K) corrected scores} of the raw similarities of the set's features `feats` to the class texts `cls`, given training-window features `bank`."
+    "{name: (N, K) corrected scores} of the raw similarities of the set's features `feats` to the class texts `cls`, given training-window features `bank`; one per entry of `SCREEN_CORRECTIONS`."
     s = feats @ cls.T
-    out = {'none': s, 'center': s - s.mean(0)}
-    for k in (10, 100):
-        for a in (0.5, 1.0): out[f'csls{k}_{a}'] = s - hub_offset(feats, cls, k, a)   # the scored set as the neighbourhood
-    for a in (0.5, 1.0): out[f'train_csls_{a}'] = s - hub_offset(bank, cls, 50, a)
-    out['train_center'] = s - (bank @ cls.T).mean(0)
-    out['balanced'] = balanced_scores(s, scale)
-    return out
+    return {name: KINDS[kind](s, feats, cls, bank, k, a, scale) for name, (_, kind, k, a) in SCREEN_CORRECTIONS.items()}
 
 def screen(run, per_set=500, seed=0):
     model = model_from_checkpoint(load_checkpoint(Path(run)/'checkpoint.pt')).eval()
