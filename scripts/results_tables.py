@@ -55,10 +55,12 @@ def vib_cross_dataset():
     return table(['held-out rig', 'fault types', 'windows', 'macro-F1 (mean ± std over seeds)', '95 % CI (seed 0, recordings)', 'chance macro-F1',
                   'accuracy', 'reference: order spectrum + logistic regression, macro-F1', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/vib-lodo-s*/<held-out>/`."
 
+IMU_CLOSED = ('dsads', 'mobifall', 'utd_mhad')   # the IMU closed-set splits (subject-disjoint)
+
 def closed_set():
     "Encoder trained alone vs the aligned model on the same leakage-free split (closed set)."
     groups = [('cwru-xload-d-classce', 'CWRU cross-load (0–1 hp → 2–3 hp), 15 labels'), ('uestc-xspeed', 'UESTC cross-speed (→ 1400 rpm), 4 labels'),
-              ('imu-dsads', 'dsads, subject-disjoint'), ('imu-mobifall', 'mobifall, subject-disjoint'), ('imu-utd_mhad', 'utd_mhad, subject-disjoint')]
+              *[(f'imu-{ds}', f'{ds}, subject-disjoint') for ds in IMU_CLOSED]]
     rows, runs = [], []
     for prefix, what in groups:
         rs = seeds(prefix)
@@ -69,6 +71,22 @@ def closed_set():
     if not rows: return None
     return table(['split', 'classes', 'encoder alone: accuracy', 'aligned, by class text: accuracy', 'gap (pp)', 'aligned 95 % CI (seed 0)',
                   'weight-sync max diff', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/<split>-s*/`."
+
+def closed_gravity():
+    "The IMU closed-set splits with the default gravity_drop (imu-<set>) and without it (imu-nogd-<set>), same seeds and commit."
+    rows, runs = [], []
+    for ds in IMU_CLOSED:
+        on, off = seeds(f'imu-{ds}'), seeds(f'imu-nogd-{ds}')
+        n = min(len(on), len(off))
+        if not n: continue
+        on, off = on[:n], off[:n]; runs += on + off
+        col = lambda rs, k: [r[0][k] for r in rs]
+        rows.append([ds, on[0][0]['n_classes'], pm(col(off, 'supervised_acc')), pm(col(on, 'supervised_acc')), gains(col(on, 'supervised_acc'), col(off, 'supervised_acc')),
+                     pm(col(off, 'aligned_acc')), pm(col(on, 'aligned_acc')), gains(col(on, 'aligned_acc'), col(off, 'aligned_acc')), n])
+    if not rows: return None
+    return table(['subject-disjoint split', 'classes', 'encoder alone, gravity_drop 0', 'encoder alone, gravity_drop 0.3 (the default)', 'change per seed',
+                  'aligned, gravity_drop 0', 'aligned, gravity_drop 0.3 (the default)', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/imu-<split>-s*/`, `results/imu-nogd-<split>-s*/`."
 
 def story():
     "CWRU cross-load at the label level, one change at a time (seed 0)."
@@ -425,7 +443,7 @@ def lodo_mix():
     return table(['held out', 'eight-set mix minus the held-out set', '+ epilepsy and racketsports', f"gain, seed{'s' if len(ks) > 1 else ''} {' / '.join(map(str, ks))}"], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
-TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, story=story, sweeps=sweeps,
+TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
               codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix)
 
 def write_readme(path=ROOT/'README.md'):
