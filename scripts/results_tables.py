@@ -379,6 +379,26 @@ def lodo_hub():
     return lodo_pair('hubness', lambda m: (m['hubness']['uncorrected_macro_f1'], None), lambda m: (m['macro_f1'], m.get('ci95')),
                      ('uncorrected macro-F1 (no hubness bank)', 'corrected macro-F1 (the default, the headline)', '95 % CI corrected (seed 0, subject bootstrap)'), "`hubness` in each held-out set's metrics")
 
+SCREEN10 = (('gd10', 'gravity_drop 0.1'),)   # one-seed screens on all ten folds of the defaults: (fold name of lodo-<fold>-<set>-s0, label)
+
+def lodo_screen10():
+    "One-seed screens of a switch on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out."
+    train, new = full_runs(*DEFAULTS)
+    base = {ds: new[ds][0] for ds in train if new.get(ds)}
+    cols = [(cfg, label, {ds: load(f'lodo-{cfg}-{ds}-s0') for ds in base}) for cfg, label in SCREEN10]
+    cols = [(cfg, label, rs) for cfg, label, rs in cols if all(rs.values())]
+    if not base or not cols: return None
+    sets, runs = sorted(base), list(base.values())
+    f1 = lambda r, ds: r[0]['zero_shot'][ds]['macro_f1']
+    rows = []
+    for ds in sets:
+        runs += [rs[ds] for _, _, rs in cols]
+        rows.append([ds, f"{f1(base[ds], ds):.3f}", *[x for _, _, rs in cols for x in (f"{f1(rs[ds], ds):.3f}", f"{f1(rs[ds], ds) - f1(base[ds], ds):+.3f}")]])
+    mean = lambda side: np.mean([f1(side[ds], ds) for ds in sets])
+    rows.append([f'**mean of the {len(sets)} training sets held out**', f"{mean(base):.3f}", *[x for _, _, rs in cols for x in (f"{mean(rs):.3f}", f"{mean(rs) - mean(base):+.3f}")]])
+    return table(['held out (seed 0)', 'the defaults', *[h for _, label, _ in cols for h in (label, 'change')]], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{DEFAULTS[1]}-*-s0/`, " + ', '.join(f"`results/lodo-{cfg}-*-s0/`" for cfg, _, _ in cols) + '.'
+
 SMALL_BANK = ('main-hub50', 'hub50')   # the defaults' runs with a hubness bank of 50 windows per training set (hub_bank=50), same training
 
 def lodo_bank():
@@ -444,7 +464,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
