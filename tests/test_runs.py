@@ -68,6 +68,8 @@ def test_notebook_defaults_are_the_quick_preset():
     for preset, over in PRESETS.items():
         assert set(over) <= set(decl), (preset, set(over) - set(decl))
         assert set(over) <= set(notebook_params(TRAIN_NB.with_name('closedset.ipynb'))), preset   # every preset runs the closed-set template too
+    typ, default = notebook_params(TRAIN_NB.with_name('closedset.ipynb'))['gravity_drop']   # the closed-set IMU rows augment like the main job (README, closed_gravity)
+    assert coerce('gravity_drop', eval(default), typ) == base.data.gravity_drop
 
 def test_transfer_template_on_the_tiny_checkpoint(tiny_run, tmp_path):
     "nbs/runs/transfer.ipynb on a set the checkpoint never saw: zero-shot row plus probe/fine-tune x trained/random rows for each k."
