@@ -289,7 +289,9 @@ def lodo_screen():
 
 CONFIRM_ROWS = (('base', 'main job (eight-set mix)', None), ('text_aug', 'text augmentation, soft targets (text_aug)', ('base', 'main job')),
                 ('diverse', 'wider mix: epilepsy and racketsports added (the defaults since c3cf6ce)', ('base', 'main job')),
-                ('diverse_rot45', 'wider mix, rotations up to 45° (rotate_max_deg=45)', ('diverse', 'wider mix')))   # configuration, label, (the row it is paired with, its short name)
+                ('diverse_rot45', 'wider mix, rotations up to 45° (rotate_max_deg=45)', ('diverse', 'wider mix')),
+                ('hub', 'the defaults since 3559223 (wider mix, gravity_drop 0.3, hubness correction)', None),
+                ('attn', 'the defaults with the learnable attention label bank (label_pool=attention)', ('hub', 'defaults')))   # configuration, label, (the row it is paired with, its short name)
 
 def lodo_confirm():
     "Confirmation of the screening's best switches: three seeds on the same four folds, mean ± seed sd per fold and of the four-fold mean, and the paired gain over the row it changes."
