@@ -59,6 +59,7 @@ def test_notebook_exception_reaches_the_terminal(tmp_path):
 def test_notebook_defaults_are_the_quick_preset():
     "The parameters cell's defaults equal ExpCfg's, so a plain run is the main job; every preset key is a parameter."
     decl, ff, base = notebook_params(TRAIN_NB), flat_fields(), ExpCfg()
+    closed = notebook_params(TRAIN_NB.with_name('closedset.ipynb'))
     for name, (typ, default) in decl.items():
         if name in ff:
             comp = getattr(base, ff[name][0])
@@ -67,8 +68,8 @@ def test_notebook_defaults_are_the_quick_preset():
             assert (','.join(map(str, want)) if isinstance(want, tuple) else want) == val, name
     for preset, over in PRESETS.items():
         assert set(over) <= set(decl), (preset, set(over) - set(decl))
-        assert set(over) <= set(notebook_params(TRAIN_NB.with_name('closedset.ipynb'))), preset   # every preset runs the closed-set template too
-    typ, default = notebook_params(TRAIN_NB.with_name('closedset.ipynb'))['gravity_drop']   # the closed-set IMU rows augment like the main job (README, closed_gravity)
+        assert set(over) <= set(closed), preset   # every preset runs the closed-set template too
+    typ, default = closed['gravity_drop']   # the closed-set IMU rows augment like the main job (README, closed_gravity)
     assert coerce('gravity_drop', eval(default), typ) == base.data.gravity_drop
 
 def test_transfer_template_on_the_tiny_checkpoint(tiny_run, tmp_path):
