@@ -18,7 +18,7 @@ from .models.text import TextEncoder
 from .models.clip import SignalClip, param_groups
 from .models.vq import SubactionTable, subaction_table
 from .models.fusion import fusion_terms, inverse_frequency
-from .models.factory import (CKPT_NAME, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
+from .models.factory import (CKPT_NAME, HUB_KEYS, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
                                     preprocessing, restore_model, save_checkpoint, signal_windows, subaction_texts, text_encoder)
 from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
@@ -226,7 +226,7 @@ def checkpoint_state(s:TrainState, p:Prepared, cfg:ExpCfg, epoch:int, **extra)->
     "The checkpoint dict of state `s` after `epoch` (plus `extra` entries)."
     return dict(epoch=epoch, model=s.model.state_dict(), optimizer=s.opt.state_dict(), scheduler=s.sch.state_dict(),
                 memory_bank=s.bank.state_dict() if s.bank is not None else None, scaler=s.scaler.state_dict() if s.scaler is not None else None,
-                history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), hub_bank=s.model.hub_bank,
+                history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), **{k: getattr(s.model, k) for k in HUB_KEYS},
                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None, **extra)
 
 # %% ../nbs/40_train.ipynb #54a55d1a
@@ -276,20 +276,22 @@ def epoch_record(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device, ct:Cla
 @torch.no_grad()
 def hub_features(model:SignalClip, mix:WindowMix,  # the trained model and its training mix (windows read unaugmented)
                  n:int, seed:int, device,          # windows per training set (ClipCfg.hub_bank; 0 = none); seed of the draw
-                 bs:int=512)->torch.Tensor|None:   # (M, 384) fp16 on the CPU, or None when n is 0
-    "Text-space features of up to `n` seeded windows of each training set of `mix`, in eval mode, one set per batch (no padding channels)."
-    if not n: return None
-    model.eval(); rng, out = np.random.default_rng([seed, 2]), []
+                 bs:int=512)->tuple:               # (M, 384) fp16 features and (M,) int16 training classes, on the CPU; (None, None) when n is 0
+    "Text-space features of up to `n` seeded windows of each training set of `mix`, in eval mode, one set per batch (no padding channels), and each window's class in the mix."
+    if not n: return None, None
+    model.eval(); rng, out, ys = np.random.default_rng([seed, 2]), [], []
     for d, w in enumerate(mix.windows):
         ix = np.sort(rng.choice(len(w), min(n, len(w)), replace=False))
         for i in range(0, len(ix), bs):
             b = {k: v.to(device) for k, v in mix.collate(np.stack([np.full(len(ix[i:i+bs]), d), ix[i:i+bs]], 1)).items()}
-            out.append(model.encode_signal(b['x'], b['ch_type'], b['ch_mask'], b.get('ch_ctx')).float().cpu())
-    return torch.cat(out).half()
+            out.append(model.encode_signal(b['x'], b['ch_type'], b['ch_mask'], b.get('ch_ctx')).float().cpu()); ys.append(b['y'].cpu())
+    return torch.cat(out).half(), torch.cat(ys).to(torch.int16)
 
 def end_training(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device):
-    "After the last epoch, store the hubness bank (`hub_features` of the training split) in the model, so the checkpoint written next carries it."
-    if epoch == cfg.train.epochs - 1: s.model.hub_bank = hub_features(s.model, p.train, cfg.clip.hub_bank, cfg.train.seed, device)
+    "After the last epoch, store the hubness bank in the model (`hub_features` of the training split, and the training classes' text embeddings), so the checkpoint written next carries it."
+    if epoch != cfg.train.epochs - 1: return
+    m = s.model; m.hub_bank, m.hub_labels = hub_features(m, p.train, cfg.clip.hub_bank, cfg.train.seed, device)
+    with torch.no_grad(): m.hub_classes = None if m.hub_bank is None else ClassTexts(p.texts, p.encoder, m)(device).cpu().half()
 
 # %% ../nbs/40_train.ipynb #587f1efb
 def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,

@@ -22,7 +22,7 @@ from ..models.clip import SignalClip, param_groups
 from ..models.factory import build_model, signal_windows, preprocessing
 from .fewshot import kshot_indices, linear_probe
 from .minirocket import minirocket_classifier
-from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature, hub_offset
+from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature, model_hub_offset
 
 # %% auto #0
 __all__ = ['PROBE_NORMS', 'METHODS', 'COLUMNS', 'TransferCfg', 'as_windows', 'fewshot_split', 'probe_fewshot', 'fewshot_head',
@@ -117,9 +117,9 @@ def fewshot_head(model:SignalClip,            # the model the head sits on
         raise ValueError(f"a zero-shot head needs feature='text_space' and class_emb of shape ({n_classes}, {TEXT_DIM}); "
                          f"got feature={feature!r}, class_emb {np.shape(class_emb)}")
     with torch.no_grad():
-        scale, c = model.logit_scale.exp(), model.cfg.clip
+        scale = model.logit_scale.exp()
         head.weight.copy_(torch.as_tensor(class_emb, dtype=torch.float32) * scale)
-        head.bias.copy_(-scale * torch.from_numpy(hub_offset(model.hub_bank, class_emb, c.hub_k, c.hub_alpha)))
+        head.bias.copy_(-scale * torch.from_numpy(model_hub_offset(model, class_emb)))
     return head
 
 # %% ../../nbs/54_eval.transfer.ipynb #89b7303e

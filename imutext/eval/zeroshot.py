@@ -21,8 +21,9 @@ from ..data.labels import assign_groups, clean_label
 
 # %% auto #0
 __all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity',
-           'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'hub_offset', 'balanced_scores',
-           'with_label_level', 'check_unseen', 'zero_shot', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+           'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'hub_offset', 'model_hub_offset',
+           'balanced_scores', 'with_label_level', 'check_unseen', 'zero_shot', 'evaluate_checkpoint',
+           'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -95,16 +96,27 @@ def hub_offset(bank:torch.Tensor|np.ndarray|None,  # (M, 384) text-space feature
                class_emb:np.ndarray,              # (K, 384) class text embeddings
                k:int,                             # neighbours per class text (ClipCfg.hub_k)
                alpha:float,                       # weight (ClipCfg.hub_alpha)
+               labels=None,                       # (M,) each bank feature's training class (`SignalClip.hub_labels`); None = every feature counts
+               classes=None,                      # (C, 384) the training classes' text embeddings (`SignalClip.hub_classes`)
+               same:float=1.0,                    # ClipCfg.hub_same: features whose class text has cosine >= same with the class text are left out
               )->np.ndarray:                      # (K,) float32, subtracted from every window's class scores
-    "alpha x each class text's mean similarity to its k most similar bank features; zeros without a bank."
+    "alpha x each class text's mean similarity to its k most similar bank features of other activities; zeros without a bank."
     cls = np.asarray(class_emb, np.float32)
     if bank is None: return np.zeros(len(cls), np.float32)
     if k < 1: raise ValueError(f"ClipCfg.hub_k must be at least 1, got {k}")
-    b = (bank.float().numpy() if torch.is_tensor(bank) else np.asarray(bank, np.float32))
+    f32 = lambda a: a.float().numpy() if torch.is_tensor(a) else np.asarray(a, np.float32)
+    b = f32(bank)
     if b.ndim != 2 or b.shape[1] != cls.shape[1]: raise ValueError(f"hub bank must be (M, {cls.shape[1]}) like the class embeddings, got shape {b.shape}")
     s = b @ cls.T                                                            # (M, K)
+    if labels is not None:                                                   # a feature of the class's own activity is no sign of a hub
+        s = np.where((cls @ f32(classes).T)[:, np.asarray(labels, np.int64)].T >= same, -1., s)   # left out = least similar
     k = min(k, len(s))
     return (alpha * np.partition(s, len(s) - k, axis=0)[len(s) - k:].mean(0)).astype(np.float32)
+
+def model_hub_offset(model:SignalClip, class_emb:np.ndarray)->np.ndarray:  # (K, 384) class text embeddings -> (K,)
+    "`hub_offset` of the class texts on the model's own hubness bank, with its `ClipCfg` settings."
+    c = model.cfg.clip
+    return hub_offset(model.hub_bank, class_emb, c.hub_k, c.hub_alpha, model.hub_labels, model.hub_classes, c.hub_same)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #9d3e6f21
 def balanced_scores(scores:np.ndarray,  # (N, K) similarities of one set's windows to its class texts
@@ -159,14 +171,14 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     with torch.no_grad(): cls = ClassTexts(texts, encoder, model.to(device))(device).float().cpu().numpy()  # (K, 384)
     feats = embed_windows(model, w, device)
     raw, key = feats @ cls.T, mod.key(w)                                     # (N, K), (N,)
-    scores = raw - hub_offset(model.hub_bank, cls, cfg.clip.hub_k, cfg.clip.hub_alpha)   # hubness measured on the training windows
+    scores = raw - model_hub_offset(model, cls)                             # hubness measured on the training windows
     m = zero_shot_metrics(scores, w.y, w.label_names)
     groups = assign_groups([clean_label(n) for n in w.label_names])
     m.update(group_accuracy=group_aware_accuracy(scores, w.y, groups), chance_group_accuracy=chance_group_accuracy(w.y, groups),
              label_names=list(w.label_names), dataset=ds.name, seen_in_training=seen,
              modality=cfg.data.modality, label_level=cfg.vib.vib_label_level if cfg.data.modality == 'vibration' else 'label')
     if model.hub_bank is not None:
-        m['hubness'] = dict(bank=len(model.hub_bank), k=cfg.clip.hub_k, alpha=cfg.clip.hub_alpha, uncorrected_accuracy=accuracy(raw, w.y), uncorrected_macro_f1=macro_f1(raw, w.y))
+        m['hubness'] = dict(bank=len(model.hub_bank), k=cfg.clip.hub_k, alpha=cfg.clip.hub_alpha, same=cfg.clip.hub_same if model.hub_labels is not None else None, uncorrected_accuracy=accuracy(raw, w.y), uncorrected_macro_f1=macro_f1(raw, w.y))
     bal = balanced_scores(scores, float(model.logit_scale.detach().exp()))   # adapted to this set's unlabelled windows (a per-class offset changes nothing)
     m['transductive'] = dict(method='balanced', accuracy=accuracy(bal, w.y), macro_f1=macro_f1(bal, w.y), balanced_accuracy=balanced_accuracy(bal, w.y))
     if n_boot:
@@ -207,7 +219,7 @@ def open_vocab(result:dict,                # a `zero_shot` result
     groups, raw = assign_groups(vocab), result['features'] @ emb.T          # (M,), (N, M)
     score = lambda s: open_vocab_scores(s, result['y'], local_to_global, vocab, groups)
     bank = None if model is None else model.hub_bank
-    out = score(raw if bank is None else raw - hub_offset(bank, emb, model.cfg.clip.hub_k, model.cfg.clip.hub_alpha))
+    out = score(raw if bank is None else raw - model_hub_offset(model, emb))
     if bank is not None: out['hubness'] = {f'uncorrected_{k}': v for k, v in score(raw).items() if k in ('accuracy', 'group_accuracy', 'mrr')}
     y = np.asarray(local_to_global)[result['y']]                            # (N,) vocabulary ids
     return {**out, 'chance_mrr': chance_mrr(len(vocab)), 'chance_group_accuracy': chance_group_accuracy(y, groups),

@@ -23,10 +23,10 @@ from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class
 from .clip import SignalClip
 
 # %% auto #0
-__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality', 'modality',
-           'load_for', 'signal_windows', 'dataset_texts', 'text_encoder', 'ClassTexts', 'pretrained_encoder',
-           'build_model', 'subaction_texts', 'shipped_models', 'preprocessing', 'save_checkpoint', 'load_checkpoint',
-           'restore_model', 'model_from_checkpoint']
+__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'HUB_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
+           'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder', 'ClassTexts',
+           'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models', 'preprocessing', 'save_checkpoint',
+           'load_checkpoint', 'restore_model', 'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
 def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
@@ -179,6 +179,7 @@ def subaction_texts(ds, cfg:ExpCfg)->list:  # a SensorData
 # %% ../../nbs/24_models.factory.ipynb #e4b972db
 CKPT_NAME = 'checkpoint.pt'
 CKPT_KEYS = ('model', 'config', 'preprocessing', 'epoch')
+HUB_KEYS = ('hub_bank', 'hub_labels', 'hub_classes')   # the hubness bank: model attributes that checkpoints keep beside the state dict
 SHIPPED_DIR = Path(str(resources.files('imutext')))/'assets'/'models'   # shipped checkpoints: <name>.pt beside its model card <name>.md
 
 def shipped_models()->list:
@@ -206,8 +207,10 @@ def load_checkpoint(path:Path)->dict:
     return ck
 
 def restore_model(m:SignalClip, ck:dict)->SignalClip:
-    "`m` with the checkpoint's weights and its hubness bank (kept beside the state dict; a checkpoint from before the bank has none)."
-    m.load_state_dict(ck['model']); m.hub_bank = ck.get('hub_bank'); return m
+    "`m` with the checkpoint's weights and its hubness bank (`HUB_KEYS`, kept beside the state dict; an older checkpoint lacks some and they stay None)."
+    m.load_state_dict(ck['model'])
+    for k in HUB_KEYS: setattr(m, k, ck.get(k))
+    return m
 
 def model_from_checkpoint(ck:dict)->SignalClip:
     "Rebuild the model (its label bank and hubness bank included) from a checkpoint dict, in eval mode."
