@@ -119,7 +119,8 @@ def sweeps():
     if not rows: return None
     return table(['setting', 'aligned accuracy', 'encoder alone'], rows) + f"\n\nCommit {commit(runs)}; run files `results/temp-*/`, `results/proj-*/`."
 
-DEFAULTS = ('main-hub', 'hub')   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
+HUB_ALL = ('main-hub', 'hub')      # the defaults before ClipCfg.hub_same (every bank feature counted in the hubness); the hubness ablation, the adapted scores, the bank size and the one-seed screens were measured on them
+DEFAULTS = HUB_ALL   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
 PREVIOUS = (('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),   # earlier defaults, newest first: (main job, fold name, label)
             ('main-cal', 'cal', 'without gravity_drop (0e7fd0a)'),
             ('main', 'diverse', 'wider mix, old count calibration (c3cf6ce)'),
@@ -355,9 +356,9 @@ def lodo_full():
         f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/`; earlier defaults " + \
         ', '.join(f"`results/{m}-s*/`, `results/lodo-{f}-*-s[0-2]/`" for m, f, _ in PREVIOUS) + '.'
 
-def lodo_pair(key, base, other, labels, note):
-    "The defaults' leave-one-dataset-out runs scored two ways from the same weights (`base`, `other`: metrics -> (macro-F1, CI dict or None)), per held-out set and seed, with the per-seed gain; only sets whose metrics have `key`. `labels`: the two scores' and the CI's column heads."
-    train, new = full_runs(*DEFAULTS)
+def lodo_pair(key, base, other, labels, note, runs_of=HUB_ALL):
+    "The leave-one-dataset-out runs of the defaults `runs_of` (main job, fold name) scored two ways from the same weights (`base`, `other`: metrics -> (macro-F1, CI dict or None)), per held-out set and seed, with the per-seed gain; only sets whose metrics have `key`. `labels`: the two scores' and the CI's column heads."
+    train, new = full_runs(*runs_of)
     sets = sorted(ds for ds in new if new[ds] and all(key in r[0]['zero_shot'][ds] for r in new[ds]))
     if not sets: return None
     get = lambda ds, f: [f(r[0]['zero_shot'][ds])[0] for r in new[ds]]   # one value per seed
@@ -372,7 +373,7 @@ def lodo_pair(key, base, other, labels, note):
         ma, mb = (seed_means(v, part, ks) for v in (a, b))
         rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), '', '', '', len(ks)])
     return table(['held out', 'classes', *labels[:2], 'gain per seed', labels[2], 'chance macro-F1', '× chance', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/` ({note})."
+        f"\n\nCommit {commit(runs)}; run files `results/{runs_of[0]}-s*/`, `results/lodo-{runs_of[1]}-*-s[0-2]/` ({note})."
 
 def lodo_adapt():
     "The defaults' leave-one-dataset-out runs scored inductively (the headline) and adapted to the held-out set's unlabelled windows (`transductive`, Sinkhorn class balancing)."
@@ -384,11 +385,11 @@ def lodo_hub():
     return lodo_pair('hubness', lambda m: (m['hubness']['uncorrected_macro_f1'], None), lambda m: (m['macro_f1'], m.get('ci95')),
                      ('uncorrected macro-F1 (no hubness bank)', 'corrected macro-F1 (the default, the headline)', '95 % CI corrected (seed 0, subject bootstrap)'), "`hubness` in each held-out set's metrics")
 
-SCREEN10 = (('gd10', 'gravity_drop 0.1'),)   # one-seed screens on all ten folds of the defaults: (fold name of lodo-<fold>-<set>-s0, label)
+SCREEN10 = (('gd10', 'gravity_drop 0.1'),)   # one-seed screens on all ten folds of the HUB_ALL defaults: (fold name of lodo-<fold>-<set>-s0, label)
 
 def lodo_screen10():
     "One-seed screens of a switch on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out."
-    train, new = full_runs(*DEFAULTS)
+    train, new = full_runs(*HUB_ALL)
     base = {ds: new[ds][0] for ds in train if new.get(ds)}
     cols = [(cfg, label, {ds: load(f'lodo-{cfg}-{ds}-s0') for ds in base}) for cfg, label in SCREEN10]
     cols = [(cfg, label, rs) for cfg, label, rs in cols if all(rs.values())]
@@ -402,13 +403,13 @@ def lodo_screen10():
     mean = lambda side: np.mean([f1(side[ds], ds) for ds in sets])
     rows.append([f'**mean of the {len(sets)} training sets held out**', f"{mean(base):.3f}", *[x for _, _, rs in cols for x in (f"{mean(rs):.3f}", f"{mean(rs) - mean(base):+.3f}")]])
     return table(['held out (seed 0)', 'the defaults', *[h for _, label, _ in cols for h in (label, 'change')]], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/lodo-{DEFAULTS[1]}-*-s0/`, " + ', '.join(f"`results/lodo-{cfg}-*-s0/`" for cfg, _, _ in cols) + '.'
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{HUB_ALL[1]}-*-s0/`, " + ', '.join(f"`results/lodo-{cfg}-*-s0/`" for cfg, _, _ in cols) + '.'
 
-SMALL_BANK = ('main-hub50', 'hub50')   # the defaults' runs with a hubness bank of 50 windows per training set (hub_bank=50), same training
+SMALL_BANK = ('main-hub50', 'hub50')   # the HUB_ALL defaults' runs with a hubness bank of 50 windows per training set (hub_bank=50), same training
 
 def lodo_bank():
     "The hubness bank's size: the defaults' runs (500 windows per training set) against the same configuration keeping 50 per set (SMALL_BANK), per held-out set and seed."
-    (train, big), (_, small) = full_runs(*DEFAULTS), full_runs(*SMALL_BANK)
+    (train, big), (_, small) = full_runs(*HUB_ALL), full_runs(*SMALL_BANK)
     sets = sorted(ds for ds in big if big[ds] and small.get(ds))
     if not sets: return None
     f1 = [{ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in side[ds]] for ds in sets} for side in (big, small)]
@@ -423,7 +424,7 @@ def lodo_bank():
         ma, mb = (seed_means(v, part, ks) for v in f1)
         rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), len(ks)])
     return table(['held out', 'classes', f'500 windows per set, {bank(big)} features (the default)', f'50 windows per set, {bank(small)} features', 'change per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/`, `results/{SMALL_BANK[0]}-s*/`, `results/lodo-{SMALL_BANK[1]}-*-s[0-2]/`."
+        f"\n\nCommit {commit(runs)}; run files `results/{HUB_ALL[0]}-s*/`, `results/lodo-{HUB_ALL[1]}-*-s[0-2]/`, `results/{SMALL_BANK[0]}-s*/`, `results/lodo-{SMALL_BANK[1]}-*-s[0-2]/`."
 
 SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<SCREEN_FOLD> runs
 SCREEN_FOLD = 'gdrop'   # the leave-one-dataset-out runs the screen scored (the defaults then, before the hubness bank)
@@ -451,6 +452,24 @@ def adapt_screen():
                   *[f'{d} (dev), mean of the runs' for d in IMU_ZS]], rows) + \
         f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{SCREEN_FOLD}-*-s[0-2]/`, scores `results/transductive-screen/screen.jsonl` (`python scripts/transductive_screen.py`)."
 
+SAME_SCREEN = RES/'hub-same-screen'/'screen.jsonl'   # scripts/hub_same_screen.py on the checkpoints of lodo-<SAME_FOLD>-*-s0
+SAME_FOLD = 'hubck'   # the HUB_ALL defaults retrained at seed 0 with their checkpoints kept (the same weights as lodo-hub-*-s0)
+
+def hub_same_screen():
+    "The screen of ClipCfg.hub_same: every threshold on the same seed-0 weights of the ten leave-one-dataset-out folds, per held-out training set, with the development sets."
+    if not SAME_SCREEN.is_file(): return None
+    rows_in = [json.loads(l) for l in SAME_SCREEN.read_text().splitlines() if l.strip()]
+    cols = [k for k in rows_in[0] if k not in ('run', 'seed', 'set')]
+    head = lambda c: {'none': 'uncorrected', 'all': 'every bank feature (before hub_same)'}.get(c) or f"hub_same {c.removeprefix('same_')}"
+    held = sorted({r['set'] for r in rows_in if r['set'] not in IMU_ZS})
+    val = lambda c, part: np.mean([r[c] for r in rows_in if r['set'] in part])
+    rows = [[ds, *[f"{val(c, [ds]):.3f}" for c in cols]] for ds in held]
+    rows.append([f'**mean of the {len(held)} training sets held out**', *[f"**{val(c, held):.3f}**" for c in cols]])
+    rows += [[f'{d} (dev, mean of the {sum(r["set"] == d for r in rows_in)} runs)', *[f"{val(c, [d]):.3f}" for c in cols]] for d in IMU_ZS]
+    runs = [load(r['run']) for r in rows_in if r['set'] in held]
+    return table(['held out (seed 0)', *[head(c) for c in cols]], rows) + \
+        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{SAME_FOLD}-*-s0/`, scores `results/hub-same-screen/screen.jsonl` (`python scripts/hub_same_screen.py`)."
+
 def lodo_mix():
     "The wider training mix against the eight-set mix (the defaults until c3cf6ce), each of the eight sets held out in turn (the seeds where both have every fold)."
     mix = seeds('lodo-base-mainmix')
@@ -469,7 +488,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
