@@ -64,7 +64,7 @@ def model_card(name:str,          # the shipped model's name
     "The model card of a shipped checkpoint, written from its own files."
     cfg = cfg_from_dict(ck['config']); d, pre = cfg.data, ck['preprocessing']
     bank = ck.get('hub_bank')   # the hubness bank (train.hub_features), None before it existed
-    same = f", leaving out those whose own training class text has cosine ≥ {cfg.clip.hub_same:g} with the class text, as windows of the same activity" if ck.get('hub_labels') is not None else ''
+    same = f", leaving out those whose own training class text has cosine ≥ {cfg.clip.hub_same:g} with the class text, as windows of the same activity" if ck.get('hub_labels') is not None and cfg.clip.hub_same <= 1 else ''
     hub = f", after subtracting from each class text's scores its hubness: {cfg.clip.hub_alpha:g} × its mean similarity to its {cfg.clip.hub_k} most similar of the {len(bank)} training-window features the checkpoint keeps{same} (nothing of the scored folder is used)" if bank is not None else ''
     sets = [load_dataset(s) for s in d.train_sets]
     changed = [k for k in config_diff(cfg_to_dict(ExpCfg()), ck['config']) if k not in ('train_sets', 'zero_shot_sets')]
