@@ -121,6 +121,7 @@ def sweeps():
 
 HUB_ALL = ('main-hub', 'hub')      # the defaults before ClipCfg.hub_same (every bank feature counted in the hubness); the hubness ablation, the adapted scores, the bank size and the one-seed screens were measured on them
 DEFAULTS = HUB_ALL   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
+VIB_JOB = 'vib-job'   # the vibration job's run (`--preset vib`, seed 0) with the current defaults
 PREVIOUS = (('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),   # earlier defaults, newest first: (main job, fold name, label)
             ('main-cal', 'cal', 'without gravity_drop (0e7fd0a)'),
             ('main', 'diverse', 'wider mix, old count calibration (c3cf6ce)'),
@@ -129,7 +130,7 @@ PREVIOUS = (('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),
 def main_jobs():
     "The two jobs of the README: IMU main job (every seed run) and vibration job (seed 0)."
     rows, runs = [], []
-    for prefix, job in ((DEFAULTS[0], 'IMU main job'), ('vib-job', 'vibration job')):
+    for prefix, job in ((DEFAULTS[0], 'IMU main job'), (VIB_JOB, 'vibration job')):
         rs = seeds(prefix)
         if not rs: continue
         runs += rs
@@ -141,7 +142,7 @@ def main_jobs():
                          f"{ref:.3f}" if ref is not None else '–', ' / '.join(f"{r[0]['wall_s']:.0f}" + (' (resumed part)' if r[1].get('resumed') else '') for r in rs), len(rs)])
     if not rows: return None
     return table(['job', 'held-out set', 'classes', 'windows', 'accuracy', 'macro-F1', '95 % CI (seed 0)', 'macro-F1 adapted to the set (transductive)', 'chance macro-F1', 'text-free reference macro-F1',
-                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/vib-job-s0/`."
+                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s0/`."
 
 IMU_ZS = ('hapt', 'wisdm_watch')   # the IMU development sets the main job holds out
 MAIN8 = 'main8'   # the main job on the eight-set mix (the defaults until c3cf6ce): the reference the codebook, ablation and pre-training rows were run against
@@ -323,14 +324,14 @@ def seed_means(values, part, ks):
 def held_out_means(sets, train):
     "The two averages under a leave-one-dataset-out table: (row label, sets) for all its sets and for the training sets held out."
     held = [d for d in sets if d in train]
-    return ((f'**mean of the {len(sets)} sets**', sets), (f'mean of the {len(held)} training sets held out', held))
+    return ((f'**mean of the {len(sets)} sets**', sets),) * (len(held) < len(sets)) + ((f'mean of the {len(held)} training sets held out', held),)
 
-def full_runs(mix_prefix, fold_cfg):
-    "The `mix_prefix` runs' training sets, and {bundled IMU set: its runs, one per seed}: each training set by the runs that held it out (lodo-<fold_cfg>-<set>-s<k>), the sets the mix runs score zero-shot by them."
+def full_runs(mix_prefix, fold_cfg, train=None):
+    "The `mix_prefix` runs' training sets, and {bundled IMU set: its runs, one per seed}: each training set by the runs that held it out (lodo-<fold_cfg>-<set>-s<k>), the sets the mix runs score zero-shot by them; without mix runs, the folds of the training sets `train` alone."
     mix = seeds(mix_prefix)
-    if not mix: return [], {}
-    train = mix[0][1]['config']['data']['train_sets']
-    return train, {ds: mix for ds in mix[0][0]['zero_shot']} | {ds: [r for r in (load(f'lodo-{fold_cfg}-{ds}-s{k}') for k in range(3)) if r] for ds in train}
+    if mix: train = mix[0][1]['config']['data']['train_sets']
+    if not train: return [], {}
+    return train, ({ds: mix for ds in mix[0][0]['zero_shot']} if mix else {}) | {ds: [r for r in (load(f'lodo-{fold_cfg}-{ds}-s{k}') for k in range(3)) if r] for ds in train}
 
 def lodo_full():
     "The defaults' full leave-one-dataset-out table: each of the main job's training sets held out in turn (trained on the others), the development sets scored by the main job; beside it, the earlier defaults (PREVIOUS) on the same held-out sets and seeds, with the per-seed gain over the newest of them."
@@ -407,24 +408,36 @@ def lodo_screen10():
 
 SMALL_BANK = ('main-hub50', 'hub50')   # the HUB_ALL defaults' runs with a hubness bank of 50 windows per training set (hub_bank=50), same training
 
-def lodo_bank():
-    "The hubness bank's size: the defaults' runs (500 windows per training set) against the same configuration keeping 50 per set (SMALL_BANK), per held-out set and seed."
-    (train, big), (_, small) = full_runs(*HUB_ALL), full_runs(*SMALL_BANK)
-    sets = sorted(ds for ds in big if big[ds] and small.get(ds))
+def lodo_versus(base, other, heads):
+    "Two configurations' full leave-one-dataset-out runs (`base`, `other`: (main job, fold name)), per held-out set and seed, with the per-seed change; `heads(a, b, sets)` gives the two value columns' heads from the runs {set: runs per seed}."
+    (train, a), (_, b) = full_runs(*base), full_runs(*other, train=full_runs(*base)[0])
+    sets = sorted(ds for ds in a if a[ds] and b.get(ds))
     if not sets: return None
-    f1 = [{ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in side[ds]] for ds in sets} for side in (big, small)]
-    def bank(side):   # range of the runs' bank sizes (features)
-        n = sorted(r[0]['zero_shot'][ds]['hubness']['bank'] for ds in sets for r in side[ds]); return f"{n[0]}–{n[-1]}"
+    n = min(len(side[ds]) for side in (a, b) for ds in sets)   # the seeds every set has on both sides
+    a, b = ({ds: side[ds][:n] for ds in sets} for side in (a, b))
+    f1 = [{ds: [r[0]['zero_shot'][ds]['macro_f1'] for r in side[ds]] for ds in sets} for side in (a, b)]
     rows, runs = [], []
     for ds in sets:
-        runs += big[ds] + small[ds]
-        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), big[ds][0][0]['zero_shot'][ds]['n_classes'], pm(f1[0][ds]), pm(f1[1][ds]), gains(f1[1][ds], f1[0][ds]), len(f1[1][ds])])
+        runs += a[ds] + b[ds]
+        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), a[ds][0][0]['zero_shot'][ds]['n_classes'], pm(f1[0][ds]), pm(f1[1][ds]), gains(f1[1][ds], f1[0][ds]), len(f1[1][ds])])
     ks = range(min(len(v) for side in f1 for v in side.values()))
     for what, part in held_out_means(sets, train):
         ma, mb = (seed_means(v, part, ks) for v in f1)
         rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), len(ks)])
-    return table(['held out', 'classes', f'500 windows per set, {bank(big)} features (the default)', f'50 windows per set, {bank(small)} features', 'change per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/{HUB_ALL[0]}-s*/`, `results/lodo-{HUB_ALL[1]}-*-s[0-2]/`, `results/{SMALL_BANK[0]}-s*/`, `results/lodo-{SMALL_BANK[1]}-*-s[0-2]/`."
+    return table(['held out', 'classes', *heads(a, b, sets), 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files " + ', '.join(f"`results/{m}-s*/`, " * any(ds not in train for ds in sets) + f"`results/lodo-{f}-*-s[0-2]/`" for m, f in (base, other)) + '.'
+
+def lodo_bank():
+    "The hubness bank's size: the HUB_ALL defaults' runs (500 windows per training set) against the same configuration keeping 50 per set (SMALL_BANK), per held-out set and seed."
+    def bank(side, sets):   # range of the runs' bank sizes (features)
+        n = sorted(r[0]['zero_shot'][ds]['hubness']['bank'] for ds in sets for r in side[ds]); return f"{n[0]}–{n[-1]}"
+    return lodo_versus(HUB_ALL, SMALL_BANK, lambda a, b, sets: (f'500 windows per set, {bank(a, sets)} features (the default)', f'50 windows per set, {bank(b, sets)} features'))
+
+SAME = ('main-same', 'same')   # the HUB_ALL configuration with ClipCfg.hub_same 0.4 (run at 9cad203, where it was the default): the same training, bank features of the class's own activity left out
+
+def lodo_same():
+    "The confirmation of ClipCfg.hub_same 0.4: the same training scored with every bank feature in the hubness (HUB_ALL) and with the class's own activity left out (SAME), per held-out set and seed."
+    return lodo_versus(HUB_ALL, SAME, lambda a, b, sets: ('every bank feature (before hub_same)', 'hub_same 0.4: own activity left out'))
 
 SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<SCREEN_FOLD> runs
 SCREEN_FOLD = 'gdrop'   # the leave-one-dataset-out runs the screen scored (the defaults then, before the hubness bank)
@@ -488,7 +501,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, lodo_same=lodo_same)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
