@@ -410,7 +410,8 @@ SMALL_BANK = ('main-hub50', 'hub50')   # the HUB_ALL defaults' runs with a hubne
 
 def lodo_versus(base, other, heads):
     "Two configurations' full leave-one-dataset-out runs (`base`, `other`: (main job, fold name)), per held-out set and seed, with the per-seed change; `heads(a, b, sets)` gives the two value columns' heads from the runs {set: runs per seed}."
-    (train, a), (_, b) = full_runs(*base), full_runs(*other, train=full_runs(*base)[0])
+    train, a = full_runs(*base)
+    b = full_runs(*other, train=train)[1]
     sets = sorted(ds for ds in a if a[ds] and b.get(ds))
     if not sets: return None
     n = min(len(side[ds]) for side in (a, b) for ds in sets)   # the seeds every set has on both sides
