@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from scipy.special import logsumexp
 from ..core import resolve_device
-from ..config import ExpCfg
+from ..config import ExpCfg, ClipCfg
 from ..data.datasets import load_labels, resolve_dataset, SensorData
 from ..data.windows import Windows
 from ..models.clip import SignalClip
@@ -98,7 +98,7 @@ def hub_offset(bank:torch.Tensor|np.ndarray|None,  # (M, 384) text-space feature
                alpha:float,                       # weight (ClipCfg.hub_alpha)
                labels=None,                       # (M,) each bank feature's training class (`SignalClip.hub_labels`); None = every feature counts
                classes=None,                      # (C, 384) the training classes' text embeddings (`SignalClip.hub_classes`)
-               same:float=1.0,                    # ClipCfg.hub_same: features whose class text has cosine >= same with the class text are left out
+               same:float=ClipCfg.hub_same,       # features whose class text has cosine >= same with the class text are left out (above 1: none)
               )->np.ndarray:                      # (K,) float32, subtracted from every window's class scores
     "alpha x each class text's mean similarity to its k most similar bank features of other activities; zeros without a bank."
     cls = np.asarray(class_emb, np.float32)
@@ -108,7 +108,9 @@ def hub_offset(bank:torch.Tensor|np.ndarray|None,  # (M, 384) text-space feature
     b = f32(bank)
     if b.ndim != 2 or b.shape[1] != cls.shape[1]: raise ValueError(f"hub bank must be (M, {cls.shape[1]}) like the class embeddings, got shape {b.shape}")
     s = b @ cls.T                                                            # (M, K)
-    if labels is not None:                                                   # a feature of the class's own activity is no sign of a hub
+    if (labels is None) != (classes is None): raise ValueError("hub_offset: labels (SignalClip.hub_labels) and classes (SignalClip.hub_classes) go together; got only " + ('labels' if classes is None else 'classes'))
+    if labels is not None and len(labels) != len(b): raise ValueError(f"hub_offset: {len(labels)} labels for a bank of {len(b)} features")
+    if labels is not None and same <= 1:                                     # a feature of the class's own activity is no sign of a hub
         s = np.where((cls @ f32(classes).T)[:, np.asarray(labels, np.int64)].T >= same, -1., s)   # left out = least similar
     k = min(k, len(s))
     return (alpha * np.partition(s, len(s) - k, axis=0)[len(s) - k:].mean(0)).astype(np.float32)
