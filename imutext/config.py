@@ -108,7 +108,7 @@ class ClipCfg:
     hub_bank: int = 500               # training windows per training set whose text-space features the checkpoint keeps after training; zero-shot scores subtract each class text's hubness on them (0 = no bank, no correction)
     hub_k: int = 50                   # hubness of a class text: its mean similarity to its hub_k most similar bank windows
     hub_alpha: float = 1.0            # weight of the subtracted hubness (0 = uncorrected scores)
-    hub_same: float = 2.0             # a bank window whose own training class text has cosine >= hub_same with a scored class text counts as that activity, not as a hub, and is left out of that class's hubness (above 1 = none left out: the default until 0.4, best in its screen, is confirmed with 3 seeds)
+    hub_same: float = 2.0             # a bank window whose own training class text has cosine >= hub_same with a scored class text counts as that activity, not as a hub, and is left out of that class's hubness (above 1 = none left out, the default: 0.4, best in its one-seed screen, was not confirmed with 3 seeds)
 
 @dataclass
 class LossCfg:
