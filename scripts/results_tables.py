@@ -386,7 +386,7 @@ def lodo_hub():
     return lodo_pair('hubness', lambda m: (m['hubness']['uncorrected_macro_f1'], None), lambda m: (m['macro_f1'], m.get('ci95')),
                      ('uncorrected macro-F1 (no hubness bank)', 'corrected macro-F1 (the default, the headline)', '95 % CI corrected (seed 0, subject bootstrap)'), "`hubness` in each held-out set's metrics")
 
-SCREEN10 = (('gd10', 'gravity_drop 0.1'),)   # one-seed screens on all ten folds of the HUB_ALL defaults: (fold name of lodo-<fold>-<set>-s0, label)
+SCREEN10 = (('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'))   # one-seed screens on all ten folds of the HUB_ALL defaults: (fold name of lodo-<fold>-<set>-s0, label)
 
 def lodo_screen10():
     "One-seed screens of a switch on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out."
@@ -403,6 +403,9 @@ def lodo_screen10():
         rows.append([ds, f"{f1(base[ds], ds):.3f}", *[x for _, _, rs in cols for x in (f"{f1(rs[ds], ds):.3f}", f"{f1(rs[ds], ds) - f1(base[ds], ds):+.3f}")]])
     mean = lambda side: np.mean([f1(side[ds], ds) for ds in sets])
     rows.append([f'**mean of the {len(sets)} training sets held out**', f"{mean(base):.3f}", *[x for _, _, rs in cols for x in (f"{mean(rs):.3f}", f"{mean(rs) - mean(base):+.3f}")]])
+    for dev in IMU_ZS:                                                      # the development sets, scored by every fold's run
+        dm = lambda side: np.mean([f1(side[ds], dev) for ds in sets])
+        rows.append([f'{dev} (dev, mean of the {len(sets)} runs)', f"{dm(base):.3f}", *[x for _, _, rs in cols for x in (f"{dm(rs):.3f}", f"{dm(rs) - dm(base):+.3f}")]])
     return table(['held out (seed 0)', 'the defaults', *[h for _, label, _ in cols for h in (label, 'change')]], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{HUB_ALL[1]}-*-s0/`, " + ', '.join(f"`results/lodo-{cfg}-*-s0/`" for cfg, _, _ in cols) + '.'
 
