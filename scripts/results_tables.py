@@ -428,6 +428,11 @@ def lodo_versus(base, other, heads):
     for what, part in held_out_means(sets, train):
         ma, mb = (seed_means(v, part, ks) for v in f1)
         rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), len(ks)])
+    folds = [ds for ds in sets if ds in train]
+    for dev in IMU_ZS:                                                      # the development sets as every fold's run scored them, per seed the mean over the folds
+        if not all(dev in r[0]['zero_shot'] for side in (a, b) for ds in folds for r in side[ds]): continue
+        ma, mb = ([np.mean([side[ds][k][0]['zero_shot'][dev]['macro_f1'] for ds in folds]) for k in ks] for side in (a, b))
+        rows.append([f'{dev} (dev), mean of the {len(folds)} fold runs', '', pm(ma), pm(mb), gains(mb, ma), len(ks)])
     return table(['held out', 'classes', *heads(a, b, sets), 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files " + ', '.join(f"`results/{m}-s*/`, " * any(ds not in train for ds in sets) + f"`results/lodo-{f}-*-s[0-2]/`" for m, f in (base, other)) + '.'
 
@@ -442,6 +447,12 @@ SAME = ('main-same', 'same')   # the HUB_ALL configuration with ClipCfg.hub_same
 def lodo_same():
     "The confirmation of ClipCfg.hub_same 0.4: the same training scored with every bank feature in the hubness (HUB_ALL) and with the class's own activity left out (SAME), per held-out set and seed."
     return lodo_versus(HUB_ALL, SAME, lambda a, b, sets: ('every bank feature (before hub_same)', 'hub_same 0.4: own activity left out'))
+
+CCE = ('main-cce', 'cce')   # the HUB_ALL configuration with the class-text cross-entropy (LossCfg.class_ce 1.0; run at 76d44aa with -p class_ce 1.0)
+
+def lodo_cce():
+    "The three-seed check of LossCfg.class_ce 1.0 on the defaults' ten folds (HUB_ALL against CCE), per held-out set and seed."
+    return lodo_versus(HUB_ALL, CCE, lambda a, b, sets: ('the defaults (no class-text cross-entropy)', 'class_ce 1.0'))
 
 SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<SCREEN_FOLD> runs
 SCREEN_FOLD = 'gdrop'   # the leave-one-dataset-out runs the screen scored (the defaults then, before the hubness bank)
@@ -505,7 +516,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, lodo_same=lodo_same)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, lodo_same=lodo_same, lodo_cce=lodo_cce)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
