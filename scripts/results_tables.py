@@ -401,11 +401,11 @@ def lodo_screen10():
     for ds in sets:
         runs += [rs[ds] for _, _, rs in cols]
         rows.append([ds, f"{f1(base[ds], ds):.3f}", *[x for _, _, rs in cols for x in (f"{f1(rs[ds], ds):.3f}", f"{f1(rs[ds], ds) - f1(base[ds], ds):+.3f}")]])
-    mean = lambda side: np.mean([f1(side[ds], ds) for ds in sets])
-    rows.append([f'**mean of the {len(sets)} training sets held out**', f"{mean(base):.3f}", *[x for _, _, rs in cols for x in (f"{mean(rs):.3f}", f"{mean(rs) - mean(base):+.3f}")]])
-    for dev in IMU_ZS:                                                      # the development sets, scored by every fold's run
-        dm = lambda side: np.mean([f1(side[ds], dev) for ds in sets])
-        rows.append([f'{dev} (dev, mean of the {len(sets)} runs)', f"{dm(base):.3f}", *[x for _, _, rs in cols for x in (f"{dm(rs):.3f}", f"{dm(rs) - dm(base):+.3f}")]])
+    means = ((f'**mean of the {len(sets)} training sets held out**', lambda ds: ds),     # each fold's run on its held-out set, then on each development set
+             *((f'{dev} (dev), mean of the {len(sets)} fold runs', lambda ds, dev=dev: dev) for dev in IMU_ZS))
+    for what, scored in means:
+        mean = lambda side: np.mean([f1(side[ds], scored(ds)) for ds in sets])
+        rows.append([what, f"{mean(base):.3f}", *[x for _, _, rs in cols for x in (f"{mean(rs):.3f}", f"{mean(rs) - mean(base):+.3f}")]])
     return table(['held out (seed 0)', 'the defaults', *[h for _, label, _ in cols for h in (label, 'change')]], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{HUB_ALL[1]}-*-s0/`, " + ', '.join(f"`results/lodo-{cfg}-*-s0/`" for cfg, _, _ in cols) + '.'
 
@@ -431,7 +431,7 @@ def lodo_versus(base, other, heads):
     folds = [ds for ds in sets if ds in train]
     for dev in IMU_ZS:                                                      # the development sets as every fold's run scored them, per seed the mean over the folds
         if not all(dev in r[0]['zero_shot'] for side in (a, b) for ds in folds for r in side[ds]): continue
-        ma, mb = ([np.mean([side[ds][k][0]['zero_shot'][dev]['macro_f1'] for ds in folds]) for k in ks] for side in (a, b))
+        ma, mb = (seed_means({ds: [r[0]['zero_shot'][dev]['macro_f1'] for r in side[ds]] for ds in folds}, folds, ks) for side in (a, b))
         rows.append([f'{dev} (dev), mean of the {len(folds)} fold runs', '', pm(ma), pm(mb), gains(mb, ma), len(ks)])
     return table(['held out', 'classes', *heads(a, b, sets), 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files " + ', '.join(f"`results/{m}-s*/`, " * any(ds not in train for ds in sets) + f"`results/lodo-{f}-*-s[0-2]/`" for m, f in (base, other)) + '.'

@@ -109,9 +109,10 @@ def hub_offset(bank:torch.Tensor|np.ndarray|None,  # (M, 384) text-space feature
     if b.ndim != 2 or b.shape[1] != cls.shape[1]: raise ValueError(f"hub bank must be (M, {cls.shape[1]}) like the class embeddings, got shape {b.shape}")
     s = b @ cls.T                                                            # (M, K)
     if (labels is None) != (classes is None): raise ValueError("hub_offset: labels (SignalClip.hub_labels) and classes (SignalClip.hub_classes) go together; got only " + ('labels' if classes is None else 'classes'))
-    if labels is not None and len(labels) != len(b): raise ValueError(f"hub_offset: {len(labels)} labels for a bank of {len(b)} features")
-    if labels is not None and same <= 1:                                     # a feature of the class's own activity is no sign of a hub
-        s = np.where((cls @ f32(classes).T)[:, np.asarray(labels, np.int64)].T >= same, -1., s)   # left out = least similar
+    if labels is not None:
+        if len(labels) != len(b): raise ValueError(f"hub_offset: {len(labels)} labels for a bank of {len(b)} features")
+        if same <= 1:                                                        # a feature of the class's own activity is no sign of a hub
+            s = np.where((cls @ f32(classes).T)[:, np.asarray(labels, np.int64)].T >= same, -1., s)   # left out = least similar
     k = min(k, len(s))
     return (alpha * np.partition(s, len(s) - k, axis=0)[len(s) - k:].mean(0)).astype(np.float32)
 
