@@ -454,6 +454,12 @@ def lodo_cce():
     "The three-seed check of LossCfg.class_ce 1.0 on the defaults' ten folds (HUB_ALL against CCE), per held-out set and seed."
     return lodo_versus(HUB_ALL, CCE, lambda a, b, sets: ('the defaults (no class-text cross-entropy)', 'class_ce 1.0'))
 
+LIN = ('main-lin', 'lin')   # the HUB_ALL configuration with a linear projection into the text space (ClipCfg.proj 'linear'; run at 76d44aa with -p proj linear)
+
+def lodo_lin():
+    "The three-seed check of ClipCfg.proj 'linear' on the defaults' ten folds (HUB_ALL against LIN), per held-out set and seed; the development sets by LIN's main-job runs when they exist."
+    return lodo_versus(HUB_ALL, LIN, lambda a, b, sets: ('two-layer MLP projection (proj mlp)', 'linear projection (proj linear)'))
+
 SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<SCREEN_FOLD> runs
 SCREEN_FOLD = 'gdrop'   # the leave-one-dataset-out runs the screen scored (the defaults then, before the hubness bank)
 # The corrections scripts/transductive_screen.py applies to the zero-shot scores, in table order:
@@ -516,7 +522,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, lodo_same=lodo_same, lodo_cce=lodo_cce)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, lodo_same=lodo_same, lodo_cce=lodo_cce, lodo_lin=lodo_lin)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
