@@ -457,8 +457,14 @@ def lodo_cce():
 LIN = ('main-lin', 'lin')   # the HUB_ALL configuration with a linear projection into the text space (ClipCfg.proj 'linear'; run at 76d44aa with -p proj linear)
 
 def lodo_lin():
-    "The three-seed check of ClipCfg.proj 'linear' on the defaults' ten folds (HUB_ALL against LIN), per held-out set and seed; the development sets by LIN's main-job runs when they exist."
+    "The three-seed check of ClipCfg.proj 'linear' on the defaults' ten folds (HUB_ALL against LIN), per held-out set and seed."
     return lodo_versus(HUB_ALL, LIN, lambda a, b, sets: ('two-layer MLP projection (proj mlp)', 'linear projection (proj linear)'))
+
+RESID = ('main-res', 'res')   # the HUB_ALL configuration with the residual projection head (ClipCfg.proj 'residual'; run at 76d44aa with -p proj residual)
+
+def lodo_res():
+    "The three-seed check of ClipCfg.proj 'residual' on the defaults' ten folds (HUB_ALL against RESID), per held-out set and seed."
+    return lodo_versus(HUB_ALL, RESID, lambda a, b, sets: ('two-layer MLP projection (proj mlp)', 'residual projection (proj residual)'))
 
 SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<SCREEN_FOLD> runs
 SCREEN_FOLD = 'gdrop'   # the leave-one-dataset-out runs the screen scored (the defaults then, before the hubness bank)
@@ -522,7 +528,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, lodo_same=lodo_same, lodo_cce=lodo_cce, lodo_lin=lodo_lin)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, lodo_same=lodo_same, lodo_cce=lodo_cce, lodo_lin=lodo_lin, lodo_res=lodo_res)
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
