@@ -4,6 +4,7 @@ Every number in the README's result tables comes out of this script, and tests/t
 holds exactly these tables, so a table cannot drift from its runs. Run after adding runs: python scripts/results_tables.py (prints) or --write (rewrites the README's marked tables).
 """
 import json, re, sys
+from functools import partial
 from pathlib import Path
 import numpy as np
 
@@ -442,29 +443,18 @@ def lodo_bank():
         n = sorted(r[0]['zero_shot'][ds]['hubness']['bank'] for ds in sets for r in side[ds]); return f"{n[0]}–{n[-1]}"
     return lodo_versus(HUB_ALL, SMALL_BANK, lambda a, b, sets: (f'500 windows per set, {bank(a, sets)} features (the default)', f'50 windows per set, {bank(b, sets)} features'))
 
-SAME = ('main-same', 'same')   # the HUB_ALL configuration with ClipCfg.hub_same 0.4 (run at 9cad203, where it was the default): the same training, bank features of the class's own activity left out
+# The three-seed confirmations of one switch on the HUB_ALL defaults' ten folds, each against the defaults' runs of the same
+# folds and seeds: README table -> ((main job, fold name of lodo-<fold>-<set>-s<k>), head of the defaults' column, head of the switch's column)
+CONFIRMS = dict(
+    lodo_same=(('main-same', 'same'), 'every bank feature (before hub_same)', 'hub_same 0.4: own activity left out'),   # ClipCfg.hub_same 0.4, run at 9cad203 where it was the default: the same training, bank features of the class's own activity left out
+    lodo_cce=(('main-cce', 'cce'), 'the defaults (no class-text cross-entropy)', 'class_ce 1.0'),   # LossCfg.class_ce 1.0, run at 76d44aa with -p class_ce 1.0
+    lodo_lin=(('main-lin', 'lin'), 'two-layer MLP projection (proj mlp)', 'linear projection (proj linear)'),   # ClipCfg.proj 'linear', run at 76d44aa with -p proj linear
+    lodo_res=(('main-res', 'res'), 'two-layer MLP projection (proj mlp)', 'residual projection (proj residual)'))   # ClipCfg.proj 'residual', run at 76d44aa with -p proj residual; stopped after seed 1
 
-def lodo_same():
-    "The confirmation of ClipCfg.hub_same 0.4: the same training scored with every bank feature in the hubness (HUB_ALL) and with the class's own activity left out (SAME), per held-out set and seed."
-    return lodo_versus(HUB_ALL, SAME, lambda a, b, sets: ('every bank feature (before hub_same)', 'hub_same 0.4: own activity left out'))
-
-CCE = ('main-cce', 'cce')   # the HUB_ALL configuration with the class-text cross-entropy (LossCfg.class_ce 1.0; run at 76d44aa with -p class_ce 1.0)
-
-def lodo_cce():
-    "The three-seed check of LossCfg.class_ce 1.0 on the defaults' ten folds (HUB_ALL against CCE), per held-out set and seed."
-    return lodo_versus(HUB_ALL, CCE, lambda a, b, sets: ('the defaults (no class-text cross-entropy)', 'class_ce 1.0'))
-
-LIN = ('main-lin', 'lin')   # the HUB_ALL configuration with a linear projection into the text space (ClipCfg.proj 'linear'; run at 76d44aa with -p proj linear)
-
-def lodo_lin():
-    "The three-seed check of ClipCfg.proj 'linear' on the defaults' ten folds (HUB_ALL against LIN), per held-out set and seed."
-    return lodo_versus(HUB_ALL, LIN, lambda a, b, sets: ('two-layer MLP projection (proj mlp)', 'linear projection (proj linear)'))
-
-RESID = ('main-res', 'res')   # the HUB_ALL configuration with the residual projection head (ClipCfg.proj 'residual'; run at 76d44aa with -p proj residual)
-
-def lodo_res():
-    "The three-seed check of ClipCfg.proj 'residual' on the defaults' ten folds (HUB_ALL against RESID), per held-out set and seed."
-    return lodo_versus(HUB_ALL, RESID, lambda a, b, sets: ('two-layer MLP projection (proj mlp)', 'residual projection (proj residual)'))
+def confirmation(key):
+    "The confirmation runs CONFIRMS[key] against the HUB_ALL defaults' runs, per held-out set and seed."
+    other, base_head, other_head = CONFIRMS[key]
+    return lodo_versus(HUB_ALL, other, lambda a, b, sets: (base_head, other_head))
 
 SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<SCREEN_FOLD> runs
 SCREEN_FOLD = 'gdrop'   # the leave-one-dataset-out runs the screen scored (the defaults then, before the hubness bank)
@@ -528,7 +518,8 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, lodo_same=lodo_same, lodo_cce=lodo_cce, lodo_lin=lodo_lin, lodo_res=lodo_res)
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen,
+              **{key: partial(confirmation, key) for key in CONFIRMS})
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
