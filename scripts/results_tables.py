@@ -328,8 +328,8 @@ def held_out_means(sets, train):
     return ((f'**mean of the {len(sets)} sets**', sets),) * (len(held) < len(sets)) + ((f'mean of the {len(held)} training sets held out', held),)
 
 def full_runs(mix_prefix, fold_cfg, train=None):
-    "The `mix_prefix` runs' training sets, and {bundled IMU set: its runs, one per seed}: each training set by the runs that held it out (lodo-<fold_cfg>-<set>-s<k>), the sets the mix runs score zero-shot by them; without mix runs, the folds of the training sets `train` alone."
-    mix = seeds(mix_prefix)
+    "The `mix_prefix` runs' (None: no main-job runs) training sets, and {bundled IMU set: its runs, one per seed}: each training set by the runs that held it out (lodo-<fold_cfg>-<set>-s<k>), the sets the mix runs score zero-shot by them; without mix runs, the folds of the training sets `train` alone."
+    mix = seeds(mix_prefix) if mix_prefix else []
     if mix: train = mix[0][1]['config']['data']['train_sets']
     if not train: return [], {}
     return train, ({ds: mix for ds in mix[0][0]['zero_shot']} if mix else {}) | {ds: [r for r in (load(f'lodo-{fold_cfg}-{ds}-s{k}') for k in range(3)) if r] for ds in train}
@@ -413,7 +413,7 @@ def lodo_screen10():
 SMALL_BANK = ('main-hub50', 'hub50')   # the HUB_ALL defaults' runs with a hubness bank of 50 windows per training set (hub_bank=50), same training
 
 def lodo_versus(base, other, heads):
-    "Two configurations' full leave-one-dataset-out runs (`base`, `other`: (main job, fold name)), per held-out set and seed, with the per-seed change; `heads(a, b, sets)` gives the two value columns' heads from the runs {set: runs per seed}."
+    "Two configurations' full leave-one-dataset-out runs (`base`, `other`: (main job or None, fold name)), per held-out set and seed, with the per-seed change; `heads(a, b, sets)` gives the two value columns' heads from the runs {set: runs per seed}."
     train, a = full_runs(*base)
     b = full_runs(*other, train=train)[1]
     sets = sorted(ds for ds in a if a[ds] and b.get(ds))
@@ -443,18 +443,19 @@ def lodo_bank():
         n = sorted(r[0]['zero_shot'][ds]['hubness']['bank'] for ds in sets for r in side[ds]); return f"{n[0]}–{n[-1]}"
     return lodo_versus(HUB_ALL, SMALL_BANK, lambda a, b, sets: (f'500 windows per set, {bank(a, sets)} features (the default)', f'50 windows per set, {bank(b, sets)} features'))
 
-# The three-seed confirmations of one switch on the HUB_ALL defaults' ten folds, each against the defaults' runs of the same
-# folds and seeds: README table -> ((main job, fold name of lodo-<fold>-<set>-s<k>), head of the defaults' column, head of the switch's column)
+# The confirmations of one switch on the HUB_ALL defaults' ten folds (seeds 0-2, fewer where the rule was settled early), each against
+# the defaults' runs of the same folds and seeds; they have no main-job runs: README table -> (fold name of lodo-<fold>-<set>-s<k>,
+# head of the defaults' column, head of the switch's column)
 CONFIRMS = dict(
-    lodo_same=(('main-same', 'same'), 'every bank feature (before hub_same)', 'hub_same 0.4: own activity left out'),   # ClipCfg.hub_same 0.4, run at 9cad203 where it was the default: the same training, bank features of the class's own activity left out
-    lodo_cce=(('main-cce', 'cce'), 'the defaults (no class-text cross-entropy)', 'class_ce 1.0'),   # LossCfg.class_ce 1.0, run at 76d44aa with -p class_ce 1.0
-    lodo_lin=(('main-lin', 'lin'), 'two-layer MLP projection (proj mlp)', 'linear projection (proj linear)'),   # ClipCfg.proj 'linear', run at 76d44aa with -p proj linear
-    lodo_res=(('main-res', 'res'), 'two-layer MLP projection (proj mlp)', 'residual projection (proj residual)'))   # ClipCfg.proj 'residual', run at 76d44aa with -p proj residual; stopped after seed 1
+    lodo_same=('same', 'every bank feature (before hub_same)', 'hub_same 0.4: own activity left out'),   # ClipCfg.hub_same 0.4, run at 9cad203 where it was the default: the same training, bank features of the class's own activity left out
+    lodo_cce=('cce', 'the defaults (no class-text cross-entropy)', 'class_ce 1.0'),   # LossCfg.class_ce 1.0, run at 76d44aa with -p class_ce 1.0
+    lodo_lin=('lin', 'two-layer MLP projection (proj mlp)', 'linear projection (proj linear)'),   # ClipCfg.proj 'linear', run at 76d44aa with -p proj linear
+    lodo_res=('res', 'two-layer MLP projection (proj mlp)', 'residual projection (proj residual)'))   # ClipCfg.proj 'residual', run at 76d44aa with -p proj residual; stopped after seed 1
 
 def confirmation(key):
     "The confirmation runs CONFIRMS[key] against the HUB_ALL defaults' runs, per held-out set and seed."
-    other, base_head, other_head = CONFIRMS[key]
-    return lodo_versus(HUB_ALL, other, lambda a, b, sets: (base_head, other_head))
+    fold, base_head, other_head = CONFIRMS[key]
+    return lodo_versus(HUB_ALL, (None, fold), lambda a, b, sets: (base_head, other_head))
 
 SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<SCREEN_FOLD> runs
 SCREEN_FOLD = 'gdrop'   # the leave-one-dataset-out runs the screen scored (the defaults then, before the hubness bank)
