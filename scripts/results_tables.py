@@ -501,6 +501,31 @@ def hub_same_screen():
     return table(['held out (seed 0)', *[head(c) for c in cols]], rows) + \
         f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{SAME_FOLD}-*-s0/`, scores `results/hub-same-screen/screen.jsonl` (`python scripts/hub_same_screen.py`)."
 
+TTA_SCREEN = RES/'tta-screen'/'screen.jsonl'   # scripts/tta_screen.py on the checkpoints of lodo-<TTA_FOLD>-*-s[0-2]
+TTA_FOLD = 'same'   # the HUB_ALL defaults' training with checkpoints kept (9cad203), scored as the defaults score (hub_same off)
+
+def tta_screen():
+    "The screen of test-time rotation averaging: each held-out training set scored with 1 (the defaults), 2 and 4 orientations per window on the same weights, seeds 0-2, with the per-seed change; the development sets at seed 0."
+    if not TTA_SCREEN.is_file(): return None
+    rows_in = [json.loads(l) for l in TTA_SCREEN.read_text().splitlines() if l.strip()]
+    cols = [k for k in rows_in[0] if k.startswith('views_')]
+    held = sorted({r['set'] for r in rows_in if r['set'] not in IMU_ZS})
+    val = {(r['set'], r['seed']): r for r in rows_in}
+    ks = [k for k in sorted({r['seed'] for r in rows_in}) if all((ds, k) in val for ds in held)]   # the seeds every held-out set has
+    per_seed = lambda c, part: [np.mean([val[ds, k][c] for ds in part]) for k in ks]   # per seed: the mean over the sets `part`
+    def row(label, part):
+        v = {c: per_seed(c, part) for c in cols}
+        return [label, *[pm(v[c]) for c in cols], *[gains(v[c], v[cols[0]]) for c in cols[1:]], len(ks)]
+    rows = [row(ds, [ds]) for ds in held] + [row(f'**mean of the {len(held)} training sets held out**', held)]
+    for d in IMU_ZS:
+        if any(r['set'] == d for r in rows_in):
+            rows.append([f'{d} (dev), mean of the {sum(r["set"] == d for r in rows_in)} seed-0 fold runs', *[f"{np.mean([r[c] for r in rows_in if r['set'] == d]):.3f}" for c in cols], *[''] * (len(cols) - 1), 1])
+    n = lambda c: int(c.removeprefix('views_'))
+    runs = [load(r['run']) for r in rows_in if r['set'] in held]
+    return table(['held out', *[f"{n(c)} orientation{'s' * (n(c) > 1)} per window" + (' (the defaults)' if n(c) == 1 else '') for c in cols],
+                  *[f'change per seed, {n(c)}' for c in cols[1:]], 'seeds'], rows) + \
+        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{TTA_FOLD}-*-s[0-2]/`, scores `results/tta-screen/screen.jsonl` (`python scripts/tta_screen.py`)."
+
 def lodo_mix():
     "The wider training mix against the eight-set mix (the defaults until c3cf6ce), each of the eight sets held out in turn (the seeds where both have every fold)."
     mix = seeds('lodo-base-mainmix')
@@ -519,7 +544,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
               **{key: partial(confirmation, key) for key in CONFIRMS})
 
 def write_readme(path=ROOT/'README.md'):
