@@ -523,7 +523,7 @@ def tta_screen():
     n = lambda c: int(c.removeprefix('views_'))
     runs = [load(r['run']) for r in rows_in if r['set'] in held]
     return table(['held out', *[f"{n(c)} orientation{'s' * (n(c) > 1)} per window" + (' (the defaults)' if n(c) == 1 else '') for c in cols],
-                  *[f'change per seed, {n(c)}' for c in cols[1:]], 'seeds'], rows) + \
+                  *[f'change per seed, {n(c)} orientations' for c in cols[1:]], 'seeds'], rows) + \
         f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{TTA_FOLD}-*-s[0-2]/`, scores `results/tta-screen/screen.jsonl` (`python scripts/tta_screen.py`)."
 
 def lodo_mix():

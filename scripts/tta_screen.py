@@ -16,6 +16,7 @@ import json, re, sys
 from dataclasses import replace
 from pathlib import Path
 import numpy as np, torch
+from imutext.config import ClipCfg
 from imutext.models.factory import CKPT_NAME, ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
 from imutext.eval.zeroshot import embed_windows, model_hub_offset
 from imutext.data.windows import rotate_windows
@@ -25,7 +26,7 @@ VIEWS = (1, 2, 4)   # orientations averaged per window: the recorded one and v -
 
 def screen(run, dev=False):
     model = model_from_checkpoint(load_checkpoint(Path(run)/CKPT_NAME)); cfg = model.cfg
-    cfg.clip.hub_same = 2.0                   # the defaults' scoring: every bank feature counts
+    cfg.clip.hub_same = ClipCfg.hub_same      # the defaults' scoring (the lodo-same runs left their own activity out)
     enc = text_encoder(cfg)
     for name in cfg.data.zero_shot_sets[:None if dev else 1]:
         ds = load_for(name, cfg); w = modality(cfg).windows(ds, cfg)
