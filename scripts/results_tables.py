@@ -387,7 +387,7 @@ def lodo_hub():
     return lodo_pair('hubness', lambda m: (m['hubness']['uncorrected_macro_f1'], None), lambda m: (m['macro_f1'], m.get('ci95')),
                      ('uncorrected macro-F1 (no hubness bank)', 'corrected macro-F1 (the default, the headline)', '95 % CI corrected (seed 0, subject bootstrap)'), "`hubness` in each held-out set's metrics")
 
-SCREEN10 = (('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'))   # one-seed screens on all ten folds of the HUB_ALL defaults: (fold name of lodo-<fold>-<set>-s0, label)
+SCREEN10 = (('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)'))   # one-seed screens on all ten folds of the HUB_ALL defaults: (fold name of lodo-<fold>-<set>-s0, label)
 
 def lodo_screen10():
     "One-seed screens of a switch on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out."
