@@ -39,6 +39,10 @@ def commit(runs):
     cs = sorted({(h['git'] or {}).get('commit', '?')[:7] + ('*' if (h['git'] or {}).get('dirty') else '') for _, h in runs})
     return ', '.join(cs)
 
+def screen_rows(path):
+    "The JSON lines a screening script wrote to `path` (one per run and scored set), or None when it has none."
+    return [json.loads(l) for l in path.read_text().splitlines() if l.strip()] if path.is_file() else None
+
 def table(head, rows):
     out = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
     return '\n'.join(out + ['| ' + ' | '.join(map(str, r)) + ' |' for r in rows])
@@ -471,8 +475,8 @@ SCREEN_CORRECTIONS = dict(
 
 def adapt_screen():
     "Every screened correction of the zero-shot scores on the leave-one-dataset-out runs of the defaults: mean over the held-out training sets at seed 0 (the choice), over seeds 0-2, and the development sets."
-    if not SCREEN.is_file(): return None
-    rows_in = [json.loads(l) for l in SCREEN.read_text().splitlines() if l.strip()]
+    rows_in = screen_rows(SCREEN)
+    if not rows_in: return None
     held = [r for r in rows_in if r['set'] not in IMU_ZS]
     seeds_ = sorted({r['seed'] for r in held})
     per_seed = lambda c: [np.mean([r[c] for r in held if r['seed'] == k]) for k in seeds_]
@@ -488,8 +492,8 @@ SAME_FOLD = 'hubck'   # the HUB_ALL defaults retrained at seed 0 with their chec
 
 def hub_same_screen():
     "The screen of ClipCfg.hub_same: every threshold on the same seed-0 weights of the ten leave-one-dataset-out folds, per held-out training set, with the development sets."
-    if not SAME_SCREEN.is_file(): return None
-    rows_in = [json.loads(l) for l in SAME_SCREEN.read_text().splitlines() if l.strip()]
+    rows_in = screen_rows(SAME_SCREEN)
+    if not rows_in: return None
     cols = [k for k in rows_in[0] if k not in ('run', 'seed', 'set')]
     head = lambda c: {'none': 'uncorrected', 'all': 'every bank feature (before hub_same)'}.get(c) or f"hub_same {c.removeprefix('same_')}"
     held = sorted({r['set'] for r in rows_in if r['set'] not in IMU_ZS})
@@ -506,8 +510,8 @@ TTA_FOLD = 'same'   # the HUB_ALL defaults' training with checkpoints kept (9cad
 
 def tta_screen():
     "The screen of test-time rotation averaging: each held-out training set scored with 1 (the defaults), 2 and 4 orientations per window on the same weights, seeds 0-2, with the per-seed change; the development sets at seed 0."
-    if not TTA_SCREEN.is_file(): return None
-    rows_in = [json.loads(l) for l in TTA_SCREEN.read_text().splitlines() if l.strip()]
+    rows_in = screen_rows(TTA_SCREEN)
+    if not rows_in: return None
     cols = [k for k in rows_in[0] if k.startswith('views_')]
     held = sorted({r['set'] for r in rows_in if r['set'] not in IMU_ZS})
     val = {(r['set'], r['seed']): r for r in rows_in}
