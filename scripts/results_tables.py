@@ -454,7 +454,8 @@ CONFIRMS = dict(
     lodo_same=('same', 'every bank feature (before hub_same)', 'hub_same 0.4: own activity left out'),   # ClipCfg.hub_same 0.4, run at 9cad203 where it was the default: the same training, bank features of the class's own activity left out
     lodo_cce=('cce', 'the defaults (no class-text cross-entropy)', 'class_ce 1.0'),   # LossCfg.class_ce 1.0, run at 76d44aa with -p class_ce 1.0
     lodo_lin=('lin', 'two-layer MLP projection (proj mlp)', 'linear projection (proj linear)'),   # ClipCfg.proj 'linear', run at 76d44aa with -p proj linear
-    lodo_res=('res', 'two-layer MLP projection (proj mlp)', 'residual projection (proj residual)'))   # ClipCfg.proj 'residual', run at 76d44aa with -p proj residual; stopped after seed 1
+    lodo_res=('res', 'two-layer MLP projection (proj mlp)', 'residual projection (proj residual)'),   # ClipCfg.proj 'residual', run at 76d44aa with -p proj residual; stopped after seed 1
+    lodo_t03=('t03', 'learned temperature (learn_scale)', 'fixed temperature 0.03'))   # ClipCfg.learn_scale False, logit_scale_init 1/0.03: seed 0 at 76d44aa, seeds 1-2 at 08d4bdb (the same library code)
 
 def confirmation(key):
     "The confirmation runs CONFIRMS[key] against the HUB_ALL defaults' runs, per held-out set and seed."
