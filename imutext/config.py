@@ -130,6 +130,7 @@ class TrainCfg:
     device: Literal['cpu', 'cuda', 'auto'] = 'auto'  # where to train
     amp: bool = True           # mixed precision (used on CUDA only)
     seed: int = 0              # seed of everything random in the run
+    ema_epochs: float = 0.0    # weight averaging: time constant, in epochs, of an exponential moving average of the weights taken after every optimiser step; the model keeps the average after the last epoch (0 = off)
 
 # %% ../nbs/01_config.ipynb #4a6e75ed
 VQ_MODES = ('off', 'aux', 'pool')          # no tokenizer; tokenizer trained beside the aligned model; aligned model pools the codebook tokens

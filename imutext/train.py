@@ -24,8 +24,8 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'prepare',
-           'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'step_scalars', 'train_epoch', 'epoch_record',
-           'hub_features', 'end_training', 'fit']
+           'train_mix', 'TrainState', 'ema_decay', 'ema_update', 'make_state', 'checkpoint_state', 'step_scalars',
+           'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -200,6 +200,19 @@ class TrainState:
     start: int = 0                                   # first epoch still to run
     history: list = field(default_factory=list)      # one record per finished epoch
     steps: list = field(default_factory=list)        # every optimiser step's loss terms and codebook statistics
+    ema: dict|None = None                            # the weight average (`TrainCfg.ema_epochs`): the model's floating-point state_dict entries
+    ema_decay: float = 0.                            # its per-step decay
+
+def ema_decay(ema_epochs:float, steps_per_epoch:int)->float:  # `TrainCfg.ema_epochs`; optimiser steps per epoch
+    "Per-step decay of a moving average whose time constant is `ema_epochs` epochs: exp(-1 / (ema_epochs * steps_per_epoch)); 0 when off."
+    if ema_epochs < 0: raise ValueError(f"TrainCfg.ema_epochs must be >= 0 (0 = off), got {ema_epochs}")
+    return math.exp(-1 / (ema_epochs * steps_per_epoch)) if ema_epochs else 0.
+
+@torch.no_grad()
+def ema_update(avg:dict, model:torch.nn.Module, decay:float):
+    "avg <- decay * avg + (1 - decay) * the model's entry, for every key of `avg`."
+    sd = model.state_dict()
+    for k, v in avg.items(): v.lerp_(sd[k], 1 - decay)
 
 def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `run_dir`'s checkpoint if present (refused if written with another config)."
@@ -208,7 +221,8 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     opt, sch = make_optimizer(p.model, cfg, steps_per_epoch=math.ceil(n_b / t.accum_steps))
     bank = MemoryBank(cfg.loss.memory_bank, TEXT_DIM).to(device) if cfg.loss.memory_bank else None
     scaler = torch.amp.GradScaler('cuda') if (t.amp and torch.device(device).type == 'cuda') else None
-    s = TrainState(p.model, opt, sch, bank, scaler)
+    s = TrainState(p.model, opt, sch, bank, scaler, ema_decay=ema_decay(t.ema_epochs, math.ceil(n_b / t.accum_steps)))
+    if s.ema_decay: s.ema = {k: v.detach().clone() for k, v in p.model.state_dict().items() if v.is_floating_point()}
     ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
     if ck_path is None or not ck_path.exists(): return s
     ck = load_checkpoint(ck_path)
@@ -216,6 +230,7 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
         raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
     restore_model(p.model, ck); opt.load_state_dict(ck['optimizer']); sch.load_state_dict(ck['scheduler'])
     if bank is not None: bank.load_state_dict(ck['memory_bank'])
+    if s.ema is not None: s.ema = {k: v.to(device) for k, v in ck['ema'].items()}
     if scaler is not None and ck.get('scaler'): scaler.load_state_dict(ck['scaler'])
     torch.set_rng_state(ck['rng'])
     if ck.get('cuda_rng') and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
@@ -225,7 +240,7 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
 def checkpoint_state(s:TrainState, p:Prepared, cfg:ExpCfg, epoch:int, **extra)->dict:
     "The checkpoint dict of state `s` after `epoch` (plus `extra` entries)."
     return dict(epoch=epoch, model=s.model.state_dict(), optimizer=s.opt.state_dict(), scheduler=s.sch.state_dict(),
-                memory_bank=s.bank.state_dict() if s.bank is not None else None, scaler=s.scaler.state_dict() if s.scaler is not None else None,
+                memory_bank=s.bank.state_dict() if s.bank is not None else None, ema=s.ema, scaler=s.scaler.state_dict() if s.scaler is not None else None,
                 history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), **{k: getattr(s.model, k) for k in HUB_KEYS},
                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None, **extra)
 
@@ -237,7 +252,7 @@ def step_scalars(d:dict)->dict:
 
 @torch.enable_grad()
 def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:ClassTexts, show_progress:bool=True)->dict:
-    "One epoch of optimiser steps with accumulation and AMP; logs every step's named terms in `s.steps`; returns their epoch means."
+    "One epoch of optimiser steps with accumulation and AMP, the weight average updated after each; logs every step's named terms in `s.steps`; returns their epoch means. After the last epoch the model takes the weight average (`TrainCfg.ema_epochs`)."
     model, t = p.model.train(), cfg.train
     pairs, bs = p.train.epoch(t.seed, epoch), t.batch_size
     rng = np.random.default_rng([t.seed, epoch, 1])                          # augmentation stream: same on resume and on every rank
@@ -258,10 +273,12 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
             if amp: s.scaler.step(s.opt); s.scaler.update()
             else: s.opt.step()
             s.opt.zero_grad(set_to_none=True); s.sch.step(); model.clamp_logit_scale()
+            if s.ema is not None: ema_update(s.ema, s.model, s.ema_decay)
         rec = dict(loss=loss.item() * t.accum_steps, acc=d['acc'].item(), **step_scalars(d))
         s.steps.append(dict(epoch=epoch + 1, step=i, **rec))
         for k, v in rec.items(): sums[k] = sums.get(k, 0.) + v
         bar.set_postfix(loss=f"{sums['loss']/(i+1):.3f}")
+    if s.ema is not None and epoch == t.epochs - 1: s.model.load_state_dict(s.ema, strict=False)   # the last epoch's validation and the hubness bank see the average
     return {f'train_{k}': v / n_b for k, v in sums.items()}
 
 def epoch_record(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device, ct:ClassTexts, t0:float, train:dict)->dict:
