@@ -391,13 +391,15 @@ def lodo_hub():
     return lodo_pair('hubness', lambda m: (m['hubness']['uncorrected_macro_f1'], None), lambda m: (m['macro_f1'], m.get('ci95')),
                      ('uncorrected macro-F1 (no hubness bank)', 'corrected macro-F1 (the default, the headline)', '95 % CI corrected (seed 0, subject bootstrap)'), "`hubness` in each held-out set's metrics")
 
-SCREEN10 = (('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)'))   # one-seed screens on all ten folds of the HUB_ALL defaults: (fold name of lodo-<fold>-<set>-s0, label)
+SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
+    lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
+    lodo_screen10b=(('lint03', 'linear projection and fixed temperature 0.03 (proj=linear, learn_scale=false)'), ('ema2', 'weight averaging over 2 epochs (ema_epochs=2)')))
 
-def lodo_screen10():
-    "One-seed screens of a switch on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out."
+def lodo_screen10(key):
+    "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out."
     train, new = full_runs(*HUB_ALL)
     base = {ds: new[ds][0] for ds in train if new.get(ds)}
-    cols = [(cfg, label, {ds: load(f'lodo-{cfg}-{ds}-s0') for ds in base}) for cfg, label in SCREEN10]
+    cols = [(cfg, label, {ds: load(f'lodo-{cfg}-{ds}-s0') for ds in base}) for cfg, label in SCREEN10[key]]
     cols = [(cfg, label, rs) for cfg, label, rs in cols if all(rs.values())]
     if not base or not cols: return None
     sets, runs = sorted(base), list(base.values())
@@ -549,8 +551,8 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_screen10=lodo_screen10, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
-              **{key: partial(confirmation, key) for key in CONFIRMS})
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
+              **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 def write_readme(path=ROOT/'README.md'):
     "Replace every marked table block of the README (marker, table, commit line) with the table made now."
