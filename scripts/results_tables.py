@@ -457,7 +457,9 @@ CONFIRMS = dict(
     lodo_cce=('cce', 'the defaults (no class-text cross-entropy)', 'class_ce 1.0'),   # LossCfg.class_ce 1.0, run at 76d44aa with -p class_ce 1.0
     lodo_lin=('lin', 'two-layer MLP projection (proj mlp)', 'linear projection (proj linear)'),   # ClipCfg.proj 'linear', run at 76d44aa with -p proj linear
     lodo_res=('res', 'two-layer MLP projection (proj mlp)', 'residual projection (proj residual)'),   # ClipCfg.proj 'residual', run at 76d44aa with -p proj residual; stopped after seed 1
-    lodo_t03=('t03', 'learned temperature (learn_scale)', 'fixed temperature 0.03'))   # ClipCfg.learn_scale False, logit_scale_init 1/0.03: seed 0 at 76d44aa, seeds 1-2 at 08d4bdb (the same library code)
+    lodo_t03=('t03', 'learned temperature (learn_scale)', 'fixed temperature 0.03'),   # ClipCfg.learn_scale False, logit_scale_init 1/0.03: seed 0 at 76d44aa, seeds 1-2 at 08d4bdb (the same library code)
+    lodo_lint03=('lint03', 'MLP projection, learned temperature (the defaults)', 'linear projection + fixed temperature 0.03'),   # proj linear + learn_scale False + logit_scale_init 1/0.03, all seeds at 781138a
+    lodo_ema=('ema2', 'no weight averaging (the defaults)', 'weight averaging over 2 epochs (ema_epochs 2)'))   # TrainCfg.ema_epochs 2.0, all seeds at c5aead7
 
 def confirmation(key):
     "The confirmation runs CONFIRMS[key] against the HUB_ALL defaults' runs, per held-out set and seed."
