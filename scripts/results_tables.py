@@ -461,7 +461,8 @@ CONFIRMS = dict(
     lodo_t03=('t03', 'learned temperature (learn_scale)', 'fixed temperature 0.03'),   # ClipCfg.learn_scale False, logit_scale_init 1/0.03: seed 0 at 76d44aa, seeds 1-2 at 08d4bdb (the same library code)
     lodo_lint03=('lint03', 'MLP projection, learned temperature (the defaults)', 'linear projection + fixed temperature 0.03'),   # proj linear + learn_scale False + logit_scale_init 1/0.03, all seeds at 781138a
     lodo_ema=('ema2', 'no weight averaging (the defaults)', 'weight averaging over 2 epochs (ema_epochs 2)'),   # TrainCfg.ema_epochs 2.0, all seeds at c5aead7
-    lodo_w3k=('w3k', '1500 windows per set, 8 epochs (the defaults)', '3000 windows per set, 4 epochs'))   # DataCfg.max_windows_per_set 3000 + TrainCfg.epochs 4, at 53ab053; stopped after seed 1
+    lodo_w3k=('w3k', '1500 windows per set, 8 epochs (the defaults)', '3000 windows per set, 4 epochs'),   # DataCfg.max_windows_per_set 3000 + TrainCfg.epochs 4, at 53ab053; stopped after seed 1
+    lodo_lr1=('lr1', 'peak learning rate 0.002 (the defaults)', 'peak learning rate 0.001'))   # TrainCfg.lr 1e-3, at 53ab053; stopped after seed 1
 
 def confirmation(key):
     "The confirmation runs CONFIRMS[key] against the HUB_ALL defaults' runs, per held-out set and seed."
