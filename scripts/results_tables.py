@@ -326,10 +326,14 @@ def seed_means(values, part, ks):
     "Per seed k in `ks`: the mean over the sets `part` of `values` ({set: one value per seed})."
     return [np.mean([values[ds][k] for ds in part]) for k in ks]
 
+SWING = 'basicmotions'   # 400 windows in 4 classes: the fold that swings most between settings; screens since f7891a2 also need a gain on the other nine
+
 def held_out_means(sets, train):
-    "The two averages under a leave-one-dataset-out table: (row label, sets) for all its sets and for the training sets held out."
+    "The averages under a leave-one-dataset-out table: (row label, sets) for all its sets, for the training sets held out, and for those without SWING."
     held = [d for d in sets if d in train]
-    return ((f'**mean of the {len(sets)} sets**', sets),) * (len(held) < len(sets)) + ((f'mean of the {len(held)} training sets held out', held),)
+    calm = [d for d in held if d != SWING]
+    return ((f'**mean of the {len(sets)} sets**', sets),) * (len(held) < len(sets)) + ((f'mean of the {len(held)} training sets held out', held),) + \
+        ((f'mean of the {len(calm)} without {SWING}', calm),) * (len(calm) < len(held))
 
 def full_runs(mix_prefix, fold_cfg, train=None):
     "The `mix_prefix` runs' (None: no main-job runs) training sets, and {bundled IMU set: its runs, one per seed}: each training set by the runs that held it out (lodo-<fold_cfg>-<set>-s<k>), the sets the mix runs score zero-shot by them; without mix runs, the folds of the training sets `train` alone."
@@ -391,7 +395,6 @@ def lodo_hub():
     return lodo_pair('hubness', lambda m: (m['hubness']['uncorrected_macro_f1'], None), lambda m: (m['macro_f1'], m.get('ci95')),
                      ('uncorrected macro-F1 (no hubness bank)', 'corrected macro-F1 (the default, the headline)', '95 % CI corrected (seed 0, subject bootstrap)'), "`hubness` in each held-out set's metrics")
 
-SWING = 'basicmotions'   # 400 windows in 4 classes: the fold that swings most between settings; screens since f7891a2 also need a gain on the other nine
 SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
     lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
     lodo_screen10b=(('lint03', 'linear projection and fixed temperature 0.03 (proj=linear, learn_scale=false)'), ('ema2', 'weight averaging over 2 epochs (ema_epochs=2)')),
@@ -467,7 +470,8 @@ CONFIRMS = dict(
     lodo_lint03=('lint03', 'MLP projection, learned temperature (the defaults)', 'linear projection + fixed temperature 0.03'),   # proj linear + learn_scale False + logit_scale_init 1/0.03, all seeds at 781138a
     lodo_ema=('ema2', 'no weight averaging (the defaults)', 'weight averaging over 2 epochs (ema_epochs 2)'),   # TrainCfg.ema_epochs 2.0, all seeds at c5aead7
     lodo_w3k=('w3k', '1500 windows per set, 8 epochs (the defaults)', '3000 windows per set, 4 epochs'),   # DataCfg.max_windows_per_set 3000 + TrainCfg.epochs 4, at 53ab053; stopped after seed 1
-    lodo_lr1=('lr1', 'peak learning rate 0.002 (the defaults)', 'peak learning rate 0.001'))   # TrainCfg.lr 1e-3, at 53ab053; stopped after seed 1
+    lodo_lr1=('lr1', 'peak learning rate 0.002 (the defaults)', 'peak learning rate 0.001'),   # TrainCfg.lr 1e-3, at 53ab053; stopped after seed 1
+    lodo_ps25=('ps25', 'patches of 0.5 s (the defaults)', 'patches of 0.25 s'))   # EncoderCfg.patch_s 0.25, all seeds at f7891a2
 
 def confirmation(key):
     "The confirmation runs CONFIRMS[key] against the HUB_ALL defaults' runs, per held-out set and seed."
