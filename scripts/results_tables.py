@@ -403,7 +403,7 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10e=(('taug', 'text augmentation (text_aug=true)'), ('win4', 'windows of 4 s, hop 2 s (window_s=4, hop_s=2)'), ('mb4k', 'memory bank of 4096 (memory_bank=4096)'), ('cclr', 'class-text cross-entropy 1.0 and lr 0.001 (class_ce=1.0, lr=0.001)'), ('ps25', 'patches of 0.25 s (patch_s=0.25)')))
 
 def lodo_screen10(key):
-    "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out."
+    "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out, the same without SWING, and the development sets."
     train, new = full_runs(*HUB_ALL)
     base = {ds: new[ds][0] for ds in train if new.get(ds)}
     cols = [(cfg, label, {ds: load(f'lodo-{cfg}-{ds}-s0') for ds in base}) for cfg, label in SCREEN10[key]]
