@@ -38,9 +38,9 @@ def new_run_dir(name:str='run', root:Path|None=None)->Path:
 
 # %% ../nbs/65_experiment.ipynb #6d168d23
 TABLE_COLS = ['n_classes', 'n', 'accuracy', 'chance', 'macro_f1', 'chance_macro_f1', 'balanced_accuracy', 'recall_at_1',
-              'recall_at_3', 'mrr', 'hubness_uncorrected_macro_f1', 'transductive_macro_f1', 'group_accuracy', 'chance_group_accuracy', 'open_vocab_accuracy', 'open_vocab_chance',
+              'recall_at_3', 'mrr', 'hubness_uncorrected_macro_f1', 'transductive_macro_f1', 'per_recording_macro_f1', 'group_accuracy', 'chance_group_accuracy', 'open_vocab_accuracy', 'open_vocab_chance',
               'open_vocab_group_accuracy', 'open_vocab_chance_group_accuracy', 'reference_macro_f1']
-NESTED = ('hubness', 'transductive', 'open_vocab', 'reference')   # metrics nested per held-out set, flattened as '<key>_<metric>'
+NESTED = ('hubness', 'transductive', 'per_recording', 'open_vocab', 'reference')   # metrics nested per held-out set, flattened as '<key>_<metric>'
 
 def _row(m:dict)->dict:
     "The table's columns from one dataset's metrics (nested ones flattened)."

@@ -16,14 +16,14 @@ from ..data.windows import Windows
 from ..models.clip import SignalClip
 from ..models.factory import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
-                                  chance_mrr, balanced_accuracy)
+                                  chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
 from ..data.labels import assign_groups, clean_label
 
 # %% auto #0
 __all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity',
            'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'hub_offset', 'model_hub_offset',
-           'balanced_scores', 'with_label_level', 'check_unseen', 'zero_shot', 'evaluate_checkpoint',
-           'vocab_embeddings', 'open_vocab']
+           'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen', 'zero_shot',
+           'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -140,6 +140,20 @@ def balanced_scores(scores:np.ndarray,  # (N, K) similarities of one set's windo
         if np.abs(dv).max() < tol: break
     return a - logsumexp(a, axis=1, keepdims=True)
 
+# %% ../../nbs/53_eval.zeroshot.ipynb #rec53code
+def recording_scores(scores:np.ndarray,  # (N, K) scores of the windows of one set
+                     seg:np.ndarray,     # (N,) each window's segment (recording) index, `Windows.seg`
+                     y:np.ndarray,       # (N,) each window's true class; one class per segment
+                    )->tuple:            # ((S, K) mean score per segment, (S,) its class, (S,) index of its first window)
+    "Each segment's class scores as the mean of its windows' scores: one prediction per recording."
+    scores, y = check_scores(scores, y); seg = np.asarray(seg)
+    if seg.shape != y.shape: raise ValueError(f"seg must have shape {y.shape} like y, got {seg.shape}")
+    _, first, inv, n = np.unique(seg, return_index=True, return_inverse=True, return_counts=True)
+    mixed = y != y[first][inv]
+    if mixed.any(): raise ValueError(f"segment {seg[mixed][0]} has windows of more than one class ({sorted(set(y[seg == seg[mixed][0]].tolist()))}); a segment carries one label")
+    sums = np.zeros((len(first), scores.shape[1])); np.add.at(sums, inv, scores)
+    return sums / n[:, None], y[first], first
+
 # %% ../../nbs/53_eval.zeroshot.ipynb #3a580d20
 def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
     "`cfg` scoring at `label_level` ('label' or 'fault_type'; None keeps the model's); vibration models only."
@@ -184,9 +198,12 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
         m['hubness'] = dict(bank=len(model.hub_bank), k=cfg.clip.hub_k, alpha=cfg.clip.hub_alpha, same=cfg.clip.hub_same if model.hub_labels is not None else None, uncorrected_accuracy=accuracy(raw, w.y), uncorrected_macro_f1=macro_f1(raw, w.y))
     bal = balanced_scores(scores, float(model.logit_scale.detach().exp()))   # adapted to this set's unlabelled windows (a per-class offset changes nothing)
     m['transductive'] = dict(method='balanced', accuracy=accuracy(bal, w.y), macro_f1=macro_f1(bal, w.y), balanced_accuracy=balanced_accuracy(bal, w.y))
-    if n_boot:
-        for sc, d in ((scores, m), (bal, m['transductive'])):   # the adapted scores are resampled as adapted once on the whole set
-            d['ci95'] = {k: list(bootstrap_ci(f, sc, w.y, key, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
+    rs, ry, first = recording_scores(scores, w.seg, w.y)                     # (S, K): one prediction per recording
+    m['per_recording'] = dict(aggregate='mean window score', n=len(ry), accuracy=accuracy(rs, ry), macro_f1=macro_f1(rs, ry),
+                              balanced_accuracy=balanced_accuracy(rs, ry), chance_macro_f1=chance_macro_f1(ry, len(cls)))
+    if n_boot:   # the adapted scores are resampled as adapted once on the whole set; recordings with their subjects
+        for sc, yy, kk, d in ((scores, w.y, key, m), (bal, w.y, key, m['transductive']), (rs, ry, key[first], m['per_recording'])):
+            d['ci95'] = {k: list(bootstrap_ci(f, sc, yy, kk, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
     return dict(metrics=m, features=feats, class_emb=cls, scores=scores, raw_scores=raw, y=w.y, subject=key, seg=w.seg, texts=texts)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #81b0e008
