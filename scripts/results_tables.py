@@ -366,8 +366,8 @@ def lodo_full():
         f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/lodo-{DEFAULTS[1]}-*-s[0-2]/`; earlier defaults " + \
         ', '.join(f"`results/{m}-s*/`, `results/lodo-{f}-*-s[0-2]/`" for m, f, _ in PREVIOUS) + '.'
 
-def lodo_pair(key, base, other, labels, note, runs_of=HUB_ALL):
-    "The leave-one-dataset-out runs of the defaults `runs_of` (main job, fold name) scored two ways from the same weights (`base`, `other`: metrics -> (macro-F1, CI dict or None)), per held-out set and seed, with the per-seed gain; only sets whose metrics have `key`. `labels`: the two scores' and the CI's column heads."
+def lodo_pair(key, base, other, labels, note, runs_of=HUB_ALL, chance=lambda m: m['chance_macro_f1'], count=None):
+    "The leave-one-dataset-out runs of the defaults `runs_of` (main job, fold name) scored two ways from the same weights (`base`, `other`: metrics -> (macro-F1, CI dict or None)), per held-out set and seed, with the per-seed gain; only sets whose metrics have `key`. `labels`: the two scores' and the CI's column heads; `chance`: metrics -> the chance macro-F1 of `other`; `count`: (column head, metrics -> the number `other` scores), or None for no such column."
     train, new = full_runs(*runs_of)
     sets = sorted(ds for ds in new if new[ds] and all(key in r[0]['zero_shot'][ds] for r in new[ds]))
     if not sets: return None
@@ -376,13 +376,13 @@ def lodo_pair(key, base, other, labels, note, runs_of=HUB_ALL):
     rows, runs = [], []
     for ds in sets:
         runs += new[ds]; m = new[ds][0][0]['zero_shot'][ds]
-        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), m['n_classes'], pm(a[ds]), pm(b[ds]), gains(b[ds], a[ds]), ci({'ci95': other(m)[1]}),
-                     f"{m['chance_macro_f1']:.3f}", f"{np.mean(b[ds]) / m['chance_macro_f1']:.1f}×", len(b[ds])])
+        rows.append([ds + (' (dev)' if ds in IMU_ZS else ''), m['n_classes'], *([count[1](m)] if count else []), pm(a[ds]), pm(b[ds]), gains(b[ds], a[ds]), ci({'ci95': other(m)[1]}),
+                     f"{chance(m):.3f}", f"{np.mean(b[ds]) / chance(m):.1f}×", len(b[ds])])
     ks = range(min(len(v) for v in b.values()))
     for what, part in held_out_means(sets, train):
         ma, mb = (seed_means(v, part, ks) for v in (a, b))
-        rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), '', '', '', len(ks)])
-    return table(['held out', 'classes', *labels[:2], 'gain per seed', labels[2], 'chance macro-F1', '× chance', 'seeds'], rows) + \
+        rows.append([what, '', *[''] * bool(count), pm(ma), pm(mb), gains(mb, ma), '', '', '', len(ks)])
+    return table(['held out', 'classes', *([count[0]] if count else []), *labels[:2], 'gain per seed', labels[2], 'chance macro-F1', '× chance', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/{runs_of[0]}-s*/`, `results/lodo-{runs_of[1]}-*-s[0-2]/` ({note})."
 
 def lodo_adapt():
@@ -394,6 +394,14 @@ def lodo_hub():
     "The ablation of the hubness correction: the defaults' leave-one-dataset-out runs scored from the same weights without it (`hubness.uncorrected_macro_f1`) and with it (the headline)."
     return lodo_pair('hubness', lambda m: (m['hubness']['uncorrected_macro_f1'], None), lambda m: (m['macro_f1'], m.get('ci95')),
                      ('uncorrected macro-F1 (no hubness bank)', 'corrected macro-F1 (the default, the headline)', '95 % CI corrected (seed 0, subject bootstrap)'), "`hubness` in each held-out set's metrics")
+
+REC_RUNS = ('main-rec', 'rec')   # the HUB_ALL defaults re-run at 73abb9a (same configuration), whose metrics hold the per-recording score
+
+def lodo_rec():
+    "The defaults' leave-one-dataset-out runs scored per window (the headline) and per recording (`per_recording`: each segment's mean window score), from the same weights."
+    return lodo_pair('per_recording', lambda m: (m['macro_f1'], m.get('ci95')), lambda m: (m['per_recording']['macro_f1'], m['per_recording'].get('ci95')),
+                     ('per window (the headline)', 'per recording', '95 % CI per recording (seed 0, subject bootstrap)'), "`per_recording` in each held-out set's metrics",
+                     runs_of=REC_RUNS, chance=lambda m: m['per_recording']['chance_macro_f1'], count=('recordings', lambda m: m['per_recording']['n']))
 
 SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
     lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
@@ -567,7 +575,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 def write_readme(path=ROOT/'README.md'):

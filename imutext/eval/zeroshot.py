@@ -199,7 +199,7 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     bal = balanced_scores(scores, float(model.logit_scale.detach().exp()))   # adapted to this set's unlabelled windows (a per-class offset changes nothing)
     m['transductive'] = dict(method='balanced', accuracy=accuracy(bal, w.y), macro_f1=macro_f1(bal, w.y), balanced_accuracy=balanced_accuracy(bal, w.y))
     rs, ry, first = recording_scores(scores, w.seg, w.y)                     # (S, K): one prediction per recording
-    m['per_recording'] = dict(aggregate='mean window score', n=len(ry), accuracy=accuracy(rs, ry), macro_f1=macro_f1(rs, ry),
+    m['per_recording'] = dict(aggregate='mean window score', n=len(ry), n_segments=int(ds.n_segments), accuracy=accuracy(rs, ry), macro_f1=macro_f1(rs, ry),
                               balanced_accuracy=balanced_accuracy(rs, ry), chance_macro_f1=chance_macro_f1(ry, len(cls)))
     if n_boot:   # the adapted scores are resampled as adapted once on the whole set; recordings with their subjects
         for sc, yy, kk, d in ((scores, w.y, key, m), (bal, w.y, key, m['transductive']), (rs, ry, key[first], m['per_recording'])):
