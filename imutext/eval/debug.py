@@ -18,7 +18,8 @@ from ..train import modality_gap, effective_rank
 # %% auto #0
 __all__ = ['FINDINGS', 'planted_pairs', 'infonce_report', 'weight_sync', 'pos_neg_similarities', 'plot_pos_neg',
            'label_similarity', 'temperature_table', 'check_label_texts', 'check_logit_scale', 'check_collapse',
-           'check_modality_gap', 'check_transfer', 'diagnose', 'diagnosis_table', 'print_diagnosis', 'debug_figure']
+           'check_modality_gap', 'check_transfer', 'hub_share', 'check_hub_class', 'diagnose', 'diagnosis_table',
+           'print_diagnosis', 'debug_figure']
 
 # %% ../../nbs/56_eval.debug.ipynb #2e7fdf06
 def _tensor(x, dtype=torch.float32)->torch.Tensor:
@@ -158,6 +159,14 @@ FINDINGS = pd.DataFrame([
          advice="The model fits its training sets but does not transfer: check the zero-shot sets' label texts (label_texts), "
                 "channel order and normalisation across datasets, encoder weight sync, and regularise (augmentation, fewer epochs, "
                 "soft targets, a frozen text space)."),
+    dict(check='hub_class', symptom='one class text takes a zero-shot set', threshold=0.25,
+         measure="largest share of a zero-shot set's windows that one class takes beyond its own true share (predicted share - "
+                 "true share, from the confusion matrix); flagged at or above the threshold",
+         advice="That class text lies close to most of the set's windows (a hub) and takes them, so the classes it takes them from "
+                "score near zero. Compare the set's transductive_macro_f1 (class balancing removes a hub's pull) and per_recording "
+                "(a score that falls when a recording's windows are pooled points to such a bias, not to noisy windows); read the "
+                "hub's texts beside the set's other texts (label_texts, eval.text.text_report); check the hubness bank (ClipCfg.hub_bank, "
+                "hub_k, hub_alpha) and whether the set's preprocessing (units, gravity, placement) matches the training sets'."),
 ]).set_index('check')
 
 # %% ../../nbs/56_eval.debug.ipynb #3e6254ee
@@ -253,6 +262,24 @@ def check_transfer(history:list, zero_shot:dict)->dict:
     at = '; at chance: ' + ', '.join(f"{n} (macro-F1 low {lo:.3f} <= chance {c:.3f})" for n, (lo, c) in low.items()) if low else '; every zero-shot set above chance'
     return _finding('train_vs_zero_shot', float(acc[-1]), t, acc[-1] > t and bool(low), f"train_acc {acc[0]:.3f} -> {acc[-1]:.3f}" + at)
 
+def hub_share(cm)->tuple:  # (K, K) confusion matrix of one set, rows true, columns predicted
+    "(class id, its share of the predictions, its share of the true labels) of the class that takes the most beyond its own share."
+    cm = np.asarray(cm, np.float64)
+    if cm.ndim != 2 or cm.shape[0] != cm.shape[1] or not cm.sum() > 0: raise ValueError(f"confusion must be a non-empty square count matrix, got shape {cm.shape}")
+    pred, true = cm.sum(0) / cm.sum(), cm.sum(1) / cm.sum()
+    k = int(np.argmax(pred - true))
+    return k, float(pred[k]), float(true[k])
+
+def check_hub_class(zero_shot:dict)->dict:
+    "Finding: does one class take a large share of some zero-shot set's windows beyond its own share?"
+    zs = {n: m for n, m in zero_shot.items() if isinstance(m, dict) and m.get('confusion')}
+    if not zs: return _skip('hub_class', 'needs zero_shot confusion matrices')
+    per = {n: hub_share(m['confusion']) for n, m in zs.items()}
+    label = lambda n, k: (zs[n].get('label_names') or [])[k] if k < len(zs[n].get('label_names') or []) else f'class {k}'
+    worst, t = max(per, key=lambda n: per[n][1] - per[n][2]), float(FINDINGS.loc['hub_class', 'threshold'])
+    v = per[worst][1] - per[worst][2]
+    return _finding('hub_class', v, t, v >= t, '; '.join(f"{n}: '{label(n, k)}' predicted for {p:.0%} of the windows, true for {q:.0%}" for n, (k, p, q) in per.items()))
+
 # %% ../../nbs/56_eval.debug.ipynb #68b7b69b
 def diagnose(run_dir,  # run folder with metrics.json, hyperparameters.json and (optionally) embeddings.npz
             )->list:   # one dict per check: check, flag, value, threshold, detail, advice
@@ -260,7 +287,7 @@ def diagnose(run_dir,  # run folder with metrics.json, hyperparameters.json and 
     mt, hp, emb = _read_run(run_dir)
     h = mt.get('history') or []
     return [check_label_texts(emb), check_logit_scale(h, hp), check_collapse(h, emb), check_modality_gap(h, emb),
-            check_transfer(h, mt.get('zero_shot') or {})]
+            check_transfer(h, mt.get('zero_shot') or {}), check_hub_class(mt.get('zero_shot') or {})]
 
 # %% ../../nbs/56_eval.debug.ipynb #5f694d0b
 def diagnosis_table(findings:list)->pd.DataFrame:  # output of `diagnose`
