@@ -126,14 +126,14 @@ def sweeps():
 
 HUB_ALL = ('main-hub', 'hub')      # the defaults before ClipCfg.hub_same (every bank feature counted in the hubness); the hubness ablation, the adapted scores, the bank size and the one-seed screens were measured on them
 DEFAULTS = HUB_ALL   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
-VIB_JOB = 'vib-job'   # the vibration job's run (`--preset vib`, seed 0) with the current defaults
+VIB_JOB = 'vib-job-rec'   # the vibration job's runs (`--preset vib`, seeds 0-2, 73abb9a) with the current defaults; `vib-job-s0` (3559223) is the single seed before
 PREVIOUS = (('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),   # earlier defaults, newest first: (main job, fold name, label)
             ('main-cal', 'cal', 'without gravity_drop (0e7fd0a)'),
             ('main', 'diverse', 'wider mix, old count calibration (c3cf6ce)'),
             ('lodo-base-mainmix', 'base', 'eight-set mix (until c3cf6ce)'))
 
 def main_jobs():
-    "The two jobs of the README: IMU main job (every seed run) and vibration job (seed 0)."
+    "The two jobs of the README: IMU main job and vibration job, every seed run."
     rows, runs = [], []
     for prefix, job in ((DEFAULTS[0], 'IMU main job'), (VIB_JOB, 'vibration job')):
         rs = seeds(prefix)
@@ -147,7 +147,7 @@ def main_jobs():
                          f"{ref:.3f}" if ref is not None else '–', ' / '.join(f"{r[0]['wall_s']:.0f}" + (' (resumed part)' if r[1].get('resumed') else '') for r in rs), len(rs)])
     if not rows: return None
     return table(['job', 'held-out set', 'classes', 'windows', 'accuracy', 'macro-F1', '95 % CI (seed 0)', 'macro-F1 adapted to the set (transductive)', 'chance macro-F1', 'text-free reference macro-F1',
-                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s0/`."
+                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s*/`."
 
 IMU_ZS = ('hapt', 'wisdm_watch')   # the IMU development sets the main job holds out
 MAIN8 = 'main8'   # the main job on the eight-set mix (the defaults until c3cf6ce): the reference the codebook, ablation and pre-training rows were run against
@@ -403,6 +403,20 @@ def lodo_rec():
                      ('per window (the headline)', 'per recording', '95 % CI per recording (seed 0, subject bootstrap)'), "`per_recording` in each held-out set's metrics",
                      runs_of=REC_RUNS, chance=lambda m: m['per_recording']['chance_macro_f1'], count=('recordings', lambda m: m['per_recording']['n']))
 
+def hub_classes():
+    "Per held-out set of the REC_RUNS and seed: the class that takes the most of its windows beyond its own share (`eval.debug.hub_share` of the confusion matrix)."
+    from imutext.eval.debug import hub_share
+    train, new = full_runs(*REC_RUNS)
+    sets = sorted(ds for ds in new if new[ds])
+    if not sets: return None
+    def cell(m):
+        k, p, q = hub_share(m['confusion'])
+        return f"{m['label_names'][k]} ({100 * p:.0f} % / {100 * q:.0f} %)"
+    ks = range(min(len(new[ds]) for ds in sets))
+    rows = [[ds + (' (dev)' if ds in IMU_ZS else ''), new[ds][0][0]['zero_shot'][ds]['n_classes'], *[cell(new[ds][k][0]['zero_shot'][ds]) for k in ks]] for ds in sets]
+    return table(['held out', 'classes', *[f'seed {k}: class (% of predictions / % of labels)' for k in ks]], rows) + \
+        f"\n\nCommit {commit([r for ds in sets for r in new[ds]])}; run files `results/{REC_RUNS[0]}-s*/`, `results/lodo-{REC_RUNS[1]}-*-s[0-2]/` (`confusion` in each held-out set's metrics)."
+
 STRENGTH_SCREEN = RES/'hub-strength-screen'/'screen.jsonl'   # scripts/hub_strength_screen.py on the checkpoints of the REC_RUNS (seeds 0-2)
 BARS = (0.242, 0.175)   # a seed-0 screen's bars: the ten-fold mean and the mean of the nine folds without SWING (README, "A second bar for a screen")
 
@@ -600,7 +614,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, hub_strength_screen=hub_strength_screen, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, hub_strength_screen=hub_strength_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 def write_readme(path=ROOT/'README.md'):
