@@ -11,6 +11,7 @@ none (the main job) scores the development sets, which are reported and never us
 """
 import json, re, sys
 from pathlib import Path
+from imutext.config import ClipCfg
 from imutext.models.factory import CKPT_NAME, load_checkpoint, model_from_checkpoint
 from imutext.eval.zeroshot import zero_shot, hub_offset, recording_scores
 from imutext.eval.metrics import macro_f1
@@ -21,18 +22,26 @@ GRID = [(0.0, 50)] + [(a, k) for a in ALPHAS[1:] for k in KS]
 
 def cell(a, k): return f"a{a:g}_k{k}"   # the JSON key of one setting
 
-def screen(run):
-    model = model_from_checkpoint(load_checkpoint(Path(run)/CKPT_NAME)); cfg, c = model.cfg, model.cfg.clip
+def replay(run, cells:dict, default:str):   # cells: JSON key -> (model, zero_shot result) -> corrected (N, K) scores; `default` names the defaults' cell
+    "Per scored set of `run`: the macro-F1 per window and per recording ('rec_' keys) of every cell's scores."
+    model = model_from_checkpoint(load_checkpoint(Path(run)/CKPT_NAME)); cfg = model.cfg
     sets = [s for s in cfg.data.zero_shot_sets if s not in DEV] or list(cfg.data.zero_shot_sets)
     for ds in sets:
         r = zero_shot(model, ds, n_boot=0)
         row = dict(run=re.sub(r'^\d{8}-\d{6}-', '', Path(run).name), seed=cfg.train.seed, set=ds)
-        for a, k in GRID:
-            s = r['raw_scores'] - hub_offset(model.hub_bank, r['class_emb'], k, a, model.hub_labels, model.hub_classes, c.hub_same)
-            row[cell(a, k)] = round(macro_f1(s, r['y']), 4)
-            row['rec_' + cell(a, k)] = round(macro_f1(*recording_scores(s, r['seg'], r['y'])[:2]), 4)
-        assert abs(row[cell(c.hub_alpha, c.hub_k)] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed default differs from zero_shot's score"
+        for name, f in cells.items():
+            s = f(model, r)
+            row[name] = round(macro_f1(s, r['y']), 4)
+            row['rec_' + name] = round(macro_f1(*recording_scores(s, r['seg'], r['y'])[:2]), 4)
+        assert abs(row[default] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed default differs from zero_shot's score"
         yield row
+
+def strength(a, k):   # the scores corrected with alpha a and k neighbours on the checkpoint's bank
+    return lambda model, r: r['raw_scores'] - hub_offset(model.hub_bank, r['class_emb'], k, a, model.hub_labels, model.hub_classes, model.cfg.clip.hub_same)
+
+def screen(run):
+    c = ClipCfg()
+    return replay(run, {cell(a, k): strength(a, k) for a, k in GRID}, cell(c.hub_alpha, c.hub_k))
 
 if __name__ == '__main__':
     for run in sys.argv[1:]:

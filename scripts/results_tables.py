@@ -418,29 +418,38 @@ def hub_classes():
         f"\n\nCommit {commit([r for ds in sets for r in new[ds]])}; run files `results/{REC_RUNS[0]}-s*/`, `results/lodo-{REC_RUNS[1]}-*-s[0-2]/` (`confusion` in each held-out set's metrics)."
 
 STRENGTH_SCREEN = RES/'hub-strength-screen'/'screen.jsonl'   # scripts/hub_strength_screen.py on the checkpoints of the REC_RUNS (seeds 0-2)
+TEXT_HUB_SCREEN = RES/'text-hub-screen'/'screen.jsonl'        # scripts/text_hub_screen.py on the same checkpoints
 BARS = (0.242, 0.175)   # a seed-0 screen's bars: the ten-fold mean and the mean of the nine folds without SWING (README, "A second bar for a screen")
 
-def hub_strength_screen():
-    "The screen of the hubness correction's strength (hub_alpha, hub_k) on the REC_RUNS' weights: seed-0 means against BARS, the three-seed means, per recording, and the development sets."
-    rows_in = screen_rows(STRENGTH_SCREEN)
+def replay_screen(path, label, script):
+    "A screen of score corrections replayed on the REC_RUNS' weights (`path`: the JSON lines `script` wrote; `label`: cell key -> row label): seed-0 means against BARS, the three-seed means, per recording, and the development sets."
+    rows_in = screen_rows(path)
     if not rows_in: return None
     cells = [k for k in rows_in[0] if k not in ('run', 'seed', 'set') and not k.startswith('rec_')]
     held = [r for r in rows_in if r['set'] not in IMU_ZS]
     ks = sorted({r['seed'] for r in held})
     mean = lambda c, k, calm=False: np.mean([r[c] for r in held if r['seed'] == k and not (calm and r['set'] == SWING)])
-    a0, k0 = (lambda h: (h['clip']['hub_alpha'], h['clip']['hub_k']))(load(held[0]['run'])[1]['config'])
-    def label(c):
-        a, k = (float(x[1:]) for x in c.split('_'))
-        return 'uncorrected (alpha 0)' if a == 0 else f"alpha {a:g}, k {k:g}" + (' (the defaults)' if (a, k) == (a0, k0) else '')
     rows = []
     for c in cells:
         s0, n0 = mean(c, ks[0]), mean(c, ks[0], True)
         rows.append([label(c), f"{s0:.3f}", f"{n0:.3f}", 'yes' if s0 >= BARS[0] and n0 >= BARS[1] else 'no', pm([mean(c, k) for k in ks]), pm([mean(c, k, True) for k in ks]),
                      pm([mean('rec_' + c, k) for k in ks]), *[pm([r[c] for r in rows_in if r['set'] == d]) for d in IMU_ZS]])
     runs = [load(r['run']) for r in rows_in]
-    return table(['hubness correction', f'ten folds, seed {ks[0]}', f'nine without {SWING}, seed {ks[0]}', f'both bars ({BARS[0]:.3f} / {BARS[1]:.3f})',
+    return table(['correction of the scores', f'ten folds, seed {ks[0]}', f'nine without {SWING}, seed {ks[0]}', f'both bars ({BARS[0]:.3f} / {BARS[1]:.3f})',
                   f'ten folds, seeds {ks[0]}-{ks[-1]}', f'nine, seeds {ks[0]}-{ks[-1]}', f'ten folds per recording, seeds {ks[0]}-{ks[-1]}', *[f'{d} (dev, main job)' for d in IMU_ZS]], rows) + \
-        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/{REC_RUNS[0]}-s*/`, `results/lodo-{REC_RUNS[1]}-*-s[0-2]/`, scores `results/hub-strength-screen/screen.jsonl` (`python scripts/hub_strength_screen.py`)."
+        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/{REC_RUNS[0]}-s*/`, `results/lodo-{REC_RUNS[1]}-*-s[0-2]/`, scores `{path.relative_to(ROOT)}` (`python scripts/{script}`)."
+
+def hub_strength_screen():
+    "The screen of the hubness correction's strength (hub_alpha, hub_k) on the REC_RUNS' weights."
+    c = load(f'lodo-{REC_RUNS[1]}-dsads-s0')[1]['config']['clip']
+    def label(cell):
+        a, k = (float(x[1:]) for x in cell.split('_'))
+        return 'uncorrected (alpha 0)' if a == 0 else f"alpha {a:g}, k {k:g}" + (' (the defaults)' if (a, k) == (c['hub_alpha'], c['hub_k']) else '')
+    return replay_screen(STRENGTH_SCREEN, label, 'hub_strength_screen.py')
+
+def text_hub_screen():
+    "The screen of the text-side hubness term (each class text's mean cosine with the folder's other class texts, times beta) on the REC_RUNS' weights, beside the default correction."
+    return replay_screen(TEXT_HUB_SCREEN, lambda c: 'the defaults (beta 0)' if c == 'b0' else f"the defaults - {c[1:]} x mean cosine with the other class texts", 'text_hub_screen.py')
 
 SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
     lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
@@ -614,7 +623,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, hub_strength_screen=hub_strength_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 def write_readme(path=ROOT/'README.md'):
