@@ -457,7 +457,8 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10c=(('wd05', 'weight decay 0.05 (weight_decay=0.05)'), ('w3k', '3000 windows per set, 4 epochs (max_windows_per_set=3000, epochs=4)'), ('lr1', 'peak learning rate 0.001 (lr=0.001)')),
     lodo_screen10d=(('hard', 'hard targets (soft_targets=false)'), ('b256', 'batch size 256 (batch_size=256)'), ('gyd8', 'gyroscope dropout 0.8 (gyro_dropout=0.8)'), ('place', 'placement in the class prompt (placement_prompt=true)'), ('chtx', 'channel descriptions on the tokens (channel_text=true)'), ('name', 'class texts from the label names only (text_sources=name)')),
     lodo_screen10e=(('taug', 'text augmentation (text_aug=true)'), ('win4', 'windows of 4 s, hop 2 s (window_s=4, hop_s=2)'), ('mb4k', 'memory bank of 4096 (memory_bank=4096)'), ('cclr', 'class-text cross-entropy 1.0 and lr 0.001 (class_ce=1.0, lr=0.001)'), ('ps25', 'patches of 0.25 s (patch_s=0.25)')),
-    lodo_screen10f=(('demean', 'every window de-meaned (norm=demean)'), ('ep12', '12 epochs (epochs=12)'), ('gd06', 'gravity_drop 0.6')))
+    lodo_screen10f=(('demean', 'every window de-meaned (norm=demean)'), ('ep12', '12 epochs (epochs=12)'), ('gd06', 'gravity_drop 0.6')),
+    lodo_screen10g=(('rot45', 'rotations up to 45° (rotate_max_deg=45)'),))
 
 def lodo_screen10(key):
     "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out, the same without SWING, and the development sets."
