@@ -19,9 +19,8 @@ import numpy as np, torch
 from imutext.models.factory import load_checkpoint, model_from_checkpoint, signal_windows
 from imutext.eval.zeroshot import zero_shot, embed_windows, balanced_scores, hub_offset
 from imutext.eval.metrics import macro_f1
-from results_tables import SCREEN_CORRECTIONS   # names, labels and parameters of the corrections, written once
+from results_tables import SCREEN_CORRECTIONS, IMU_ZS as DEV   # the corrections' names, labels and parameters, and the development sets (printed, never used to choose), written once
 
-DEV = ('hapt', 'wisdm_watch')   # development sets: printed, never used to choose
 
 # each kind of correction: (raw scores s (N, K), the set's features, class texts, training-window bank, k, a, scale) -> corrected (N, K)
 KINDS = dict(none=lambda s, f, c, b, k, a, sc: s,
