@@ -133,6 +133,7 @@ if __name__ == '__main__':
     loss, exact = step(cfg, p, pairs, ct, bank, gm)
     with mock.patch.object(D, 'gather_rows', shortcut_gather): _, short = step(cfg, p, pairs, ct, bank, gm)
     if ctx.is_main: torch.save(dict(loss=loss, exact=exact, shortcut=short, world=ctx.world), sys.argv[1])
+    dist.barrier()                  # both ranks past every collective (and rank 0's save) before gloo closes its pairs: a rank that tore down alone once aborted its peer
     dist.destroy_process_group()
 '''
 
