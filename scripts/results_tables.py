@@ -419,6 +419,7 @@ def hub_classes():
 
 STRENGTH_SCREEN = RES/'hub-strength-screen'/'screen.jsonl'   # scripts/hub_strength_screen.py on the checkpoints of the REC_RUNS (seeds 0-2)
 TEXT_HUB_SCREEN = RES/'text-hub-screen'/'screen.jsonl'        # scripts/text_hub_screen.py on the same checkpoints
+SEEN_CLASS_SCREEN = RES/'seen-class-screen'/'screen.jsonl'    # scripts/seen_class_screen.py on the same checkpoints
 BARS = (0.242, 0.175)   # a seed-0 screen's bars: the ten-fold mean and the mean of the nine folds without SWING (README, "A second bar for a screen")
 
 def replay_screen(path, label, script):
@@ -450,6 +451,14 @@ def hub_strength_screen():
 def text_hub_screen():
     "The screen of the text-side hubness term (each class text's mean cosine with the folder's other class texts, times beta) on the REC_RUNS' weights, beside the default correction."
     return replay_screen(TEXT_HUB_SCREEN, lambda c: 'the defaults (beta 0)' if c == 'b0' else f"the defaults - {c[1:]} x mean cosine with the other class texts", 'text_hub_screen.py')
+
+def seen_class_screen():
+    "The screen of two-hop scores through the training classes (ConSE) mixed into the default scores, on the REC_RUNS' weights."
+    def label(c):
+        if c == 'default': return 'the defaults (direct scores only)'
+        t, l = c[1:].split('_l')
+        return f"{1 - float(l):g} x direct + {l} x two-hop, " + ('all training classes' if t == '0' else f"top {t} training class" + ('es' if t != '1' else ''))
+    return replay_screen(SEEN_CLASS_SCREEN, label, 'seen_class_screen.py')
 
 SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
     lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
@@ -624,7 +633,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 def write_readme(path=ROOT/'README.md'):
