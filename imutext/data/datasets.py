@@ -138,11 +138,17 @@ def _check_finite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list):
                           f"{rows[0] - off[seg]} (row {rows[0]}), channel {cols[0]} ({channels[cols[0]].get('name', '?')})")
 
 # %% ../../nbs/10_data.datasets.ipynb #fe33129a
-def _descriptions(meta:dict)->list:
+def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folder (for messages)
+    "Per class its description or None, aligned with `label_names`; raises on a length mismatch and on two classes that read the same."
     d, names = meta.get('label_descriptions'), meta['label_names']
-    if d is None: return [None] * len(names)
-    if isinstance(d, dict): return [d.get(n) for n in names]
-    if len(d) != len(names): raise DataFormatError(f"meta.json: 'label_descriptions' has {len(d)} entries for {len(names)} labels")
+    if d is None: d = [None] * len(names)
+    elif isinstance(d, dict): d = [d.get(n) for n in names]
+    elif len(d) != len(names): raise DataFormatError(f"{folder/'meta.json'}: 'label_descriptions' has {len(d)} entries for {len(names)} labels")
+    seen = {}
+    for i, (n, t) in enumerate(zip(names, d)):
+        j = seen.setdefault((' '.join(str(n).replace('_', ' ').lower().split()), t), i)
+        if j != i: raise DataFormatError(f"{folder/'meta.json'}: 'label_names'[{j}] {names[j]!r} and [{i}] {n!r} read the same (and have the same description), "
+                                         "so no label text tells them apart; merge the two classes or describe them apart in 'label_descriptions'")
     return list(d)
 
 # %% ../../nbs/10_data.datasets.ipynb #e907146c
@@ -166,7 +172,7 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
         raise DataFormatError(f"{f}: 'conditions' index {groups.max()} outside meta.json condition_names ({len(gnames)})")
     ds = SensorData(name=meta.get('name', folder.name), kind=kind, path=folder, signals=sig, offsets=a['offsets'].astype(np.int64),
                     labels=a['labels'].astype(np.int64), groups=groups, rates=_rates(f, a, meta), label_names=list(meta['label_names']),
-                    label_descriptions=_descriptions(meta), group_names=gnames, channels=meta['channels'], meta=meta)
+                    label_descriptions=_descriptions(meta, folder), group_names=gnames, channels=meta['channels'], meta=meta)
     _CACHE.clear(); _CACHE[key] = ds   # keep one: datasets are large
     return ds
 
@@ -180,7 +186,7 @@ class LabelSet:
 def load_labels(name_or_path:str|Path)->LabelSet:  # bundled name or dataset folder
     "The class names and descriptions of a dataset, read from its meta.json alone."
     folder = resolve_dataset(name_or_path); meta = _read_meta(folder)
-    return LabelSet(meta.get('name', folder.name), folder, list(meta['label_names']), _descriptions(meta), list(meta['channels']))
+    return LabelSet(meta.get('name', folder.name), folder, list(meta['label_names']), _descriptions(meta, folder), list(meta['channels']))
 
 # %% ../../nbs/10_data.datasets.ipynb #8239189f
 def _broken_copy(src:str, dst:Path, meta_edit=None, arrays_edit=None)->Path:

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11_data.windows.ipynb #1cc35032
 from __future__ import annotations
-import re
+import re, warnings
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 import numpy as np
@@ -14,7 +14,8 @@ from ..config import DataCfg, VibDataCfg
 from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 
 # %% auto #0
-__all__ = ['UNIT_FACTORS', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_factor', 'axis_letter', 'sensor_triplets', 'count_offset',
+__all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_key',
+           'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'sensor_triplets', 'count_offset',
            'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions', 'kept_channels',
            'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows',
            'random_rotations', 'rotate_windows', 'resample_windows', 'warp_positions', 'rate_positions',
@@ -22,15 +23,42 @@ __all__ = ['UNIT_FACTORS', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_factor',
            'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
-UNIT_FACTORS = {  # factor to the standard unit of the sensor: acc -> g, gyro -> rad/s
-    'acc': {'g': 1.0, 'm/s^2': 1/G, 'm/s2': 1/G, 'm/s²': 1/G, 'mg': 1e-3},
-    'gyro': {'rad/s': 1.0, 'deg/s': 1/DEG_PER_RAD, 'dps': 1/DEG_PER_RAD, '°/s': 1/DEG_PER_RAD},
+UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
+    'acc': {'g': 1.0, 'm/s^2': 1/G, 'mg': 1e-3},
+    'gyro': {'rad/s': 1.0, 'deg/s': 1/DEG_PER_RAD, 'mdeg/s': 1e-3/DEG_PER_RAD, 'mrad/s': 1e-3},
 }
+COUNT_WORDS = ('count', 'adc', 'lsb', 'raw', 'uncalibrated', 'arbitrary', 'a.u')   # a unit string with one of these names uncalibrated readings
+GUESS_UNITS = dict(acc=('g', 'm/s^2', 'mg'), gyro=('rad/s', 'deg/s', 'mdeg/s'))   # the units a channel without a known unit may be in
+TYPICAL_P99 = dict(acc=2.0, gyro=4.0)   # 99th percentile of |value| of human movement, in g and rad/s: the anchor of `guessed_factor`
 
-def unit_factor(sensor:str, units:str)->float|None:  # channel's sensor type and units string from meta.json
-    "Factor converting `units` to g (acc) or rad/s (gyro); 1 for other sensors; None if the unit is not physical."
+def unit_key(units:str|None)->str:  # a meta.json units string; None or '' when missing
+    "The one spelling of a unit string, read up to any parenthesis and case-blind ('m s^-2', 'm/sec**2' -> 'm/s^2'; 'radians/sec' -> 'rad/s'; '°/s', 'dps' -> 'deg/s'; 'milli-g' -> 'mg')."
+    u = str(units or '').split('(')[0].strip().lower()
+    for a, b in (('**', '^'), ('⁻', '^-'), ('²', '2'), ('¹', '1'), ('º', '°'), ('·', ' '), ('milli-', 'm'), ('milli', 'm')): u = u.replace(a, b)
+    u = re.sub(r'\b(sec|second)s?\b', 's', u)
+    u = re.sub(r'\b(degree|deg)s?\b|°', 'deg', u)
+    u = re.sub(r'\b(radian|rad)s?\b', 'rad', u)
+    u = re.sub(r'\s*/\s*', '/', u).strip()
+    u = re.sub(r'^(\S+)\s+s\^?-1$', r'\1/s', u)                  # 'rad s^-1' -> 'rad/s'
+    u = re.sub(r'/s\^?2$', '/s^2', re.sub(r'^m\s+s\^?-2$', 'm/s^2', u))
+    return {'dps': 'deg/s', 'mdps': 'mdeg/s'}.get(u, u)
+
+def unit_factor(sensor:str, units:str|None)->float|None:  # channel's sensor type and units string from meta.json
+    "Factor converting `units` to g (acc) or rad/s (gyro); 1 for other sensors; None if UNIT_FACTORS lacks the unit."
     if sensor not in UNIT_FACTORS: return 1.0
-    return UNIT_FACTORS[sensor].get(units.split('(')[0].strip().lower())
+    return UNIT_FACTORS[sensor].get(unit_key(units))
+
+def is_counts(units:str|None)->bool:
+    "Whether a unit string names uncalibrated readings (ADC counts, LSB, raw values)."
+    u = unit_key(units)
+    return any(w in u for w in COUNT_WORDS)
+
+def guessed_factor(sensor:str, x:np.ndarray)->tuple:  # 'acc' or 'gyro'; the columns of that sensor in one unknown unit
+    "(unit, factor) of GUESS_UNITS[sensor] that brings the 99th percentile of |x| closest to TYPICAL_P99[sensor] on a log scale."
+    p = float(np.percentile(np.abs(x[np.isfinite(x)]), 99)) if x.size else 0.
+    if not p > 0: return GUESS_UNITS[sensor][0], 1.0
+    u = min(GUESS_UNITS[sensor], key=lambda u: abs(np.log(p * UNIT_FACTORS[sensor][u] / TYPICAL_P99[sensor])))
+    return u, UNIT_FACTORS[sensor][u]
 
 # %% ../../nbs/11_data.windows.ipynb #6819016d
 def axis_letter(axis:str|None)->str|None:  # a channel's `axis` from meta.json, e.g. 'x (toward the hand)' or 'Y-axis'
@@ -85,16 +113,24 @@ def standard_channels(ds:SensorData,            # a loaded IMU dataset
     if not keep: raise DataFormatError(f"{ds.path/'meta.json'}: no channel with sensor in {sensors} "
                                        f"(has {sorted({c.get('sensor') for c in ds.channels})})")
     x = ds.signals[:, keep].copy()
-    facs = [unit_factor(ds.channels[j]['sensor'], ds.channels[j].get('units', '')) for j in keep]
+    chs = [ds.channels[j] for j in keep]
+    facs = [unit_factor(c['sensor'], c.get('units')) for c in chs]
+    guessed = {}   # channel name -> the unit read from the data's magnitude
+    for s, u in dict.fromkeys((c['sensor'], unit_key(c.get('units'))) for c, f in zip(chs, facs) if f is None and not is_counts(c.get('units'))):
+        ix = [i for i, (c, f) in enumerate(zip(chs, facs)) if f is None and c['sensor'] == s and unit_key(c.get('units')) == u]
+        name, f = guessed_factor(s, x[:, ix])
+        for i in ix: facs[i] = f; guessed[chs[i]['name']] = name
+        warnings.warn(f"{ds.path/'meta.json'}: channels {[chs[i]['name'] for i in ix]} ({s}) have {'units ' + repr(u) if u else 'no units'}, which imutext does not know "
+                      f"(known: {', '.join(UNIT_FACTORS[s])}, or uncalibrated counts); read as {name} from the data's magnitude. State the unit in meta.json to be sure.")
     raw = [i for i, f in enumerate(facs) if f is None]
     for i, f in enumerate(facs):
         if f is not None and f != 1.0: x[:, i] *= f
-    rc = [ds.channels[keep[i]] for i in raw]
+    rc = [chs[i] for i in raw]
     if raw: x[:, raw] = calibrate_counts(x[:, raw], ds.offsets, ds.groups, [t for t in sensor_triplets(rc)[0] if rc[t[0]]['sensor'] == 'acc'])  # gravity anchors accelerometers only
     ch_type = np.array([SENSORS.index(ds.channels[j]['sensor']) for j in keep], np.int64)
     acc = [i for i, t in enumerate(ch_type) if t == 0 and i not in raw][:3]
     g = float(np.median(np.linalg.norm(x[::7, acc], axis=1))) if len(acc) == 3 else float('nan')
-    info = dict(channels=[ds.channels[j]['name'] for j in keep], acc_calibrated=not raw, acc_median_g=g,
+    info = dict(channels=[c['name'] for c in chs], acc_calibrated=not raw, acc_median_g=g, units_guessed=guessed,
                 gravity_included=bool(g > 0.5) if np.isfinite(g) else None)
     return x, ch_type, info
 
@@ -344,8 +380,11 @@ def group_split(groups:np.ndarray,  # (N,) group id per item; -1 = unknown (use 
     return np.isin(g, held)
 
 def split_windows(w:Windows, frac:float, seed:int=0)->tuple:
-    "(train, held-out) windows, subject-disjoint (recording-disjoint where subjects are unknown)."
-    m = group_split(w.group, frac, seed, fallback=w.seg)
+    "(train, held-out) windows, subject-disjoint (recording-disjoint where subjects are unknown, or, with a warning, where the set has one subject)."
+    one = len(np.unique(split_key(w))) < 2   # one subject
+    if one and len(np.unique(w.seg)) < 2: raise ValueError(f"{w.dataset}: all {len(w)} windows come from one recording of one subject, so they cannot be split into training and validation")
+    if one: warnings.warn(f"{w.dataset}: one subject only, so its validation windows are recording-disjoint, not subject-disjoint")
+    m = group_split(np.full_like(w.group, -1) if one else w.group, frac, seed, fallback=w.seg)
     return w.subset(~m), w.subset(m)
 
 # %% ../../nbs/11_data.windows.ipynb #f03d404c

@@ -6,6 +6,7 @@
 from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
+import warnings
 import numpy as np
 import torch
 from scipy.special import logsumexp
@@ -183,6 +184,10 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     seen = check_unseen(cfg, ds, seen_ok)
     w = mod.windows(ds, cfg)
     if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
+    if (short := int(ds.n_segments) - len(np.unique(w.seg))):   # segments shorter than min_cover of a window get none
+        gone = [n for k, n in enumerate(w.label_names) if k in set(ds.labels.tolist()) - set(w.y.tolist())] if list(w.label_names) == list(ds.label_names) else []
+        warnings.warn(f"{ds.path}: {short} of {ds.n_segments} segments are too short for one input window of the model and are left out" +
+                      (f"; classes {gone} lose every window and are not scored" if gone else ''))
     encoder = encoder or text_encoder(cfg)
     texts = dataset_texts(ds, cfg)
     with torch.no_grad(): cls = ClassTexts(texts, encoder, model.to(device))(device).float().cpu().numpy()  # (K, 384)
