@@ -98,7 +98,7 @@ def class_texts(label_names:list,          # the dataset's class names
     labels, out, missing = label_texts(label_names, descs), [[] for _ in label_names], []
     for src in cfg.text_sources:
         per_class = _source_texts(src, labels, descs, cfg.templates, extra)
-        if per_class is None: missing.append(src); continue
+        if per_class is None: missing += [src] if src != 'description' else []; continue   # descriptions are optional in meta.json: no warning
         for k, ts in enumerate(per_class): out[k] += ts
     if missing: warnings.warn(f"text sources {missing} have no data here and are skipped")
     out = [_dedup(ts) for ts in out]
