@@ -403,6 +403,30 @@ def lodo_rec():
                      ('per window (the headline)', 'per recording', '95 % CI per recording (seed 0, subject bootstrap)'), "`per_recording` in each held-out set's metrics",
                      runs_of=REC_RUNS, chance=lambda m: m['per_recording']['chance_macro_f1'], count=('recordings', lambda m: m['per_recording']['n']))
 
+ALL_RUNS = 'all11'   # leave-one-dataset-out with every other bundled IMU set in training, the development sets included: lodo-<ALL_RUNS>-<set>-s<k>
+
+def lodo_all():
+    "Each training set held out in turn, trained on the other training sets (the REC_RUNS folds, the development sets held out) or on every other bundled IMU set (ALL_RUNS: the development sets in the training mix too), per seed, with the per-seed gain and the hub class of the wider mix."
+    from imutext.eval.debug import hub_share
+    train, rec = full_runs(*REC_RUNS)
+    wide = {ds: [r for r in (load(f'lodo-{ALL_RUNS}-{ds}-s{k}') for k in range(3)) if r] for ds in train}
+    sets = sorted(ds for ds in train if wide[ds] and rec.get(ds))
+    if not sets: return None
+    ks = range(min(min(len(wide[ds]), len(rec[ds])) for ds in sets))
+    a, b = ({ds: [side[ds][k][0]['zero_shot'][ds]['macro_f1'] for k in ks] for ds in sets} for side in (rec, wide))
+    rows, runs = [], []
+    for ds in sets:
+        runs += [side[ds][k] for side in (rec, wide) for k in ks]; m = wide[ds][0][0]['zero_shot'][ds]
+        h, p, q = hub_share(m['confusion'])
+        rows.append([ds, m['n_classes'], pm(a[ds]), pm(b[ds]), gains(b[ds], a[ds]), ci(m), f"{m['chance_macro_f1']:.3f}", f"{np.mean(b[ds]) / m['chance_macro_f1']:.1f}×",
+                     f"{m['label_names'][h]} ({100 * p:.0f} % / {100 * q:.0f} %)", len(ks)])
+    for what, part in held_out_means(sets, train):
+        ma, mb = (seed_means(v, part, ks) for v in (a, b))
+        rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), '', '', '', '', len(ks)])
+    return table(['held out', 'classes', f'trained on the other {len(train) - 1} training sets (the defaults\' folds)', f'trained on the other {len(train) - 1 + len(IMU_ZS)} bundled sets (+ {", ".join(IMU_ZS)})',
+                  'gain per seed', '95 % CI, wider mix (seed 0, subject bootstrap)', 'chance macro-F1', '× chance', 'hub class, wider mix, seed 0 (% of predictions / % of labels)', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{REC_RUNS[1]}-*-s[0-2]/`, `results/lodo-{ALL_RUNS}-*-s[0-2]/`."
+
 def hub_classes():
     "Per held-out set of the REC_RUNS and seed: the class that takes the most of its windows beyond its own share (`eval.debug.hub_share` of the confusion matrix)."
     from imutext.eval.debug import hub_share
@@ -633,7 +657,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 def write_readme(path=ROOT/'README.md'):
