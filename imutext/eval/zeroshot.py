@@ -6,7 +6,7 @@
 from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
-import warnings
+import hashlib, warnings
 import numpy as np
 import torch
 from scipy.special import logsumexp
@@ -21,7 +21,7 @@ from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, acc
 from ..data.labels import assign_groups, clean_label
 
 # %% auto #0
-__all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity',
+__all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity', 'content_key',
            'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'hub_offset', 'model_hub_offset',
            'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen', 'zero_shot',
            'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
@@ -62,14 +62,23 @@ def dataset_identity(data:str|Path|SensorData)->tuple:  # bundled name, folder o
     try: ls = load_labels(data); return Path(ls.path).resolve(), ls.name
     except (FileNotFoundError, ValueError): return None, Path(str(data)).name
 
+def content_key(data:str|Path|SensorData)->str|None:  # bundled name, folder or loaded dataset
+    "Digest of a dataset's segment boundaries and labels: the same recordings cut the same way share it under any name or folder; None when unreadable."
+    if isinstance(data, SensorData): off, lab = data.offsets, data.labels
+    else:
+        try:
+            with np.load(resolve_dataset(data)/'data.npz') as z: off, lab = z['offsets'], z['labels']
+        except (OSError, ValueError, KeyError): return None   # missing folder or file, not an npz, no such array
+    return hashlib.sha1(np.asarray(off, np.int64).tobytes() + np.asarray(lab, np.int64).tobytes()).hexdigest()
+
 def seen_in_training(train_sets:Sequence,              # a model's training sets (`cfg.data.train_sets`): names or folders
                      data:str|Path|SensorData,         # the dataset to evaluate
                     )->list:                           # the training sets that are `data`; empty when unseen
-    "Training sets with the same resolved folder or the same dataset name as `data`."
-    folder, name = dataset_identity(data)
+    "Training sets with the same resolved folder, the same dataset name or the same segments and labels (`content_key`: a renamed copy) as `data`."
+    (folder, name), key = dataset_identity(data), content_key(data)
     def same(t):
         f, n = dataset_identity(t)
-        return (folder is not None and f == folder) or n == name
+        return (folder is not None and f == folder) or n == name or (key is not None and content_key(t) == key)
     return [str(t) for t in train_sets if same(t)]
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #4af1eeee
@@ -166,7 +175,7 @@ def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False)->bool:
     "Whether `ds` is one of `cfg`'s training sets; raises if it is and `seen_ok` is False."
     seen = seen_in_training(cfg.data.train_sets, ds)
     if seen and not seen_ok:
-        raise ValueError(f"{ds.path}: dataset {ds.name!r} is a training set of this model (train_sets {seen}), so a score on it is not zero-shot; "
+        raise ValueError(f"{ds.path}: dataset {ds.name!r} is a training set of this model, or a copy of one (train_sets {seen}), so a score on it is not zero-shot; "
                          f"evaluate a held-out set, or pass seen_ok=True (imutext zero-shot --seen-ok) to score it labelled 'seen_in_training'")
     return bool(seen)
 
