@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11a_data.vibration.ipynb #c40a11af
 from __future__ import annotations
-import re
+import re, warnings
 import numpy as np
 from scipy.fft import next_fast_len, rfft, rfftfreq
 from scipy.signal import butter, hilbert, sosfiltfilt
@@ -15,20 +15,33 @@ from .windows import Windows, resample_segments, cut_windows, normalise_windows
 from .subactions import load_subactions
 
 # %% auto #0
-__all__ = ['FAULT_TYPES', 'MIN_COVER', 'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz',
-           'fault_labels', 'envelope_spectrum', 'order_axis', 'order_spectrum', 'vib_inputs', 'bearing_orders',
-           'severity_words', 'fault_texts']
+__all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'MIN_COVER', 'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS',
+           'shaft_hz', 'fault_type_key', 'fault_labels', 'envelope_spectrum', 'order_axis', 'order_spectrum',
+           'vib_inputs', 'bearing_orders', 'severity_words', 'fault_texts']
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
-_RPM = re.compile(r'(\d+(?:\.\d+)?)\s*rpm\b', re.I)                                   # '0hp/1797rpm', 'shaft speed 800 rpm'
+_RPM = re.compile(r'(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:rpm|r/min)\b', re.I)        # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min'
 _SHAFT_HZ = re.compile(r'shaft (?:rate|speed|frequency)\D{0,20}?(\d+(?:\.\d+)?)\s*hz\b', re.I)  # 'input shaft rate 25 Hz'
 
+def _rpms(text:str)->list:  # a condition name or description
+    "The distinct speeds in rpm that `text` states ('1,797 rpm' is 1797)."
+    return list(dict.fromkeys(float(m[1].replace(',', '') + (m[2] or '')) for m in _RPM.finditer(text or '')))
+
+def _positive(v, field:str)->float:  # a meta.json speed value and where it sits
+    "`v` as a positive finite number; raises naming `field` otherwise."
+    try: x = float(v)
+    except (TypeError, ValueError): x = float('nan')
+    if not (np.isfinite(x) and x > 0): raise DataFormatError(f"{field} must be a positive number, got {v!r}")
+    return x
+
 def _recording_shaft(meta:dict, rec:dict, cond:str|None)->float|None:
-    "Shaft speed in Hz of one recording from the first source that states it, else None."
-    if rec.get('speed_rpm'): return float(rec['speed_rpm']) / 60
-    if rec.get('shaft_rate_hz'): return float(rec['shaft_rate_hz'])
+    "Shaft speed in Hz of one recording from the first source that states it, else None; a text stating several speeds is refused."
+    if rec.get('speed_rpm') is not None: return _positive(rec['speed_rpm'], 'speed_rpm') / 60
+    if rec.get('shaft_rate_hz') is not None: return _positive(rec['shaft_rate_hz'], 'shaft_rate_hz')
     desc = ((meta.get('condition_descriptions') or {}).get(cond) or '') if cond else ''
-    if m := _RPM.search(cond or '') or _RPM.search(desc): return float(m[1]) / 60
+    for where, text in (('condition name', cond), ('condition description', desc)):
+        if len(v := _rpms(text)) > 1: raise DataFormatError(f"the {where} {text!r} states several speeds ({', '.join(f'{x:g}' for x in v)} rpm); give each recording's speed_rpm")
+        if v: return v[0] / 60
     if m := _SHAFT_HZ.search(desc): return float(m[1])
     ff, xs = rec.get('fault_frequencies_hz') or {}, (meta.get('bearing') or {}).get('fault_frequencies_x_shaft_speed') or {}
     k = next((k for k in ff if xs.get(k)), None)
@@ -41,7 +54,8 @@ def shaft_hz(ds:SensorData,  # a loaded vibration dataset
     recs, out = ds.meta.get('recordings') or [], np.empty(ds.n_segments)
     for i in range(ds.n_segments):
         cond = ds.group_names[ds.groups[i]] if ds.group_names and ds.groups[i] >= 0 else None
-        s = _recording_shaft(ds.meta, recs[i] if i < len(recs) else {}, cond)
+        try: s = _recording_shaft(ds.meta, recs[i] if i < len(recs) else {}, cond)
+        except DataFormatError as e: raise DataFormatError(f"{ds.path/'meta.json'}: recording {i}: {e}") from None
         if not s: raise DataFormatError(
             f"{ds.path/'meta.json'}: no shaft speed for recording {i} (condition {cond!r}): give recordings[{i}].speed_rpm or "
             f"shaft_rate_hz, an rpm in condition_names, a shaft rate in Hz in condition_descriptions, or recordings[{i}]."
@@ -52,13 +66,27 @@ def shaft_hz(ds:SensorData,  # a loaded vibration dataset
 # %% ../../nbs/11a_data.vibration.ipynb #e0102176
 FAULT_TYPES = ('healthy', 'inner_race', 'outer_race', 'ball', 'cage', 'looseness', 'unbalance', 'misalignment', 'gear', 'other')  # the data README's canonical order
 
+FAULT_ALIASES = {'normal': 'healthy', 'no_fault': 'healthy', 'baseline': 'healthy', 'inner': 'inner_race', 'ir': 'inner_race', 'outer': 'outer_race',
+                 'or': 'outer_race', 'rolling_element': 'ball', 'roller': 'ball', 'imbalance': 'unbalance'}   # other spellings of FAULT_TYPES
+
+def fault_type_key(t:str)->str:  # a meta.json fault_type value
+    "A fault type in the one spelling of FAULT_TYPES: case-blind, spaces and hyphens as '_', common aliases mapped ('Inner Race', 'IR' -> 'inner_race'; 'normal' -> 'healthy')."
+    k = re.sub(r'[\s\-]+', '_', t.strip().lower())
+    return FAULT_ALIASES.get(k, k)
+
 def _label_types(ds:SensorData)->list:  # per label of `ds.label_names` its fault type
-    "The meta.json `fault_type` of every label; raises naming the field and the label that has none."
+    "The meta.json `fault_type` of every label in FAULT_TYPES spelling (`fault_type_key`); raises naming the field and the label that has none; warns on types outside FAULT_TYPES."
     ft, f = ds.meta.get('fault_type'), ds.path/'meta.json'
     if not isinstance(ft, dict): raise DataFormatError(f"{f}: no 'fault_type' map from label to one of {FAULT_TYPES}")
-    miss = [n for n in ds.label_names if n not in ft]
-    if miss: raise DataFormatError(f"{f}: 'fault_type' has no entry for label {miss[0]!r}")
-    return [ft[n] for n in ds.label_names]
+    key = lambda n: n if n in ft else str(n)   # JSON keys are strings: a label name written as a number is looked up as its text
+    if miss := [n for n in ds.label_names if key(n) not in ft]: raise DataFormatError(f"{f}: 'fault_type' has no entry for label {miss[0]!r}")
+    got = [ft[key(n)] for n in ds.label_names]
+    if bad := [(n, t) for n, t in zip(ds.label_names, got) if not isinstance(t, str) or not t.strip()]:
+        raise DataFormatError(f"{f}: 'fault_type' of label {bad[0][0]!r} must be a fault type name such as {FAULT_TYPES[:4]}, got {bad[0][1]!r}")
+    types = [fault_type_key(t) for t in got]
+    if new := sorted(set(types) - set(FAULT_TYPES)):
+        warnings.warn(f"{f}: fault types {new} are not among {FAULT_TYPES}; they get generic texts ('<type> fault')")
+    return types
 
 def fault_labels(ds:SensorData,  # a loaded vibration dataset
                 )->tuple:        # (y (n_recordings,) int64 index into names, names: the fault types present)
@@ -240,7 +268,7 @@ _SIZE = re.compile(r'(diameter|width|size|length)_(mm|in)$')   # label_attribute
 NUMBER_WORDS = ('zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve')
 
 def _defect_mm(a:dict)->float|None:  # a label's label_attributes -> its defect size in mm
-    for k, v in (a or {}).items():
+    for k, v in (a if isinstance(a, dict) else {}).items():   # a malformed entry (not a dict) gives no size
         m = _SIZE.search(k)
         if m and isinstance(v, (int, float)) and not isinstance(v, bool): return float(v) * (25.4 if m[2] == 'in' else 1.)
 
