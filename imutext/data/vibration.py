@@ -138,12 +138,16 @@ def order_spectrum(x:np.ndarray,    # (N, T) windows at one rate and one shaft s
 # %% ../../nbs/11a_data.vibration.ipynb #5b68eacc
 MIN_COVER = 0.95  # shortest recording accepted, as a share of one window
 
-def _check_lengths(ds:SensorData, lengths:np.ndarray, size:np.ndarray, rates:np.ndarray, field:str):
-    "Raise naming data.npz, the first recording shorter than `MIN_COVER` of its window, and the config field."
-    bad = np.flatnonzero(lengths < np.ceil(MIN_COVER * size))
-    if len(bad): i = bad[0]; raise DataFormatError(
-        f"{ds.path/'data.npz'}: recording {i} has {lengths[i]} samples at {rates[i]:g} Hz, shorter than one window "
-        f"of {size[i]} samples (VibDataCfg.{field}); shorten the window or drop the recording")
+def _check_lengths(ds:SensorData, lengths:np.ndarray, size:np.ndarray, rates:np.ndarray, field:str)->np.ndarray:  # (n,) True = too short
+    "Recordings shorter than `MIN_COVER` of their window, left out with a warning naming data.npz, the first of them and the config field; raises so when every recording is."
+    bad = lengths < np.ceil(MIN_COVER * size)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        msg = (f"{ds.path/'data.npz'}: recording {i} has {lengths[i]} samples at {rates[i]:g} Hz, shorter than one window "
+               f"of {size[i]} samples (VibDataCfg.{field})")
+        if bad.all(): raise DataFormatError(f"{msg}, and so is every other recording; shorten the window")
+        warnings.warn(f"{msg}; {bad.sum()} of {len(bad)} recordings that short are left out")
+    return bad
 
 # %% ../../nbs/11a_data.vibration.ipynb #a27eb058
 def _waveform(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, vib_window, C), seg (N,), axis None)
@@ -172,9 +176,9 @@ def _order(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, n_
     "Windows of `vib_revs` shaft revolutions at each recording's native rate, as order spectra."
     size = np.round(cfg.vib_revs * ds.rates / shaft).astype(np.int64)
     hop = np.maximum(1, np.round(cfg.vib_hop_revs * ds.rates / shaft)).astype(np.int64)
-    _check_lengths(ds, np.diff(ds.offsets), size, ds.rates, 'vib_revs')
+    short = _check_lengths(ds, np.diff(ds.offsets), size, ds.rates, 'vib_revs')
     xs, segs = [], []
-    for i in range(ds.n_segments):                  # window length differs per recording; all its windows at once
+    for i in np.flatnonzero(~short):                # window length differs per recording; all its windows at once
         w, _ = cut_windows(ds.segment(i), np.array([0, ds.offsets[i+1] - ds.offsets[i]]), int(size[i]), int(hop[i]), MIN_COVER)
         xs.append(np.stack([order_spectrum(w[:, :, c], float(ds.rates[i]), shaft[i], cfg) for c in range(w.shape[2])], -1))
         segs.append(np.full(len(w), i))
