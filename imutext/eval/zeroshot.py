@@ -23,7 +23,7 @@ from ..data.labels import assign_groups, clean_label
 # %% auto #0
 __all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity', 'content_key',
            'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'hub_offset', 'model_hub_offset',
-           'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen', 'zero_shot',
+           'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen', 'held_out_inputs', 'zero_shot',
            'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
@@ -179,6 +179,21 @@ def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False)->bool:
                          f"evaluate a held-out set, or pass seen_ok=True (imutext zero-shot --seen-ok) to score it labelled 'seen_in_training'")
     return bool(seen)
 
+def held_out_inputs(cfg:ExpCfg,                 # the model's config (its preprocessing and training sets)
+                    data:str|Path|SensorData,     # bundled name, folder path or loaded dataset
+                    seen_ok:bool=False,           # allow one of `cfg`'s training sets
+                   )->tuple:                      # (dataset, its windows, per class its texts, whether it was seen in training)
+    "What a zero-shot score of `data` needs, checked: the folder, its windows (a warning when segments or whole classes get none) and its class texts; raises naming the file when it cannot be scored."
+    ds = load_for(data, cfg)
+    seen = check_unseen(cfg, ds, seen_ok)
+    w = modality(cfg).windows(ds, cfg)
+    if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
+    if (short := int(ds.n_segments) - len(np.unique(w.seg))):   # segments shorter than min_cover of a window get none
+        gone = [n for k, n in enumerate(w.label_names) if k in set(ds.labels.tolist()) - set(w.y.tolist())] if list(w.label_names) == list(ds.label_names) else []
+        warnings.warn(f"{ds.path}: {short} of {ds.n_segments} segments are too short for one input window of the model and are left out" +
+                      (f"; classes {gone} lose every window and are not scored" if gone else ''))
+    return ds, w, dataset_texts(ds, cfg), seen
+
 def zero_shot(model:SignalClip,              # trained model (its `cfg` carries the preprocessing)
               data:str|Path|SensorData,      # bundled name, folder path or loaded dataset
               encoder=None,                  # text encoder (default: the cached frozen MiniLM)
@@ -189,16 +204,8 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
              )->dict:                        # metrics + arrays (features, class embeddings, scores, raw scores before the hubness correction, labels, bootstrap keys)
     "Closed-set zero-shot evaluation over the dataset's own label texts."
     cfg = with_label_level(model.cfg, label_level)
-    ds, mod = load_for(data, cfg), modality(cfg)
-    seen = check_unseen(cfg, ds, seen_ok)
-    w = mod.windows(ds, cfg)
-    if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
-    if (short := int(ds.n_segments) - len(np.unique(w.seg))):   # segments shorter than min_cover of a window get none
-        gone = [n for k, n in enumerate(w.label_names) if k in set(ds.labels.tolist()) - set(w.y.tolist())] if list(w.label_names) == list(ds.label_names) else []
-        warnings.warn(f"{ds.path}: {short} of {ds.n_segments} segments are too short for one input window of the model and are left out" +
-                      (f"; classes {gone} lose every window and are not scored" if gone else ''))
-    encoder = encoder or text_encoder(cfg)
-    texts = dataset_texts(ds, cfg)
+    ds, w, texts, seen = held_out_inputs(cfg, data, seen_ok)
+    mod, encoder = modality(cfg), encoder or text_encoder(cfg)
     with torch.no_grad(): cls = ClassTexts(texts, encoder, model.to(device))(device).float().cpu().numpy()  # (K, 384)
     feats = embed_windows(model, w, device)
     raw, key = feats @ cls.T, mod.key(w)                                     # (N, K), (N,)
