@@ -168,8 +168,11 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
     _check_finite(f, sig, a['offsets'], meta['channels'])
     groups = a[GROUP_KEY[kind]].astype(np.int64)
     gnames = meta.get('condition_names') if kind == 'vibration' else None
+    if gnames is not None and not (isinstance(gnames, list) and all(isinstance(g, str) for g in gnames)):
+        raise DataFormatError(f"{folder/'meta.json'}: 'condition_names' must be a list of names, one per condition index, got {type(gnames).__name__}")
     if gnames is not None and groups.max(initial=-1) >= len(gnames):
         raise DataFormatError(f"{f}: 'conditions' index {groups.max()} outside meta.json condition_names ({len(gnames)})")
+    if kind == 'vibration' and groups.min(initial=-1) < -1: raise DataFormatError(f"{f}: 'conditions' holds {groups.min()}; an index is 0 or more, -1 when unknown")
     ds = SensorData(name=meta.get('name', folder.name), kind=kind, path=folder, signals=sig, offsets=a['offsets'].astype(np.int64),
                     labels=a['labels'].astype(np.int64), groups=groups, rates=_rates(f, a, meta), label_names=list(meta['label_names']),
                     label_descriptions=_descriptions(meta, folder), group_names=gnames, channels=meta['channels'], meta=meta)
