@@ -103,7 +103,7 @@ def envelope_spectrum(x:np.ndarray,  # (N, T) windows of one rate
                      )->tuple:        # (freqs (F,) Hz, mag (N, F))
     "Band-pass (4th-order Butterworth, zero phase), Hilbert envelope, mean removed, Hann window, rfft magnitude."
     hi = min(hi, 0.45 * rate)
-    if not 0 < lo < hi: raise ValueError(f"band-pass needs 0 < lo < hi, got lo={lo} Hz, hi={hi} Hz (capped at 0.45*rate)")
+    if not 0 < lo < hi: raise ValueError(f"band-pass needs 0 < lo < hi, got lo={lo} Hz, hi={hi} Hz: at a sampling rate of {rate:g} Hz the upper edge is capped at 0.45 x the rate; the model's band (VibDataCfg.vib_band_lo_hz, vib_band_hi_hz) needs recordings sampled above {lo / 0.45:g} Hz")
     T = x.shape[-1]; n = next_fast_len(T, real=True)
     sos = butter(4, [lo, hi], btype='bandpass', fs=rate, output='sos')
     env = np.abs(hilbert(sosfiltfilt(sos, x, axis=-1), N=next_fast_len(T), axis=-1)[..., :T])  # (N, T)
