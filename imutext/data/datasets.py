@@ -4,7 +4,7 @@
 
 # %% ../../nbs/10_data.datasets.ipynb #ff8370c9
 from __future__ import annotations
-import json, shutil, tokenize, zipfile, zlib
+import json, shutil, tokenize, warnings, zipfile, zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -128,14 +128,21 @@ def _rates(f:Path, a:dict, meta:dict)->np.ndarray:
     return r
 
 # %% ../../nbs/10_data.datasets.ipynb #34fe6d03
-def _check_finite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list):
-    "Raise naming the first non-finite sample's segment, row and channel."
+def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.ndarray:  # data.npz path, (S, C) float32 signals, (n+1,) offsets, meta channels
+    "`sig` with non-finite samples filled by linear interpolation within their segment and channel (a channel without finite samples in a segment: its median over the dataset), warning how many and where the first is; a channel with no finite sample anywhere is refused."
     ok = np.isfinite(sig)
-    if ok.all(): return
+    if ok.all(): return sig
+    name = lambda j: channels[j].get('name', '?') if j < len(channels) else '?'
+    if dead := [j for j in range(sig.shape[1]) if not ok[:, j].any()]: raise DataFormatError(f"{f}: 'signals' channel {dead[0]} ({name(dead[0])}) has no finite value")
     rows, cols = np.nonzero(~ok)
-    seg = int(np.searchsorted(off, rows[0], side='right') - 1)
-    raise DataFormatError(f"{f}: 'signals' has {(~ok).sum()} non-finite value(s); first in segment {seg} at sample "
-                          f"{rows[0] - off[seg]} (row {rows[0]}), channel {cols[0]} ({channels[cols[0]].get('name', '?')})")
+    segs = np.searchsorted(off, rows, side='right') - 1
+    sig, med = sig.copy(), [float(np.median(sig[ok[:, j], j])) for j in range(sig.shape[1])]
+    for s, j in sorted(set(zip(segs.tolist(), cols.tolist()))):
+        v, m = sig[off[s]:off[s + 1], j], ok[off[s]:off[s + 1], j]
+        v[~m] = np.interp(np.flatnonzero(~m), np.flatnonzero(m), v[m]) if m.any() else med[j]
+    warnings.warn(f"{f}: 'signals' has {len(rows)} non-finite value(s) in {len(set(segs.tolist()))} segment(s), filled by linear interpolation within each segment and channel; "
+                  f"first in segment {segs[0]} at sample {rows[0] - off[segs[0]]} (row {rows[0]}), channel {cols[0]} ({name(cols[0])})")
+    return sig
 
 # %% ../../nbs/10_data.datasets.ipynb #fe33129a
 def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folder (for messages)
@@ -165,7 +172,7 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
     if kind is None: raise DataFormatError(f"{f}: needs a 'subjects' (IMU) or 'conditions' (vibration) array, has {sorted(a)}")
     _check_arrays(f, a, meta, kind)
     sig = a['signals'].astype(np.float32, copy=False)
-    _check_finite(f, sig, a['offsets'], meta['channels'])
+    sig = _fill_nonfinite(f, sig, a['offsets'], meta['channels'])
     groups = a[GROUP_KEY[kind]].astype(np.int64)
     gnames = meta.get('condition_names') if kind == 'vibration' else None
     if gnames is not None and not (isinstance(gnames, list) and all(isinstance(g, str) for g in gnames)):
