@@ -192,6 +192,7 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
         gone = [n for k, n in enumerate(w.label_names) if k in set(ds.labels.tolist()) - set(w.y.tolist())] if list(w.label_names) == list(ds.label_names) else []
         warnings.warn(f"{ds.path}: {short} of {ds.n_segments} segments are too short for one input window of the model and are left out" +
                       (f"; classes {gone} lose every window and are not scored" if gone else ''))
+    if len(w.label_names) < 2: warnings.warn(f"{ds.path}: one class ({w.label_names[0]!r}) to choose from, so every window is scored correct whatever the model does; zero-shot needs two or more")
     return ds, w, dataset_texts(ds, cfg), seen
 
 def zero_shot(model:SignalClip,              # trained model (its `cfg` carries the preprocessing)
