@@ -168,6 +168,7 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
     key = (str(folder), f.stat().st_mtime_ns if f.exists() else None, (folder/'meta.json').stat().st_mtime_ns if (folder/'meta.json').exists() else None)
     if key in _CACHE: return _CACHE[key]
     meta, a = _read_meta(folder), _read_npz(folder)
+    if 'subjects' in a and 'conditions' in a: raise DataFormatError(f"{f}: has both 'subjects' (IMU) and 'conditions' (vibration); a dataset is one kind, keep the array of its kind")
     kind = 'imu' if 'subjects' in a else 'vibration' if 'conditions' in a else None
     if kind is None: raise DataFormatError(f"{f}: needs a 'subjects' (IMU) or 'conditions' (vibration) array, has {sorted(a)}")
     _check_arrays(f, a, meta, kind)
