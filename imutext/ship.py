@@ -94,7 +94,7 @@ def model_card(name:str,          # the shipped model's name
             _fmt_rows(lodo) if len(lodo) else "No leave-one-dataset-out run was given.", "",
             "## Limits", "",
             "- Zero-shot from class names is far from supervised accuracy" + (f"; in the evidence runs {', '.join(low)} came out at or below 1.2x chance." if (low := _near_chance(lodo)) else "."),
-            "- Inputs unlike the training data (sampling below 20 Hz, other sensor types, windows much shorter than the model's) are outside what was measured.",
+            f"- Inputs unlike the training data (sampling below its lowest rate, {min(float(s.rates.min()) for s in sets):g} Hz, other sensor types, windows much shorter than the model's) are outside what was measured.",
             "- Not a medical device; fall detection here is a research benchmark, not a safety function."]
     return '\n'.join(out) + '\n'
 
