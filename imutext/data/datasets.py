@@ -153,7 +153,7 @@ def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folde
     elif len(d) != len(names): raise DataFormatError(f"{folder/'meta.json'}: 'label_descriptions' has {len(d)} entries for {len(names)} labels")
     seen = {}
     for i, (n, t) in enumerate(zip(names, d)):
-        j = seen.setdefault((' '.join(str(n).replace('_', ' ').lower().split()), t), i)
+        j = seen.setdefault((' '.join(str(n).replace('_', ' ').lower().split()), None if t is None else str(t)), i)
         if j != i: raise DataFormatError(f"{folder/'meta.json'}: 'label_names'[{j}] {names[j]!r} and [{i}] {n!r} read the same (and have the same description), "
                                          "so no label text tells them apart; merge the two classes or describe them apart in 'label_descriptions'")
     return list(d)
