@@ -40,7 +40,7 @@ def unit_key(units:str|None)->str:  # a meta.json units string; None or '' when 
     u = re.sub(r'\b(radian|rad)s?\b', 'rad', u)
     u = re.sub(r'\s*/\s*', '/', u).strip()
     u = re.sub(r'^(\S+)\s+s\^?-1$', r'\1/s', u)                  # 'rad s^-1' -> 'rad/s'
-    u = re.sub(r'/s\^?2$', '/s^2', re.sub(r'^m\s+s\^?-2$', 'm/s^2', u))
+    u = re.sub(r'/s(\^?2|/s)$', '/s^2', re.sub(r'^m\s*s\^?-2$', 'm/s^2', u))   # 'm s^-2', 'ms-2', 'm/s/s'
     return {'dps': 'deg/s', 'mdps': 'mdeg/s'}.get(u, u)
 
 def unit_factor(sensor:str, units:str|None)->float|None:  # channel's sensor type and units string from meta.json
