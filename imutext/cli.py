@@ -32,6 +32,7 @@ def make_parser()->argparse.ArgumentParser:
     z.add_argument('--device', default='auto'); z.add_argument('--json', action='store_true', help='print JSON')
     z.add_argument('--label-level', default=None, choices=['label', 'fault_type'], help="vibration: score against the folder's own labels or its meta.json fault_type classes (default: the level the model was trained at)")
     z.add_argument('--seen-ok', action='store_true', help="allow a dataset the checkpoint was trained on (refused otherwise); the output is labelled seen in training (JSON: seen_in_training true)")
+    z.add_argument('--n-boot', type=int, default=1000, metavar='N', help="subject/recording bootstrap replicates for the 95 %% CIs (0: no intervals, quicker on large folders)")
     s = sub.add_parser('sweep', help='leave-one-dataset-out sweep of a training notebook, gathered into one table')
     s.add_argument('protocol', choices=['lodo']); s.add_argument('--sets', required=True, help='comma-separated dataset names')
     s.add_argument('--notebook', default=str(REPO_ROOT/'nbs'/'runs'/'train.ipynb'))
@@ -59,7 +60,7 @@ def cmd_run(a)->int:
 def cmd_zero_shot(a)->int:
     from imutext.eval.zeroshot import evaluate_checkpoint
     from imutext.experiment import zero_shot_table
-    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok)
+    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok, n_boot=a.n_boot)
     if a.json: print(json.dumps(m)); return 0
     if m['seen_in_training']: print(f"note: {m['dataset']} is a training set of this checkpoint: seen in training, not a zero-shot score\n")
     print(zero_shot_table({m['dataset']: m}).drop(index='mean').T.to_string())

@@ -234,11 +234,13 @@ def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `
                         device:str='auto',
                         label_level:str|None=None,  # vibration: 'label' or 'fault_type' (default: the model's)
                         seen_ok:bool=False,       # allow one of the checkpoint's training sets (labelled `seen_in_training`)
+                        n_boot:int=1000,          # bootstrap replicates for the 95 % CIs (0 = none)
                        )->dict:                   # the metrics dict
     "Zero-shot metrics of a checkpoint on a dataset."
     if not str(data).strip(): raise ValueError("no dataset given (--data is empty): name a bundled dataset or a folder in the data format")
     model = model_from_checkpoint(load_checkpoint(checkpoint))
-    return zero_shot(model, data, device=resolve_device(device), label_level=label_level, seen_ok=seen_ok)['metrics']
+    if n_boot < 0: raise ValueError(f"n_boot (--n-boot) must be 0 or more, got {n_boot}")
+    return zero_shot(model, data, device=resolve_device(device), n_boot=n_boot, label_level=label_level, seen_ok=seen_ok)['metrics']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #d8b6eeed
 def vocab_embeddings(model:SignalClip, datasets:list, encoder=None, device='cpu')->tuple:  # names or folders
