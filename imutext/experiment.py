@@ -93,12 +93,12 @@ def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
 def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     "Train (or resume), evaluate zero-shot on the held-out sets (and audit the codebook when there is one), write the run folder; returns metrics.json's content."
     t0, run_dir = time.perf_counter(), Path(run_dir)
-    for n in cfg.data.zero_shot_sets: held_out_inputs(cfg, n)   # a held-out set that cannot be scored fails before training, not after
+    held = {n: held_out_inputs(cfg, n) for n in cfg.data.zero_shot_sets}   # a held-out set that cannot be scored fails before training, not after
     run_dir.mkdir(parents=True, exist_ok=True)
     record_hyperparameters(cfg, run_dir, preset)
     p = fit(cfg, run_dir)
     device = resolve_device(cfg.train.device)
-    results = {n: zero_shot(p.model, n, p.encoder, device) for n in cfg.data.zero_shot_sets}
+    results = {n: zero_shot(p.model, n, p.encoder, device, inputs=h) for n, h in held.items()}
     held_out_extras(cfg, p, results, device)
     if cfg.vq.vq_mode != 'off': codebook_report(p, run_dir, device)   # codebook.json and its figures, from the same prepared data
     zs = {n: r['metrics'] for n, r in results.items()}

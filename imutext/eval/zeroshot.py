@@ -189,7 +189,8 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
     w = modality(cfg).windows(ds, cfg)
     if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
     if (short := int(ds.n_segments) - len(np.unique(w.seg))):   # segments shorter than min_cover of a window get none
-        gone = [n for k, n in enumerate(w.label_names) if k in set(ds.labels.tolist()) - set(w.y.tolist())] if list(w.label_names) == list(ds.label_names) else []
+        lost = set(np.unique(ds.labels).tolist()) - set(np.unique(w.y).tolist())   # classes of the folder without a window (IMU: windows keep the folder's labels)
+        gone = [n for k, n in enumerate(w.label_names) if k in lost] if list(w.label_names) == list(ds.label_names) else []
         warnings.warn(f"{ds.path}: {short} of {ds.n_segments} segments are too short for one input window of the model and are left out" +
                       (f"; classes {gone} lose every window and are not scored" if gone else ''))
     if len(w.label_names) < 2: warnings.warn(f"{ds.path}: one class ({w.label_names[0]!r}) to choose from, so every window is scored correct whatever the model does; zero-shot needs two or more")
@@ -202,10 +203,11 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
               n_boot:int=1000,               # subject/recording-level bootstrap replicates for the 95 % CIs (0 = none)
               label_level:str|None=None,     # vibration: 'label' or 'fault_type' (default: the level the model was trained at)
               seen_ok:bool=False,            # allow a dataset the model was trained on (the metrics say `seen_in_training`)
+              inputs:tuple|None=None,        # `held_out_inputs(model.cfg, data, seen_ok)` when already made (a run checks its held-out sets before training)
              )->dict:                        # metrics + arrays (features, class embeddings, scores, raw scores before the hubness correction, labels, bootstrap keys)
     "Closed-set zero-shot evaluation over the dataset's own label texts."
     cfg = with_label_level(model.cfg, label_level)
-    ds, w, texts, seen = held_out_inputs(cfg, data, seen_ok)
+    ds, w, texts, seen = inputs or held_out_inputs(cfg, data, seen_ok)
     mod, encoder = modality(cfg), encoder or text_encoder(cfg)
     with torch.no_grad(): cls = ClassTexts(texts, encoder, model.to(device))(device).float().cpu().numpy()  # (K, 384)
     feats = embed_windows(model, w, device)
