@@ -5,19 +5,21 @@
 # %% ../../nbs/11a_data.vibration.ipynb #c40a11af
 from __future__ import annotations
 import re, warnings
+from dataclasses import replace
 import numpy as np
 from scipy.fft import next_fast_len, rfft, rfftfreq
 from scipy.signal import butter, hilbert, sosfiltfilt
 from ..core import SENSORS
 from ..config import VibDataCfg, ExpCfg, FAULT_STYLES, VIB_INPUTS, LABEL_LEVELS
 from .datasets import SensorData, DataFormatError, load_dataset
-from .windows import Windows, resample_segments, cut_windows, normalise_windows
+from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key
 from .subactions import load_subactions
 
 # %% auto #0
-__all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'MIN_COVER', 'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS',
-           'shaft_hz', 'fault_type_key', 'fault_labels', 'envelope_spectrum', 'order_axis', 'order_spectrum',
-           'vib_inputs', 'bearing_orders', 'severity_words', 'fault_texts']
+__all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'CHANNEL_QUANTITIES', 'VIB_QUANTITIES', 'MIN_COVER', 'FAULT_NAMES', 'FAULT_TERMS',
+           'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz', 'fault_type_key', 'fault_labels',
+           'envelope_spectrum', 'order_axis', 'order_spectrum', 'channel_quantity', 'vibration_channels', 'vib_inputs',
+           'bearing_orders', 'severity_words', 'fault_texts']
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
 _RPM = re.compile(r'(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:rpm|r/min)\b', re.I)        # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min'
@@ -135,6 +137,33 @@ def order_spectrum(x:np.ndarray,    # (N, T) windows at one rate and one shaft s
     f, mag = envelope_spectrum(x, rate, cfg.vib_band_lo_hz, cfg.vib_band_hi_hz)
     return _log_median(_on_grid(f / shaft, mag, order_axis(cfg)))
 
+# %% ../../nbs/11a_data.vibration.ipynb #a332195a
+CHANNEL_QUANTITIES = dict(  # quantity -> (its `unit_key` units, words of a channel name that say it); a channel matching none reads as acceleration
+    speed=({'rpm', 'r/min', 'rev/min', '1/min', 'pulse', 'pulses', 'ttl'}, {'tach', 'tacho', 'tachometer', 'encoder', 'keyphasor', 'rpm', 'speed'}),
+    torque=({'nm', 'n m', 'n*m', 'n.m'}, {'torque'}),
+    current=({'a', 'ma', 'amp', 'amps', 'ampere', 'amperes'}, {'current'}),
+    temperature=({'degc', 'deg c', 'degf', 'deg f', 'k', 'celsius', 'kelvin'}, {'temperature', 'temp', 'thermocouple'}),
+    velocity=({'mm/s', 'in/s', 'ips', 'm/s', 'um/s', 'µm/s'}, {'velocity'}),
+    displacement=({'µm', 'um', 'mm', 'mil', 'mils', 'micron', 'microns'}, {'displacement', 'proximity', 'proximitor'}))
+VIB_QUANTITIES = ('acceleration', 'velocity', 'displacement')   # what vibration inputs keep; the first is what the models learn from
+
+def channel_quantity(ch:dict)->str:  # one meta.json channel entry
+    "What a channel measures: a key of CHANNEL_QUANTITIES read from its units or a word of its name, else 'acceleration'."
+    u, words = unit_key(ch.get('units')), set(re.findall(r'[a-z]+', str(ch.get('name') or '').lower()))
+    return next((q for q, (units, names) in CHANNEL_QUANTITIES.items() if u in units or words & names), 'acceleration')
+
+def vibration_channels(ds:SensorData)->SensorData:  # a loaded vibration dataset
+    "`ds` with its vibration channels only; others left out with a warning naming them, velocity or displacement kept with one; raises when none measures vibration."
+    q = [channel_quantity(c) for c in ds.channels]
+    desc = lambda js: ', '.join(f"{j} ({ds.channels[j].get('name', '?')}: {q[j]})" for j in js)
+    keep = [j for j, k in enumerate(q) if k in VIB_QUANTITIES]
+    if not keep: raise DataFormatError(f"{ds.path/'meta.json'}: no channel measures vibration, channels {desc(range(len(q)))} (read from each channel's units and name)")
+    if other := [j for j in keep if q[j] != VIB_QUANTITIES[0]]:
+        warnings.warn(f"{ds.path/'meta.json'}: channel(s) {desc(other)} are read as {VIB_QUANTITIES[0]} inputs although they measure another quantity; the models learn from accelerometers")
+    if len(keep) == len(q): return ds
+    warnings.warn(f"{ds.path/'meta.json'}: channel(s) {desc([j for j in range(len(q)) if j not in keep])} do not measure vibration and are left out of the inputs")
+    return replace(ds, signals=ds.signals[:, keep], channels=[ds.channels[j] for j in keep])
+
 # %% ../../nbs/11a_data.vibration.ipynb #5b68eacc
 MIN_COVER = 0.95  # shortest recording accepted, as a share of one window
 
@@ -190,9 +219,10 @@ _INPUTS = dict(waveform=_waveform, envelope=_envelope, order=_order)
 def vib_inputs(ds:SensorData|str,  # a loaded vibration dataset or its name/path
                cfg:VibDataCfg,     # input type, windows, band, orders, label level
               )->Windows:          # x (N, T or F, C) float32; group = condition, seg = recording
-    "A vibration dataset as model inputs per `cfg.vib_input`, labelled per `cfg.vib_label_level`."
+    "A vibration dataset's vibration channels as model inputs per `cfg.vib_input`, labelled per `cfg.vib_label_level`."
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if ds.kind != 'vibration': raise ValueError(f"{ds.name} is an {ds.kind} dataset; vib_inputs takes vibration datasets (IMU: data.windows.imu_windows)")
+    ds = vibration_channels(ds)
     y, names = (ds.labels, ds.label_names) if cfg.vib_label_level == 'label' else fault_labels(ds)
     shaft = shaft_hz(ds) if cfg.vib_input == 'order' else None   # only the order axis needs the shaft speed
     x, seg, axis = _INPUTS[cfg.vib_input](ds, cfg, shaft)
