@@ -16,14 +16,15 @@ from .windows import Windows, resample_segments, cut_windows, normalise_windows,
 from .subactions import load_subactions
 
 # %% auto #0
-__all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'CHANNEL_QUANTITIES', 'VIB_QUANTITIES', 'MIN_COVER', 'FAULT_NAMES', 'FAULT_TERMS',
-           'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz', 'fault_type_key', 'fault_labels',
+__all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'VIBRATION_WORDS', 'CHANNEL_QUANTITIES', 'VIB_QUANTITIES', 'MIN_COVER', 'FAULT_NAMES',
+           'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz', 'fault_type_key', 'fault_labels',
            'envelope_spectrum', 'order_axis', 'order_spectrum', 'channel_quantity', 'vibration_channels', 'vib_inputs',
            'bearing_orders', 'severity_words', 'fault_texts']
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
-_RPM = re.compile(r'(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:rpm|r/min)\b', re.I)        # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min'
-_SHAFT_HZ = re.compile(r'shaft (?:rate|speed|frequency)\D{0,20}?(\d+(?:\.\d+)?)\s*hz\b', re.I)  # 'input shaft rate 25 Hz'
+_RPM = re.compile(r'(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:rpm|r/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm'
+_SHAFT_HZ = re.compile(r'(?:shaft|rotating|rotation|rotational|running) (?:rate|speed|frequency)\D{0,20}?(\d+(?:\.\d+)?)\s*hz(?![a-z])', re.I)  # 'input shaft rate 25 Hz', 'rotating speed 35 Hz'
+_NAME_HZ = re.compile(r'(?<![\d.])(\d+(?:\.\d+)?)\s*hz(?![a-z])', re.I)   # a shaft rate in a condition name: '35Hz/12kN' (XJTU-SY style); '12kHz' is no match
 
 def _rpms(text:str)->list:  # a condition name or description
     "The distinct speeds in rpm that `text` states ('1,797 rpm' is 1797)."
@@ -37,13 +38,14 @@ def _positive(v, field:str)->float:  # a meta.json speed value and where it sits
     return x
 
 def _recording_shaft(meta:dict, rec:dict, cond:str|None)->float|None:
-    "Shaft speed in Hz of one recording from the first source that states it, else None; a text stating several speeds is refused."
+    "Shaft speed in Hz of one recording from the first source that states it, else None; a text stating several speeds in rpm is refused."
     if rec.get('speed_rpm') is not None: return _positive(rec['speed_rpm'], 'speed_rpm') / 60
     if rec.get('shaft_rate_hz') is not None: return _positive(rec['shaft_rate_hz'], 'shaft_rate_hz')
     desc = ((meta.get('condition_descriptions') or {}).get(cond) or '') if cond else ''
     for where, text in (('condition name', cond), ('condition description', desc)):
         if len(v := _rpms(text)) > 1: raise DataFormatError(f"the {where} {text!r} states several speeds ({', '.join(f'{x:g}' for x in v)} rpm); give each recording's speed_rpm")
         if v: return v[0] / 60
+    if len(hz := list(dict.fromkeys(float(m) for m in _NAME_HZ.findall(cond or '')))) == 1: return hz[0]
     if m := _SHAFT_HZ.search(desc): return float(m[1])
     ff, xs = rec.get('fault_frequencies_hz') or {}, (meta.get('bearing') or {}).get('fault_frequencies_x_shaft_speed') or {}
     k = next((k for k in ff if xs.get(k)), None)
@@ -60,7 +62,7 @@ def shaft_hz(ds:SensorData,  # a loaded vibration dataset
         except DataFormatError as e: raise DataFormatError(f"{ds.path/'meta.json'}: recording {i}: {e}") from None
         if not s: raise DataFormatError(
             f"{ds.path/'meta.json'}: no shaft speed for recording {i} (condition {cond!r}): give recordings[{i}].speed_rpm or "
-            f"shaft_rate_hz, an rpm in condition_names, a shaft rate in Hz in condition_descriptions, or recordings[{i}]."
+            f"shaft_rate_hz, an rpm or shaft rate in Hz in condition_names or condition_descriptions, or recordings[{i}]."
             f"fault_frequencies_hz with bearing.fault_frequencies_x_shaft_speed")
         out[i] = s
     return out
@@ -138,6 +140,7 @@ def order_spectrum(x:np.ndarray,    # (N, T) windows at one rate and one shaft s
     return _log_median(_on_grid(f / shaft, mag, order_axis(cfg)))
 
 # %% ../../nbs/11a_data.vibration.ipynb #a332195a
+VIBRATION_WORDS = {'acc', 'accel', 'accelerometer', 'acceleration', 'vibration', 'vib'}   # a channel name with one of these is a vibration sensor, whatever else it says ('high-speed shaft accelerometer')
 CHANNEL_QUANTITIES = dict(  # quantity -> (its `unit_key` units, words of a channel name that say it); a channel matching none reads as acceleration
     speed=({'rpm', 'r/min', 'rev/min', '1/min', 'pulse', 'pulses', 'ttl'}, {'tach', 'tacho', 'tachometer', 'encoder', 'keyphasor', 'rpm', 'speed'}),
     torque=({'nm', 'n m', 'n*m', 'n.m'}, {'torque'}),
@@ -148,8 +151,9 @@ CHANNEL_QUANTITIES = dict(  # quantity -> (its `unit_key` units, words of a chan
 VIB_QUANTITIES = ('acceleration', 'velocity', 'displacement')   # what vibration inputs keep; the first is what the models learn from
 
 def channel_quantity(ch:dict)->str:  # one meta.json channel entry
-    "What a channel measures: a key of CHANNEL_QUANTITIES read from its units or a word of its name, else 'acceleration'."
+    "What a channel measures: a key of CHANNEL_QUANTITIES read from its units, else from a word of its name unless the name says vibration, else 'acceleration'."
     u, words = unit_key(ch.get('units')), set(re.findall(r'[a-z]+', str(ch.get('name') or '').lower()))
+    if words & VIBRATION_WORDS: words = set()
     return next((q for q, (units, names) in CHANNEL_QUANTITIES.items() if u in units or words & names), 'acceleration')
 
 def vibration_channels(ds:SensorData)->SensorData:  # a loaded vibration dataset
