@@ -4,15 +4,15 @@
 
 # %% ../../nbs/10_data.datasets.ipynb #ff8370c9
 from __future__ import annotations
-import json, shutil, tokenize, warnings, zipfile, zlib
+import json, re, shutil, tokenize, warnings, zipfile, zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from ..core import data_root
 
 # %% auto #0
-__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'NPZ_ERRORS', 'DataFormatError', 'SensorData', 'list_datasets',
-           'resolve_dataset', 'load_dataset', 'LabelSet', 'load_labels']
+__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_ERRORS', 'DataFormatError', 'SensorData',
+           'list_datasets', 'resolve_dataset', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -21,6 +21,8 @@ class DataFormatError(ValueError):
 KINDS = ('imu', 'vibration')      # sub-folders of the data root, and the dataset kinds
 GROUP_KEY = dict(imu='subjects', vibration='conditions')  # npz array holding each segment's group
 REQUIRED_META = ('sampling_rate_hz', 'channels', 'label_names')
+SENSOR_ALIASES = {'accelerometer': 'acc', 'accel': 'acc', 'acceleration': 'acc', 'gyroscope': 'gyro', 'gyr': 'gyro', 'angular_velocity': 'gyro',
+                  'angular_rate': 'gyro', 'magnetometer': 'mag', 'magn': 'mag', 'magnetic': 'mag', 'magnetic_field': 'mag'}   # other spellings of core.SENSORS
 
 # %% ../../nbs/10_data.datasets.ipynb #2a4ac77b
 @dataclass(eq=False)
@@ -64,14 +66,49 @@ def resolve_dataset(name_or_path:str|Path)->Path:  # bundled name or folder path
     raise FileNotFoundError(f"no dataset folder {str(name_or_path)!r}: not a directory and not a bundled name "
                             f"(bundled: {', '.join(list_datasets())})")
 
+# %% ../../nbs/10_data.datasets.ipynb #87e954f1
+def sensor_key(s:str|None)->str|None:  # a meta.json channel's `sensor` value
+    "The sensor type in the spelling of `core.SENSORS`, read case-blind and with common names ('ACC', 'Gyroscope', 'gyr', 'magnetic field'); another value lower-cased."
+    if s is None: return None
+    k = '_'.join(str(s).lower().replace('-', ' ').split())
+    return SENSOR_ALIASES.get(k, k)
+
+def _whole(v)->int|None:  # a count or index from meta.json or an array
+    "`v` as an int when it is a whole number (6, 6.0, '6'), else None."
+    try: x = float(v)
+    except (TypeError, ValueError): return None
+    return int(x) if np.isfinite(x) and x == int(x) and not isinstance(v, bool) else None
+
+def _rate_hz(v)->float|None:  # meta.json `sampling_rate_hz`
+    "A sampling rate given as a number or as text ('50', '50 Hz', '20 kHz'), in Hz; None when it is neither."
+    if isinstance(v, bool): return None
+    if isinstance(v, (int, float)): return float(v)
+    m = re.fullmatch(r'(\d+(?:\.\d+)?)\s*(khz|hz)?', str(v).strip(), re.I)
+    return float(m[1]) * (1000. if (m[2] or '').lower() == 'khz' else 1.) if m else None
+
 # %% ../../nbs/10_data.datasets.ipynb #834ba4cc
+def _listed(meta:dict)->dict:  # a meta.json object
+    "`meta` with lists written as JSON objects read as lists: `channels` keyed by name, `label_names` keyed 0..K-1, `condition_descriptions` as a list beside `condition_names`; a null `name` dropped (the folder names the set)."
+    m, ch, ln, cd, cn = dict(meta), meta['channels'], meta['label_names'], meta.get('condition_descriptions'), meta.get('condition_names')
+    if isinstance(ch, dict) and all(isinstance(c, dict) for c in ch.values()): m['channels'] = [{'name': k, **c} for k, c in ch.items()]
+    if isinstance(ln, dict) and sorted(map(_whole, ln)) == list(range(len(ln))): m['label_names'] = [ln[k] for k in sorted(ln, key=_whole)]
+    if isinstance(cd, list) and isinstance(cn, list) and len(cd) == len(cn): m['condition_descriptions'] = dict(zip(cn, cd))
+    if m.get('name') is None: m.pop('name', None)
+    return m
+
 def _read_meta(folder:Path)->dict:
     f = folder/'meta.json'
     if not f.is_file(): raise DataFormatError(f"{f}: file missing")
-    try: meta = json.loads(f.read_text(encoding='utf-8'))
+    try: meta = json.loads(f.read_text(encoding='utf-8-sig'))   # a byte-order mark, as some Windows editors write, is read past
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataFormatError(f"{f}: not valid JSON ({e})") from None
+    if not isinstance(meta, dict): raise DataFormatError(f"{f}: must hold one JSON object, got {type(meta).__name__}")
     missing = [k for k in REQUIRED_META if k not in meta]
     if missing: raise DataFormatError(f"{f}: missing key(s) {missing}")
+    meta = _listed(meta)
+    ch = meta['channels']
+    if not (isinstance(ch, list) and all(isinstance(c, dict) for c in ch)): raise DataFormatError(f"{f}: 'channels' must be a list of objects, one per column of 'signals', got {ch!r:.80}")
+    if not (isinstance(meta['label_names'], list) and meta['label_names']): raise DataFormatError(f"{f}: 'label_names' must be a non-empty list, got {meta['label_names']!r:.80}")
+    meta['channels'] = [{**c, 'sensor': sensor_key(c['sensor'])} if 'sensor' in c else c for c in ch]
     return meta
 
 NPZ_ERRORS = (zipfile.BadZipFile, zlib.error, tokenize.TokenError, SyntaxError, ValueError, OSError, EOFError)  # a corrupt npz raises one of these
@@ -88,17 +125,35 @@ def _read_npz(folder:Path)->dict:
         raise DataFormatError(f"{f}: unreadable or corrupt npz{f' member {k!r}' if k else ''} ({what}: {e})") from None
 
 # %% ../../nbs/10_data.datasets.ipynb #b3ddbdd4
+def _indices(f:Path, v:np.ndarray, key:str, names:list|None)->np.ndarray:  # data.npz path, an npz array of labels or groups, its name, the names its strings stand for
+    "int64 indices from whole numbers of any dtype, or from strings: positions in `names` when given, else in their sorted distinct values; NaN becomes -1 (unknown)."
+    if v.dtype.kind in 'US':
+        s = np.char.strip(v.astype(str))
+        if names is None: return np.unique(s, return_inverse=True)[1].astype(np.int64)
+        pos = {str(n): i for i, n in enumerate(names)}
+        if miss := [x for x in dict.fromkeys(s.tolist()) if x not in pos]: raise DataFormatError(f"{f}: {key!r} holds {miss[0]!r}, which is not in meta.json's names {list(pos)[:8]}")
+        return np.array([pos[x] for x in s], np.int64)
+    if v.dtype.kind == 'f':
+        if (bad := np.isfinite(v) & (v != np.round(v))).any(): raise DataFormatError(f"{f}: {key!r} holds {v[bad][0]}, not a whole number")
+        v = np.where(np.isfinite(v), v, -1)
+    return v.astype(np.int64)
+
 def _check_arrays(f:Path, a:dict, meta:dict, kind:str):
-    "Raise `DataFormatError` naming `f` and the field for any structural problem."
+    "Raise `DataFormatError` naming `f` and the field for any structural problem; `a['labels']` becomes int64 indices (`_indices`)."
     for k in ('signals', 'offsets', 'labels', GROUP_KEY[kind]):
         if k not in a: raise DataFormatError(f"{f}: missing array {k!r} (has {sorted(a)})")
+    for k in ('offsets', 'labels', GROUP_KEY[kind]):
+        if a[k].ndim == 2 and a[k].shape[1] == 1: a[k] = a[k][:, 0]   # a column, as scipy.io.loadmat writes vectors
+    for k in ('signals', 'offsets', 'labels', GROUP_KEY[kind]):
+        if a[k].dtype.kind not in 'biuf' + ('US' if k in ('labels', GROUP_KEY[kind]) else ''): raise DataFormatError(f"{f}: {k!r} must hold numbers, got dtype {a[k].dtype}")
+    a['labels'] = _indices(f, a['labels'], 'labels', meta['label_names'])
     sig, off, lab = a['signals'], a['offsets'], a['labels']
     if len(lab) == 0: raise DataFormatError(f"{f.parent}: no segment ('labels' in {f.name} is empty); a dataset needs at least one")
     if sig.ndim != 2: raise DataFormatError(f"{f}: 'signals' must be 2-D (samples, channels), got shape {sig.shape}")
     if sig.shape[1] != len(meta['channels']):
         raise DataFormatError(f"{f}: 'signals' has {sig.shape[1]} channels but meta.json 'channels' lists {len(meta['channels'])}")
     nc = meta.get('n_channels')
-    if nc is not None and nc != sig.shape[1]:
+    if nc is not None and _whole(nc) != sig.shape[1]:
         raise DataFormatError(f"{f.parent/'meta.json'}: 'n_channels' = {nc} but {f.name} 'signals' has {sig.shape[1]} columns")
     if off.ndim != 1 or len(off) != len(lab) + 1:
         raise DataFormatError(f"{f}: 'offsets' must have n_segments+1 = {len(lab)+1} entries, got shape {off.shape}")
@@ -120,9 +175,8 @@ def _rates(f:Path, a:dict, meta:dict)->np.ndarray:
         r = a['rates'].astype(np.float32)
         if r.shape != (n,): raise DataFormatError(f"{f}: 'rates' must have shape ({n},), got {r.shape}")
     else:
-        sr = meta['sampling_rate_hz']
-        if isinstance(sr, bool) or not isinstance(sr, (int, float)):
-            raise DataFormatError(f"{f.parent/'meta.json'}: 'sampling_rate_hz' must be a number when data.npz has no 'rates', got {sr!r}")
+        sr = _rate_hz(meta['sampling_rate_hz'])
+        if sr is None: raise DataFormatError(f"{f.parent/'meta.json'}: 'sampling_rate_hz' must be a number (or '50 Hz', '20 kHz') when data.npz has no 'rates', got {meta['sampling_rate_hz']!r}")
         r = np.full(n, sr, np.float32)
     if not (np.isfinite(r).all() and (r > 0).all()): raise DataFormatError(f"{f}: sampling rates must be positive and finite")
     return r
@@ -174,14 +228,16 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
     _check_arrays(f, a, meta, kind)
     sig = a['signals'].astype(np.float32, copy=False)
     sig = _fill_nonfinite(f, sig, a['offsets'], meta['channels'])
-    groups = a[GROUP_KEY[kind]].astype(np.int64)
     gnames = meta.get('condition_names') if kind == 'vibration' else None
     if gnames is not None and not (isinstance(gnames, list) and all(isinstance(g, str) for g in gnames)):
         raise DataFormatError(f"{folder/'meta.json'}: 'condition_names' must be a list of names, one per condition index, got {type(gnames).__name__}")
+    g = a[GROUP_KEY[kind]]
+    if kind == 'vibration' and gnames is None and g.dtype.kind in 'US': gnames = sorted(set(np.char.strip(g.astype(str)).tolist()))   # conditions named in the array
+    groups = _indices(f, g, GROUP_KEY[kind], gnames)
     if gnames is not None and groups.max(initial=-1) >= len(gnames):
         raise DataFormatError(f"{f}: 'conditions' index {groups.max()} outside meta.json condition_names ({len(gnames)})")
     if kind == 'vibration' and groups.min(initial=-1) < -1: raise DataFormatError(f"{f}: 'conditions' holds {groups.min()}; an index is 0 or more, -1 when unknown")
-    ds = SensorData(name=meta.get('name', folder.name), kind=kind, path=folder, signals=sig, offsets=a['offsets'].astype(np.int64),
+    ds = SensorData(name=str(meta.get('name', folder.name)), kind=kind, path=folder, signals=sig, offsets=a['offsets'].astype(np.int64),
                     labels=a['labels'].astype(np.int64), groups=groups, rates=_rates(f, a, meta), label_names=list(meta['label_names']),
                     label_descriptions=_descriptions(meta, folder), group_names=gnames, channels=meta['channels'], meta=meta)
     _CACHE.clear(); _CACHE[key] = ds   # keep one: datasets are large
@@ -197,7 +253,7 @@ class LabelSet:
 def load_labels(name_or_path:str|Path)->LabelSet:  # bundled name or dataset folder
     "The class names and descriptions of a dataset, read from its meta.json alone."
     folder = resolve_dataset(name_or_path); meta = _read_meta(folder)
-    return LabelSet(meta.get('name', folder.name), folder, list(meta['label_names']), _descriptions(meta, folder), list(meta['channels']))
+    return LabelSet(str(meta.get('name', folder.name)), folder, list(meta['label_names']), _descriptions(meta, folder), list(meta['channels']))
 
 # %% ../../nbs/10_data.datasets.ipynb #8239189f
 def _broken_copy(src:str, dst:Path, meta_edit=None, arrays_edit=None)->Path:
