@@ -193,12 +193,16 @@ def window_index(lengths:np.ndarray,  # (n,) segment lengths in samples
 def cut_windows(x:np.ndarray,        # (S, C) concatenated segments
                 offsets:np.ndarray,  # (n+1,) boundaries
                 size:int, hop:int, min_cover:float=0.5,
+                pad:str='reflect',   # a short segment's window is filled by mirroring the segment back from its end ('reflect') or repeating its last value ('edge')
                )->tuple:             # (windows (N, size, C) float32, seg (N,))
-    "All windows of all segments; short segments are padded with their last value."
+    "All windows of all segments; a short segment's window is filled past its end by `pad`."
     seg, start = window_index(np.diff(offsets), size, hop, min_cover)
-    end = offsets[seg + 1] - 1                                        # last valid row of each window's segment
-    rows = np.minimum(offsets[seg, None] + start[:, None] + np.arange(size), end[:, None])  # (N, size)
-    return x[rows], seg
+    n = np.diff(offsets)[seg, None]                                   # length of each window's segment
+    k = start[:, None] + np.arange(size)                              # (N, size) rows within the segment
+    if pad == 'reflect': p = np.maximum(2 * n - 2, 1); k = k % p; k = np.where(k < n, k, p - k)
+    elif pad == 'edge': k = np.minimum(k, n - 1)
+    else: raise ValueError(f"pad must be 'reflect' or 'edge', got {pad!r}")
+    return x[offsets[seg, None] + k], seg
 
 # %% ../../nbs/11_data.windows.ipynb #1946b657
 NORMS = ('none', 'demean', 'zscore')
