@@ -75,7 +75,7 @@ def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:
     "Add to each held-out set's metrics what its modality is compared with: open-vocabulary scores (IMU), the text-free order-spectrum reference (vibration)."
     if cfg.data.modality == 'imu':   # open vocabulary: every bundled IMU label set plus the held-out sets' own
         vocab, emb, maps = vocab_embeddings(p.model, sorted(set(list_datasets('imu')) | set(cfg.data.zero_shot_sets)), p.encoder, device)
-        for n, r in results.items(): r['metrics']['open_vocab'] = open_vocab(r, vocab, emb, maps[r['metrics']['dataset']], p.model)
+        for n, r in results.items(): r['metrics']['open_vocab'] = open_vocab(r, vocab, emb, maps[str(n)], p.model)
     else:                            # supervised cross-rig reference trained on the same training sets, no text
         for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, seed=cfg.train.seed)
 

@@ -246,14 +246,14 @@ def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #d8b6eeed
 def vocab_embeddings(model:SignalClip, datasets:list, encoder=None, device='cpu')->tuple:  # names or folders
-    "(vocab, (M, 384) embeddings, dataset -> local-to-global ids) for the union of the datasets' label names."
+    "(vocab, (M, 384) embeddings, each of `datasets` as given -> its local-to-global ids) for the union of the datasets' label names."
     encoder = encoder or text_encoder(model.cfg)
-    sets = [load_labels(d) for d in datasets]
-    vocab, maps = union_vocab({ds.name: ds.label_names for ds in sets})
+    sets = {str(d): load_labels(d) for d in datasets}   # keyed as given: a folder whose meta.json `name` is a bundled set's keeps its own map
+    vocab, maps = union_vocab({k: ls.label_names for k, ls in sets.items()})
     emb = np.zeros((len(vocab), 384), np.float32)
-    for ds in sets:
-        with torch.no_grad(): e = ClassTexts(dataset_texts(ds, model.cfg), encoder, model.to(device))(device).float().cpu().numpy()
-        np.add.at(emb, maps[ds.name], e)
+    for k, ls in sets.items():
+        with torch.no_grad(): e = ClassTexts(dataset_texts(ls, model.cfg), encoder, model.to(device))(device).float().cpu().numpy()
+        np.add.at(emb, maps[k], e)
     return vocab, emb / np.linalg.norm(emb, axis=1, keepdims=True), maps
 
 def open_vocab(result:dict,                # a `zero_shot` result
