@@ -4,7 +4,7 @@
 
 # %% ../nbs/65_experiment.ipynb #0d34ab79
 from __future__ import annotations
-import json, time
+import json, re, time
 from datetime import datetime
 from pathlib import Path
 import numpy as np
@@ -28,7 +28,8 @@ def write_json(path:Path, obj):
     with atomic_write(path) as tmp: tmp.write_text(json.dumps(obj, indent=1, default=float))
 
 def new_run_dir(name:str='run', root:Path|None=None)->Path:
-    "A fresh `outputs/<YYYYmmdd-HHMMSS>-<name>` folder; a run of the same name started in the same second gets `-2`, `-3`, … appended."
+    "A fresh `outputs/<YYYYmmdd-HHMMSS>-<name>` folder, `name` made one safe path component ('/data/my set' -> 'data_my_set'); a run of the same name started in the same second gets `-2`, `-3`, … appended."
+    name = re.sub(r'[^\w.+=-]+', '_', str(name)).strip('_.') or 'run'   # a fold named by a folder path stays one folder under root
     base = Path(root or outputs_root())/f"{datetime.now():%Y%m%d-%H%M%S}-{name}"
     for k in range(1, 1000):
         d = base if k == 1 else base.with_name(f"{base.name}-{k}")
