@@ -58,11 +58,13 @@ def list_datasets(kind:str|None=None)->list:  # 'imu', 'vibration' or None for b
     return sorted(p.parent.name for k in kinds for p in (data_root()/k).glob('*/meta.json'))
 
 def resolve_dataset(name_or_path:str|Path)->Path:  # bundled name or folder path
-    "The folder of a dataset given by bundled name or by path."
-    p = Path(name_or_path).expanduser()
+    "The folder of a dataset: a bare bundled name is the bundled folder (a folder of that name here is `./name`, and a warning says so); any other folder path is itself."
+    s, p = str(name_or_path), Path(name_or_path).expanduser()
+    if s in list_datasets():
+        b = next(data_root()/k/s for k in KINDS if (data_root()/k/s/'meta.json').is_file())
+        if p.is_dir() and p.resolve() != b.resolve(): warnings.warn(f"{s!r} names the bundled dataset {b}; the folder {p.resolve()} is read when given as ./{s}")
+        return b
     if p.is_dir(): return p.resolve()
-    for k in KINDS:
-        if (data_root()/k/str(name_or_path)).is_dir(): return data_root()/k/str(name_or_path)
     raise FileNotFoundError(f"no dataset folder {str(name_or_path)!r}: not a directory and not a bundled name "
                             f"(bundled: {', '.join(list_datasets())})")
 
