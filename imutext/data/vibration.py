@@ -12,7 +12,7 @@ from scipy.signal import butter, hilbert, sosfiltfilt
 from ..core import SENSORS
 from ..config import VibDataCfg, ExpCfg, FAULT_STYLES, VIB_INPUTS, LABEL_LEVELS
 from .datasets import SensorData, DataFormatError, load_dataset
-from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key
+from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key, live_channels
 from .subactions import load_subactions
 
 # %% auto #0
@@ -226,7 +226,7 @@ def vib_inputs(ds:SensorData|str,  # a loaded vibration dataset or its name/path
     "A vibration dataset's vibration channels as model inputs per `cfg.vib_input`, labelled per `cfg.vib_label_level`."
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if ds.kind != 'vibration': raise ValueError(f"{ds.name} is an {ds.kind} dataset; vib_inputs takes vibration datasets (IMU: data.windows.imu_windows)")
-    ds = vibration_channels(ds)
+    ds = vibration_channels(live_channels(ds))   # channels that vary and measure vibration
     y, names = (ds.labels, ds.label_names) if cfg.vib_label_level == 'label' else fault_labels(ds)
     shaft = shaft_hz(ds) if cfg.vib_input == 'order' else None   # only the order axis needs the shaft speed
     x, seg, axis = _INPUTS[cfg.vib_input](ds, cfg, shaft)

@@ -15,12 +15,12 @@ from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 
 # %% auto #0
 __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_key',
-           'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'sensor_triplets', 'count_offset',
-           'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions', 'kept_channels',
-           'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows', 'imu_windows',
-           'random_rotations', 'rotate_windows', 'resample_windows', 'warp_positions', 'rate_positions',
-           'scale_movement', 'drop_gravity', 'augment_windows', 'group_split', 'split_windows', 'split_key',
-           'vib_split']
+           'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
+           'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
+           'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
+           'live_channels', 'imu_windows', 'random_rotations', 'rotate_windows', 'resample_windows', 'warp_positions',
+           'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split', 'split_windows',
+           'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -67,16 +67,24 @@ def axis_letter(axis:str|None)->str|None:  # a channel's `axis` from meta.json, 
     a = re.sub(r'[\s_-]*axis$', '', a).strip()
     return a if a in ('x', 'y', 'z') else None
 
+def channel_axis(c:dict)->str|None:  # one meta.json channel dict
+    "Its axis letter from `axis`, or when that is missing from the end of its name ('acc_x', 'ax', 'gyroZ')."
+    if c.get('axis') is not None: return axis_letter(c['axis'])
+    m = re.fullmatch(r'(?:.*[\s_.-]|[a-z]{1,4})?([xyz])', str(c.get('name') or '').strip().lower())
+    return m[1] if m else None
+
 def sensor_triplets(channels:list,  # meta.json channel dicts of the kept channels, in column order
                    )->tuple:        # (triplets (G, 3) column indices x,y,z; device (G,) id shared by one body position)
-    "The x, y, z columns of each (sensor, body position), and which triples sit on the same device."
+    "The x, y, z columns of each (sensor, body position), the n-th repeat of an axis there starting the n-th device at that position, and which triples sit on the same device."
     by = {}
     for i, c in enumerate(channels):
-        ax = axis_letter(c.get('axis'))
-        if ax: by.setdefault((c.get('sensor'), c.get('body_position', '')), {})[ax] = i
+        if ax := channel_axis(c):
+            key = (c.get('sensor'), c.get('body_position') or '', 0)
+            while ax in by.get(key, {}): key = (*key[:2], key[2] + 1)   # two wrist devices listed one after the other
+            by.setdefault(key, {})[ax] = i
     trip, dev, ids = [], [], {}
-    for (_, pos), d in by.items():
-        if len(d) == 3: trip.append([d['x'], d['y'], d['z']]); dev.append(ids.setdefault(pos, len(ids)))
+    for (_, pos, n), d in by.items():
+        if len(d) == 3: trip.append([d['x'], d['y'], d['z']]); dev.append(ids.setdefault((pos, n), len(ids)))
     return np.array(trip, np.int64).reshape(-1, 3), np.array(dev, np.int64)
 
 # %% ../../nbs/11_data.windows.ipynb #aeefd087
@@ -241,12 +249,23 @@ class Windows:
         return replace(self, x=self.x[m], y=self.y[m], group=self.group[m], seg=self.seg[m])
 
 # %% ../../nbs/11_data.windows.ipynb #41c45282
+def live_channels(ds:SensorData)->SensorData:  # a loaded dataset
+    "`ds` without the channels that hold one value throughout (a sensor the device lacks, written as zeros), with a warning naming them; raises when every channel does."
+    dead = [j for j in range(ds.signals.shape[1]) if np.ptp(ds.signals[:, j]) == 0]
+    if not dead: return ds
+    name = lambda j: ds.channels[j].get('name', str(j))
+    if len(dead) == ds.signals.shape[1]: raise DataFormatError(f"{ds.path/'data.npz'}: every channel of 'signals' holds one value throughout; there is no signal to read")
+    warnings.warn(f"{ds.path/'data.npz'}: channel(s) {[name(j) for j in dead]} hold one value throughout (a sensor the device lacks?) and are left out")
+    keep = [j for j in range(ds.signals.shape[1]) if j not in dead]
+    return replace(ds, signals=ds.signals[:, keep], channels=[ds.channels[j] for j in keep])
+
 def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
                 cfg:DataCfg,        # rate, window, hop, sensors, norm, clip
                )->Windows:
-    "Standard units -> common rate -> windows inside segments -> per-window normalisation."
+    "Channels that vary -> standard units -> common rate -> windows inside segments -> per-window normalisation."
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if ds.kind != 'imu': raise ValueError(f"{ds.name} is a {ds.kind} dataset; use data.vibration.vib_inputs")
+    ds = live_channels(ds)
     x, ch_type, info = standard_channels(ds, cfg.sensors)
     kept = kept_channels(ds.channels, cfg.sensors)
     trip, dev = sensor_triplets(kept)
