@@ -11,7 +11,7 @@ import numpy as np
 from ..core import data_root
 
 # %% auto #0
-__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_ERRORS', 'DataFormatError', 'SensorData',
+__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_KEYS', 'NPZ_ERRORS', 'DataFormatError', 'SensorData',
            'list_datasets', 'resolve_dataset', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
@@ -110,9 +110,11 @@ def _read_meta(folder:Path)->dict:
     ch = meta['channels']
     if not (isinstance(ch, list) and all(isinstance(c, dict) for c in ch)): raise DataFormatError(f"{f}: 'channels' must be a list of objects, one per column of 'signals', got {ch!r:.80}")
     if not (isinstance(meta['label_names'], list) and meta['label_names']): raise DataFormatError(f"{f}: 'label_names' must be a non-empty list, got {meta['label_names']!r:.80}")
+    if blank := [i for i, n in enumerate(meta['label_names']) if n is None or not str(n).strip()]: raise DataFormatError(f"{f}: 'label_names'[{blank[0]}] is {meta['label_names'][blank[0]]!r}; every class needs a name")
     meta['channels'] = [{**c, 'sensor': sensor_key(c['sensor'])} if 'sensor' in c else c for c in ch]
     return meta
 
+NPZ_KEYS = ('signals', 'offsets', 'labels', 'subjects', 'conditions', 'rates')   # the arrays of the format
 NPZ_ERRORS = (zipfile.BadZipFile, zlib.error, tokenize.TokenError, SyntaxError, ValueError, OSError, EOFError)  # a corrupt npz raises one of these
 
 def _read_npz(folder:Path)->dict:
@@ -120,7 +122,8 @@ def _read_npz(folder:Path)->dict:
     if not f.is_file(): raise DataFormatError(f"{f}: file missing")
     try:
         with np.load(f, allow_pickle=False) as z:
-            for k in z.files: a[k] = z[k]
+            for k in z.files:
+                if k in NPZ_KEYS: a[k] = z[k]   # other arrays a converter left are not read (nor refused)
         return a
     except NPZ_ERRORS as e:
         what = f"{type(e).__module__}.{type(e).__name__}".removeprefix('builtins.')
