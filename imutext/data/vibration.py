@@ -11,7 +11,7 @@ from scipy.fft import next_fast_len, rfft, rfftfreq
 from scipy.signal import butter, hilbert, sosfiltfilt
 from ..core import SENSORS
 from ..config import VibDataCfg, ExpCfg, FAULT_STYLES, VIB_INPUTS, LABEL_LEVELS
-from .datasets import SensorData, DataFormatError, load_dataset
+from .datasets import SensorData, DataFormatError, load_dataset, _whole
 from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key, live_channels
 from .subactions import load_subactions
 
@@ -80,7 +80,9 @@ def fault_type_key(t:str)->str:  # a meta.json fault_type value
 
 def _label_types(ds:SensorData)->list:  # per label of `ds.label_names` its fault type
     "The meta.json `fault_type` of every label in FAULT_TYPES spelling (`fault_type_key`); raises naming the field and the label that has none; warns on types outside FAULT_TYPES."
-    ft, f = ds.meta.get('fault_type'), ds.path/'meta.json'
+    ft, f, names = ds.meta.get('fault_type'), ds.path/'meta.json', [str(n) for n in ds.label_names]
+    if isinstance(ft, list) and len(ft) == len(names): ft = dict(zip(names, ft))   # a list beside label_names
+    if isinstance(ft, dict) and not set(names) & set(ft) and sorted(map(_whole, ft)) == list(range(len(names))): ft = {names[_whole(k)]: t for k, t in ft.items()}   # keyed by label index
     if not isinstance(ft, dict): raise DataFormatError(f"{f}: no 'fault_type' map from label to one of {FAULT_TYPES}")
     key = lambda n: n if n in ft else str(n)   # JSON keys are strings: a label name written as a number is looked up as its text
     if miss := [n for n in ds.label_names if key(n) not in ft]: raise DataFormatError(f"{f}: 'fault_type' has no entry for label {miss[0]!r}")
