@@ -484,6 +484,21 @@ def seen_class_screen():
         return f"{1 - float(l):g} x direct + {l} x two-hop, " + ('all training classes' if t == '0' else f"top {t} training class" + ('es' if t != '1' else ''))
     return replay_screen(SEEN_CLASS_SCREEN, label, 'seen_class_screen.py')
 
+PADDING_SCREEN = RES/'padding-screen'/'screen.jsonl'   # scripts/padding_screen.py on the checkpoints of the REC_RUNS (seeds 0-2)
+
+def padding_screen():
+    "Mirrored against repeated-last-value padding of short segments, replayed on the REC_RUNS' weights: each held-out set as bundled and re-cut into 2.56 s segments."
+    rows_in = screen_rows(PADDING_SCREEN)
+    if not rows_in: return None
+    sets, ks = sorted({r['set'] for r in rows_in}), sorted({r['seed'] for r in rows_in})
+    per = lambda ds, c: [r[c] for r in rows_in if r['set'] == ds]
+    cols = ('edge', 'reflect', 'edge_256', 'reflect_256')
+    rows = [[ds, f"{per(ds, 'padded_share')[0]:.0%}", *[pm(per(ds, c)) for c in cols]] for ds in sets]
+    rows.append([f'**mean of the {len(sets)} held-out sets**', '', *[pm([np.mean([r[c] for r in rows_in if r['seed'] == k]) for k in ks]) for c in cols]])
+    return table(['held out', 'windows padded (as bundled)', 'as bundled: last value repeated', 'as bundled: mirrored (the padding now)',
+                  're-cut to 2.56 s: last value repeated', 're-cut to 2.56 s: mirrored'], rows) + \
+        f"\n\nCommit {commit([r for r in (load(x['run']) for x in rows_in) if r])}; run files `results/lodo-{REC_RUNS[1]}-*-s[0-2]/`, scores `{PADDING_SCREEN.relative_to(ROOT)}` (`python scripts/padding_screen.py`); seeds {ks[0]}-{ks[-1]}, mean ± sd over seeds."
+
 SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
     lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
     lodo_screen10b=(('lint03', 'linear projection and fixed temperature 0.03 (proj=linear, learn_scale=false)'), ('ema2', 'weight averaging over 2 epochs (ema_epochs=2)')),
@@ -657,7 +672,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 def write_readme(path=ROOT/'README.md'):
