@@ -6,13 +6,13 @@
 from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
-import hashlib, warnings
+import functools, hashlib, warnings
 import numpy as np
 import torch
 from scipy.special import logsumexp
 from ..core import resolve_device
 from ..config import ExpCfg, ClipCfg
-from ..data.datasets import load_labels, resolve_dataset, SensorData
+from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS
 from ..data.windows import Windows
 from ..models.clip import SignalClip
 from ..models.factory import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
@@ -21,10 +21,10 @@ from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, acc
 from ..data.labels import assign_groups, clean_label
 
 # %% auto #0
-__all__ = ['FEATURES', 'window_inputs', 'check_feature', 'window_features', 'embed_windows', 'dataset_identity', 'content_key',
-           'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr', 'hub_offset', 'model_hub_offset',
-           'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen', 'held_out_inputs', 'zero_shot',
-           'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+__all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'window_inputs', 'check_feature', 'window_features', 'embed_windows',
+           'dataset_identity', 'segment_prints', 'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr',
+           'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen',
+           'held_out_inputs', 'zero_shot', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -62,23 +62,36 @@ def dataset_identity(data:str|Path|SensorData)->tuple:  # bundled name, folder o
     try: ls = load_labels(data); return Path(ls.path).resolve(), ls.name
     except (FileNotFoundError, ValueError): return None, Path(str(data)).name
 
-def content_key(data:str|Path|SensorData)->str|None:  # bundled name, folder or loaded dataset
-    "Digest of a dataset's segment boundaries and labels: the same recordings cut the same way share it under any name or folder; None when unreadable."
-    if isinstance(data, SensorData): off, lab = data.offsets, data.labels
-    else:
-        try:
-            with np.load(resolve_dataset(data)/'data.npz') as z: off, lab = z['offsets'], z['labels']
-        except (OSError, ValueError, KeyError): return None   # missing folder or file, not an npz, no such array
-    return hashlib.sha1(np.asarray(off, np.int64).tobytes() + np.asarray(lab, np.int64).tobytes()).hexdigest()
+PRINT_ROWS, SEEN_SHARE = 32, 0.1   # samples a segment print covers; share of a folder's prints found in a training set that makes it seen
+
+def _prints(sig:np.ndarray, off:np.ndarray)->frozenset:  # (S, C) signals as stored, (n+1,) offsets
+    "Digest of each segment's first PRINT_ROWS samples as float16 (so float16, float32 and float64 copies agree); segments that start constant are left out."
+    out = set()
+    for a in np.asarray(off).reshape(-1)[:-1]:
+        h = np.asarray(sig[int(a):int(a) + PRINT_ROWS], np.float16)
+        if len(h) and (h != h[0]).any(): out.add(hashlib.sha1(h.tobytes()).digest())
+    return frozenset(out)
+
+@functools.lru_cache(maxsize=32)
+def _folder_prints(npz:str, mtime:int)->frozenset:   # a data.npz and its modification time (the cache key)
+    with np.load(npz) as z: return _prints(z['signals'], z['offsets'])
+
+def segment_prints(data:str|Path|SensorData)->frozenset|None:  # bundled name, folder or loaded dataset
+    "The prints of a dataset's segments (`_prints`): a copy of the same recordings shares them under any name or folder, label order, class subset or labels; None when unreadable."
+    if isinstance(data, SensorData): return _prints(data.signals, data.offsets)
+    try: f = resolve_dataset(data)/'data.npz'; return _folder_prints(str(f.resolve()), f.stat().st_mtime_ns)
+    except (FileNotFoundError, KeyError, *NPZ_ERRORS): return None   # missing, truncated or not an npz: no prints, the name still counts
 
 def seen_in_training(train_sets:Sequence,              # a model's training sets (`cfg.data.train_sets`): names or folders
                      data:str|Path|SensorData,         # the dataset to evaluate
                     )->list:                           # the training sets that are `data`; empty when unseen
-    "Training sets with the same resolved folder, the same dataset name or the same segments and labels (`content_key`: a renamed copy) as `data`."
-    (folder, name), key = dataset_identity(data), content_key(data)
+    "Training sets with the same resolved folder, the same dataset name, or at least SEEN_SHARE of `data`'s segment prints (a renamed, relabelled or subset copy of their recordings)."
+    (folder, name), p = dataset_identity(data), segment_prints(data)
     def same(t):
         f, n = dataset_identity(t)
-        return (folder is not None and f == folder) or n == name or (key is not None and content_key(t) == key)
+        if (folder is not None and f == folder) or n == name: return True
+        q = segment_prints(t) if p else None
+        return bool(q) and len(p & q) >= SEEN_SHARE * len(p)
     return [str(t) for t in train_sets if same(t)]
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #4af1eeee
