@@ -378,12 +378,13 @@ def find_runs(root:str|Path|None=None)->list[Path]:  # folder holding run folder
 def resolve_report_dirs(run_dirs:str='',   # comma-separated run folders ('' = the newest under root)
                         out_dir:str='',    # folder for the comparison table ('' = see above)
                         root:str|Path|None=None,  # folder holding run folders (default `outputs/`)
+                        own:str='',        # the report's own run folder, where several runs' table goes ('' = none)
                        )->tuple[list[Path], Path]:
-    "Run folders and output folder of the report template."
+    "Run folders and output folder of the report template; several runs' table goes to `own`, else to a new time-stamped folder (never over an earlier one)."
     root = Path(root) if root is not None else outputs_root()
     runs = [Path(s.strip()) for s in run_dirs.split(',') if s.strip()] or find_runs(root)[:1]
     if not runs: raise FileNotFoundError(f"no run folders under {root}: pass run_dirs")
     missing = [str(r) for r in runs if not r.is_dir()]
     if missing: raise FileNotFoundError(f"run_dirs: {missing} do not exist")
-    out = Path(out_dir) if out_dir else runs[0] if len(runs) == 1 else root/f"{time.strftime('%Y-%m-%d')}-comparison"
+    out = Path(out_dir) if out_dir else runs[0] if len(runs) == 1 else Path(own) if own else root/f"{time.strftime('%Y%m%d-%H%M%S')}-comparison"
     return runs, out

@@ -13,9 +13,9 @@ from .experiment import new_run_dir, write_json
 from .report import compare_runs, write_table
 
 # %% auto #0
-__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'DATASET_PARAMS', 'PARAMS_FILE', 'notebook_params', 'coerce', 'check_params',
-           'check_values', 'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params',
-           'run_notebook', 'lodo_folds', 'run_sweep']
+__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'DATASET_PARAMS', 'PATH_PARAMS', 'PARAMS_FILE', 'notebook_params', 'coerce',
+           'check_params', 'check_values', 'check_datasets', 'preset_params', 'start_params', 'recorded_params',
+           'resume_params', 'run_notebook', 'lodo_folds', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -66,6 +66,7 @@ def check_values(params:dict):
 
 # %% ../nbs/66_runner.ipynb #a4811df1
 DATASET_PARAMS = ('train_sets', 'zero_shot_sets', 'dataset')   # comma-separated bundled names or dataset folders
+PATH_PARAMS = ('run_dirs', 'out_dir', 'init_from')   # comma-separated paths, made absolute against the caller's working directory (the notebook runs in nbs/runs/)
 
 def _dataset_entry(name:str, entry:str)->str:
     "A bundled name as is, a folder as its absolute path; anything else raises naming the parameter."
@@ -74,10 +75,13 @@ def _dataset_entry(name:str, entry:str)->str:
     return entry if entry in list_datasets() else str(folder)
 
 def check_datasets(params:dict, decl:dict)->dict:  # checked parameters; the notebook's declaration (for defaults)
-    "`params` with every dataset entry resolved (folders made absolute) and the checkpoint checked; held-out sets must not be training sets."
+    "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute and the checkpoint checked; training sets must name one, held-out sets must not be training sets."
     out = dict(params)
     for k in DATASET_PARAMS:
         if isinstance(out.get(k), str): out[k] = ','.join(_dataset_entry(k, e.strip()) for e in out[k].split(',') if e.strip())
+    if out.get('train_sets') == '' and 'train_sets' in params: raise ValueError(f"parameter 'train_sets': {params['train_sets']!r} names no dataset")
+    for k in PATH_PARAMS:
+        if isinstance(out.get(k), str): out[k] = ','.join(str(Path(e.strip()).expanduser().resolve()) for e in out[k].split(',') if e.strip())
     if out.get('checkpoint'):
         ck = Path(out['checkpoint']).expanduser()
         if not ck.is_file(): raise FileNotFoundError(f"parameter 'checkpoint': {ck} is not a file")
@@ -192,6 +196,7 @@ def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/
 def lodo_folds(sets:list)->dict:  # dataset names
     "`{held-out set: {'train_sets': others, 'zero_shot_sets': held-out}}` for leave-one-dataset-out."
     if len(sets) < 2: raise ValueError(f"leave-one-dataset-out needs at least 2 datasets, got {sets}")
+    if len(set(sets)) < len(sets): raise ValueError(f"leave-one-dataset-out needs distinct datasets, got {sets}: a fold would train on the set it holds out")
     return {s: dict(train_sets=','.join(o for o in sets if o != s), zero_shot_sets=s) for s in sets}
 
 def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None)->Path:
