@@ -17,7 +17,7 @@ from torch.nn.parallel import DistributedDataParallel
 from .core import resolve_device
 from .config import ExpCfg, make_cfg, parse_value
 from .models.factory import CKPT_NAME, ClassTexts, load_checkpoint, save_checkpoint
-from .train import Prepared, WindowMix, TrainState, prepare, make_state, checkpoint_state, train_epoch, epoch_record, end_training
+from .train import Prepared, WindowMix, TrainState, prepare, make_state, checkpoint_state, train_epoch, epoch_record, end_training, with_absolute_sets
 
 # %% auto #0
 __all__ = ['GLOBAL_KEYS', 'USER_ERRORS', 'DistCtx', 'init_distributed', 'shard_bounds', 'ShardedMix', 'rank_sizes',
@@ -167,6 +167,7 @@ def _epoch_record(r:DDPRun, cfg:ExpCfg, epoch:int)->dict:
 
 def fit_ddp(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None)->Prepared:
     "Train per `cfg` on every process of the job (global batch `batch_size`); checkpoint to `run_dir`, resuming from it."
+    cfg = with_absolute_sets(cfg)
     r = setup(cfg, run_dir, prepared)
     for epoch in range(r.state.start, cfg.train.epochs):
         r.state.history.append(_epoch_record(r, cfg, epoch))

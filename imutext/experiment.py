@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from .core import atomic_write, git_info, outputs_root, resolve_device
 from .config import ExpCfg, make_cfg, cfg_to_dict, config_diff
-from .train import fit, prepare
+from .train import fit, prepare, with_absolute_sets
 from .eval.zeroshot import zero_shot, held_out_inputs, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
 from .report import plot_training, embedding_figure, save_fig
@@ -93,7 +93,7 @@ def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
 
 def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     "Train (or resume), evaluate zero-shot on the held-out sets (and audit the codebook when there is one), write the run folder; returns metrics.json's content."
-    t0, run_dir = time.perf_counter(), Path(run_dir)
+    t0, run_dir, cfg = time.perf_counter(), Path(run_dir), with_absolute_sets(cfg)
     held = {n: held_out_inputs(cfg, n) for n in cfg.data.zero_shot_sets}   # a held-out set that cannot be scored fails before training, not after
     run_dir.mkdir(parents=True, exist_ok=True)
     record_hyperparameters(cfg, run_dir, preset)

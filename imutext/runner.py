@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast, json, re
 from pathlib import Path
 from .config import PRESETS, ExpCfg, flat_fields, parse_value
-from .data.datasets import list_datasets, resolve_dataset
+from .data.datasets import list_datasets, resolve_dataset, dataset_entry
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
 from .report import compare_runs, write_table
@@ -70,9 +70,9 @@ PATH_PARAMS = ('run_dirs', 'out_dir', 'init_from')   # comma-separated paths, ma
 
 def _dataset_entry(name:str, entry:str)->str:
     "A bundled name as is, a folder as its absolute path; anything else raises naming the parameter."
-    try: folder = resolve_dataset(entry)
+    try: resolve_dataset(entry)
     except FileNotFoundError as e: raise FileNotFoundError(f"parameter {name!r}: {e}") from None
-    return entry if entry in list_datasets() else str(folder)
+    return dataset_entry(entry)
 
 def check_datasets(params:dict, decl:dict)->dict:  # checked parameters; the notebook's declaration (for defaults)
     "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute and the checkpoint checked; training sets must name one, held-out sets must not be training sets."

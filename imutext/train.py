@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from .core import SENSORS, TEXT_DIM, progress_bar, set_seed, resolve_device
 from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
-from .data.datasets import load_dataset
+from .data.datasets import load_dataset, dataset_entry
 from .data.windows import Windows, augment_windows
 from .models.text import TextEncoder
 from .models.clip import SignalClip, param_groups
@@ -25,7 +25,7 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'prepare',
            'train_mix', 'TrainState', 'ema_decay', 'ema_update', 'make_state', 'checkpoint_state', 'step_scalars',
-           'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'fit']
+           'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -311,10 +311,15 @@ def end_training(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device):
     with torch.no_grad(): m.hub_classes = None if m.hub_bank is None else ClassTexts(p.texts, p.encoder, m)(device).cpu().half()
 
 # %% ../nbs/40_train.ipynb #587f1efb
+def with_absolute_sets(cfg:ExpCfg)->ExpCfg:
+    "`cfg` with its training and held-out folders as absolute paths (`dataset_entry`), so a checkpoint's seen-check means the same from any working directory."
+    return cfg.override(**{k: tuple(dataset_entry(e) for e in getattr(cfg.data, k)) for k in ('train_sets', 'zero_shot_sets')})
+
 def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,
         until:int|None=None,  # stop after this many epochs (an interrupted run, for resume tests); None = cfg.train.epochs
        )->Prepared:
-    "Train per `cfg`; checkpoint to `run_dir` every epoch and resume from it if present."
+    "Train per `cfg` (its dataset folders recorded as absolute paths); checkpoint to `run_dir` every epoch and resume from it if present."
+    cfg = with_absolute_sets(cfg)
     p = prepared or prepare(cfg)
     device = resolve_device(cfg.train.device)
     s, ct = make_state(p, cfg, device, run_dir), ClassTexts(p.texts, p.encoder, p.model)

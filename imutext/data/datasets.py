@@ -12,7 +12,7 @@ from ..core import data_root
 
 # %% auto #0
 __all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_KEYS', 'NPZ_ERRORS', 'DataFormatError', 'SensorData',
-           'list_datasets', 'resolve_dataset', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
+           'list_datasets', 'resolve_dataset', 'dataset_entry', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -67,6 +67,13 @@ def resolve_dataset(name_or_path:str|Path)->Path:  # bundled name or folder path
     if p.is_dir(): return p.resolve()
     raise FileNotFoundError(f"no dataset folder {str(name_or_path)!r}: not a directory and not a bundled name "
                             f"(bundled: {', '.join(list_datasets())})")
+
+def dataset_entry(entry:str|Path)->str:  # a training or held-out set as a config names it
+    "How a config records a dataset: a bundled name as is, a folder as its absolute path (a run's config then means the same from any working directory), anything else as given."
+    s = str(entry)
+    if s in list_datasets(): return s
+    p = Path(s).expanduser()
+    return str(p.resolve()) if p.is_dir() else s
 
 # %% ../../nbs/10_data.datasets.ipynb #87e954f1
 def sensor_key(s:str|None)->str|None:  # a meta.json channel's `sensor` value
