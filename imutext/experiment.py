@@ -12,6 +12,7 @@ import pandas as pd
 from .core import atomic_write, git_info, outputs_root, resolve_device
 from .config import ExpCfg, make_cfg, cfg_to_dict, config_diff
 from .train import fit, prepare, with_absolute_sets
+from .models.factory import CKPT_NAME, load_checkpoint
 from .eval.zeroshot import zero_shot, held_out_inputs, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
 from .report import plot_training, embedding_figure, save_fig
@@ -92,11 +93,13 @@ def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
     write_json(f, hp)
 
 def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
-    "Train (or resume), evaluate zero-shot on the held-out sets (and audit the codebook when there is one), write the run folder; returns metrics.json's content."
+    "Train (or resume), evaluate zero-shot on the held-out sets (and audit the codebook when there is one), write the run folder; returns metrics.json's content (`wall_s` counts a resumed run's earlier epochs)."
     t0, run_dir, cfg = time.perf_counter(), Path(run_dir), with_absolute_sets(cfg)
     held = {n: held_out_inputs(cfg, n) for n in cfg.data.zero_shot_sets}   # a held-out set that cannot be scored fails before training, not after
     run_dir.mkdir(parents=True, exist_ok=True)
     record_hyperparameters(cfg, run_dir, preset)
+    ck = run_dir/CKPT_NAME   # a resumed run's wall time counts the epochs trained before it
+    before = sum(h.get('epoch_s', 0.) for h in load_checkpoint(ck)['history']) if ck.is_file() else 0.
     p = fit(cfg, run_dir)
     device = resolve_device(cfg.train.device)
     results = {n: zero_shot(p.model, n, p.encoder, device, inputs=h) for n, h in held.items()}
@@ -109,6 +112,6 @@ def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
         with open(run_dir/'embeddings.npz', 'wb') as f: np.savez_compressed(f, **emb)
         save_fig(embedding_figure(emb, seed=cfg.train.seed), run_dir/'final_embedding_space.png')
     mean = {k: float(np.mean([m[k] for m in zs.values()])) for k in ('accuracy', 'macro_f1', 'chance_macro_f1')} if zs else {}
-    metrics = dict(history=p.history, zero_shot=zs, zero_shot_mean=mean, wall_s=time.perf_counter() - t0)
+    metrics = dict(history=p.history, zero_shot=zs, zero_shot_mean=mean, wall_s=time.perf_counter() - t0 + before)
     write_json(run_dir/'metrics.json', metrics)
     return metrics
