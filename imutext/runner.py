@@ -7,7 +7,8 @@ from __future__ import annotations
 import ast, json, re
 from pathlib import Path
 from .config import PRESETS, ExpCfg, flat_fields, parse_value
-from .data.datasets import list_datasets, resolve_dataset, dataset_entry
+from .core import resolve_device
+from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
 from .report import compare_runs, write_table
@@ -51,6 +52,9 @@ def check_params(nb:str|Path, params:dict)->dict:
     out = {k: coerce(k, v, decl[k][0]) for k, v in params.items()}
     ExpCfg().override(**{k: v for k, v in out.items() if k in flat_fields()})   # choices and element types of config fields
     check_values(out)
+    if 'device' in out:
+        try: resolve_device(out['device'])
+        except (ValueError, RuntimeError) as e: raise ValueError(f"parameter 'device': {e}") from None
     return check_datasets(out, decl)
 
 # %% ../nbs/66_runner.ipynb #39a7dfdd
@@ -87,6 +91,10 @@ def check_datasets(params:dict, decl:dict)->dict:  # checked parameters; the not
         if not ck.is_file(): raise FileNotFoundError(f"parameter 'checkpoint': {ck} is not a file")
         out['checkpoint'] = str(ck.resolve())
     eff = {k: out[k] if k in out else ast.literal_eval(decl[k][1]) for k in ('train_sets', 'zero_shot_sets') if k in decl}
+    mod = out['modality'] if 'modality' in out else ast.literal_eval(decl['modality'][1]) if 'modality' in decl else None
+    for k, v in eff.items():   # a folder of the other kind fails now, not inside the notebook after the run folder exists
+        for e in filter(None, v.split(',')):
+            if mod and (kind := dataset_kind(e)) not in (None, mod): raise ValueError(f"parameter {k!r}: {e!r} is {kind} data, but the run reads {mod} data (parameter 'modality')")
     if len(eff) == 2:
         train = [e for e in eff['train_sets'].split(',') if e.strip()]
         for z in filter(None, eff['zero_shot_sets'].split(',')):

@@ -12,7 +12,8 @@ from ..core import data_root
 
 # %% auto #0
 __all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_KEYS', 'NPZ_ERRORS', 'DataFormatError', 'SensorData',
-           'list_datasets', 'resolve_dataset', 'dataset_entry', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
+           'list_datasets', 'resolve_dataset', 'dataset_kind', 'dataset_entry', 'sensor_key', 'load_dataset',
+           'LabelSet', 'load_labels']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -67,6 +68,13 @@ def resolve_dataset(name_or_path:str|Path)->Path:  # bundled name or folder path
     if p.is_dir(): return p.resolve()
     raise FileNotFoundError(f"no dataset folder {str(name_or_path)!r}: not a directory and not a bundled name "
                             f"(bundled: {', '.join(list_datasets())})")
+
+def dataset_kind(name_or_path:str|Path)->str|None:  # bundled name or folder
+    "'imu' or 'vibration' from the arrays its data.npz holds (`subjects` or `conditions`), without reading them; None when that cannot be told."
+    try:
+        with zipfile.ZipFile(resolve_dataset(name_or_path)/'data.npz') as z: files = {Path(n).stem for n in z.namelist()}
+    except (OSError, zipfile.BadZipFile): return None
+    return 'imu' if 'subjects' in files and 'conditions' not in files else 'vibration' if 'conditions' in files and 'subjects' not in files else None
 
 def dataset_entry(entry:str|Path)->str:  # a training or held-out set as a config names it
     "How a config records a dataset: a bundled name as is, a folder as its absolute path (a run's config then means the same from any working directory), anything else as given."
