@@ -53,7 +53,7 @@ def cmd_run(a)->int:
         m = json.loads(mf.read_text())
         if m.get('zero_shot'):
             print("\nzero-shot on held-out datasets:"); print(zero_shot_table(m['zero_shot']).to_string())
-        print(f"\nwall time: {m.get('wall_s', float('nan')):.0f} s")
+        if 'wall_s' in m: print(f"\nwall time: {m['wall_s']:.0f} s")
     return 0
 
 # %% ../nbs/67_cli.ipynb #9449459c
@@ -86,7 +86,7 @@ def cmd_datasets(a)->int:
     return 0
 
 # %% ../nbs/67_cli.ipynb #88a6a0dc
-USER_ERRORS = (FileNotFoundError, ValueError, KeyError, TypeError, RuntimeError)
+USER_ERRORS = (FileNotFoundError, NotADirectoryError, ValueError, KeyError, TypeError, RuntimeError)
 
 def main(argv:list|None=None)->int:
     "Entry point of the `imutext` console script."

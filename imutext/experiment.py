@@ -31,7 +31,9 @@ def write_json(path:Path, obj):
 def new_run_dir(name:str='run', root:Path|None=None)->Path:
     "A fresh `outputs/<YYYYmmdd-HHMMSS>-<name>` folder, `name` made one safe path component ('/data/my set' -> 'data_my_set'); a run of the same name started in the same second gets `-2`, `-3`, … appended."
     name = re.sub(r'[^\w.+=-]+', '_', str(name)).strip('_.') or 'run'   # a fold named by a folder path stays one folder under root
-    base = Path(root or outputs_root()).expanduser().resolve()/f"{datetime.now():%Y%m%d-%H%M%S}-{name}"   # absolute: a notebook run elsewhere writes where the caller meant
+    root = Path(root or outputs_root()).expanduser().resolve()   # absolute: a notebook run elsewhere writes where the caller meant
+    if root.exists() and not root.is_dir(): raise NotADirectoryError(f"run root {root} is a file, not a folder (--root)")
+    base = root/f"{datetime.now():%Y%m%d-%H%M%S}-{name}"
     for k in range(1, 1000):
         d = base if k == 1 else base.with_name(f"{base.name}-{k}")
         try: d.mkdir(parents=True, exist_ok=False); return d

@@ -238,6 +238,7 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     rs, ry, first = recording_scores(scores, w.seg, w.y)                     # (S, K): one prediction per recording
     m['per_recording'] = dict(aggregate='mean window score', n=len(ry), n_segments=int(ds.n_segments), accuracy=accuracy(rs, ry), macro_f1=macro_f1(rs, ry),
                               balanced_accuracy=balanced_accuracy(rs, ry), chance_macro_f1=chance_macro_f1(ry, len(cls)))
+    if n_boot and len(np.unique(key)) < 2: warnings.warn(f"{ds.path}: one subject/recording group ({key[0]!r}), so no bootstrap interval: resampling one group always draws the same windows"); n_boot = 0
     if n_boot:   # the adapted scores are resampled as adapted once on the whole set; recordings with their subjects
         for sc, yy, kk, d in ((scores, w.y, key, m), (bal, w.y, key, m['transductive']), (rs, ry, key[first], m['per_recording'])):
             d['ci95'] = {k: list(bootstrap_ci(f, sc, yy, kk, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
@@ -253,7 +254,9 @@ def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `
                        )->dict:                   # the metrics dict
     "Zero-shot metrics of a checkpoint on a dataset."
     if not str(data).strip(): raise ValueError("no dataset given (--data is empty): name a bundled dataset or a folder in the data format")
-    model = model_from_checkpoint(load_checkpoint(checkpoint))
+    ck = load_checkpoint(checkpoint); model = model_from_checkpoint(ck)
+    if ck.get('epoch') is not None and ck['epoch'] + 1 < model.cfg.train.epochs:
+        warnings.warn(f"{checkpoint}: saved after epoch {ck['epoch'] + 1} of {model.cfg.train.epochs}; the run did not finish, so these are an unfinished model's scores")
     if n_boot < 0: raise ValueError(f"n_boot (--n-boot) must be 0 or more, got {n_boot}")
     return zero_shot(model, data, device=resolve_device(device), n_boot=n_boot, label_level=label_level, seen_ok=seen_ok)['metrics']
 
