@@ -18,14 +18,18 @@ def test_imutext_base_is_shipped_with_its_card():
 
 
 def test_imutext_base_scores_a_folder_by_name(tmp_path):
-    "A folder in the data format under another name is scored; a bundled (training) set, or a renamed copy of one, is refused unless --seen-ok labels it."
+    "A folder in the data format under another name is scored; a bundled (training) set, or a renamed or cut copy of one, is refused unless --seen-ok labels it."
     dst = shutil.copytree(data_root()/'imu'/'basicmotions', tmp_path/'my_recordings')
     meta = json.loads((dst/'meta.json').read_text()); meta['name'] = 'my_recordings'; (dst/'meta.json').write_text(json.dumps(meta))
     copy = imutext('zero-shot', '--checkpoint', 'imutext-base', '--data', dst, '--device', 'cpu')
     assert copy.returncode == 2 and "a copy of one" in copy.stderr, copy.stderr
     with np.load(dst/'data.npz') as z: a = dict(z)
-    keep = np.arange(1, len(a['labels']))                       # recordings of one's own: the set without its first series
+    keep = np.arange(1, len(a['labels']))                       # the set without its first series: still the training set's recordings
     a = dict(signals=a['signals'][a['offsets'][1]:], offsets=a['offsets'][1:] - a['offsets'][1], labels=a['labels'][keep], subjects=a['subjects'][keep])
+    np.savez(dst/'data.npz', **a)
+    cut = imutext('zero-shot', '--checkpoint', 'imutext-base', '--data', dst, '--device', 'cpu')
+    assert cut.returncode == 2 and "a copy of one" in cut.stderr, cut.stderr
+    a['signals'] = (a['signals'] + np.random.default_rng(0).normal(0, 0.05, a['signals'].shape)).astype(np.float32)   # recordings of one's own: other samples
     np.savez(dst/'data.npz', **a)
     r = imutext('zero-shot', '--checkpoint', 'imutext-base', '--data', dst, '--json', '--device', 'cpu')
     assert r.returncode == 0, r.stderr
