@@ -19,7 +19,7 @@ from ..models.clip import SignalClip
 from ..models.vq import code_subaction_map, code_stats, flat_reconstruction
 from ..models.factory import CKPT_NAME, load_checkpoint, model_from_checkpoint, signal_windows
 from ..report import save_fig
-from .zeroshot import window_inputs
+from .zeroshot import window_inputs, seen_in_training
 
 # %% auto #0
 __all__ = ['UEA_SETS', 'tokenize_windows', 'code_histogram', 'case_means', 'uea_split', 'probe_accuracy', 'uea_probe',
@@ -160,7 +160,7 @@ def codebook_report(p, run_dir:str|Path, device='cpu', uea_sets=UEA_SETS)->dict:
     out = dict(codes=v.vq_codebook, alive_pct=100 * (1 - st['vq_dead'] / v.vq_codebook), val_usage_pct=100 * st['vq_usage'],
                val_perplexity=st['vq_perplexity'], val_recon_r2=r2, flat_reconstruction=flat_reconstruction(r2),
                code_subaction_entropy_bits=float((entropy_bits(cmap) * counts).sum() / counts.sum()), n_subactions=len(p.subactions.phrases),
-               uea={n: uea_probe(m, n, device) for n in uea_sets}, uea_seen_in_training=sorted(set(uea_sets) & set(m.cfg.data.train_sets)))
+               uea={n: uea_probe(m, n, device) for n in uea_sets}, uea_seen_in_training=sorted(n for n in uea_sets if seen_in_training(m.cfg.data.train_sets, n)))   # by folder, name or recordings
     with atomic_write(run_dir/'codebook.json') as tmp: tmp.write_text(json.dumps(out, indent=1))
     save_fig(plot_code_shapes(m, counts), run_dir/'codebook_shapes.png'); save_fig(plot_usage(counts), run_dir/'codebook_usage.png')
     save_fig(plot_code_subactions(cmap, p.subactions.phrases, counts), run_dir/'codebook_subactions.png')
