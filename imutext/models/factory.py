@@ -4,7 +4,7 @@
 
 # %% ../../nbs/24_models.factory.ipynb #81e26a36
 from __future__ import annotations
-import dataclasses, warnings
+import dataclasses, pickle, warnings
 from dataclasses import dataclass
 from pathlib import Path
 from importlib import resources
@@ -201,6 +201,7 @@ def load_checkpoint(path:Path)->dict:
     if path.is_dir(): raise ValueError(f"checkpoint {path} is a folder; give the checkpoint file (e.g. {path/CKPT_NAME})")
     if not path.is_file(): raise FileNotFoundError(f"checkpoint {path} does not exist (shipped models, taken by name: {', '.join(shipped_models()) or 'none'})")
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    except pickle.UnpicklingError: raise ValueError(f"{path} is not a readable imutext checkpoint: not a torch file, or one holding objects beyond tensors and plain data (imutext saves with torch.save and loads with weights_only=True)") from None
     except Exception as e: raise ValueError(f"{path} is not a readable imutext checkpoint ({type(e).__name__}: {str(e)[:200]})") from None
     missing = [k for k in CKPT_KEYS if not isinstance(ck, dict) or k not in ck]
     if missing: raise ValueError(f"{path} is not an imutext checkpoint: missing {missing}")
