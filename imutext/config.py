@@ -26,7 +26,7 @@ class DataCfg:
     rate_hz: float = 20.0      # common sampling rate every dataset is resampled to
     window_s: float = 3.0      # window length in seconds
     hop_s: float = 1.5         # step between window starts in seconds
-    min_cover: float = 0.5     # segments shorter than a window but at least this fraction of it are edge-padded; shorter ones dropped
+    min_cover: float = 0.5     # segments shorter than a window but at least this fraction of it are padded by mirroring (data.windows.cut_windows); shorter ones dropped
     sensors: tuple[Literal[SENSORS], ...] = ('acc', 'gyro')  # sensor types kept (channel metadata `sensor`)
     norm: Literal['none', 'demean', 'zscore'] = 'none'  # per-window normalisation ('none' keeps physical units)
     clip: float = 8.0          # clip values to +-clip after unit conversion (g, rad/s)

@@ -15,12 +15,13 @@ def test_zero_shot_by_name_path_and_copy(tiny_run, tmp_path):
     assert by_path.returncode == 0 and json.loads(by_path.stdout)['accuracy'] == m['accuracy']
     table = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--device', 'cpu')
     assert table.returncode == 0 and 'macro_f1' in table.stdout and 'chance_group_accuracy' in table.stdout
+    lo, hi = m['ci95']['macro_f1']; assert f"95 % CI of macro_f1: [{lo:.4f}, {hi:.4f}]" in table.stdout, table.stdout   # the text output shows the intervals too
     assert m['seen_in_training'] is False and m['chance'] <= m['chance_group_accuracy'] <= 1
     quick = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--json', '--device', 'cpu', '--n-boot', '0')
     q = json.loads(quick.stdout)                              # no bootstrap: the same scores, no intervals
     assert q['macro_f1'] == m['macro_f1'] and 'ci95' in m and 'ci95' not in q and 'ci95' not in q['per_recording']
     table0 = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--device', 'cpu', '--n-boot', '0')
-    assert table0.returncode == 0 and 'macro_f1' in table0.stdout, table0.stderr
+    assert table0.returncode == 0 and 'macro_f1' in table0.stdout and '95 % CI' not in table0.stdout, table0.stderr
     bad = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--device', 'cpu', '--n-boot', '-1')
     assert bad.returncode == 2 and "n_boot (--n-boot) must be 0 or more, got -1" in bad.stderr, bad.stderr
 
