@@ -5,7 +5,7 @@
 # %% ../../nbs/10_data.datasets.ipynb #ff8370c9
 from __future__ import annotations
 import json, re, shutil, tokenize, warnings, zipfile, zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 from ..core import data_root
@@ -48,6 +48,9 @@ class SensorData:
     def segment(self, i:int)->np.ndarray:
         "Segment `i` as a (T, C) view."
         return self.signals[self.offsets[i]:self.offsets[i+1]]
+    def with_channels(self, keep:list)->SensorData:
+        "The same dataset with only the columns `keep` (and their channel metadata)."
+        return replace(self, signals=self.signals[:, keep], channels=[self.channels[j] for j in keep])
     def __repr__(self):
         return (f"SensorData({self.name!r}, {self.kind}, {self.n_segments} segments, {self.signals.shape[1]} channels, "
                 f"{len(self.label_names)} classes, {len(np.unique(self.rates))} rate(s))")
@@ -162,10 +165,9 @@ def _check_arrays(f:Path, a:dict, meta:dict, kind:str):
     "Raise `DataFormatError` naming `f` and the field for any structural problem; `a['labels']` becomes int64 indices (`_indices`)."
     for k in ('signals', 'offsets', 'labels', GROUP_KEY[kind]):
         if k not in a: raise DataFormatError(f"{f}: missing array {k!r} (has {sorted(a)})")
-    for k in ('offsets', 'labels', GROUP_KEY[kind]):
-        if a[k].ndim == 2 and a[k].shape[1] == 1: a[k] = a[k][:, 0]   # a column, as scipy.io.loadmat writes vectors
     for k in ('signals', 'offsets', 'labels', GROUP_KEY[kind]):
         if a[k].dtype.kind not in 'biuf' + ('US' if k in ('labels', GROUP_KEY[kind]) else ''): raise DataFormatError(f"{f}: {k!r} must hold numbers, got dtype {a[k].dtype}")
+        if k != 'signals' and a[k].ndim == 2 and a[k].shape[1] == 1: a[k] = a[k][:, 0]   # a column, as scipy.io.loadmat writes vectors
     a['labels'] = _indices(f, a['labels'], 'labels', meta['label_names'])
     sig, off, lab = a['signals'], a['offsets'], a['labels']
     if len(lab) == 0: raise DataFormatError(f"{f.parent}: no segment ('labels' in {f.name} is empty); a dataset needs at least one")

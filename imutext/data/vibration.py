@@ -5,7 +5,6 @@
 # %% ../../nbs/11a_data.vibration.ipynb #c40a11af
 from __future__ import annotations
 import re, warnings
-from dataclasses import replace
 import numpy as np
 from scipy.fft import next_fast_len, rfft, rfftfreq
 from scipy.signal import butter, hilbert, sosfiltfilt
@@ -168,7 +167,7 @@ def vibration_channels(ds:SensorData)->SensorData:  # a loaded vibration dataset
         warnings.warn(f"{ds.path/'meta.json'}: channel(s) {desc(other)} are read as {VIB_QUANTITIES[0]} inputs although they measure another quantity; the models learn from accelerometers")
     if len(keep) == len(q): return ds
     warnings.warn(f"{ds.path/'meta.json'}: channel(s) {desc([j for j in range(len(q)) if j not in keep])} do not measure vibration and are left out of the inputs")
-    return replace(ds, signals=ds.signals[:, keep], channels=[ds.channels[j] for j in keep])
+    return ds.with_channels(keep)
 
 # %% ../../nbs/11a_data.vibration.ipynb #5b68eacc
 MIN_COVER = 0.95  # shortest recording accepted, as a share of one window

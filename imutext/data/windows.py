@@ -256,8 +256,7 @@ def live_channels(ds:SensorData)->SensorData:  # a loaded dataset
     name = lambda j: ds.channels[j].get('name', str(j))
     if len(dead) == ds.signals.shape[1]: raise DataFormatError(f"{ds.path/'data.npz'}: every channel of 'signals' holds one value throughout; there is no signal to read")
     warnings.warn(f"{ds.path/'data.npz'}: channel(s) {[name(j) for j in dead]} hold one value throughout (a sensor the device lacks?) and are left out")
-    keep = [j for j in range(ds.signals.shape[1]) if j not in dead]
-    return replace(ds, signals=ds.signals[:, keep], channels=[ds.channels[j] for j in keep])
+    return ds.with_channels([j for j in range(ds.signals.shape[1]) if j not in dead])
 
 def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
                 cfg:DataCfg,        # rate, window, hop, sensors, norm, clip
