@@ -12,7 +12,6 @@ import pandas as pd
 from .core import atomic_write, git_info, outputs_root, resolve_device
 from .config import ExpCfg, make_cfg, cfg_to_dict, config_diff
 from .train import fit, prepare, with_absolute_sets
-from .models.factory import CKPT_NAME, load_checkpoint
 from .eval.zeroshot import zero_shot, held_out_inputs, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
 from .report import plot_training, embedding_figure, save_fig
@@ -100,9 +99,8 @@ def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     held = {n: held_out_inputs(cfg, n) for n in cfg.data.zero_shot_sets}   # a held-out set that cannot be scored fails before training, not after
     run_dir.mkdir(parents=True, exist_ok=True)
     record_hyperparameters(cfg, run_dir, preset)
-    ck = run_dir/CKPT_NAME   # a resumed run's wall time counts the epochs trained before it
-    before = sum(h.get('epoch_s', 0.) for h in load_checkpoint(ck)['history']) if ck.is_file() else 0.
     p = fit(cfg, run_dir)
+    before = sum(h['epoch_s'] for h in p.history[:p.start])   # a resumed run's wall time counts the epochs trained before it
     device = resolve_device(cfg.train.device)
     results = {n: zero_shot(p.model, n, p.encoder, device, inputs=h) for n, h in held.items()}
     held_out_extras(cfg, p, results, device)

@@ -162,6 +162,7 @@ class Prepared:
     "Everything a training run needs, built from the config."
     train: WindowMix; val: WindowMix; texts: list; class_names: list; model: SignalClip; encoder: TextEncoder
     history: list = field(default_factory=list)
+    start: int = 0                            # the first epoch the last `fit` trained (after a resume, the epochs before it were trained earlier)
     subactions: SubactionTable|None = None   # global sub-action table (shape codebook only)
 
 def prepare(cfg:ExpCfg)->Prepared:
@@ -328,5 +329,5 @@ def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,
         s.history.append(epoch_record(p, s, cfg, epoch, device, ct, t0, train_epoch(p, cfg, epoch, s, device, ct)))
         end_training(p, s, cfg, epoch, device)
         if run_dir: save_checkpoint(Path(run_dir)/CKPT_NAME, **checkpoint_state(s, p, cfg, epoch))
-    p.history = s.history
+    p.history, p.start = s.history, s.start
     return p
