@@ -254,10 +254,10 @@ def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `
                        )->dict:                   # the metrics dict
     "Zero-shot metrics of a checkpoint on a dataset."
     if not str(data).strip(): raise ValueError("no dataset given (--data is empty): name a bundled dataset or a folder in the data format")
+    if n_boot < 0: raise ValueError(f"n_boot (--n-boot) must be 0 or more, got {n_boot}")
     ck = load_checkpoint(checkpoint); model = model_from_checkpoint(ck)
     if ck.get('epoch') is not None and ck['epoch'] + 1 < model.cfg.train.epochs:
         warnings.warn(f"{checkpoint}: saved after epoch {ck['epoch'] + 1} of {model.cfg.train.epochs}; the run did not finish, so these are an unfinished model's scores")
-    if n_boot < 0: raise ValueError(f"n_boot (--n-boot) must be 0 or more, got {n_boot}")
     return zero_shot(model, data, device=resolve_device(device), n_boot=n_boot, label_level=label_level, seen_ok=seen_ok)['metrics']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #d8b6eeed
