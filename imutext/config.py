@@ -37,6 +37,7 @@ class DataCfg:
     rate_jitter: float = 0.0   # training augmentation: each window resampled as if recorded at rate_hz x U(1-j, 1+j) (0 = off)
     dyn_scale: float = 0.0     # training augmentation: per device, the movement part (window minus its gravity estimate) scaled by exp(U(-a, a)) (0 = off)
     gravity_drop: float = 0.3  # training augmentation: probability that a window's accelerometers lose their window mean, as gravity-removed recordings read (0 = off)
+    magnitude: bool = False    # one more channel per 3-axis sensor: its magnitude, the one feature of a window no rotation changes (data.windows.add_magnitudes), refilled after augmentation
     val_frac: float = 0.15     # share of subjects (IMU) or recordings (vibration) of each training set held out for validation
     max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (class-balanced); 0 = all
 

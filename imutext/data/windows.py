@@ -18,9 +18,9 @@ __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_
            'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
-           'live_channels', 'imu_windows', 'random_rotations', 'rotate_windows', 'resample_windows', 'warp_positions',
-           'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split', 'split_windows',
-           'split_key', 'vib_split']
+           'fill_magnitudes', 'add_magnitudes', 'live_channels', 'imu_windows', 'random_rotations', 'rotate_windows',
+           'resample_windows', 'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows',
+           'group_split', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -242,11 +242,33 @@ class Windows:
     triplets: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))  # (G, 3) x,y,z columns of each 3-axis sensor
     device: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # (G,) device (body position) of each triplet
     ch_text: list = field(default_factory=list)  # (C,) description of every channel (`channel_texts`)
+    mag: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # (G,) column of each triplet's magnitude (`add_magnitudes`); empty without
     ch_ctx: np.ndarray|None = None  # (C, 384) frozen text embedding of `ch_text`, attached by `models.factory` when EncoderCfg.channel_text
     def __len__(self): return len(self.y)
     def subset(self, m:np.ndarray)->'Windows':
         "The windows selected by boolean mask or index array `m`."
         return replace(self, x=self.x[m], y=self.y[m], group=self.group[m], seg=self.seg[m])
+
+# %% ../../nbs/11_data.windows.ipynb #2b7316f2
+def fill_magnitudes(x:np.ndarray,         # (B, T, C) windows, changed in place
+                    triplets:np.ndarray,  # (G, 3) x,y,z columns
+                    mag:np.ndarray,       # (G,) column of each triplet's magnitude
+                   )->np.ndarray:
+    "Write each triplet's vector length into its magnitude column."
+    if len(mag): x[:, :, mag] = np.linalg.norm(x[:, :, triplets], axis=3)
+    return x
+
+def add_magnitudes(w:Windows,         # IMU windows
+                   channels:list,     # meta.json channel dicts of w's columns (`kept_channels`)
+                  )->Windows:
+    "`w` with a magnitude channel per 3-axis sensor appended: type id `len(SENSORS)` + its sensor's, text 'magnitude of <sensor>, <position>'."
+    G = len(w.triplets)
+    if not G: return w
+    mag = w.x.shape[2] + np.arange(G)
+    x = fill_magnitudes(np.concatenate([w.x, np.zeros((*w.x.shape[:2], G), w.x.dtype)], 2), w.triplets, mag)
+    texts = ['magnitude of ' + channel_text(channels[t[0]], axes=False) for t in w.triplets]
+    return replace(w, x=x, ch_type=np.r_[w.ch_type, len(SENSORS) + w.ch_type[w.triplets[:, 0]]], ch_text=w.ch_text + texts, mag=mag)
+
 
 # %% ../../nbs/11_data.windows.ipynb #41c45282
 def live_channels(ds:SensorData)->SensorData:  # a loaded dataset
@@ -261,7 +283,7 @@ def live_channels(ds:SensorData)->SensorData:  # a loaded dataset
 def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
                 cfg:DataCfg,        # rate, window, hop, sensors, norm, clip
                )->Windows:
-    "Channels that vary -> standard units -> common rate -> windows inside segments -> per-window normalisation."
+    "Channels that vary -> standard units -> common rate -> windows inside segments -> per-window normalisation (-> magnitude channels)."
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if ds.kind != 'imu': raise ValueError(f"{ds.name} is a {ds.kind} dataset; use data.vibration.vib_inputs")
     ds = live_channels(ds)
@@ -272,9 +294,10 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     size, hop = int(round(cfg.window_s * cfg.rate_hz)), max(1, int(round(cfg.hop_s * cfg.rate_hz)))
     w, seg = cut_windows(x, off, size, hop, cfg.min_cover)
     w = normalise_windows(w, cfg.norm, cfg.clip)
-    return Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
-                   label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,
-                   ch_text=channel_texts(kept, axes=not cfg.rotate))
+    out = Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
+                  label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,
+                  ch_text=channel_texts(kept, axes=not cfg.rotate))
+    return add_magnitudes(out, kept) if cfg.magnitude else out
 
 # %% ../../nbs/11_data.windows.ipynb #4d08c91e
 def random_rotations(n:int, rng:np.random.Generator,
