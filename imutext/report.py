@@ -338,13 +338,24 @@ def _headline(m:dict)->dict:
         if k in (m.get('open_vocab') or {}): out[f'open_vocab_{k}'] = m['open_vocab'][k]
     return out
 
+def _scalar(v)->bool: return isinstance(v, (int, float, str)) and not isinstance(v, bool)
+
+def _other_rows(run:dict)->list:
+    "Result rows of a run without zero-shot results: its transfer table, else its top-level numbers (closed set), else its last epoch (pre-training)."
+    mt, hp, tr = run['metrics'], run['hyperparameters'], run['dir']/'transfer.csv'
+    if tr.is_file():
+        t = pd.read_csv(tr)
+        return [dict(dataset=hp.get('dataset'), method=r.method, encoder=r.encoder, k=r.k, accuracy=r.acc_mean, macro_f1=r.macro_f1_mean) for r in t.itertuples()]
+    top = {k: v for k, v in mt.items() if _scalar(v) and k != 'wall_s'}
+    last = {f'last_{k}': v for k, v in ((mt.get('history') or [{}])[-1]).items() if _scalar(v) and k != 'epoch'}
+    return [{'dataset': None, **(top or last)}]
+
 def compare_runs(run_dirs:Sequence[str|Path])->pd.DataFrame:  # run folders
-    "One row per run x zero-shot dataset: provenance and headline metrics."
+    "One row per run x zero-shot dataset (training runs) or per result of another template (`_other_rows`): provenance and headline metrics."
     rows = []
     for rd in run_dirs:
         run = load_run(rd); base = _provenance(run); zs = run['metrics'].get('zero_shot') or {}
-        if not zs: rows.append({**base, 'dataset': None})
-        for ds, m in zs.items(): rows.append({**base, 'dataset': ds, **_headline(m)})
+        rows += [{**base, 'dataset': ds, **_headline(m)} for ds, m in zs.items()] or [{**base, **r} for r in _other_rows(run)]
     return pd.DataFrame(rows)
 
 # %% ../nbs/60_report.ipynb #d1a811ff

@@ -16,7 +16,7 @@ from .report import compare_runs, write_table
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'DATASET_PARAMS', 'PATH_PARAMS', 'PARAMS_FILE', 'notebook_params', 'coerce',
            'check_params', 'check_values', 'check_datasets', 'preset_params', 'start_params', 'recorded_params',
-           'resume_params', 'run_notebook', 'lodo_folds', 'run_sweep']
+           'resume_params', 'run_notebook', 'lodo_folds', 'recorded_only', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -207,9 +207,15 @@ def lodo_folds(sets:list)->dict:  # dataset names
     if len(set(sets)) < len(sets): raise ValueError(f"leave-one-dataset-out needs distinct datasets, got {sets}: a fold would train on the set it holds out")
     return {s: dict(train_sets=','.join(o for o in sets if o != s), zero_shot_sets=s) for s in sets}
 
+def recorded_only(nb:str|Path)->set:  # a parameterised notebook
+    "The parameters `nb` records but does not act on (its notebook metadata `imutext.recorded_only`)."
+    return set((json.loads(Path(nb).read_text()).get('metadata') or {}).get('imutext', {}).get('recorded_only', []))
+
 def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None)->Path:
     "Run `nb` once per fold (fold params over `params` over the preset); write the gathered table; return the sweep folder."
     if clash := sorted({k for f in folds.values() for k in f} & set(params or {})): raise ValueError(f"parameter(s) {clash} are set by every fold of the sweep; leave them out")
+    if idle := sorted({k for f in folds.values() for k in f} & recorded_only(nb)):
+        raise ValueError(f"{nb} only records {idle}: every fold of this sweep would run the same job (sweep a training notebook such as nbs/runs/train.ipynb)")
     for f in folds.values(): check_params(nb, {**preset_params(preset, Path(nb)), **(params or {}), **f})   # refuse before running any fold
     sweep = new_run_dir(name, root)
     runs = [run_notebook(nb, {**(params or {}), **f}, preset=preset, name=fold, root=sweep) for fold, f in folds.items()]
