@@ -4,14 +4,14 @@
 
 # %% ../../nbs/12_data.labels.ipynb #289cb6ed
 from __future__ import annotations
-import json, re, warnings
+import json, re, unicodedata, warnings
 from importlib import resources
 from ..config import TextCfg
 
 # %% auto #0
 __all__ = ['COMPOUNDS', 'NAME_SOURCES', 'EXTRA_SOURCES', 'VIB_TEMPLATES', 'clean_label', 'is_code', 'description_list',
-           'label_texts', 'class_texts', 'placement_phrase', 'with_placement', 'load_label_groups', 'head_clause',
-           'assign_groups']
+           'non_latin', 'label_texts', 'class_texts', 'placement_phrase', 'with_placement', 'load_label_groups',
+           'head_clause', 'assign_groups']
 
 # %% ../../nbs/12_data.labels.ipynb #1b820a81
 COMPOUNDS = {'getup': 'get up', 'liedown': 'lie down', 'sitdown': 'sit down', 'standup': 'stand up'}  # run-together words split by `clean_label`
@@ -40,6 +40,12 @@ def description_list(label_names:list,           # the dataset's class names
         raise ValueError(f"label_descriptions must be a dict or a list of {n} strings (one per label), got {label_descriptions!r:.80}")
     return [d.strip() if isinstance(d, str) and d.strip() else None for d in label_descriptions]
 
+# %% ../../nbs/12_data.labels.ipynb #4be9d804
+def non_latin(text:str)->bool:  # a label name or text
+    "True when most letters of `text` are outside the Latin script (Hangul, CJK, Cyrillic, Greek, Arabic, …)."
+    letters = [c for c in str(text) if c.isalpha()]
+    return bool(letters) and 2 * sum(unicodedata.name(c, '').startswith('LATIN') for c in letters) < len(letters)
+
 # %% ../../nbs/12_data.labels.ipynb #01d859f9
 def label_texts(label_names:list,          # the dataset's class names
                 label_descriptions=None,   # list aligned with `label_names`, dict keyed by name, or None
@@ -48,7 +54,7 @@ def label_texts(label_names:list,          # the dataset's class names
     descs, out, bare = description_list(label_names, label_descriptions), [], []
     for name, desc in zip(label_names, descs):
         if not clean_label(name): raise ValueError(f"label_names: label {name!r} is empty after cleaning")
-        if is_code(name) and desc is None: bare.append(name)
+        if is_code(name) and desc is None and not non_latin(name): bare.append(name)
         out.append(clean_label(desc) if is_code(name) and desc else clean_label(name))
     if bare: warnings.warn(f"labels {bare} look like codes but have no label_descriptions; the codes are used as text")
     return out
@@ -103,6 +109,9 @@ def class_texts(label_names:list,          # the dataset's class names
     if missing: warnings.warn(f"text sources {missing} have no data here and are skipped")
     out = [_dedup(ts) for ts in out]
     if cfg.placement_prompt: out = [with_placement(ts, positions or []) for ts in out]
+    foreign = [n for n, ts in zip(label_names, out) if any(non_latin(t) for t in ts)]
+    if foreign: warnings.warn(f"classes {foreign[:5]}{' and more' if len(foreign) > 5 else ''} have texts not in the Latin script; the English text encoder (all-MiniLM-L6-v2) "
+                              "does not read them, so their zero-shot scores mean little: give English label_names or label_descriptions in meta.json")
     empty = [n for n, ts in zip(label_names, out) if not ts]
     if empty: raise ValueError(f"classes {empty} have no text from text_sources={cfg.text_sources}; add 'name'")
     return out
