@@ -17,14 +17,14 @@ from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset
 from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions, kept_channels
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
-from ..data.labels import class_texts
+from ..data.labels import class_texts, label_texts, description_list, clean_label
 from ..data.subactions import load_subactions
-from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class
+from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, known_word_share, KNOWN_WORDS_MIN
 from .clip import SignalClip
 
 # %% auto #0
 __all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'HUB_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
-           'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder', 'ClassTexts',
+           'check_english', 'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder', 'ClassTexts',
            'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models', 'preprocessing', 'save_checkpoint',
            'load_checkpoint', 'restore_model', 'model_from_checkpoint']
 
@@ -66,7 +66,16 @@ def _vib_split(w:Windows, cfg:ExpCfg, frac:float, seed:int)->tuple:
 def _imu_texts(ds, cfg:ExpCfg)->list:
     "Class texts of an IMU folder (SensorData or LabelSet); with `TextCfg.placement_prompt` they end with its kept sensors' body positions."
     pos = body_positions(kept_channels(ds.channels, cfg.data.sensors))
+    check_english(ds)
     return class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=load_subactions(ds.path), positions=pos)
+
+def check_english(ds):  # a SensorData or LabelSet
+    "Warn, naming meta.json, when few words of the label names and descriptions are words the English MiniLM knows (`known_word_share`)."
+    descs = [d for d in description_list(ds.label_names, ds.label_descriptions) if d]
+    share, unknown = known_word_share([clean_label(t) for t in label_texts(ds.label_names, ds.label_descriptions) + descs])
+    if share < KNOWN_WORDS_MIN:
+        warnings.warn(f"{ds.path/'meta.json'}: only {share:.0%} of the words of label_names/label_descriptions are words the English text encoder knows "
+                      f"(not: {', '.join(unknown[:6])}); labels in another language score near chance: give English label_names or label_descriptions")
 
 def _imu_pre(cfg:ExpCfg)->dict:
     d = cfg.data
