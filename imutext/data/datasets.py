@@ -12,8 +12,8 @@ from ..core import data_root
 
 # %% auto #0
 __all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_KEYS', 'NPZ_ERRORS', 'DataFormatError', 'SensorData',
-           'list_datasets', 'resolve_dataset', 'dataset_kind', 'dataset_entry', 'sensor_key', 'load_dataset',
-           'LabelSet', 'load_labels']
+           'list_datasets', 'LocalFolderWarning', 'resolve_dataset', 'dataset_kind', 'dataset_entry', 'sensor_key',
+           'load_dataset', 'LabelSet', 'load_labels']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -61,12 +61,15 @@ def list_datasets(kind:str|None=None)->list:  # 'imu', 'vibration' or None for b
     kinds = KINDS if kind is None else (kind,)
     return sorted(p.parent.name for k in kinds for p in (data_root()/k).glob('*/meta.json'))
 
+class LocalFolderWarning(UserWarning):
+    "A bare bundled name was read as the bundled folder while a folder of that name sits in the working directory."
+
 def resolve_dataset(name_or_path:str|Path)->Path:  # bundled name or folder path
     "The folder of a dataset: a bare bundled name is the bundled folder (a folder of that name here is `./name`, and a warning says so); any other folder path is itself."
     s, p = str(name_or_path), Path(name_or_path).expanduser()
     if s in list_datasets():
         b = next(data_root()/k/s for k in KINDS if (data_root()/k/s/'meta.json').is_file())
-        if p.is_dir() and p.resolve() != b.resolve(): warnings.warn(f"{s!r} names the bundled dataset {b}; the folder {p.resolve()} is read when given as ./{s}")
+        if p.is_dir() and p.resolve() != b.resolve(): warnings.warn(f"{s!r} names the bundled dataset {b}; the folder {p.resolve()} is read when given as ./{s}", LocalFolderWarning)
         return b
     if p.is_dir(): return p.resolve()
     raise FileNotFoundError(f"no dataset folder {str(name_or_path)!r}: not a directory and not a bundled name "

@@ -12,7 +12,7 @@ import torch
 from scipy.special import logsumexp
 from ..core import resolve_device
 from ..config import ExpCfg, ClipCfg
-from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS
+from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning
 from ..data.windows import Windows
 from ..models.clip import SignalClip
 from ..models.factory import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
@@ -88,9 +88,9 @@ def seen_in_training(train_sets:Sequence,              # a model's training sets
     "Training sets with the same resolved folder, the same dataset name, or at least SEEN_SHARE of `data`'s segment prints (a renamed, relabelled or subset copy of their recordings)."
     (folder, name), p = dataset_identity(data), segment_prints(data)
     def same(t):
-        f, n = dataset_identity(t)
+        with warnings.catch_warnings():   # a recorded training name is the bundled set; a same-named folder here is not the user's concern
+            warnings.simplefilter('ignore', LocalFolderWarning); f, n = dataset_identity(t); q = segment_prints(t) if p else None
         if (folder is not None and f == folder) or n == name: return True
-        q = segment_prints(t) if p else None
         return bool(q) and len(p & q) >= SEEN_SHARE * len(p)
     return [str(t) for t in train_sets if same(t)]
 
