@@ -233,7 +233,8 @@ def vib_inputs(ds:SensorData|str,  # a loaded vibration dataset or its name/path
     x, seg, axis = _INPUTS[cfg.vib_input](ds, cfg, shaft)
     rate = 0. if cfg.vib_input == 'order' else cfg.vib_rate_hz or float(ds.rates[0])
     info = dict(conditions=ds.group_names, input=cfg.vib_input, label_level=cfg.vib_label_level, shaft_hz=None if shaft is None else shaft.tolist(),
-                axis=None if axis is None else axis.tolist())  # axis: Hz (envelope) or shaft orders (order) of dim 1
+                axis=None if axis is None else axis.tolist(),  # axis: Hz (envelope) or shaft orders (order) of dim 1
+                segments_left_out=int(ds.n_segments - len(np.unique(seg))))   # recordings too short for a window, warned by `_check_lengths`
     return Windows(x=x, y=y[seg], group=ds.groups[seg], seg=seg, ch_type=np.full(x.shape[2], SENSORS.index('acc')),
                    dataset=ds.name, label_names=list(names), rate_hz=rate, info=info)
 

@@ -204,8 +204,10 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
     if (short := int(ds.n_segments) - len(np.unique(w.seg))):   # segments shorter than min_cover of a window get none
         lost = set(np.unique(ds.labels).tolist()) - set(np.unique(w.y).tolist())   # classes of the folder without a window (IMU: windows keep the folder's labels)
         gone = [n for k, n in enumerate(w.label_names) if k in lost] if list(w.label_names) == list(ds.label_names) else []
-        warnings.warn(f"{ds.path}: {short} of {ds.n_segments} segments are too short for one input window of the model and are left out" +
-                      (f"; classes {gone} lose every window and are not scored" if gone else ''))
+        told = w.info.get('segments_left_out', 0)                   # the windowing warned about these already (vibration)
+        parts = ([f"{short} of {ds.n_segments} segments are too short for one input window of the model and are left out"] if short > told else []) + \
+                ([f"classes {gone} lose every window and are not scored"] if gone else [])
+        if parts: warnings.warn(f"{ds.path}: " + '; '.join(parts))
     if len(w.label_names) < 2: warnings.warn(f"{ds.path}: one class ({w.label_names[0]!r}) to choose from, so every window is scored correct whatever the model does; zero-shot needs two or more")
     return ds, w, dataset_texts(ds, cfg), seen
 
