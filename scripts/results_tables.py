@@ -506,29 +506,33 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10d=(('hard', 'hard targets (soft_targets=false)'), ('b256', 'batch size 256 (batch_size=256)'), ('gyd8', 'gyroscope dropout 0.8 (gyro_dropout=0.8)'), ('place', 'placement in the class prompt (placement_prompt=true)'), ('chtx', 'channel descriptions on the tokens (channel_text=true)'), ('name', 'class texts from the label names only (text_sources=name)')),
     lodo_screen10e=(('taug', 'text augmentation (text_aug=true)'), ('win4', 'windows of 4 s, hop 2 s (window_s=4, hop_s=2)'), ('mb4k', 'memory bank of 4096 (memory_bank=4096)'), ('cclr', 'class-text cross-entropy 1.0 and lr 0.001 (class_ce=1.0, lr=0.001)'), ('ps25', 'patches of 0.25 s (patch_s=0.25)')),
     lodo_screen10f=(('demean', 'every window de-meaned (norm=demean)'), ('ep12', '12 epochs (epochs=12)'), ('gd06', 'gravity_drop 0.6')),
-    lodo_screen10g=(('rot45', 'rotations up to 45° (rotate_max_deg=45)'),))
+    lodo_screen10g=(('rot45', 'rotations up to 45° (rotate_max_deg=45)'),),
+    lodo_screen10h=(('mag', 'magnitude channels (magnitude=true)'),))
+SCREEN10_BASE = dict(lodo_screen10h='def39')   # screens with the defaults re-run at their own commit: fold name of that re-run, a column beside the HUB_ALL defaults
 
 def lodo_screen10(key):
-    "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set), the mean over the sets held out, the same without SWING, and the development sets."
+    "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set, or against the defaults re-run at the screen's commit, SCREEN10_BASE), the mean over the sets held out, the same without SWING, and the development sets."
     train, new = full_runs(*HUB_ALL)
     base = {ds: new[ds][0] for ds in train if new.get(ds)}
-    cols = [(cfg, label, {ds: load(f'lodo-{cfg}-{ds}-s0') for ds in base}) for cfg, label in SCREEN10[key]]
+    again = [(SCREEN10_BASE[key], 'the defaults again, same commit')] if key in SCREEN10_BASE else []
+    cols = [(cfg, label, {ds: load(f'lodo-{cfg}-{ds}-s0') for ds in base}) for cfg, label in again + list(SCREEN10[key])]
     cols = [(cfg, label, rs) for cfg, label, rs in cols if all(rs.values())]
     if not base or not cols: return None
     sets, runs = sorted(base), list(base.values())
     f1 = lambda r, ds: r[0]['zero_shot'][ds]['macro_f1']
+    ref = lambda cfg: cols[0][2] if again and cfg != again[0][0] else base   # a switch's change is against the same-commit defaults when there are
     rows = []
     for ds in sets:
         runs += [rs[ds] for _, _, rs in cols]
-        rows.append([ds, f"{f1(base[ds], ds):.3f}", *[x for _, _, rs in cols for x in (f"{f1(rs[ds], ds):.3f}", f"{f1(rs[ds], ds) - f1(base[ds], ds):+.3f}")]])
+        rows.append([ds, f"{f1(base[ds], ds):.3f}", *[x for cfg, _, rs in cols for x in (f"{f1(rs[ds], ds):.3f}", f"{f1(rs[ds], ds) - f1(ref(cfg)[ds], ds):+.3f}")]])
     calm = [ds for ds in sets if ds != SWING]
     means = ((f'**mean of the {len(sets)} training sets held out**', sets, lambda ds: ds),     # each fold's run on its held-out set, then without SWING, then on each development set
              (f'mean of the {len(calm)} without {SWING}', calm, lambda ds: ds),
              *((f'{dev} (dev), mean of the {len(sets)} fold runs', sets, lambda ds, dev=dev: dev) for dev in IMU_ZS))
     for what, folds, scored in means:
         mean = lambda side: np.mean([f1(side[ds], scored(ds)) for ds in folds])
-        rows.append([what, f"{mean(base):.3f}", *[x for _, _, rs in cols for x in (f"{mean(rs):.3f}", f"{mean(rs) - mean(base):+.3f}")]])
-    return table(['held out (seed 0)', 'the defaults', *[h for _, label, _ in cols for h in (label, 'change')]], rows) + \
+        rows.append([what, f"{mean(base):.3f}", *[x for cfg, _, rs in cols for x in (f"{mean(rs):.3f}", f"{mean(rs) - mean(ref(cfg)):+.3f}")]])
+    return table(['held out (seed 0)', 'the defaults', *[h for cfg, label, _ in cols for h in (label, 'change' if ref(cfg) is base else 'change against the same-commit defaults')]], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{HUB_ALL[1]}-*-s0/`, " + ', '.join(f"`results/lodo-{cfg}-*-s0/`" for cfg, _, _ in cols) + '.'
 
 SMALL_BANK = ('main-hub50', 'hub50')   # the HUB_ALL defaults' runs with a hubness bank of 50 windows per training set (hub_bank=50), same training
