@@ -65,11 +65,11 @@ def dataset_identity(data:str|Path|SensorData)->tuple:  # bundled name, folder o
 PRINT_ROWS, SEEN_SHARE = 32, 0.1   # samples a segment print covers; share of a folder's prints found in a training set that makes it seen
 
 def _prints(sig:np.ndarray, off:np.ndarray)->frozenset:  # (S, C) signals as stored, (n+1,) offsets
-    "Digest of each segment's first PRINT_ROWS samples as float16 (so float16, float32 and float64 copies agree); segments that start constant are left out."
+    "Digest of each segment's first PRINT_ROWS samples of each channel as float16 (so float16, float32 and float64 copies agree, and a copy with fewer or reordered channels shares its channels' prints); channels that start constant are left out."
     out = set()
     for a in np.asarray(off).reshape(-1)[:-1]:
-        h = np.asarray(sig[int(a):int(a) + PRINT_ROWS], np.float16)
-        if len(h) and (h != h[0]).any(): out.add(hashlib.sha1(h.tobytes()).digest())
+        h = np.asarray(sig[int(a):int(a) + PRINT_ROWS], np.float16); h = h.reshape(len(h), -1)   # (rows, channels)
+        out.update(hashlib.sha1(np.ascontiguousarray(h[:, j]).tobytes()).digest() for j in range(h.shape[1]) if len(h) and (h[:, j] != h[0, j]).any())
     return frozenset(out)
 
 @functools.lru_cache(maxsize=32)
@@ -77,7 +77,7 @@ def _folder_prints(npz:str, mtime:int)->frozenset:   # a data.npz and its modifi
     with np.load(npz) as z: return _prints(z['signals'], z['offsets'])
 
 def segment_prints(data:str|Path|SensorData)->frozenset|None:  # bundled name, folder or loaded dataset
-    "The prints of a dataset's segments (`_prints`): a copy of the same recordings shares them under any name or folder, label order, class subset or labels; None when unreadable."
+    "The prints of a dataset's segments (`_prints`): a copy of the same recordings shares them under any name or folder, label order, class subset, labels or channel subset; None when unreadable."
     if isinstance(data, SensorData): return _prints(data.signals, data.offsets)
     try: f = resolve_dataset(data)/'data.npz'; return _folder_prints(str(f.resolve()), f.stat().st_mtime_ns)
     except (FileNotFoundError, KeyError, *NPZ_ERRORS): return None   # missing, truncated or not an npz: no prints, the name still counts
@@ -85,7 +85,7 @@ def segment_prints(data:str|Path|SensorData)->frozenset|None:  # bundled name, f
 def seen_in_training(train_sets:Sequence,              # a model's training sets (`cfg.data.train_sets`): names or folders
                      data:str|Path|SensorData,         # the dataset to evaluate
                     )->list:                           # the training sets that are `data`; empty when unseen
-    "Training sets with the same resolved folder, the same dataset name, or at least SEEN_SHARE of `data`'s segment prints (a renamed, relabelled or subset copy of their recordings)."
+    "Training sets with the same resolved folder, the same dataset name, or at least SEEN_SHARE of `data`'s segment prints (a renamed, relabelled, subset or fewer-channel copy of their recordings)."
     (folder, name), p = dataset_identity(data), segment_prints(data)
     def same(t):
         with warnings.catch_warnings():   # a recorded training name is the bundled set; a same-named folder here is not the user's concern

@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from ..core import REPO_ROOT, atomic_write
 from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
-from ..data.datasets import SensorData, load_dataset
+from ..data.datasets import SensorData, load_dataset, DataFormatError
 from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions, kept_channels
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
 from ..data.labels import class_texts, label_texts, description_list, clean_label
@@ -24,9 +24,9 @@ from .clip import SignalClip
 
 # %% auto #0
 __all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'HUB_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
-           'check_english', 'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder', 'ClassTexts',
-           'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models', 'preprocessing', 'save_checkpoint',
-           'load_checkpoint', 'restore_model', 'model_from_checkpoint']
+           'distinct_texts', 'check_english', 'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder',
+           'ClassTexts', 'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models', 'preprocessing',
+           'save_checkpoint', 'load_checkpoint', 'restore_model', 'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
 def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
@@ -67,7 +67,16 @@ def _imu_texts(ds, cfg:ExpCfg)->list:
     "Class texts of an IMU folder (SensorData or LabelSet); with `TextCfg.placement_prompt` they end with its kept sensors' body positions."
     pos = body_positions(kept_channels(ds.channels, cfg.data.sensors))
     check_english(ds)
-    return class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=load_subactions(ds.path), positions=pos)
+    return distinct_texts(class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=load_subactions(ds.path), positions=pos), ds)
+
+def distinct_texts(texts:list, ds)->list:  # per class its texts; the SensorData or LabelSet they came from
+    "`texts`, or a DataFormatError naming meta.json when two classes get the same texts (names that differ only in case, hyphens or punctuation, without descriptions to tell them apart)."
+    seen = {}
+    for i, ts in enumerate(texts):
+        j = seen.setdefault(tuple(sorted(clean_label(t) for t in ts)), i)
+        if j != i: raise DataFormatError(f"{ds.path/'meta.json'}: 'label_names'[{j}] {ds.label_names[j]!r} and [{i}] {ds.label_names[i]!r} get the same class texts ({ts[0]!r}), "
+                                         "so no text tells them apart and the second is never predicted; merge the two classes or describe them apart in 'label_descriptions'")
+    return texts
 
 def check_english(ds):  # a SensorData or LabelSet
     "Warn, naming meta.json, when few words of the label names and descriptions are words the English MiniLM knows (`known_word_share`)."
