@@ -328,7 +328,7 @@ HEADLINE = ('accuracy', 'macro_f1', 'balanced_accuracy', 'recall_at_1', 'recall_
 def _provenance(run:dict)->dict:
     hp, mt = run['hyperparameters'], run['metrics']; git = hp.get('git') or {}
     return dict(run=run['name'], preset=hp.get('preset'), seed=hp.get('seed'), commit=git.get('commit'), dirty=git.get('dirty'),
-                epochs=len(mt.get('history') or []), wall_s=mt.get('wall_s'))
+                epochs=len(mt.get('history') or []) or ((hp.get('config') or {}).get('train') or {}).get('epochs'), wall_s=mt.get('wall_s'))   # epochs logged, else configured (closed-set runs log none)
 
 def _headline(m:dict)->dict:
     "Headline metrics of one dataset, with CI bounds (`ci95`) and open-vocabulary results (`open_vocab`) flattened."

@@ -14,9 +14,9 @@ from .experiment import new_run_dir, write_json
 from .report import compare_runs, write_table
 
 # %% auto #0
-__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'DATASET_PARAMS', 'PATH_PARAMS', 'PARAMS_FILE', 'notebook_params', 'coerce',
-           'check_params', 'check_values', 'check_datasets', 'preset_params', 'start_params', 'recorded_params',
-           'resume_params', 'run_notebook', 'lodo_folds', 'recorded_only', 'run_sweep']
+__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'DATASET_PARAMS', 'PATH_PARAMS', 'PARAMS_FILE', 'notebook_params',
+           'recorded_only', 'coerce', 'check_params', 'check_values', 'check_datasets', 'preset_params', 'start_params',
+           'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -34,6 +34,10 @@ def notebook_params(nb:str|Path)->dict:  # path of a notebook with a `parameters
         if t is None: raise TypeError(f"{nb}: parameter {name!r} needs a type annotation (int, float, str or bool)")
         out[name] = (t, p['default'])
     return out
+
+def recorded_only(nb:str|Path)->set:  # a parameterised notebook
+    "The parameters `nb` records but does not act on (its notebook metadata `imutext.recorded_only`)."
+    return set((json.loads(Path(nb).read_text()).get('metadata') or {}).get('imutext', {}).get('recorded_only', []))
 
 # %% ../nbs/66_runner.ipynb #38c4a57a
 def coerce(name:str, value, typ:type):
@@ -55,7 +59,7 @@ def check_params(nb:str|Path, params:dict)->dict:
     if 'device' in out:
         try: resolve_device(out['device'])
         except (ValueError, RuntimeError) as e: raise ValueError(f"parameter 'device': {e}") from None
-    return check_datasets(out, decl)
+    return check_datasets(out, decl, recorded_only(nb))
 
 # %% ../nbs/66_runner.ipynb #39a7dfdd
 MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_seeds=1, max_points=1,
@@ -70,7 +74,7 @@ def check_values(params:dict):
 
 # %% ../nbs/66_runner.ipynb #a4811df1
 DATASET_PARAMS = ('train_sets', 'zero_shot_sets', 'dataset')   # comma-separated bundled names or dataset folders
-PATH_PARAMS = ('run_dirs', 'out_dir', 'init_from')   # comma-separated paths, made absolute against the caller's working directory (the notebook runs in nbs/runs/)
+PATH_PARAMS = ('run_dirs', 'out_dir', 'init_from', 'pretrained')   # comma-separated paths, made absolute against the caller's working directory (the notebook runs in nbs/runs/)
 
 def _dataset_entry(name:str, entry:str)->str:
     "A bundled name as is, a folder as its absolute path; anything else raises naming the parameter."
@@ -78,7 +82,7 @@ def _dataset_entry(name:str, entry:str)->str:
     except FileNotFoundError as e: raise FileNotFoundError(f"parameter {name!r}: {e}") from None
     return dataset_entry(entry)
 
-def check_datasets(params:dict, decl:dict)->dict:  # checked parameters; the notebook's declaration (for defaults)
+def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # checked parameters; the notebook's declaration (for defaults); parameters it only records
     "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute and the checkpoint checked; training sets must name one, held-out sets must not be training sets."
     out = dict(params)
     for k in DATASET_PARAMS:
@@ -90,12 +94,12 @@ def check_datasets(params:dict, decl:dict)->dict:  # checked parameters; the not
         ck = Path(out['checkpoint']).expanduser()
         if not ck.is_file(): raise FileNotFoundError(f"parameter 'checkpoint': {ck} is not a file")
         out['checkpoint'] = str(ck.resolve())
-    eff = {k: out[k] if k in out else ast.literal_eval(decl[k][1]) for k in ('train_sets', 'zero_shot_sets') if k in decl}
+    eff = {k: out[k] if k in out else ast.literal_eval(decl[k][1]) for k in ('train_sets', 'zero_shot_sets', 'dataset') if k in decl and k not in idle}
     mod = out['modality'] if 'modality' in out else ast.literal_eval(decl['modality'][1]) if 'modality' in decl else None
     for k, v in eff.items():   # a folder of the other kind fails now, not inside the notebook after the run folder exists
         for e in filter(None, v.split(',')):
             if mod and (kind := dataset_kind(e)) not in (None, mod): raise ValueError(f"parameter {k!r}: {e!r} is {kind} data, but the run reads {mod} data (parameter 'modality')")
-    if len(eff) == 2:
+    if 'train_sets' in eff and 'zero_shot_sets' in eff:
         train = [e for e in eff['train_sets'].split(',') if e.strip()]
         for z in filter(None, eff['zero_shot_sets'].split(',')):
             if seen := seen_in_training(train, z): raise ValueError(f"parameter 'zero_shot_sets': {z!r} is also a training set ({', '.join(seen)}); a held-out set must not be trained on")
@@ -206,10 +210,6 @@ def lodo_folds(sets:list)->dict:  # dataset names
     if len(sets) < 2: raise ValueError(f"leave-one-dataset-out needs at least 2 datasets, got {sets}")
     if len(set(sets)) < len(sets): raise ValueError(f"leave-one-dataset-out needs distinct datasets, got {sets}: a fold would train on the set it holds out")
     return {s: dict(train_sets=','.join(o for o in sets if o != s), zero_shot_sets=s) for s in sets}
-
-def recorded_only(nb:str|Path)->set:  # a parameterised notebook
-    "The parameters `nb` records but does not act on (its notebook metadata `imutext.recorded_only`)."
-    return set((json.loads(Path(nb).read_text()).get('metadata') or {}).get('imutext', {}).get('recorded_only', []))
 
 def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None)->Path:
     "Run `nb` once per fold (fold params over `params` over the preset); write the gathered table; return the sweep folder."

@@ -72,6 +72,16 @@ def test_notebook_defaults_are_the_quick_preset():
     typ, default = closed['gravity_drop']   # the closed-set IMU rows augment like the main job (README, closed_gravity)
     assert coerce('gravity_drop', eval(default), typ) == base.data.gravity_drop
 
+def test_report_reads_the_runs_under_its_root(tiny_run, tmp_path):
+    "nbs/runs/report.ipynb without run_dirs reports the newest run beside its own run folder (under --root); a root without runs fails saying so instead of drawing the synthetic demo."
+    import shutil
+    root = tmp_path/'root'; run = shutil.copytree(tiny_run[0], root/tiny_run[0].name)
+    r = imutext('run', TRAIN_NB.with_name('report.ipynb'), '--root', root)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    assert (run/'comparison.md').is_file() and 'racketsports' in (run/'comparison.md').read_text() and (run/'text_similarity.png').is_file()
+    r = imutext('run', TRAIN_NB.with_name('report.ipynb'), '--root', tmp_path/'empty')
+    assert r.returncode == 2 and f"no run folders under {tmp_path/'empty'}" in r.stderr, r.stderr[-2000:]
+
 def test_transfer_template_on_the_tiny_checkpoint(tiny_run, tmp_path):
     "nbs/runs/transfer.ipynb on a set the checkpoint never saw: zero-shot row plus probe/fine-tune x trained/random rows for each k."
     import pandas as pd
