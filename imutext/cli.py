@@ -4,7 +4,7 @@
 
 # %% ../nbs/67_cli.ipynb #ebf76739
 from __future__ import annotations
-import argparse, json, sys
+import argparse, json, os, sys, warnings
 from pathlib import Path
 from .core import REPO_ROOT
 
@@ -76,10 +76,18 @@ def cmd_sweep(a)->int:
     return 0
 
 def cmd_datasets(a)->int:
-    from imutext.data.datasets import list_datasets, load_dataset
+    from imutext.core import data_root
+    from imutext.data.datasets import list_datasets, load_dataset, resolve_dataset, DataFormatError
+    root = data_root()
+    if not root.is_dir():
+        raise FileNotFoundError(f"data folder {root} does not exist " + ("(named by IMUTEXT_DATA)" if 'IMUTEXT_DATA' in os.environ else
+                                "(set IMUTEXT_DATA to the folder holding imu/ and vibration/)"))
     rows = []
     for n in list_datasets():
-        ds = load_dataset(n)
+        try: ds = load_dataset(n)
+        except DataFormatError as e:   # one bad folder does not hide the others
+            mf = resolve_dataset(n)/'meta.json'
+            warnings.warn(f"{mf}: dataset {n!r} not listed: {str(e).removeprefix(f'{mf}: ')}"); continue
         rows.append(dict(name=n, kind=ds.kind, classes=len(ds.label_names), channels=ds.signals.shape[1], segments=ds.n_segments,
                          rate_hz=sorted(set(float(r) for r in ds.rates)), hours=round(float(sum(len(ds.segment(i)) / ds.rates[i] for i in range(ds.n_segments))) / 3600, 2)))
     if a.json: print(json.dumps(rows))
