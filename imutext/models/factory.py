@@ -110,7 +110,7 @@ def load_for(data, cfg:ExpCfg)->SensorData:  # bundled name, folder path or a lo
     "The dataset, checked to be of the kind the model of `cfg` reads."
     ds = data if isinstance(data, SensorData) else load_dataset(data)
     if ds.kind != modality(cfg).kind:
-        raise ValueError(f"{ds.path}: this is a {ds.kind} dataset, but the model reads {cfg.data.modality} data (DataCfg.modality)")
+        raise ValueError(f"{ds.path}: this is {'an' if ds.kind[0] in 'aeiou' else 'a'} {ds.kind} dataset, but the model reads {cfg.data.modality} data (DataCfg.modality)")
     return ds
 
 def signal_windows(data, cfg:ExpCfg)->Windows:
