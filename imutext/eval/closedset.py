@@ -70,7 +70,7 @@ def fit_supervised(cfg:ExpCfg, train:Windows, test:Windows, n_boot:int=200)->dic
             loss.backward(); opt.step(); opt.zero_grad(set_to_none=True); sch.step()
     emb = embed_windows(model, test, device, feature='embedding')
     with torch.no_grad(): logits = clf(torch.from_numpy(emb).to(device)).float().cpu().numpy()   # (N, K)
-    return dict(metrics=_split_metrics(logits, test, cfg, n_boot), model=model.eval(), classifier=clf.eval(), train_loss=float(loss))
+    return dict(metrics=_split_metrics(logits, test, cfg, n_boot), model=model.eval(), classifier=clf.eval(), train_loss=loss.item())
 
 # %% ../../nbs/57_eval.closedset.ipynb #413267d7
 def fit_aligned(cfg:ExpCfg, ds, train:Windows, test:Windows,
