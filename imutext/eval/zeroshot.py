@@ -240,7 +240,7 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     rs, ry, first = recording_scores(scores, w.seg, w.y)                     # (S, K): one prediction per recording
     m['per_recording'] = dict(aggregate='mean window score', n=len(ry), n_segments=int(ds.n_segments), accuracy=accuracy(rs, ry), macro_f1=macro_f1(rs, ry),
                               balanced_accuracy=balanced_accuracy(rs, ry), chance_macro_f1=chance_macro_f1(ry, len(cls)))
-    if n_boot and len(np.unique(key)) < 2: warnings.warn(f"{ds.path}: one subject/recording group ({key[0]!r}), so no bootstrap interval: resampling one group always draws the same windows"); n_boot = 0
+    if n_boot and len(np.unique(key)) < 2: warnings.warn(f"{ds.path}: one subject/recording group ({np.asarray(key)[0].item()!r}), so no bootstrap interval: resampling one group always draws the same windows"); n_boot = 0
     if n_boot:   # the adapted scores are resampled as adapted once on the whole set; recordings with their subjects
         for sc, yy, kk, d in ((scores, w.y, key, m), (bal, w.y, key, m['transductive']), (rs, ry, key[first], m['per_recording'])):
             d['ci95'] = {k: list(bootstrap_ci(f, sc, yy, kk, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
