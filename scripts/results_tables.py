@@ -507,7 +507,7 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10e=(('taug', 'text augmentation (text_aug=true)'), ('win4', 'windows of 4 s, hop 2 s (window_s=4, hop_s=2)'), ('mb4k', 'memory bank of 4096 (memory_bank=4096)'), ('cclr', 'class-text cross-entropy 1.0 and lr 0.001 (class_ce=1.0, lr=0.001)'), ('ps25', 'patches of 0.25 s (patch_s=0.25)')),
     lodo_screen10f=(('demean', 'every window de-meaned (norm=demean)'), ('ep12', '12 epochs (epochs=12)'), ('gd06', 'gravity_drop 0.6')),
     lodo_screen10g=(('rot45', 'rotations up to 45° (rotate_max_deg=45)'),),
-    lodo_screen10h=(('mag', 'magnitude channels (magnitude=true)'),))
+    lodo_screen10h=(('mag', 'magnitude channels (magnitude=true)'), ('r50', 'windows at 50 Hz (rate_hz=50)')))
 SCREEN10_BASE = dict(lodo_screen10h='def39')   # screens with the defaults re-run at their own commit: fold name of that re-run, a column beside the HUB_ALL defaults
 
 def lodo_screen10(key):
