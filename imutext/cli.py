@@ -105,3 +105,7 @@ def main(argv:list|None=None)->int:
     except USER_ERRORS as e:
         msg = e.args[0] if isinstance(e, KeyError) and e.args else e
         print(f"imutext: error: {msg}", file=sys.stderr); return 2
+
+# %% ../nbs/67_cli.ipynb #6ff5d0a4
+#| eval: false
+if __name__ == '__main__': sys.exit(main())

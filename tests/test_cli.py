@@ -87,3 +87,11 @@ def test_vibration_errors_are_one_line(vib_tiny_run, tmp_path):
         r = imutext('zero-shot', '--checkpoint', ck, '--data', folder, '--device', 'cpu', '--seen-ok')
         assert r.returncode == 2 and r.stderr.startswith('imutext: error:') and msg in r.stderr and 'Traceback' not in r.stderr, r.stderr
         assert str(folder) in r.stderr, r.stderr                                   # the message names the folder
+
+def test_python_m_runs_the_cli(tmp_path):
+    "`python -m imutext.cli` is the `imutext` script: same help, same one-line errors and exit code."
+    import subprocess, sys
+    r = subprocess.run([sys.executable, '-m', 'imutext.cli', '--help'], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and 'zero-shot' in r.stdout, r.stdout + r.stderr
+    r = subprocess.run([sys.executable, '-m', 'imutext.cli', 'zero-shot', '--checkpoint', tmp_path/'none.pt', '--data', 'hapt'], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 2 and r.stderr.startswith('imutext: error:') and 'Traceback' not in r.stderr, r.stderr
