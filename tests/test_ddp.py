@@ -147,7 +147,7 @@ def test_one_step_gradients_match(tmp_path, lsa):
     cfg, p, pairs, ct, bank = w['case'](lsa)
     d = w['terms'](cfg, p, pairs, ct, bank, p.model, p.train); total_loss(d).backward()
     ref = w['grads'](p.model)
-    assert got['world'] == 2 and got['loss'] == pytest.approx(float(total_loss(d)), rel=1e-6)
+    assert got['world'] == 2 and got['loss'] == pytest.approx(total_loss(d).item(), rel=1e-6)
     assert set(got['exact']) == set(ref) and any(n.startswith('label_bank.') for n in ref) and 'logit_scale' in ref
     assert any(n.startswith('fusion.') for n in ref) == lsa and ('fusion_ce_loss' in d and 'supcon_loss' in d) == lsa
     err = {n: float((got['exact'][n] - g).norm() / g.norm().clamp_min(1e-12)) for n, g in ref.items()}
