@@ -213,8 +213,9 @@ def lodo_folds(sets:list)->dict:  # dataset names
 
 def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None)->Path:
     "Run `nb` once per fold (fold params over `params` over the preset); write the gathered table; return the sweep folder."
-    if clash := sorted({k for f in folds.values() for k in f} & set(params or {})): raise ValueError(f"parameter(s) {clash} are set by every fold of the sweep; leave them out")
-    if idle := sorted({k for f in folds.values() for k in f} & recorded_only(nb)):
+    keys = {k for f in folds.values() for k in f}   # the parameters the folds set
+    if clash := sorted(keys & set(params or {})): raise ValueError(f"parameter(s) {clash} are set by every fold of the sweep; leave them out")
+    if idle := sorted(keys & recorded_only(nb)):
         raise ValueError(f"{nb} only records {idle}: every fold of this sweep would run the same job (sweep a training notebook such as nbs/runs/train.ipynb)")
     for f in folds.values(): check_params(nb, {**preset_params(preset, Path(nb)), **(params or {}), **f})   # refuse before running any fold
     sweep = new_run_dir(name, root)

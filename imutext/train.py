@@ -76,8 +76,8 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
     for d in np.unique(pairs[:, 0]):
         rows = np.flatnonzero(pairs[:, 0] == d); w = self.windows[d]; c = w.x.shape[2]
         xd = w.x[pairs[rows, 1]]                                              # (b, T, c) a copy
-        if rng is not None: augment_windows(xd, w.triplets, w.device, rng, acc=np.flatnonzero(w.ch_type == SENSORS.index('acc')), **self.aug)   # draws only for switches that are on
-        if rng is not None: fill_magnitudes(xd, w.triplets, w.mag)             # the magnitude of the augmented axes
+        if rng is not None:                                                   # draws only for switches that are on; then the magnitude of the augmented axes
+            augment_windows(xd, w.triplets, w.device, rng, acc=np.flatnonzero(w.ch_type == SENSORS.index('acc')), **self.aug); fill_magnitudes(xd, w.triplets, w.mag)
         x[rows, :, :c] = xd; ct[rows, :c] = w.ch_type; cm[rows, :c] = True
         if cx is not None: cx[rows, :c] = w.ch_ctx
         gyro = np.flatnonzero(w.ch_type % len(SENSORS) == SENSORS.index('gyro'))   # its magnitude too

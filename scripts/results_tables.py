@@ -516,6 +516,7 @@ def lodo_screen10(key):
     base = {ds: new[ds][0] for ds in train if new.get(ds)}
     again = [(SCREEN10_BASE[key], 'the defaults again, same commit')] if key in SCREEN10_BASE else []
     cols = [(cfg, label, {ds: load(f'lodo-{cfg}-{ds}-s0') for ds in base}) for cfg, label in again + list(SCREEN10[key])]
+    if again and not all(cols[0][2].values()): return None   # no switch column without its same-commit defaults
     cols = [(cfg, label, rs) for cfg, label, rs in cols if all(rs.values())]
     if not base or not cols: return None
     sets, runs = sorted(base), list(base.values())

@@ -168,7 +168,6 @@ def _check_arrays(f:Path, a:dict, meta:dict, kind:str):
     "Raise `DataFormatError` naming `f` and the field for any structural problem; `a['labels']` becomes int64 indices (`_indices`)."
     for k in ('signals', 'offsets', 'labels', GROUP_KEY[kind]):
         if k not in a: raise DataFormatError(f"{f}: missing array {k!r} (has {sorted(a)})")
-    for k in ('signals', 'offsets', 'labels', GROUP_KEY[kind]):
         if a[k].dtype.kind not in 'biuf' + ('US' if k in ('labels', GROUP_KEY[kind]) else ''): raise DataFormatError(f"{f}: {k!r} must hold numbers, got dtype {a[k].dtype}")
         if k != 'signals' and a[k].ndim == 2 and a[k].shape[1] == 1: a[k] = a[k][:, 0]   # a column, as scipy.io.loadmat writes vectors
     a['labels'] = _indices(f, a['labels'], 'labels', meta['label_names'])

@@ -89,8 +89,10 @@ def seen_in_training(train_sets:Sequence,              # a model's training sets
     (folder, name), p = dataset_identity(data), segment_prints(data)
     def same(t):
         with warnings.catch_warnings():   # a recorded training name is the bundled set; a same-named folder here is not the user's concern
-            warnings.simplefilter('ignore', LocalFolderWarning); f, n = dataset_identity(t); q = segment_prints(t) if p else None
-        if (folder is not None and f == folder) or n == name: return True
+            warnings.simplefilter('ignore', LocalFolderWarning)
+            f, n = dataset_identity(t)
+            if (folder is not None and f == folder) or n == name: return True
+            q = segment_prints(t) if p else None   # read only when folder and name do not decide
         return bool(q) and len(p & q) >= SEEN_SHARE * len(p)
     return [str(t) for t in train_sets if same(t)]
 

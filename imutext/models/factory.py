@@ -17,7 +17,7 @@ from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset, DataFormatError
 from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions, kept_channels
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
-from ..data.labels import class_texts, label_texts, description_list, clean_label
+from ..data.labels import class_texts, description_list, clean_label
 from ..data.subactions import load_subactions
 from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, known_word_share, KNOWN_WORDS_MIN
 from .clip import SignalClip
@@ -81,7 +81,7 @@ def distinct_texts(texts:list, ds)->list:  # per class its texts; the SensorData
 def check_english(ds):  # a SensorData or LabelSet
     "Warn, naming meta.json, when few words of the label names and descriptions are words the English MiniLM knows (`known_word_share`)."
     descs = [d for d in description_list(ds.label_names, ds.label_descriptions) if d]
-    share, unknown = known_word_share([clean_label(t) for t in label_texts(ds.label_names, ds.label_descriptions) + descs])
+    share, unknown = known_word_share([clean_label(t) for t in list(ds.label_names) + descs])   # a code name ('IR007') has no word; its description counts
     if share < KNOWN_WORDS_MIN:
         warnings.warn(f"{ds.path/'meta.json'}: only {share:.0%} of the words of label_names/label_descriptions are words the English text encoder knows "
                       f"(not: {', '.join(unknown[:6])}); labels in another language score near chance: give English label_names or label_descriptions")
