@@ -1,6 +1,6 @@
 """Screen the strength of the inductive hubness correction (`ClipCfg.hub_alpha`, `ClipCfg.hub_k`) on trained runs.
 
-The correction was chosen at alpha 1 with 50 neighbours, the largest alpha that screen tried (README, "How the correction
+The correction was chosen at alpha 1 with 50 neighbours, the largest alpha that screen tried (RESULTS.md, "How the correction
 was chosen"); every held-out set but basicmotions still has one class text that takes 21-73 % of its windows beyond its own share
 (`eval.debug.check_hub_class`). This replays each run's zero-shot scores from its checkpoint (the hubness bank is the
 checkpoint's own; nothing is retrained) and prints, per run and scored set, the macro-F1 per window and per recording of

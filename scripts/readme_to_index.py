@@ -7,8 +7,9 @@ import hashlib, json, re, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-POINTER = ("The measured results of the main job are in the results table of the repository's "
-           "[README](https://github.com/imutext/imutext#readme); your own runs write theirs to `outputs/<run>/metrics.json`.")
+POINTER = ("The measured results are in the repository: the headline tables in its "
+           "[README](https://github.com/imutext/imutext#readme), every comparison behind the defaults in "
+           "[RESULTS.md](https://github.com/imutext/imutext/blob/main/RESULTS.md); your own runs write theirs to `outputs/<run>/metrics.json`.")
 
 def cells(md: str) -> list:
     parts = re.split(r'(?m)^(?=## )', md.strip())

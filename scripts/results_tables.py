@@ -1,7 +1,7 @@
-"""Print the README's result tables (Markdown) from the committed run files under results/.
+"""Print the result tables of README.md and RESULTS.md (Markdown) from the committed run files under results/.
 
-Every number in the README's result tables comes out of this script, and tests/test_results.py checks that the README
-holds exactly these tables, so a table cannot drift from its runs. Run after adding runs: python scripts/results_tables.py (prints) or --write (rewrites the README's marked tables).
+Every number in those result tables comes out of this script, and tests/test_results.py checks that the two files
+hold exactly these tables, so a table cannot drift from its runs. Run after adding runs: python scripts/results_tables.py (prints) or --write (rewrites the marked tables of both).
 """
 import json, re, sys
 from functools import partial
@@ -444,7 +444,7 @@ def hub_classes():
 STRENGTH_SCREEN = RES/'hub-strength-screen'/'screen.jsonl'   # scripts/hub_strength_screen.py on the checkpoints of the REC_RUNS (seeds 0-2)
 TEXT_HUB_SCREEN = RES/'text-hub-screen'/'screen.jsonl'        # scripts/text_hub_screen.py on the same checkpoints
 SEEN_CLASS_SCREEN = RES/'seen-class-screen'/'screen.jsonl'    # scripts/seen_class_screen.py on the same checkpoints
-BARS = (0.242, 0.175)   # a seed-0 screen's bars: the ten-fold mean and the mean of the nine folds without SWING (README, "A second bar for a screen")
+BARS = (0.242, 0.175)   # a seed-0 screen's bars: the ten-fold mean and the mean of the nine folds without SWING (RESULTS.md, "A second bar for a screen")
 
 def replay_screen(path, label, script):
     "A screen of score corrections replayed on the REC_RUNS' weights (`path`: the JSON lines `script` wrote; `label`: cell key -> row label): seed-0 means against BARS, the three-seed means, per recording, and the development sets."
@@ -680,17 +680,21 @@ TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed
               codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
-def write_readme(path=ROOT/'README.md'):
-    "Replace every marked table block of the README (marker, table, commit line) with the table made now."
+DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
+
+def write_tables(path):
+    "Replace every marked table block of one file (marker, table, commit line) with the table made now."
     md = path.read_text()
     def sub(m):
         t = TABLES[m[1]]()
-        if t is None: sys.exit(f"README table {m[1]!r}: no run files under results/")
+        if t is None: sys.exit(f"{path.name} table {m[1]!r}: no run files under results/")
         return f"<!-- table:{m[1]} -->\n{t}\n"
     path.write_text(re.sub(r'<!-- table:(\w+) -->\n.*?\nCommit [^\n]*\n', sub, md, flags=re.S))
 
 if __name__ == '__main__':
-    if '--write' in sys.argv: write_readme(); print('README tables rewritten from results/')
+    if '--write' in sys.argv:
+        for p in DOCS: write_tables(p)
+        print('README.md and RESULTS.md tables rewritten from results/')
     else:
         for k, f in TABLES.items():
             t = f()
