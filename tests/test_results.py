@@ -26,3 +26,14 @@ def test_every_result_folder_describes_its_run():
         h = json.loads((d/'hyperparameters.json').read_text())
         assert h['git']['commit'] and h['git']['dirty'] is False, d
         assert {'config', 'seed'} <= set(h), d
+
+def github_anchor(heading:str)->str: return re.sub(r'[^\w\- ]', '', heading.strip().lower()).replace(' ', '-')
+
+def test_links_to_the_experiment_log_name_its_sections():
+    "Every `RESULTS.md#section` link of README.md and RESULTS.md's contents points at one of RESULTS.md's headings."
+    log = (ROOT/'RESULTS.md').read_text()
+    anchors = {github_anchor(h) for h in re.findall(r'^#+ (.+)$', log, re.M)}
+    links = re.findall(r'\(RESULTS\.md#([\w-]+)\)', (ROOT/'README.md').read_text()) + re.findall(r'\]\(#([\w-]+)\)', log)
+    assert len(links) >= 14
+    for a in links: assert a in anchors, a
+    assert github_anchor("Zero-shot IMU: issue 11's switches") == 'zero-shot-imu-issue-11s-switches'
