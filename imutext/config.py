@@ -30,6 +30,7 @@ class DataCfg:
     sensors: tuple[Literal[SENSORS], ...] = ('acc', 'gyro')  # sensor types kept (channel metadata `sensor`)
     norm: Literal['none', 'demean', 'zscore'] = 'none'  # per-window normalisation ('none' keeps physical units)
     clip: float = 8.0          # clip values to +-clip after unit conversion (g, rad/s)
+    frame: Literal['device', 'gravity'] = 'device'  # IMU axes: as recorded, or turned per window so that each device's mean acceleration points along +z (data.windows.gravity_frame; `rotate` then turns about z only)
     rotate: bool = True        # training augmentation: a random 3-D rotation per device (acc+gyro triplets together) per window
     gyro_dropout: float = 0.5  # training augmentation: probability of hiding a window's gyroscope channels (acc-only test sets)
     rotate_max_deg: float = 180.0  # training augmentation: largest rotation angle of `rotate` (180 = uniformly random orientation; smaller keeps the recorded gravity direction roughly)
