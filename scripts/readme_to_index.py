@@ -7,16 +7,17 @@ import hashlib, json, re, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+REPO = "imutext/imutext"   # the GitHub repository the docs link to for files outside the site
 POINTER = ("The measured results are in the repository: the headline tables in its "
-           "[README](https://github.com/imutext/imutext#readme), every comparison behind the defaults in "
-           "[RESULTS.md](https://github.com/imutext/imutext/blob/main/RESULTS.md); your own runs write theirs to `outputs/<run>/metrics.json`.")
+           f"[README](https://github.com/{REPO}#readme), every comparison behind the defaults in "
+           f"[RESULTS.md](https://github.com/{REPO}/blob/main/RESULTS.md); your own runs write theirs to `outputs/<run>/metrics.json`.")
 
 def cells(md: str) -> list:
     parts = re.split(r'(?m)^(?=## )', md.strip())
     head, sections = parts[0], parts[1:]
     title, _, rest = head.partition('\n\n')
     out = [head.split('\n\n')[0] + '\n\n' + rest.split('\n\n')[0], '\n\n'.join(rest.split('\n\n')[1:])]
-    for s in sections: out.append(POINTER if re.match(r'## .*[Rr]esult', s) else s.strip())
+    for s in sections: out.append(POINTER if re.match(r'## .*[Rr]esult', s) else re.sub(r'\]\(RESULTS\.md', f'](https://github.com/{REPO}/blob/main/RESULTS.md', s.strip()))
     return [c.strip() for c in out if c.strip()]
 
 def cell_id(i: int) -> str:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv and install imutext with everything the workbook, tests, docs and JupyterLab need.
-# On a machine without an NVIDIA GPU, torch is pinned to the CPU wheel (constraints.txt) so that
-# sentence-transformers does not pull a multi-GB CUDA build; with a GPU, pip resolves torch normally.
+# On a machine without an NVIDIA GPU, torch is pinned to a CPU wheel (constraints.txt: a local one, else PyTorch's CPU index)
+# so that sentence-transformers does not pull a multi-GB CUDA build; with a GPU, pip resolves torch normally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
@@ -12,7 +12,9 @@ quiet python -m pip install --upgrade pip
 if command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1; then
   quiet pip install -e ".[dev,docs,lab]"
 else
-  quiet pip install "$(grep -E '^torch==' constraints.txt)"
+  torch_pin=$(grep -E '^torch==' constraints.txt)
+  # a CPU wheel the machine already holds (pip's find-links), else the CPU build from PyTorch's own index
+  pip install --no-index "$torch_pin" >"$log" 2>&1 || quiet pip install --index-url https://download.pytorch.org/whl/cpu "$torch_pin"
   PIP_CONSTRAINT="$PWD/constraints.txt" quiet pip install -e ".[dev,docs,lab]"
 fi
 python -c "import imutext, torch; print(f'imutext {imutext.__version__} installed in .venv (torch {torch.__version__})')"
