@@ -35,6 +35,7 @@ def make_parser()->argparse.ArgumentParser:
     z.add_argument('--n-boot', type=int, default=1000, metavar='N', help="subject/recording bootstrap replicates for the 95 %% CIs (0: no intervals, quicker on large folders)")
     s = sub.add_parser('sweep', help='leave-one-dataset-out sweep of a training notebook, gathered into one table')
     s.add_argument('protocol', choices=['lodo']); s.add_argument('--sets', required=True, help='comma-separated dataset names')
+    s.add_argument('--also', default='', help='comma-separated datasets scored in every fold and trained on in none (e.g. development sets)')
     s.add_argument('--notebook', default=str(REPO_ROOT/'nbs'/'runs'/'train.ipynb'))
     s.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'))
     s.add_argument('--preset', default=None); s.add_argument('--root', default=None)
@@ -70,7 +71,8 @@ def cmd_zero_shot(a)->int:
 
 def cmd_sweep(a)->int:
     from imutext.runner import run_sweep, lodo_folds
-    sweep = run_sweep(a.notebook, lodo_folds([s.strip() for s in a.sets.split(',') if s.strip()]), dict(a.param),
+    names = lambda v: [s.strip() for s in v.split(',') if s.strip()]
+    sweep = run_sweep(a.notebook, lodo_folds(names(a.sets), names(a.also)), dict(a.param),
                       preset=a.preset, name=a.protocol, root=a.root)
     print(f"sweep folder: {sweep}\n"); print((sweep/'table.md').read_text())
     return 0

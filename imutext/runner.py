@@ -205,11 +205,14 @@ def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/
     return run_dir
 
 # %% ../nbs/66_runner.ipynb #ea2df596
-def lodo_folds(sets:list)->dict:  # dataset names
-    "`{held-out set: {'train_sets': others, 'zero_shot_sets': held-out}}` for leave-one-dataset-out."
+def lodo_folds(sets:list,      # dataset names, each held out in turn
+               also:list=(),   # datasets scored in every fold and trained on in none (development sets)
+              )->dict:
+    "`{held-out set: {'train_sets': others, 'zero_shot_sets': held-out and `also`}}` for leave-one-dataset-out."
     if len(sets) < 2: raise ValueError(f"leave-one-dataset-out needs at least 2 datasets, got {sets}")
     if len(set(sets)) < len(sets): raise ValueError(f"leave-one-dataset-out needs distinct datasets, got {sets}: a fold would train on the set it holds out")
-    return {s: dict(train_sets=','.join(o for o in sets if o != s), zero_shot_sets=s) for s in sets}
+    if both := sorted(set(sets) & set(also)): raise ValueError(f"{both} are both held out in turn and scored in every fold (`also`): the other folds would train on them")
+    return {s: dict(train_sets=','.join(o for o in sets if o != s), zero_shot_sets=','.join([s, *also])) for s in sets}
 
 def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None)->Path:
     "Run `nb` once per fold (fold params over `params` over the preset); write the gathered table; return the sweep folder."
