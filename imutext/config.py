@@ -39,6 +39,7 @@ class DataCfg:
     dyn_scale: float = 0.0     # training augmentation: per device, the movement part (window minus its gravity estimate) scaled by exp(U(-a, a)) (0 = off)
     gravity_drop: float = 0.3  # training augmentation: probability that a window's accelerometers lose their window mean, as gravity-removed recordings read (0 = off)
     magnitude: bool = False    # one more channel per 3-axis sensor: its magnitude, the one feature of a window no rotation changes (data.windows.add_magnitudes), refilled after augmentation
+    vertical: bool = False     # two more channels per 3-axis sensor: its component along the window's gravity direction and the horizontal rest's length, unchanged by any rotation (data.windows.add_vertical), refilled after augmentation
     val_frac: float = 0.15     # share of subjects (IMU) or recordings (vibration) of each training set held out for validation
     max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (class-balanced); 0 = all
 

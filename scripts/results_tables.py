@@ -507,14 +507,15 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10e=(('taug', 'text augmentation (text_aug=true)'), ('win4', 'windows of 4 s, hop 2 s (window_s=4, hop_s=2)'), ('mb4k', 'memory bank of 4096 (memory_bank=4096)'), ('cclr', 'class-text cross-entropy 1.0 and lr 0.001 (class_ce=1.0, lr=0.001)'), ('ps25', 'patches of 0.25 s (patch_s=0.25)')),
     lodo_screen10f=(('demean', 'every window de-meaned (norm=demean)'), ('ep12', '12 epochs (epochs=12)'), ('gd06', 'gravity_drop 0.6')),
     lodo_screen10g=(('rot45', 'rotations up to 45° (rotate_max_deg=45)'),),
-    lodo_screen10h=(('mag', 'magnitude channels (magnitude=true)'), ('r50', 'windows at 50 Hz (rate_hz=50)')))
-SCREEN10_BASE = dict(lodo_screen10h='def39')   # screens with the defaults re-run at their own commit: fold name of that re-run, a column beside the HUB_ALL defaults
+    lodo_screen10h=(('mag', 'magnitude channels (magnitude=true)'), ('r50', 'windows at 50 Hz (rate_hz=50)'), ('magr50', 'both (magnitude=true, rate_hz=50)')),
+    lodo_screen10i=(('grav', 'gravity frame (frame=gravity)'),))
+SCREEN10_BASE = dict(lodo_screen10h='def39', lodo_screen10i='def39')   # screens with the defaults re-run: fold name of that re-run, a column beside the HUB_ALL defaults
 
 def lodo_screen10(key):
     "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set, or against the defaults re-run at the screen's commit, SCREEN10_BASE), the mean over the sets held out, the same without SWING, and the development sets."
     train, new = full_runs(*HUB_ALL)
     base = {ds: new[ds][0] for ds in train if new.get(ds)}
-    again = [(SCREEN10_BASE[key], 'the defaults again, same commit')] if key in SCREEN10_BASE else []
+    again = [(SCREEN10_BASE[key], f"the defaults again at {commit([r for ds in base if (r := load(f'lodo-{SCREEN10_BASE[key]}-{ds}-s0'))])}")] if key in SCREEN10_BASE else []
     cols = [(cfg, label, {ds: load(f'lodo-{cfg}-{ds}-s0') for ds in base}) for cfg, label in again + list(SCREEN10[key])]
     if again and not all(cols[0][2].values()): return None   # no switch column without its same-commit defaults
     cols = [(cfg, label, rs) for cfg, label, rs in cols if all(rs.values())]
@@ -533,7 +534,7 @@ def lodo_screen10(key):
     for what, folds, scored in means:
         mean = lambda side: np.mean([f1(side[ds], scored(ds)) for ds in folds])
         rows.append([what, f"{mean(base):.3f}", *[x for cfg, _, rs in cols for x in (f"{mean(rs):.3f}", f"{mean(rs) - mean(ref(cfg)):+.3f}")]])
-    return table(['held out (seed 0)', 'the defaults', *[h for cfg, label, _ in cols for h in (label, 'change' if ref(cfg) is base else 'change against the same-commit defaults')]], rows) + \
+    return table(['held out (seed 0)', 'the defaults', *[h for cfg, label, _ in cols for h in (label, 'change' if ref(cfg) is base else 'change against the defaults again')]], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{HUB_ALL[1]}-*-s0/`, " + ', '.join(f"`results/lodo-{cfg}-*-s0/`" for cfg, _, _ in cols) + '.'
 
 SMALL_BANK = ('main-hub50', 'hub50')   # the HUB_ALL defaults' runs with a hubness bank of 50 windows per training set (hub_bank=50), same training

@@ -19,9 +19,9 @@ __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
            'fill_magnitudes', 'add_magnitudes', 'to_vertical', 'gravity_frame', 'live_channels', 'imu_windows',
-           'random_rotations', 'yaw_rotations', 'rotate_windows', 'resample_windows', 'warp_positions',
-           'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split', 'split_windows',
-           'split_key', 'vib_split']
+           'fill_vertical', 'add_vertical', 'random_rotations', 'yaw_rotations', 'rotate_windows', 'resample_windows',
+           'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split',
+           'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -244,6 +244,7 @@ class Windows:
     device: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # (G,) device (body position) of each triplet
     ch_text: list = field(default_factory=list)  # (C,) description of every channel (`channel_texts`)
     mag: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # (G,) column of each triplet's magnitude (`add_magnitudes`); empty without
+    vert: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), np.int64))  # (G, 2) columns of each triplet's vertical component and horizontal length (`add_vertical`); empty without
     ch_ctx: np.ndarray|None = None  # (C, 384) frozen text embedding of `ch_text`, attached by `models.factory` when EncoderCfg.channel_text
     def __len__(self): return len(self.y)
     def subset(self, m:np.ndarray)->'Windows':
@@ -314,7 +315,7 @@ def live_channels(ds:SensorData)->SensorData:  # a loaded dataset
 def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
                 cfg:DataCfg,        # rate, window, hop, sensors, norm, clip
                )->Windows:
-    "Channels that vary -> standard units -> common rate -> windows inside segments (-> gravity frame) -> per-window normalisation (-> magnitude channels)."
+    "Channels that vary -> standard units -> common rate -> windows inside segments (-> gravity frame) -> per-window normalisation (-> magnitude channels -> vertical and horizontal channels)."
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if ds.kind != 'imu': raise ValueError(f"{ds.name} is a {ds.kind} dataset; use data.vibration.vib_inputs")
     ds = live_channels(ds)
@@ -329,7 +330,43 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     out = Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
                   label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,
                   ch_text=channel_texts(kept, axes=not cfg.rotate))
-    return add_magnitudes(out, kept) if cfg.magnitude else out
+    out = add_magnitudes(out, kept) if cfg.magnitude else out
+    return add_vertical(out, kept) if cfg.vertical else out
+
+# %% ../../nbs/11_data.windows.ipynb #a8529c14
+def fill_vertical(x:np.ndarray,         # (B, T, C) windows, changed in place
+                  triplets:np.ndarray,  # (G, 3) x,y,z columns
+                  device:np.ndarray,    # (G,) device id of each triplet
+                  is_acc:np.ndarray,    # (G,) bool: the triplet is an accelerometer
+                  vert:np.ndarray,      # (G, 2) columns of each triplet's vertical component and horizontal length
+                 )->np.ndarray:
+    "Write each triplet's component along its device's gravity direction (the accelerometer's window mean) and the length of the rest; zeros where the device has no accelerometer or the mean is under GRAVITY_MIN g."
+    if not len(vert): return x
+    for d in np.unique(device):
+        acc = np.flatnonzero((device == d) & is_acc)
+        g = x[:, :, triplets[acc[0]]].mean(1) if len(acc) else np.zeros((len(x), 3), x.dtype)
+        n = np.linalg.norm(g, axis=1, keepdims=True)
+        u = np.where(n >= GRAVITY_MIN, g / np.maximum(n, 1e-8), 0).astype(x.dtype)   # (B, 3) unit gravity direction, 0 without
+        for k in np.flatnonzero(device == d):
+            v = x[:, :, triplets[k]]
+            a = np.einsum('btk,bk->bt', v, u)
+            x[:, :, vert[k, 0]] = a
+            x[:, :, vert[k, 1]] = np.linalg.norm(v - a[..., None] * u[:, None], axis=2) * (n >= GRAVITY_MIN)
+    return x
+
+def add_vertical(w:Windows,      # IMU windows
+                 channels:list,  # meta.json channel dicts of w's columns (`kept_channels`)
+                )->Windows:
+    "`w` with two channels per 3-axis sensor appended (`fill_vertical`): type ids `2 len(SENSORS)` and `3 len(SENSORS)` + its sensor's, texts 'vertical component of …' and 'horizontal magnitude of …'."
+    G = len(w.triplets)
+    if not G: return w
+    vert = w.x.shape[2] + np.arange(2 * G).reshape(G, 2)
+    x = np.concatenate([w.x, np.zeros((*w.x.shape[:2], 2 * G), w.x.dtype)], 2)
+    is_acc = w.ch_type[w.triplets[:, 0]] == SENSORS.index('acc')
+    fill_vertical(x, w.triplets, w.device, is_acc, vert)
+    s = w.ch_type[w.triplets[:, 0]]
+    texts = [f'{what} of ' + channel_text(channels[t[0]], axes=False) for t in w.triplets for what in ('vertical component', 'horizontal magnitude')]
+    return replace(w, x=x, ch_type=np.r_[w.ch_type, np.stack([2 * len(SENSORS) + s, 3 * len(SENSORS) + s], 1).ravel()], ch_text=w.ch_text + texts, vert=vert)
 
 # %% ../../nbs/11_data.windows.ipynb #4d08c91e
 def random_rotations(n:int, rng:np.random.Generator,

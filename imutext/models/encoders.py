@@ -67,7 +67,7 @@ class IMUEncoder(ChannelEncoder):
     def __init__(self, cfg:EncoderCfg,     # patch length, width, depth, heads, dropout
                  rate_hz:float,            # sampling rate of the windows (DataCfg.rate_hz)
                  max_patches:int=64,       # length of the positional table (patches per window)
-                 n_types:int=len(SENSORS)):  # sensor-type ids (2 x len(SENSORS) with magnitude channels, `data.windows.add_magnitudes`)
+                 n_types:int=len(SENSORS)):  # sensor-type ids (2 x len(SENSORS) with magnitude channels, 4 x with vertical ones, `data.windows.add_magnitudes`, `add_vertical`)
         super().__init__()
         self.cfg, self.rate_hz, self.max_patches = cfg, rate_hz, max_patches
         self.patch_len = round(cfg.patch_s * rate_hz)
