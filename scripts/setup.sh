@@ -13,8 +13,12 @@ if command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1; then
   quiet pip install -e ".[dev,docs,lab]"
 else
   torch_pin=$(grep -E '^torch==' constraints.txt)
-  # a CPU wheel the machine already holds (pip's find-links), else the CPU build from PyTorch's own index
-  pip install --no-index "$torch_pin" >"$log" 2>&1 || quiet pip install --index-url https://download.pytorch.org/whl/cpu "$torch_pin"
+  resolved=$(pip install --dry-run --quiet --report - "$torch_pin" 2>/dev/null || true)   # what a plain install would take
+  if grep -q '"version": "[^"]*+cpu"' <<<"$resolved"; then
+    quiet pip install "$torch_pin"   # pip resolves a CPU build here (a local wheel, as on the project's machines)
+  else                               # PyPI's Linux torch is the CUDA build: take the CPU build from PyTorch's index
+    quiet pip install --index-url https://download.pytorch.org/whl/cpu --extra-index-url https://pypi.org/simple "$torch_pin"
+  fi
   PIP_CONSTRAINT="$PWD/constraints.txt" quiet pip install -e ".[dev,docs,lab]"
 fi
 python -c "import imutext, torch; print(f'imutext {imutext.__version__} installed in .venv (torch {torch.__version__})')"
