@@ -584,7 +584,8 @@ CONFIRMS = dict(
     lodo_w3k=('w3k', '1500 windows per set, 8 epochs (the defaults)', '3000 windows per set, 4 epochs'),   # DataCfg.max_windows_per_set 3000 + TrainCfg.epochs 4, at 53ab053; stopped after seed 1
     lodo_lr1=('lr1', 'peak learning rate 0.002 (the defaults)', 'peak learning rate 0.001'),   # TrainCfg.lr 1e-3, at 53ab053; stopped after seed 1
     lodo_ps25=('ps25', 'patches of 0.5 s (the defaults)', 'patches of 0.25 s'),   # EncoderCfg.patch_s 0.25, all seeds at f7891a2
-    lodo_demean=('demean', 'physical units (norm none, the defaults)', 'every window de-meaned (norm demean)'))   # DataCfg.norm 'demean', all seeds at f7891a2
+    lodo_demean=('demean', 'physical units (norm none, the defaults)', 'every window de-meaned (norm demean)'),   # DataCfg.norm 'demean', all seeds at f7891a2
+    lodo_vert=('vert', 'axes only (the defaults)', 'axes + vertical and horizontal channels (vertical true)'))   # DataCfg.vertical True, all seeds at e857da5
 
 def confirmation(key):
     "The confirmation runs CONFIRMS[key] against the HUB_ALL defaults' runs, per held-out set and seed."
