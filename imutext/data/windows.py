@@ -18,10 +18,10 @@ __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_
            'unit_key', 'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
-           'fill_magnitudes', 'add_magnitudes', 'to_vertical', 'gravity_frame', 'live_channels', 'imu_windows',
-           'fill_vertical', 'add_vertical', 'random_rotations', 'yaw_rotations', 'rotate_windows', 'resample_windows',
-           'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split',
-           'split_windows', 'split_key', 'vib_split']
+           'fill_magnitudes', 'append_derived', 'add_magnitudes', 'to_vertical', 'gravity_frame', 'live_channels',
+           'imu_windows', 'fill_vertical', 'add_vertical', 'random_rotations', 'yaw_rotations', 'rotate_windows',
+           'resample_windows', 'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows',
+           'group_split', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -260,17 +260,27 @@ def fill_magnitudes(x:np.ndarray,         # (B, T, C) windows, changed in place
     if len(mag): x[:, :, mag] = np.linalg.norm(x[:, :, triplets], axis=3)
     return x
 
+def append_derived(w:Windows,       # IMU windows
+                   channels:list,   # meta.json channel dicts of w's columns (`kept_channels`)
+                   words:tuple,     # what each derived channel of a triplet holds, e.g. ('magnitude',)
+                   block:int,       # type ids of the first: `block` x len(SENSORS) + its sensor's; the next block up for the next
+                   fill,            # fill(x, cols) writes the channels; cols (G, len(words)) their columns
+                  )->tuple:         # (the windows with the channels appended, cols); (w, None) without 3-axis sensors
+    "`w` with `len(words)` channels per 3-axis sensor appended and filled, typed per block, described '<word> of <sensor>, <position>'."
+    G, k = len(w.triplets), len(words)
+    if not G: return w, None
+    cols = w.x.shape[2] + np.arange(k * G).reshape(G, k)
+    x = np.concatenate([w.x, np.zeros((*w.x.shape[:2], k * G), w.x.dtype)], 2); fill(x, cols)
+    types = (block + np.arange(k))[None] * len(SENSORS) + w.ch_type[w.triplets[:, 0]][:, None]
+    texts = [f'{word} of ' + channel_text(channels[t[0]], axes=False) for t in w.triplets for word in words]
+    return replace(w, x=x, ch_type=np.r_[w.ch_type, types.ravel()], ch_text=w.ch_text + texts), cols
+
 def add_magnitudes(w:Windows,         # IMU windows
                    channels:list,     # meta.json channel dicts of w's columns (`kept_channels`)
                   )->Windows:
     "`w` with a magnitude channel per 3-axis sensor appended: type id `len(SENSORS)` + its sensor's, text 'magnitude of <sensor>, <position>'."
-    G = len(w.triplets)
-    if not G: return w
-    mag = w.x.shape[2] + np.arange(G)
-    x = fill_magnitudes(np.concatenate([w.x, np.zeros((*w.x.shape[:2], G), w.x.dtype)], 2), w.triplets, mag)
-    texts = ['magnitude of ' + channel_text(channels[t[0]], axes=False) for t in w.triplets]
-    return replace(w, x=x, ch_type=np.r_[w.ch_type, len(SENSORS) + w.ch_type[w.triplets[:, 0]]], ch_text=w.ch_text + texts, mag=mag)
-
+    out, cols = append_derived(w, channels, ('magnitude',), 1, lambda x, c: fill_magnitudes(x, w.triplets, c[:, 0]))
+    return out if cols is None else replace(out, mag=cols[:, 0])
 
 # %% ../../nbs/11_data.windows.ipynb #20a189e0
 GRAVITY_MIN = 0.5   # g: a window-mean acceleration weaker than this has no gravity direction to align (gravity-removed recordings)
@@ -358,15 +368,9 @@ def add_vertical(w:Windows,      # IMU windows
                  channels:list,  # meta.json channel dicts of w's columns (`kept_channels`)
                 )->Windows:
     "`w` with two channels per 3-axis sensor appended (`fill_vertical`): type ids `2 len(SENSORS)` and `3 len(SENSORS)` + its sensor's, texts 'vertical component of …' and 'horizontal magnitude of …'."
-    G = len(w.triplets)
-    if not G: return w
-    vert = w.x.shape[2] + np.arange(2 * G).reshape(G, 2)
-    x = np.concatenate([w.x, np.zeros((*w.x.shape[:2], 2 * G), w.x.dtype)], 2)
     is_acc = w.ch_type[w.triplets[:, 0]] == SENSORS.index('acc')
-    fill_vertical(x, w.triplets, w.device, is_acc, vert)
-    s = w.ch_type[w.triplets[:, 0]]
-    texts = [f'{what} of ' + channel_text(channels[t[0]], axes=False) for t in w.triplets for what in ('vertical component', 'horizontal magnitude')]
-    return replace(w, x=x, ch_type=np.r_[w.ch_type, np.stack([2 * len(SENSORS) + s, 3 * len(SENSORS) + s], 1).ravel()], ch_text=w.ch_text + texts, vert=vert)
+    out, cols = append_derived(w, channels, ('vertical component', 'horizontal magnitude'), 2, lambda x, c: fill_vertical(x, w.triplets, w.device, is_acc, c))
+    return out if cols is None else replace(out, vert=cols)
 
 # %% ../../nbs/11_data.windows.ipynb #4d08c91e
 def random_rotations(n:int, rng:np.random.Generator,
