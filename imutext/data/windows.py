@@ -18,10 +18,10 @@ __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_
            'unit_key', 'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
-           'fill_magnitudes', 'append_derived', 'add_magnitudes', 'to_vertical', 'gravity_frame', 'live_channels',
-           'imu_windows', 'fill_vertical', 'add_vertical', 'random_rotations', 'yaw_rotations', 'rotate_windows',
-           'resample_windows', 'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows',
-           'group_split', 'split_windows', 'split_key', 'vib_split']
+           'fill_magnitudes', 'append_derived', 'add_magnitudes', 'to_vertical', 'device_gravity', 'gravity_frame',
+           'live_channels', 'imu_windows', 'fill_vertical', 'add_vertical', 'random_rotations', 'yaw_rotations',
+           'rotate_windows', 'resample_windows', 'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity',
+           'augment_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -295,19 +295,30 @@ def to_vertical(g:np.ndarray)->np.ndarray:  # (n, 3) non-zero vectors
     R[down] = np.diag([1., -1., -1.])
     return R.astype(np.float32)
 
+def device_gravity(x:np.ndarray,         # (B, T, C) windows in g
+                   triplets:np.ndarray,  # (G, 3) x,y,z columns
+                   device:np.ndarray,    # (G,) device id of each triplet
+                   is_acc:np.ndarray,    # (G,) bool: the triplet is an accelerometer
+                  )->dict:               # {device id: (B, 3) unit gravity direction of each window; zero rows where none}
+    "Each device's gravity direction per window: its accelerometer's window mean at unit length; zero where the mean is under GRAVITY_MIN g or the device has no accelerometer."
+    out = {}
+    for d in np.unique(device):
+        acc = np.flatnonzero((device == d) & is_acc)
+        g = x[:, :, triplets[acc[0]]].mean(1) if len(acc) else np.zeros((len(x), 3), x.dtype)
+        n = np.linalg.norm(g, axis=1, keepdims=True)
+        out[d] = np.where(n >= GRAVITY_MIN, g / np.maximum(n, 1e-8), 0).astype(x.dtype)
+    return out
+
 def gravity_frame(x:np.ndarray,         # (B, T, C) windows in g and rad/s, turned in place
                   triplets:np.ndarray,  # (G, 3) x,y,z columns
                   device:np.ndarray,    # (G,) device id of each triplet
                   is_acc:np.ndarray,    # (G,) bool: the triplet is an accelerometer
                  )->np.ndarray:
-    "Every device's triplets of every window turned by `to_vertical` of its accelerometer's window mean; a device without an accelerometer, or a window whose mean is under GRAVITY_MIN g, keeps its axes."
-    for d in np.unique(device):
-        acc = np.flatnonzero((device == d) & is_acc)
-        if not len(acc): continue
-        g = x[:, :, triplets[acc[0]]].mean(1)
-        rows = np.flatnonzero(np.linalg.norm(g, axis=1) >= GRAVITY_MIN)
+    "Every device's triplets of every window turned by `to_vertical` of its gravity direction (`device_gravity`); a window without one keeps its axes."
+    for d, u in device_gravity(x, triplets, device, is_acc).items():
+        rows = np.flatnonzero(u.any(1))
         if not len(rows): continue
-        R = to_vertical(g[rows])
+        R = to_vertical(u[rows])
         for t in triplets[device == d]:
             x[np.ix_(rows, np.arange(x.shape[1]), t)] = np.einsum('btk,bjk->btj', x[rows][:, :, t], R)
     return x
@@ -350,18 +361,15 @@ def fill_vertical(x:np.ndarray,         # (B, T, C) windows, changed in place
                   is_acc:np.ndarray,    # (G,) bool: the triplet is an accelerometer
                   vert:np.ndarray,      # (G, 2) columns of each triplet's vertical component and horizontal length
                  )->np.ndarray:
-    "Write each triplet's component along its device's gravity direction (the accelerometer's window mean) and the length of the rest; zeros where the device has no accelerometer or the mean is under GRAVITY_MIN g."
+    "Write each triplet's component along its device's gravity direction (`device_gravity`) and the length of the rest; zeros where there is none."
     if not len(vert): return x
-    for d in np.unique(device):
-        acc = np.flatnonzero((device == d) & is_acc)
-        g = x[:, :, triplets[acc[0]]].mean(1) if len(acc) else np.zeros((len(x), 3), x.dtype)
-        n = np.linalg.norm(g, axis=1, keepdims=True)
-        u = np.where(n >= GRAVITY_MIN, g / np.maximum(n, 1e-8), 0).astype(x.dtype)   # (B, 3) unit gravity direction, 0 without
+    for d, u in device_gravity(x, triplets, device, is_acc).items():
+        has = u.any(1, keepdims=True)
         for k in np.flatnonzero(device == d):
             v = x[:, :, triplets[k]]
             a = np.einsum('btk,bk->bt', v, u)
             x[:, :, vert[k, 0]] = a
-            x[:, :, vert[k, 1]] = np.linalg.norm(v - a[..., None] * u[:, None], axis=2) * (n >= GRAVITY_MIN)
+            x[:, :, vert[k, 1]] = np.linalg.norm(v - a[..., None] * u[:, None], axis=2) * has
     return x
 
 def add_vertical(w:Windows,      # IMU windows
