@@ -541,9 +541,9 @@ def lodo_screen10(key):
 
 SMALL_BANK = ('main-hub50', 'hub50')   # the HUB_ALL defaults' runs with a hubness bank of 50 windows per training set (hub_bank=50), same training
 
-def lodo_versus(base, other, heads):
-    "Two configurations' full leave-one-dataset-out runs (`base`, `other`: (main job or None, fold name)), per held-out set and seed, with the per-seed change; `heads(a, b, sets)` gives the two value columns' heads from the runs {set: runs per seed}."
-    train, a = full_runs(*base)
+def lodo_versus(base, other, heads, train=None):
+    "Two configurations' full leave-one-dataset-out runs (`base`, `other`: (main job or None, fold name); `train`: the held-out sets when `base` has no main job), per held-out set and seed, with the per-seed change; `heads(a, b, sets)` gives the two value columns' heads from the runs {set: runs per seed}."
+    train, a = full_runs(*base, train=train)
     b = full_runs(*other, train=train)[1]
     sets = sorted(ds for ds in a if a[ds] and b.get(ds))
     if not sets: return None
@@ -574,7 +574,7 @@ def lodo_bank():
 
 # The confirmations of one switch on the HUB_ALL defaults' ten folds (seeds 0-2, fewer where the rule was settled early), each against
 # the defaults' runs of the same folds and seeds; they have no main-job runs: README table -> (fold name of lodo-<fold>-<set>-s<k>,
-# head of the defaults' column, head of the switch's column)
+# head of the defaults' column, head of the switch's column[, fold name of the defaults' runs when not HUB_ALL's, e.g. ALL_RUNS])
 CONFIRMS = dict(
     lodo_same=('same', 'every bank feature (before hub_same)', 'hub_same 0.4: own activity left out'),   # ClipCfg.hub_same 0.4, run at 9cad203 where it was the default: the same training, bank features of the class's own activity left out
     lodo_cce=('cce', 'the defaults (no class-text cross-entropy)', 'class_ce 1.0'),   # LossCfg.class_ce 1.0, run at 76d44aa with -p class_ce 1.0
@@ -587,12 +587,14 @@ CONFIRMS = dict(
     lodo_lr1=('lr1', 'peak learning rate 0.002 (the defaults)', 'peak learning rate 0.001'),   # TrainCfg.lr 1e-3, at 53ab053; stopped after seed 1
     lodo_ps25=('ps25', 'patches of 0.5 s (the defaults)', 'patches of 0.25 s'),   # EncoderCfg.patch_s 0.25, all seeds at f7891a2
     lodo_demean=('demean', 'physical units (norm none, the defaults)', 'every window de-meaned (norm demean)'),   # DataCfg.norm 'demean', all seeds at f7891a2
-    lodo_vert=('vert', 'axes only (the defaults)', 'axes + vertical and horizontal channels (vertical true)'))   # DataCfg.vertical True, all seeds at e857da5
+    lodo_vert=('vert', 'axes only (the defaults)', 'axes + vertical and horizontal channels (vertical true)'),   # DataCfg.vertical True, all seeds at e857da5
+    lodo_vall=('vall', 'the defaults, eleven-set mix', 'vertical true, eleven-set mix', ALL_RUNS))   # DataCfg.vertical True trained on the other eleven bundled IMU sets (hapt, wisdm_watch in the mix), at d8f37e5
 
 def confirmation(key):
-    "The confirmation runs CONFIRMS[key] against the HUB_ALL defaults' runs, per held-out set and seed."
-    fold, base_head, other_head = CONFIRMS[key]
-    return lodo_versus(HUB_ALL, (None, fold), lambda a, b, sets: (base_head, other_head))
+    "The confirmation runs CONFIRMS[key] against the defaults' runs of the same folds (HUB_ALL's, or those its fourth entry names), per held-out set and seed."
+    fold, base_head, other_head, *base = CONFIRMS[key]
+    heads = lambda a, b, sets: (base_head, other_head)
+    return lodo_versus((None, base[0]), (None, fold), heads, train=full_runs(*HUB_ALL)[0]) if base else lodo_versus(HUB_ALL, (None, fold), heads)
 
 SCREEN = RES/'transductive-screen'/'screen.jsonl'   # scripts/transductive_screen.py on the lodo-<SCREEN_FOLD> runs
 SCREEN_FOLD = 'gdrop'   # the leave-one-dataset-out runs the screen scored (the defaults then, before the hubness bank)
