@@ -3,7 +3,7 @@
 Every number in those result tables comes out of this script, and tests/test_results.py checks that the two files
 hold exactly these tables, so a table cannot drift from its runs. Run after adding runs: python scripts/results_tables.py (prints) or --write (rewrites the marked tables of both).
 """
-import json, re, sys
+import itertools, json, re, sys
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -484,6 +484,29 @@ def seen_class_screen():
         return f"{1 - float(l):g} x direct + {l} x two-hop, " + ('all training classes' if t == '0' else f"top {t} training class" + ('es' if t != '1' else ''))
     return replay_screen(SEEN_CLASS_SCREEN, label, 'seen_class_screen.py')
 
+ENSEMBLE_SCREEN = RES/'ensemble-screen'/'screen.jsonl'   # scripts/ensemble_screen.py on the checkpoints of ENSEMBLE_MIXES' folds (seeds 0-2)
+ENSEMBLE_MIXES = ((REC_RUNS[1], "the defaults' ten-set mix"), (ALL_RUNS, "imutext-base's eleven-set mix"))   # fold name -> label
+
+def ensemble_screen():
+    "Seed ensembles replayed on the weights of two mixes' folds: per held-out set the single models, the pairs of seeds and the three together (each window scored by the mean of the members' scores), with each ensemble's gain over the mean of its members."
+    rows_in = screen_rows(ENSEMBLE_SCREEN)
+    if not rows_in: return None
+    rows, runs = [], []
+    for fold, label in ENSEMBLE_MIXES:
+        got = {(r['set'], tuple(r['seeds'])): r['macro_f1'] for r in rows_in if r['fold'] == fold}
+        sets = sorted({ds for ds, _ in got})
+        ks = sorted({sub[0] for _, sub in got if len(sub) == 1})
+        pairs, three = list(itertools.combinations(ks, 2)), tuple(ks)
+        members = lambda sub, part: np.mean([got[ds, (k,)] for ds in part for k in sub])   # the mean of the members' scores over `part`
+        value = lambda sub, part: np.mean([got[ds, sub] for ds in part])
+        runs += [r for r in (load(f'lodo-{fold}-{ds}-s{k}') for ds in sets for k in ks) if r]
+        for what, part in [((ds,), [ds]) for ds in sets] + [((w,), p) for w, p in held_out_means(sets, sets)]:
+            rows.append([label, what[0], pm([value((k,), part) for k in ks]), pm([value(p, part) for p in pairs]), ' / '.join(f"{value(p, part) - members(p, part):+.3f}" for p in pairs),
+                         f"{value(three, part):.3f}", f"{value(three, part) - members(three, part):+.3f}"])
+    return table(['mix', 'held out', 'one model (mean ± std over the seeds)', 'two seeds (mean ± std over the pairs)', f"change per pair over its members' mean ({' / '.join('+'.join(map(str, p)) for p in pairs)})",
+                  'three seeds', "change over the three members' mean"], rows) + \
+        f"\n\nCommit {commit(runs)}; run files " + ', '.join(f"`results/lodo-{f}-*-s[0-2]/`" for f, _ in ENSEMBLE_MIXES) + f", scores `{ENSEMBLE_SCREEN.relative_to(ROOT)}` (`python scripts/ensemble_screen.py`)."
+
 PADDING_SCREEN = RES/'padding-screen'/'screen.jsonl'   # scripts/padding_screen.py on the checkpoints of the REC_RUNS (seeds 0-2)
 
 def padding_screen():
@@ -684,7 +707,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
