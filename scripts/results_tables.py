@@ -340,7 +340,7 @@ def full_runs(mix_prefix, fold_cfg, train=None):
     mix = seeds(mix_prefix) if mix_prefix else []
     if mix: train = mix[0][1]['config']['data']['train_sets']
     if not train: return [], {}
-    return train, ({ds: mix for ds in mix[0][0]['zero_shot']} if mix else {}) | {ds: [r for r in (load(f'lodo-{fold_cfg}-{ds}-s{k}') for k in range(3)) if r] for ds in train}
+    return train, ({ds: mix for ds in mix[0][0]['zero_shot']} if mix else {}) | {ds: list(itertools.takewhile(bool, (load(f'lodo-{fold_cfg}-{ds}-s{k}') for k in range(3)))) for ds in train}   # seeds 0, 1, … up to the first missing: list position = seed
 
 def lodo_full():
     "The defaults' full leave-one-dataset-out table: each of the main job's training sets held out in turn (trained on the others), the development sets scored by the main job; beside it, the earlier defaults (PREVIOUS) on the same held-out sets and seeds, with the per-seed gain over the newest of them."
@@ -485,27 +485,27 @@ def seen_class_screen():
     return replay_screen(SEEN_CLASS_SCREEN, label, 'seen_class_screen.py')
 
 ENSEMBLE_SCREEN = RES/'ensemble-screen'/'screen.jsonl'   # scripts/ensemble_screen.py on the checkpoints of ENSEMBLE_MIXES' folds (seeds 0-2)
-ENSEMBLE_MIXES = ((REC_RUNS[1], "the defaults' ten-set mix"), (ALL_RUNS, "imutext-base's eleven-set mix"))   # fold name -> label
+ENSEMBLE_MIXES = ((REC_RUNS[1], "the defaults' ten-set mix"), (ALL_RUNS, "imutext-base's eleven-set mix"))   # the folds' name lodo-<mix>-<set>-s<k> -> label
 
 def ensemble_screen():
-    "Seed ensembles replayed on the weights of two mixes' folds: per held-out set the single models, the pairs of seeds and the three together (each window scored by the mean of the members' scores), with each ensemble's gain over the mean of its members."
+    "Seed ensembles replayed on the weights of two mixes' folds: per held-out set the single models, the pairs of seeds and all seeds together (each window scored by the mean of the members' scores), with each ensemble's gain over the mean of its members."
     rows_in = screen_rows(ENSEMBLE_SCREEN)
     if not rows_in: return None
+    ks = sorted({r['seeds'][0] for r in rows_in if len(r['seeds']) == 1})
+    pairs, every = list(itertools.combinations(ks, 2)), tuple(ks)
     rows, runs = [], []
-    for fold, label in ENSEMBLE_MIXES:
-        got = {(r['set'], tuple(r['seeds'])): r['macro_f1'] for r in rows_in if r['fold'] == fold}
+    for mix, label in ENSEMBLE_MIXES:
+        got = {(r['set'], tuple(r['seeds'])): r['macro_f1'] for r in rows_in if r['mix'] == mix}
         sets = sorted({ds for ds, _ in got})
-        ks = sorted({sub[0] for _, sub in got if len(sub) == 1})
-        pairs, three = list(itertools.combinations(ks, 2)), tuple(ks)
-        members = lambda sub, part: np.mean([got[ds, (k,)] for ds in part for k in sub])   # the mean of the members' scores over `part`
-        value = lambda sub, part: np.mean([got[ds, sub] for ds in part])
-        runs += [r for r in (load(f'lodo-{fold}-{ds}-s{k}') for ds in sets for k in ks) if r]
-        for what, part in [((ds,), [ds]) for ds in sets] + [((w,), p) for w, p in held_out_means(sets, sets)]:
-            rows.append([label, what[0], pm([value((k,), part) for k in ks]), pm([value(p, part) for p in pairs]), ' / '.join(f"{value(p, part) - members(p, part):+.3f}" for p in pairs),
-                         f"{value(three, part):.3f}", f"{value(three, part) - members(three, part):+.3f}"])
-    return table(['mix', 'held out', 'one model (mean ± std over the seeds)', 'two seeds (mean ± std over the pairs)', f"change per pair over its members' mean ({' / '.join('+'.join(map(str, p)) for p in pairs)})",
-                  'three seeds', "change over the three members' mean"], rows) + \
-        f"\n\nCommit {commit(runs)}; run files " + ', '.join(f"`results/lodo-{f}-*-s[0-2]/`" for f, _ in ENSEMBLE_MIXES) + f", scores `{ENSEMBLE_SCREEN.relative_to(ROOT)}` (`python scripts/ensemble_screen.py`)."
+        value = lambda sub, part: np.mean([got[ds, sub] for ds in part])                    # the ensemble `sub`'s mean over the sets `part`
+        members = lambda sub, part: np.mean([got[ds, (k,)] for ds in part for k in sub])   # its members' mean
+        runs += [r for r in (load(f'lodo-{mix}-{ds}-s{k}') for ds in sets for k in ks) if r]
+        for what, part in [(ds, [ds]) for ds in sets] + list(held_out_means(sets, sets)):
+            rows.append([label, what, pm([value((k,), part) for k in ks]), f"{np.mean([value(p, part) for p in pairs]):.3f}", ' / '.join(f"{value(p, part) - members(p, part):+.3f}" for p in pairs),
+                         f"{value(every, part):.3f}", f"{value(every, part) - members(every, part):+.3f}"])
+    return table(['mix', 'held out', 'one model (mean ± std over the seeds)', 'two seeds (mean of the pairs)', f"change per pair over its members' mean ({' / '.join('+'.join(map(str, p)) for p in pairs)})",
+                  f'all {len(ks)} seeds', f"change over the {len(ks)} members' mean"], rows) + \
+        f"\n\nCommit {commit(runs)}; run files " + ', '.join(f"`results/lodo-{m}-*-s[0-2]/`" for m, _ in ENSEMBLE_MIXES) + f", scores `{ENSEMBLE_SCREEN.relative_to(ROOT)}` (`python scripts/ensemble_screen.py`)."
 
 PADDING_SCREEN = RES/'padding-screen'/'screen.jsonl'   # scripts/padding_screen.py on the checkpoints of the REC_RUNS (seeds 0-2)
 
@@ -596,8 +596,8 @@ def lodo_bank():
         n = sorted(r[0]['zero_shot'][ds]['hubness']['bank'] for ds in sets for r in side[ds]); return f"{n[0]}–{n[-1]}"
     return lodo_versus(HUB_ALL, SMALL_BANK, lambda a, b, sets: (f'500 windows per set, {bank(a, sets)} features (the default)', f'50 windows per set, {bank(b, sets)} features'))
 
-# The confirmations of one switch on the HUB_ALL defaults' ten folds (seeds 0-2, fewer where the rule was settled early), each against
-# the defaults' runs of the same folds and seeds; they have no main-job runs: README table -> (fold name of lodo-<fold>-<set>-s<k>,
+# The confirmations of one switch on the defaults' ten folds (seeds 0-2, fewer where the rule was settled early), each against
+# the defaults' runs of the same folds and seeds (HUB_ALL's, or those of another mix named fourth); they have no main-job runs: README table -> (fold name of lodo-<fold>-<set>-s<k>,
 # head of the defaults' column, head of the switch's column[, fold name of the defaults' runs when not HUB_ALL's, e.g. ALL_RUNS])
 CONFIRMS = dict(
     lodo_same=('same', 'every bank feature (before hub_same)', 'hub_same 0.4: own activity left out'),   # ClipCfg.hub_same 0.4, run at 9cad203 where it was the default: the same training, bank features of the class's own activity left out

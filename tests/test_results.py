@@ -38,17 +38,21 @@ def test_links_to_the_experiment_log_name_its_sections():
     for a in links: assert a in anchors, a
     assert github_anchor("Zero-shot IMU: issue 11's switches") == 'zero-shot-imu-issue-11s-switches'
 
-def test_seed_ensemble_scores_each_window_by_its_members_mean():
-    import sys, numpy as np, pytest
-    sys.path.insert(0, str(ROOT/'scripts'))
+def test_seed_ensemble_scores_each_window_by_its_members_mean(monkeypatch):
+    import numpy as np, pytest
+    monkeypatch.syspath_prepend(str(ROOT/'scripts'))
     from ensemble_screen import ensembles
     from imutext.eval.metrics import macro_f1
+    from imutext.eval.zeroshot import recording_scores
     rng = np.random.default_rng(0)
     y, seg = np.repeat(rng.integers(0, 4, 12), 5), np.repeat(np.arange(12), 5)   # five windows per recording, one class each
     members = {k: (rng.normal(size=(60, 4)) + 0.5 * np.eye(4)[y], y, seg) for k in range(3)}
-    got = {tuple(s): f1 for s, f1, _ in ensembles(members)}
+    got = {tuple(s): (f1, rec) for s, f1, rec in ensembles(members)}
     assert sorted(got) == [(0,), (0, 1), (0, 1, 2), (0, 2), (1,), (1, 2), (2,)]
-    assert got[1,] == macro_f1(members[1][0], y)
-    assert got[0, 2] == macro_f1((members[0][0] + members[2][0]) / 2, y)
+    assert got[1,][0] == macro_f1(members[1][0], y)
+    for sub in ((0, 2), (0, 1, 2)):
+        mean = sum(members[k][0] for k in sub) / len(sub)
+        assert got[sub] == (macro_f1(mean, y), macro_f1(*recording_scores(mean, seg, y)[:2]))
+    assert len({f1 for f1, _ in got.values()}) > 1, "the subsets score differently on these seeded members"
     members[2] = (members[2][0], y, seg[::-1])
     with pytest.raises(ValueError, match='different windows'): list(ensembles(members))
