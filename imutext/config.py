@@ -120,6 +120,7 @@ class LossCfg:
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
     memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off)
     class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)
+    uniformity: float = 0.0    # weight of the uniformity loss of the batch's signal features (losses.uniformity_loss, Wang & Isola 2020; 0 = off)
 
 @dataclass
 class TrainCfg:

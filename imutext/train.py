@@ -20,7 +20,7 @@ from .models.vq import SubactionTable, subaction_table
 from .models.fusion import fusion_terms, inverse_frequency
 from .models.factory import (CKPT_NAME, HUB_KEYS, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
                                     preprocessing, restore_model, save_checkpoint, signal_windows, subaction_texts, text_encoder)
-from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
+from .losses import clip_loss, class_ce_loss, uniformity_loss, soft_targets, total_loss, MemoryBank
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'prepare',
@@ -120,6 +120,7 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
     B = len(txt)
     d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None)
     if cfg.loss.class_ce: d['class_loss'] = cfg.loss.class_ce * class_ce_loss(out['signal_features'], class_emb, batch['y'], out['logit_scale'], batch['lo'], batch['hi'])
+    if cfg.loss.uniformity: d['uniform_loss'] = cfg.loss.uniformity * uniformity_loss(out['signal_features'])
     d.update({k: v for k, v in out.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))})
     if fusion is not None: d.update(fusion_terms(model.fusion, out, batch, cfg.fusion, **fusion))
     d.update(signal_features=out['signal_features'].detach(), txt_features=txt.detach())
