@@ -18,10 +18,10 @@ __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_
            'unit_key', 'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
-           'fill_magnitudes', 'append_derived', 'add_magnitudes', 'to_vertical', 'device_gravity', 'gravity_frame',
-           'live_channels', 'imu_windows', 'fill_vertical', 'add_vertical', 'random_rotations', 'yaw_rotations',
-           'rotate_windows', 'resample_windows', 'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity',
-           'augment_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
+           'fill_magnitudes', 'append_derived', 'add_magnitudes', 'acc_triplets', 'to_vertical', 'device_gravity',
+           'gravity_frame', 'live_channels', 'imu_windows', 'fill_vertical', 'add_vertical', 'random_rotations',
+           'yaw_rotations', 'rotate_windows', 'resample_windows', 'warp_positions', 'rate_positions', 'scale_movement',
+           'drop_gravity', 'augment_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -285,6 +285,12 @@ def add_magnitudes(w:Windows,         # IMU windows
 # %% ../../nbs/11_data.windows.ipynb #20a189e0
 GRAVITY_MIN = 0.5   # g: a window-mean acceleration weaker than this has no gravity direction to align (gravity-removed recordings)
 
+def acc_triplets(ch_type:np.ndarray,   # (C,) sensor type id of each column
+                 triplets:np.ndarray,  # (G, 3) x,y,z columns
+                )->np.ndarray:         # (G,) bool
+    "Which triplets are accelerometers, the ones that carry gravity."
+    return ch_type[triplets[:, 0]] == SENSORS.index('acc')
+
 def to_vertical(g:np.ndarray)->np.ndarray:  # (n, 3) non-zero vectors
     "(n, 3, 3) rotations R with R g/|g| = +z, each the smallest such turn (Rodrigues); a vector pointing straight down turns about x."
     a = (g / np.linalg.norm(g, axis=1, keepdims=True)).astype(np.float64)
@@ -346,7 +352,7 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     x, off = resample_segments(x, ds.offsets, ds.rates, cfg.rate_hz)
     size, hop = int(round(cfg.window_s * cfg.rate_hz)), max(1, int(round(cfg.hop_s * cfg.rate_hz)))
     w, seg = cut_windows(x, off, size, hop, cfg.min_cover)
-    if cfg.frame == 'gravity': gravity_frame(w, trip, dev, ch_type[trip[:, 0]] == SENSORS.index('acc'))
+    if cfg.frame == 'gravity': gravity_frame(w, trip, dev, acc_triplets(ch_type, trip))
     w = normalise_windows(w, cfg.norm, cfg.clip)
     out = Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
                   label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,
@@ -376,8 +382,7 @@ def add_vertical(w:Windows,      # IMU windows
                  channels:list,  # meta.json channel dicts of w's columns (`kept_channels`)
                 )->Windows:
     "`w` with two channels per 3-axis sensor appended (`fill_vertical`): type ids `2 len(SENSORS)` and `3 len(SENSORS)` + its sensor's, texts 'vertical component of …' and 'horizontal magnitude of …'."
-    is_acc = w.ch_type[w.triplets[:, 0]] == SENSORS.index('acc')
-    out, cols = append_derived(w, channels, ('vertical component', 'horizontal magnitude'), 2, lambda x, c: fill_vertical(x, w.triplets, w.device, is_acc, c))
+    out, cols = append_derived(w, channels, ('vertical component', 'horizontal magnitude'), 2, lambda x, c: fill_vertical(x, w.triplets, w.device, acc_triplets(w.ch_type, w.triplets), c))
     return out if cols is None else replace(out, vert=cols)
 
 # %% ../../nbs/11_data.windows.ipynb #4d08c91e
