@@ -42,6 +42,7 @@ class DataCfg:
     vertical: bool = False     # two more channels per 3-axis sensor: its component along the window's gravity direction and the horizontal rest's length, unchanged by any rotation (data.windows.add_vertical), refilled after augmentation
     val_frac: float = 0.15     # share of subjects (IMU) or recordings (vibration) of each training set held out for validation
     max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (class-balanced); 0 = all
+    balance: Literal['dataset', 'class'] = 'dataset'  # an epoch's share of each training set: max_windows_per_set each, or that total shared in proportion to each set's classes, so every class text gets about as many windows
 
 VIB_INPUTS = ('waveform', 'envelope', 'order')   # vibration model inputs (data.vibration)
 LABEL_LEVELS = ('label', 'fault_type')          # vibration label levels: the folder's labels or its fault_type map

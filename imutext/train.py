@@ -31,9 +31,11 @@ __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effecti
 class WindowMix:
     "Windows of several datasets with a joint label space; seeded class-balanced epochs, padded and augmented batches."
     def __init__(self, windows:list, cap:int=0,      # list of Windows; max windows per dataset per epoch (0 = all)
+                 balance:str='dataset',              # `DataCfg.balance`: 'dataset' (cap each) or 'class' (the capped total shared in proportion to classes)
                  rotate:bool=False, gyro_dropout:float=0.,  # augmentations applied when `collate` gets an rng
                  rotate_max_deg:float=180., yaw:bool=False, time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0., gravity_drop:float=0.):  # IMU only (`data.windows.augment_windows`); 0 = off
-        self.windows, self.cap, self.gyro_dropout = windows, cap, gyro_dropout
+        if balance not in ('dataset', 'class'): raise ValueError(f"DataCfg.balance must be 'dataset' or 'class', got {balance!r}")
+        self.windows, self.cap, self.balance, self.gyro_dropout = windows, cap, balance, gyro_dropout
         self.aug = dict(rotate=rotate, max_deg=rotate_max_deg, yaw=yaw, time_warp=time_warp, rate_jitter=rate_jitter, dyn_scale=dyn_scale, gravity_drop=gravity_drop)
         self.class_offset = np.r_[0, np.cumsum([len(w.label_names) for w in windows])][:-1]
         self.T = windows[0].x.shape[1]
@@ -42,18 +44,28 @@ class WindowMix:
         if any((w.ch_ctx is not None) != self.ctx for w in windows):
             raise ValueError(f"channel context (Windows.ch_ctx) on some datasets only: {[w.dataset for w in windows if w.ch_ctx is not None]}; build all with one config")
 
+    def quota(self)->np.ndarray:
+        "(D,) windows each dataset gives an epoch: at most `cap` each, or (balance 'class') that total shared in proportion to each dataset's classes, a set with fewer windows than its share giving all it has and the rest shared among the others."
+        size = np.array([len(w) for w in self.windows]); n = np.minimum(size, self.cap) if self.cap else size
+        if self.balance == 'dataset': return n
+        k, full = np.array([np.count_nonzero(np.bincount(w.y)) for w in self.windows]), np.zeros(len(size), bool)   # classes with training windows
+        while not full.all():
+            share = np.where(full, size, (n.sum() - size[full].sum()) * k / k[~full].sum())
+            if not (over := ~full & (share > size)).any(): return np.round(share).astype(np.int64)
+            full |= over
+        return size
+
     def epoch(self, seed:int, epoch:int)->np.ndarray:
         "(n, 2) array of (dataset, window) pairs for one epoch, shuffled."
         rng, parts = np.random.default_rng([seed, epoch]), []
-        for d, w in enumerate(self.windows):
-            n = len(w) if not self.cap or self.cap >= len(w) else self.cap
+        for d, (w, n) in enumerate(zip(self.windows, self.quota())):
             p = 1 / np.bincount(w.y)[w.y]
             idx = rng.choice(len(w), n, replace=False, p=p / p.sum()) if n < len(w) else np.arange(len(w))
             parts.append(np.stack([np.full(n, d), idx], 1))
         allp = np.concatenate(parts)
         return allp[rng.permutation(len(allp))]
 
-    def n_epoch(self)->int: return sum(len(w) if not self.cap else min(self.cap, len(w)) for w in self.windows)
+    def n_epoch(self)->int: return int(self.quota().sum())
 
 # %% ../nbs/40_train.ipynb #3d5955e7
 @patch
@@ -186,10 +198,10 @@ def prepare(cfg:ExpCfg)->Prepared:
     return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub)
 
 def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
-    "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset, with the config's augmentations (the IMU-only ones for IMU only)."
+    "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset (or shared by classes, `DataCfg.balance`), with the config's augmentations (the IMU-only ones for IMU only)."
     d = cfg.data
     aug = dict(rotate_max_deg=d.rotate_max_deg, yaw=d.frame == 'gravity', time_warp=d.time_warp, rate_jitter=d.rate_jitter, dyn_scale=d.dyn_scale, gravity_drop=d.gravity_drop) if d.modality == 'imu' else {}
-    return WindowMix(windows, d.max_windows_per_set, d.rotate, d.gyro_dropout, **aug)
+    return WindowMix(windows, d.max_windows_per_set, d.balance, d.rotate, d.gyro_dropout, **aug)
 
 def _cap(w:Windows, n:int, seed:int)->Windows:
     "A fixed seeded subset of at most `n` windows (all when n == 0)."
