@@ -33,6 +33,7 @@ class DataCfg:
     frame: Literal['device', 'gravity'] = 'device'  # IMU axes: as recorded, or turned per window so that each device's mean acceleration points along +z (data.windows.gravity_frame; `rotate` then turns about z only)
     rotate: bool = True        # training augmentation: a random 3-D rotation per device (acc+gyro triplets together) per window
     gyro_dropout: float = 0.5  # training augmentation: probability of hiding a window's gyroscope channels (acc-only test sets)
+    device_dropout: float = 0.0  # training augmentation: probability that a window of a set with sensors at several body positions keeps one position's channels only (single-placement test sets)
     rotate_max_deg: float = 180.0  # training augmentation: largest rotation angle of `rotate` (180 = uniformly random orientation; smaller keeps the recorded gravity direction roughly)
     time_warp: float = 0.0     # training augmentation: smooth random time warp, largest local speed change as a fraction (0 = off)
     rate_jitter: float = 0.0   # training augmentation: each window resampled as if recorded at rate_hz x U(1-j, 1+j) (0 = off)

@@ -13,7 +13,7 @@ import torch
 from .core import SENSORS, TEXT_DIM, progress_bar, set_seed, resolve_device
 from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .data.datasets import load_dataset, dataset_entry
-from .data.windows import Windows, acc_triplets, augment_windows, fill_magnitudes, fill_vertical
+from .data.windows import Windows, acc_triplets, augment_windows, column_devices, fill_magnitudes, fill_vertical
 from .models.text import TextEncoder
 from .models.clip import SignalClip, param_groups
 from .models.vq import SubactionTable, subaction_table
@@ -33,9 +33,11 @@ class WindowMix:
     def __init__(self, windows:list, cap:int=0,      # list of Windows; max windows per dataset per epoch (0 = all)
                  balance:str='dataset',              # `DataCfg.balance`: 'dataset' (cap each) or 'class' (the capped total shared in proportion to classes)
                  rotate:bool=False, gyro_dropout:float=0.,  # augmentations applied when `collate` gets an rng
+                 device_dropout:float=0.,            # `DataCfg.device_dropout`: probability that a window of a multi-device set keeps one device's channels
                  rotate_max_deg:float=180., yaw:bool=False, time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0., gravity_drop:float=0.):  # IMU only (`data.windows.augment_windows`); 0 = off
         if balance not in ('dataset', 'class'): raise ValueError(f"DataCfg.balance must be 'dataset' or 'class', got {balance!r}")
-        self.windows, self.cap, self.balance, self.gyro_dropout = windows, cap, balance, gyro_dropout
+        if not 0 <= device_dropout <= 1: raise ValueError(f"DataCfg.device_dropout must be in [0, 1], got {device_dropout}")
+        self.windows, self.cap, self.balance, self.gyro_dropout, self.device_dropout = windows, cap, balance, gyro_dropout, device_dropout
         self.aug = dict(rotate=rotate, max_deg=rotate_max_deg, yaw=yaw, time_warp=time_warp, rate_jitter=rate_jitter, dyn_scale=dyn_scale, gravity_drop=gravity_drop)
         self.class_offset = np.r_[0, np.cumsum([len(w.label_names) for w in windows])][:-1]
         self.T = windows[0].x.shape[1]
@@ -78,7 +80,7 @@ def labels(self:WindowMix, pairs:np.ndarray)->np.ndarray:  # (n, 2) (dataset, wi
 # %% ../nbs/40_train.ipynb #0b4150b5
 @patch
 def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
-            rng:np.random.Generator|None=None):  # augment (`augment_windows`, then gyro dropout) with this generator; None = no augmentation
+            rng:np.random.Generator|None=None):  # augment (`augment_windows`, then gyro and device dropout) with this generator; None = no augmentation
     "Tensors `x (B,T,C)`, `ch_type (B,C)`, `ch_mask (B,C)`, global class `y (B,)`, its dataset's class range `lo, hi (B,)`, `dataset (B,)`; `ch_ctx (B,C,384)` when the windows carry channel context."
     C = max(self.windows[d].x.shape[2] for d in np.unique(pairs[:, 0]))
     B = len(pairs)
@@ -97,6 +99,11 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
         if rng is not None and self.gyro_dropout and len(gyro) < c:           # never hide every channel
             hide = rows[rng.random(len(rows)) < self.gyro_dropout]
             x[hide[:, None], :, gyro[None]] = 0; cm[hide[:, None], gyro[None]] = False
+        if rng is not None and self.device_dropout and len(devs := np.unique(w.device)) > 1:   # one body position of a multi-device window
+            cd = column_devices(w); pick = rows[rng.random(len(rows)) < self.device_dropout]
+            hide = (cd >= 0) & (cd != rng.choice(devs, len(pick))[:, None])            # (p, c): the other devices' columns
+            hide[~(cm[pick, :c] & ~hide).any(1)] = False                             # never hide every channel left
+            x[pick, :, :c] *= ~hide[:, None]; cm[pick, :c] &= ~hide
         lo[rows], hi[rows] = self.class_offset[d], self.class_offset[d] + len(w.label_names)
     out = dict(x=torch.from_numpy(x), ch_type=torch.from_numpy(ct), ch_mask=torch.from_numpy(cm),
                y=torch.from_numpy(y), lo=torch.from_numpy(lo), hi=torch.from_numpy(hi), dataset=torch.from_numpy(pairs[:, 0].copy()))
@@ -201,7 +208,7 @@ def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of eve
     "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset (or shared by classes, `DataCfg.balance`), with the config's augmentations (the IMU-only ones for IMU only)."
     d = cfg.data
     aug = dict(rotate_max_deg=d.rotate_max_deg, yaw=d.frame == 'gravity', time_warp=d.time_warp, rate_jitter=d.rate_jitter, dyn_scale=d.dyn_scale, gravity_drop=d.gravity_drop) if d.modality == 'imu' else {}
-    return WindowMix(windows, d.max_windows_per_set, d.balance, d.rotate, d.gyro_dropout, **aug)
+    return WindowMix(windows, d.max_windows_per_set, d.balance, d.rotate, d.gyro_dropout, d.device_dropout, **aug)
 
 def _cap(w:Windows, n:int, seed:int)->Windows:
     "A fixed seeded subset of at most `n` windows (all when n == 0)."

@@ -19,9 +19,10 @@ __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
            'fill_magnitudes', 'append_derived', 'add_magnitudes', 'acc_triplets', 'to_vertical', 'device_gravity',
-           'gravity_frame', 'live_channels', 'imu_windows', 'fill_vertical', 'add_vertical', 'random_rotations',
-           'yaw_rotations', 'rotate_windows', 'resample_windows', 'warp_positions', 'rate_positions', 'scale_movement',
-           'drop_gravity', 'augment_windows', 'group_split', 'split_windows', 'split_key', 'vib_split']
+           'gravity_frame', 'live_channels', 'imu_windows', 'fill_vertical', 'add_vertical', 'column_devices',
+           'random_rotations', 'yaw_rotations', 'rotate_windows', 'resample_windows', 'warp_positions',
+           'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split', 'split_windows',
+           'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -384,6 +385,14 @@ def add_vertical(w:Windows,      # IMU windows
     "`w` with two channels per 3-axis sensor appended (`fill_vertical`): type ids `2 len(SENSORS)` and `3 len(SENSORS)` + its sensor's, texts 'vertical component of …' and 'horizontal magnitude of …'."
     out, cols = append_derived(w, channels, ('vertical component', 'horizontal magnitude'), 2, lambda x, c: fill_vertical(x, w.triplets, w.device, acc_triplets(w.ch_type, w.triplets), c))
     return out if cols is None else replace(out, vert=cols)
+
+# %% ../../nbs/11_data.windows.ipynb #f3c85dec
+def column_devices(w:Windows)->np.ndarray:  # IMU windows
+    "(C,) device id of every column: a 3-axis sensor's axes and its derived channels (magnitude, vertical, horizontal) carry its `device`; -1 for a channel of no 3-axis sensor."
+    cd = np.full(w.x.shape[2], -1, np.int64); cd[w.triplets] = w.device[:, None]
+    if len(w.mag): cd[w.mag] = w.device
+    if len(w.vert): cd[w.vert] = w.device[:, None]
+    return cd
 
 # %% ../../nbs/11_data.windows.ipynb #4d08c91e
 def random_rotations(n:int, rng:np.random.Generator,
