@@ -614,7 +614,8 @@ CONFIRMS = dict(
     lodo_ps25=('ps25', 'patches of 0.5 s (the defaults)', 'patches of 0.25 s'),   # EncoderCfg.patch_s 0.25, all seeds at f7891a2
     lodo_demean=('demean', 'physical units (norm none, the defaults)', 'every window de-meaned (norm demean)'),   # DataCfg.norm 'demean', all seeds at f7891a2
     lodo_vert=('vert', 'axes only (the defaults)', 'axes + vertical and horizontal channels (vertical true)'),   # DataCfg.vertical True, all seeds at e857da5
-    lodo_vall=('vall', 'the defaults, eleven-set mix', 'vertical true, eleven-set mix', ALL_RUNS))   # DataCfg.vertical True trained on the other eleven bundled IMU sets (hapt, wisdm_watch in the mix), at d8f37e5
+    lodo_vall=('vall', 'the defaults, eleven-set mix', 'vertical true, eleven-set mix', ALL_RUNS),   # DataCfg.vertical True trained on the other eleven bundled IMU sets (hapt, wisdm_watch in the mix), at d8f37e5
+    lodo_ddrop=('ddrop', 'every body position as recorded (the defaults)', 'device dropout 0.5 (device_dropout 0.5)'))   # DataCfg.device_dropout 0.5, all seeds at b763bd9
 
 def confirmation(key):
     "The confirmation runs CONFIRMS[key] against the defaults' runs of the same folds (HUB_ALL's, or those its fourth entry names), per held-out set and seed."
