@@ -534,7 +534,7 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10i=(('grav', 'gravity frame (frame=gravity)'), ('vert', 'vertical and horizontal channels (vertical=true)')),
     lodo_screen10j=(('gv', 'gravity frame and vertical channels (frame=gravity, vertical=true)'),),
     lodo_screen10k=(('uni', 'uniformity loss 1.0 (uniformity=1.0)'),),
-    lodo_screen10l=(('bal', 'epochs shared by classes (balance=class)'), ('ddrop', 'device dropout 0.5 (device_dropout=0.5)'), ('pmean', 'mean pooling (pool=mean)')))
+    lodo_screen10l=(('bal', 'epochs shared by classes (balance=class)'), ('ddrop', 'device dropout 0.5 (device_dropout=0.5)'), ('pmean', 'mean pooling (pool=mean)'), ('vdd', 'vertical channels and device dropout (vertical=true, device_dropout=0.5)')))
 SCREEN10_BASE = dict(lodo_screen10h='def39', lodo_screen10i='def39', lodo_screen10j='def39', lodo_screen10k='def39', lodo_screen10l='def39')   # screens with the defaults re-run: fold name of that re-run, a column beside the HUB_ALL defaults
 
 def lodo_screen10(key):
