@@ -11,12 +11,14 @@ from dataclasses import dataclass, field, fields, asdict
 from .core import SENSORS
 
 # %% auto #0
-__all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS', 'MASK_KINDS',
-           'FUSIONS', 'COMPONENTS', 'CODEBOOK_SETS', 'PRESETS', 'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg',
-           'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg', 'FusionCfg', 'ExpCfg', 'flat_fields',
-           'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
+__all__ = ['BALANCES', 'VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS',
+           'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'CODEBOOK_SETS', 'PRESETS', 'DataCfg', 'VibDataCfg', 'TextCfg',
+           'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg', 'FusionCfg', 'ExpCfg',
+           'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
+BALANCES = ('dataset', 'class')   # how an epoch shares its windows among the training sets (DataCfg.balance, train.WindowMix.quota)
+
 @dataclass
 class DataCfg:
     "Which kind of signal and which datasets; how IMU windows are cut."
@@ -43,7 +45,7 @@ class DataCfg:
     vertical: bool = False     # two more channels per 3-axis sensor: its component along the window's gravity direction and the horizontal rest's length, unchanged by any rotation (data.windows.add_vertical), refilled after augmentation
     val_frac: float = 0.15     # share of subjects (IMU) or recordings (vibration) of each training set held out for validation
     max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (class-balanced); 0 = all
-    balance: Literal['dataset', 'class'] = 'dataset'  # an epoch's share of each training set: max_windows_per_set each, or that total shared in proportion to each set's classes, so every class text gets about as many windows
+    balance: Literal[BALANCES] = 'dataset'  # an epoch's share of each training set: max_windows_per_set each, or that total shared in proportion to each set's classes, so every class text gets about as many windows
 
 VIB_INPUTS = ('waveform', 'envelope', 'order')   # vibration model inputs (data.vibration)
 LABEL_LEVELS = ('label', 'fault_type')          # vibration label levels: the folder's labels or its fault_type map

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import SENSORS, TEXT_DIM, progress_bar, set_seed, resolve_device
-from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
+from .config import BALANCES, ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .data.datasets import load_dataset, dataset_entry
 from .data.windows import Windows, acc_triplets, augment_windows, column_devices, fill_magnitudes, fill_vertical
 from .models.text import TextEncoder
@@ -35,7 +35,7 @@ class WindowMix:
                  rotate:bool=False, gyro_dropout:float=0.,  # augmentations applied when `collate` gets an rng
                  device_dropout:float=0.,            # `DataCfg.device_dropout`: probability that a window of a multi-device set keeps one device's channels
                  rotate_max_deg:float=180., yaw:bool=False, time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0., gravity_drop:float=0.):  # IMU only (`data.windows.augment_windows`); 0 = off
-        if balance not in ('dataset', 'class'): raise ValueError(f"DataCfg.balance must be 'dataset' or 'class', got {balance!r}")
+        if balance not in BALANCES: raise ValueError(f"DataCfg.balance must be {' or '.join(map(repr, BALANCES))}, got {balance!r}")
         if not 0 <= device_dropout <= 1: raise ValueError(f"DataCfg.device_dropout must be in [0, 1], got {device_dropout}")
         self.windows, self.cap, self.balance, self.gyro_dropout, self.device_dropout = windows, cap, balance, gyro_dropout, device_dropout
         self.aug = dict(rotate=rotate, max_deg=rotate_max_deg, yaw=yaw, time_warp=time_warp, rate_jitter=rate_jitter, dyn_scale=dyn_scale, gravity_drop=gravity_drop)
