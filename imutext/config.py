@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, fields, asdict
 from .core import SENSORS
 
 # %% auto #0
-__all__ = ['BALANCES', 'VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS',
-           'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'CODEBOOK_SETS', 'PRESETS', 'DataCfg', 'VibDataCfg', 'TextCfg',
-           'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg', 'FusionCfg', 'ExpCfg',
-           'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
+__all__ = ['BALANCES', 'VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'NEGATIVES', 'VQ_MODES',
+           'VQ_ACTIONS', 'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'CODEBOOK_SETS', 'PRESETS', 'DataCfg', 'VibDataCfg',
+           'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg', 'FusionCfg',
+           'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
 BALANCES = ('dataset', 'class')   # how an epoch shares its windows among the training sets (DataCfg.balance, train.WindowMix.quota)
@@ -73,6 +73,7 @@ class VibDataCfg:
 TEXT_SOURCES = ('name', 'description', 'keywords', 'sentence', 'affirmative', 'subactions')
 LABEL_POOLS = ('mean', 'attention', 'mean_learned', 'attention_frozen')  # label bank 2x2: mean or attention pooling of MiniLM tokens, frozen or learnable
 FAULT_STYLES = ('name', 'terms', 'physics', 'template', 'description', 'subactions', 'severity')
+NEGATIVES = ('batch', 'dataset')  # whom the in-batch InfoNCE contrasts a window with (LossCfg.negatives, losses.clip_loss `group`)
 
 @dataclass
 class TextCfg:
@@ -122,7 +123,8 @@ class LossCfg:
     "Contrastive loss settings."
     soft_targets: bool = True  # soft targets from z-scored text-text similarity (the TSFM-style design)
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
-    memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off)
+    memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off; needs negatives='batch')
+    negatives: Literal[NEGATIVES] = 'batch'  # in-batch InfoNCE: every window against every text of the batch, or only against those of its own training set ('dataset': the zero-shot task, one set's classes, and no gain from telling the sets apart)
     class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)
     uniformity: float = 0.0    # weight of the uniformity loss of the batch's signal features (losses.uniformity_loss, Wang & Isola 2020; 0 = off)
 

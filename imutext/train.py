@@ -137,7 +137,8 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
         ally = batch['y'] if bl is None else torch.cat([batch['y'], bl.to(batch['y'])])
         tg = (batch['y'][:, None] == ally[None]).float()
     B = len(txt)
-    d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None)
+    d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None,
+                  group=batch['dataset'] if cfg.loss.negatives == 'dataset' else None)
     if cfg.loss.class_ce: d['class_loss'] = cfg.loss.class_ce * class_ce_loss(out['signal_features'], class_emb, batch['y'], out['logit_scale'], batch['lo'], batch['hi'])
     if cfg.loss.uniformity: d['uniform_loss'] = cfg.loss.uniformity * uniformity_loss(out['signal_features'])
     d.update({k: v for k, v in out.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))})
@@ -242,6 +243,7 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     t = cfg.train; p.model.to(device)
     n_b = max(1, p.train.n_epoch() // t.batch_size)
     opt, sch = make_optimizer(p.model, cfg, steps_per_epoch=math.ceil(n_b / t.accum_steps))
+    if cfg.loss.negatives == 'dataset' and cfg.loss.memory_bank: raise ValueError(f"negatives='dataset' contrasts in-batch pairs of one training set only, and memory-bank entries carry no training set: set memory_bank 0 (got {cfg.loss.memory_bank})")
     bank = MemoryBank(cfg.loss.memory_bank, TEXT_DIM).to(device) if cfg.loss.memory_bank else None
     scaler = torch.amp.GradScaler('cuda') if (t.amp and torch.device(device).type == 'cuda') else None
     s = TrainState(p.model, opt, sch, bank, scaler, ema_decay=ema_decay(t.ema_epochs, math.ceil(n_b / t.accum_steps)))
