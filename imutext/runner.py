@@ -14,9 +14,10 @@ from .experiment import new_run_dir, write_json
 from .report import compare_runs, write_table
 
 # %% auto #0
-__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'DATASET_PARAMS', 'PATH_PARAMS', 'PARAMS_FILE', 'notebook_params',
-           'recorded_only', 'coerce', 'check_params', 'check_values', 'check_datasets', 'preset_params', 'start_params',
-           'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds', 'run_sweep']
+__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'DATASET_PARAMS', 'PATH_PARAMS', 'PARAMS_FILE',
+           'notebook_params', 'recorded_only', 'coerce', 'check_params', 'check_values', 'check_datasets',
+           'preset_params', 'start_params', 'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds',
+           'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -65,12 +66,15 @@ def check_params(nb:str|Path, params:dict)->dict:
 MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_seeds=1, max_points=1,
                   max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0, hub_bank=0, hub_k=1)   # least allowed value of integer parameters
 POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib_revs', 'vib_hop_revs')  # parameters that must be > 0
+PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop')  # per-window augmentation probabilities: in [0, 1]
 
 def check_values(params:dict):
-    "Raise a ValueError naming the first parameter outside its bounds (MIN_VALUES, POSITIVE)."
+    "Raise a ValueError naming the first parameter outside its bounds (MIN_VALUES, POSITIVE, PROBABILITIES)."
     for k, v in params.items():
         if k in MIN_VALUES and v < MIN_VALUES[k]: raise ValueError(f"parameter {k!r} must be >= {MIN_VALUES[k]}, got {v!r}")
         if k in POSITIVE and not v > 0: raise ValueError(f"parameter {k!r} must be > 0, got {v!r}")
+        if k in PROBABILITIES and not 0 <= v <= 1: raise ValueError(f"parameter {k!r} is a probability and must be in [0, 1], got {v!r}")
+
 
 # %% ../nbs/66_runner.ipynb #a4811df1
 DATASET_PARAMS = ('train_sets', 'zero_shot_sets', 'dataset')   # comma-separated bundled names or dataset folders
