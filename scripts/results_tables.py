@@ -522,6 +522,59 @@ def padding_screen():
                   're-cut to 2.56 s: last value repeated', 're-cut to 2.56 s: mirrored'], rows) + \
         f"\n\nCommit {commit([r for r in (load(x['run']) for x in rows_in) if r])}; run files `results/lodo-{REC_RUNS[1]}-*-s[0-2]/`, scores `{PADDING_SCREEN.relative_to(ROOT)}` (`python scripts/padding_screen.py`); seeds {ks[0]}-{ks[-1]}, mean ± sd over seeds."
 
+SEPARABILITY_SCREEN = RES/'separability-screen'/'screen.jsonl'   # scripts/separability_screen.py on the checkpoints of SEPARABILITY_RUNS' ten folds
+
+SEPARABILITY_RUNS = 'def40'   # the defaults re-run at the commit of lodo_screen10m: lodo-<this>-<set>-s0
+
+def separability_screen():
+    "Per held-out set of the defaults' folds: zero-shot macro-F1 beside the same features scored by class centroids and by a logistic probe (group cross-validation), and how often a class's mean feature picks its own text; mean ± sd over the seeds replayed."
+    rows_in = [r for r in screen_rows(SEPARABILITY_SCREEN) or [] if r['run'].startswith(f'lodo-{SEPARABILITY_RUNS}-')]
+    if not rows_in: return None
+    sets, ks = sorted({r['set'] for r in rows_in}, key=lambda d: np.mean([r['zero_shot'] for r in rows_in if r['set'] == d])), sorted({r['seed'] for r in rows_in})
+    per = lambda part, c: [np.mean([r[c] for r in rows_in if r['set'] in part and r['seed'] == k]) for k in ks]   # per seed, the mean over the sets `part`
+    gap = lambda part: [p - z for p, z in zip(per(part, 'probe'), per(part, 'zero_shot'))]
+    first = {d: next(r for r in rows_in if r['set'] == d) for d in sets}
+    rows = [[d, first[d]['classes'], first[d]['groups'], *[pm(per([d], c)) for c in ('zero_shot', 'centroid', 'probe')], pm(gap([d])),
+             f"{pm(per([d], 'centroid_own_text'), 2)} ({first[d]['chance_own_text']:.2f})"] for d in sets]
+    rows.append([f'**mean of the {len(sets)} held-out sets**', '', '', *[pm(per(sets, c)) for c in ('zero_shot', 'centroid', 'probe')], pm(gap(sets)),
+                 f"{pm(per(sets, 'centroid_own_text'), 2)} ({np.mean([first[d]['chance_own_text'] for d in sets]):.2f})"])
+    return table([f'held out (seeds {ks[0]}-{ks[-1]})' if len(ks) > 1 else f'held out (seed {ks[0]})', 'classes', 'subjects (recordings where unknown)', 'zero-shot: class texts',
+                  'class centroids of other subjects', 'logistic probe, other subjects', 'probe - zero-shot', 'classes whose mean feature scores its own text highest (chance)'], rows) + \
+        f"\n\nCommit {commit([r for r in (load(x['run']) for x in rows_in) if r])}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s*/`, scores `{SEPARABILITY_SCREEN.relative_to(ROOT)}` (`python scripts/separability_screen.py`); mean ± sd over seeds."
+
+TEXT_SOURCE_SCREEN = RES/'text-source-screen'/'screen.jsonl'   # scripts/text_source_screen.py on the same checkpoints
+TEXT_SOURCE_HEADS = dict(default='name + description (the defaults)', keywords='+ keywords', sentence='+ sentence', affirmative='+ affirmative sentence', subactions='+ sub-actions',
+                         every='+ all four', cache_only='the four cache sources, without name and description')   # JSON key -> column head
+TEXT_SOURCE_PICK = 'every'   # the cell that passed the seed-0 screen, confirmed on seeds 1 and 2
+
+def _text_source_rows():
+    return [r for r in screen_rows(TEXT_SOURCE_SCREEN) or [] if r['run'].startswith(f'lodo-{SEPARABILITY_RUNS}-')]
+
+def text_source_screen():
+    "Held-out class texts from more sources of the sub-action cache at scoring time, replayed on the SEPARABILITY_RUNS' seed-0 weights: per held-out set, the ten-fold and nine-fold means against BARS."
+    rows_in = sorted([r for r in _text_source_rows() if r['seed'] == 0], key=lambda r: r['set'])
+    if not rows_in: return None
+    cells = [k for k in rows_in[0] if k not in ('run', 'seed', 'set')]
+    rows = [[r['set'], *[f"{r[c]:.3f}" for c in cells]] for r in rows_in]
+    ten, nine = (lambda c: np.mean([r[c] for r in rows_in])), (lambda c: np.mean([r[c] for r in rows_in if r['set'] != SWING]))
+    rows += [[f'**mean of the {len(rows_in)} held-out sets**', *[f"{ten(c):.3f}" for c in cells]], [f'mean of the {len(rows_in) - 1} without {SWING}', *[f"{nine(c):.3f}" for c in cells]],
+             [f'both bars ({BARS[0]:.3f} / {BARS[1]:.3f})', *['yes' if ten(c) >= BARS[0] and nine(c) >= BARS[1] else 'no' for c in cells]]]
+    return table(['held out (seed 0)', *[TEXT_SOURCE_HEADS.get(c, c) for c in cells]], rows) + \
+        f"\n\nCommit {commit([r for r in (load(x['run']) for x in rows_in) if r])}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s0/`, scores `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
+
+def text_source_confirm():
+    "TEXT_SOURCE_PICK against the defaults' texts on the same weights, every seed replayed: per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
+    rows_in = _text_source_rows()
+    ks = sorted({r['seed'] for r in rows_in})
+    if len(ks) < 2: return None
+    sets = sorted({r['set'] for r in rows_in})
+    per = lambda part, c: [np.mean([r[c] for r in rows_in if r['set'] in part and r['seed'] == k]) for k in ks]
+    classes = lambda part: '' if len(part) > 1 else load(f'lodo-{SEPARABILITY_RUNS}-{part[0]}-s{ks[0]}')[0]['zero_shot'][part[0]]['n_classes']
+    rows = [[what, classes(part), pm(per(part, 'default')), pm(per(part, TEXT_SOURCE_PICK)),
+             gains(per(part, TEXT_SOURCE_PICK), per(part, 'default')), len(ks)] for what, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets))]
+    return table(['held out', 'classes', TEXT_SOURCE_HEADS['default'], f"name + description {TEXT_SOURCE_HEADS[TEXT_SOURCE_PICK]} of the cache", 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit([r for r in (load(x['run']) for x in rows_in) if r])}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
+
 SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
     lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
     lodo_screen10b=(('lint03', 'linear projection and fixed temperature 0.03 (proj=linear, learn_scale=false)'), ('ema2', 'weight averaging over 2 epochs (ema_epochs=2)')),
@@ -534,8 +587,9 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10i=(('grav', 'gravity frame (frame=gravity)'), ('vert', 'vertical and horizontal channels (vertical=true)')),
     lodo_screen10j=(('gv', 'gravity frame and vertical channels (frame=gravity, vertical=true)'),),
     lodo_screen10k=(('uni', 'uniformity loss 1.0 (uniformity=1.0)'),),
-    lodo_screen10l=(('bal', 'epochs shared by classes (balance=class)'), ('ddrop', 'device dropout 0.5 (device_dropout=0.5)'), ('pmean', 'mean pooling (pool=mean)'), ('vdd', 'vertical channels and device dropout (vertical=true, device_dropout=0.5)')))
-SCREEN10_BASE = dict(lodo_screen10h='def39', lodo_screen10i='def39', lodo_screen10j='def39', lodo_screen10k='def39', lodo_screen10l='def39')   # screens with the defaults re-run: fold name of that re-run, a column beside the HUB_ALL defaults
+    lodo_screen10l=(('bal', 'epochs shared by classes (balance=class)'), ('ddrop', 'device dropout 0.5 (device_dropout=0.5)'), ('pmean', 'mean pooling (pool=mean)'), ('vdd', 'vertical channels and device dropout (vertical=true, device_dropout=0.5)')),
+    lodo_screen10m=(('nd', 'within-dataset negatives (negatives=dataset)'), ('st10', 'softer targets (soft_temp=1.0)')))
+SCREEN10_BASE = dict(lodo_screen10h='def39', lodo_screen10i='def39', lodo_screen10j='def39', lodo_screen10k='def39', lodo_screen10l='def39', lodo_screen10m='def40')   # screens with the defaults re-run: fold name of that re-run, a column beside the HUB_ALL defaults
 
 def lodo_screen10(key):
     "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set, or against the defaults re-run at the screen's commit, SCREEN10_BASE), the mean over the sets held out, the same without SWING, and the development sets."
@@ -710,7 +764,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log

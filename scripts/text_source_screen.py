@@ -1,0 +1,45 @@
+"""Screen richer class texts at scoring time on trained runs: the sub-action cache's texts added to each held-out class.
+
+The defaults describe a class by its name and its meta.json description (`TextCfg.text_sources`), averaged over the prompt
+templates. The bundled sets also carry curated texts in `imutext/assets/subactions/` (keywords, a sentence, an affirmative
+sentence, sub-actions, each written to say how the sensor sees the activity); for a folder that is not bundled,
+`imutext.data.subactions` writes the same fields through an LLM backend. This replays each run's zero-shot scores from its
+checkpoint with the held-out set's class embedding averaged over more of those sources (the trained weights, the hubness
+bank and the windows unchanged; nothing is retrained) and prints, per run and scored set, the macro-F1 per window of every
+cell in CELLS as one JSON line. The development sets are not scored.
+
+    python scripts/text_source_screen.py outputs/<run> ... > results/text-source-screen/screen.jsonl
+"""
+import json, re, sys, warnings
+from pathlib import Path
+import torch
+from imutext.config import TextCfg
+from imutext.eval.metrics import macro_f1
+from imutext.eval.zeroshot import zero_shot, model_hub_offset
+from imutext.models.factory import CKPT_NAME, ClassTexts, dataset_texts, load_checkpoint, load_for, model_from_checkpoint, text_encoder
+from results_tables import IMU_ZS as DEV   # development sets: never scored here
+
+BASE = TextCfg.text_sources   # ('name', 'description'), the defaults
+CELLS = dict(default=BASE, keywords=BASE + ('keywords',), sentence=BASE + ('sentence',), affirmative=BASE + ('affirmative',),
+             subactions=BASE + ('subactions',), every=BASE + ('keywords', 'sentence', 'affirmative', 'subactions'),
+             cache_only=('keywords', 'sentence', 'affirmative', 'subactions'))   # JSON key -> the text sources scored
+
+def screen(run):
+    model = model_from_checkpoint(load_checkpoint(Path(run)/CKPT_NAME)); trained = model.cfg
+    assert trained.text.text_sources == BASE, f"{run}: trained with text sources {trained.text.text_sources}, the screen assumes {BASE}"
+    for ds in [s for s in trained.data.zero_shot_sets if s not in DEV]:
+        r = zero_shot(model, ds, n_boot=0)   # the windows' features once; each cell changes only the class embeddings
+        row = dict(run=re.sub(r'^\d{8}-\d{6}-', '', Path(run).name), seed=trained.train.seed, set=ds)
+        for name, sources in CELLS.items():
+            cfg = trained.override(text_sources=sources)
+            with warnings.catch_warnings():
+                warnings.filterwarnings('error', message='text sources')   # a source without texts for this set would be skipped: refuse instead
+                texts = dataset_texts(load_for(ds, cfg), cfg)
+            with torch.no_grad(): cls = ClassTexts(texts, text_encoder(cfg), model)().float().numpy()   # (K, 384)
+            row[name] = round(macro_f1(r['features'] @ cls.T - model_hub_offset(model, cls), r['y']), 4)
+        assert abs(row['default'] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed default differs from zero_shot's score"
+        yield row
+
+if __name__ == '__main__':
+    for run in sys.argv[1:]:
+        for row in screen(run): print(json.dumps(row), flush=True)
