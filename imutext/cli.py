@@ -33,6 +33,7 @@ def make_parser()->argparse.ArgumentParser:
     z.add_argument('--label-level', default=None, choices=['label', 'fault_type'], help="vibration: score against the folder's own labels or its meta.json fault_type classes (default: the level the model was trained at)")
     z.add_argument('--seen-ok', action='store_true', help="allow a dataset the checkpoint was trained on (refused otherwise); the output is labelled seen in training (JSON: seen_in_training true)")
     z.add_argument('--n-boot', type=int, default=1000, metavar='N', help="subject/recording bootstrap replicates for the 95 %% CIs (0: no intervals, quicker on large folders)")
+    z.add_argument('--text-sources', default=None, metavar='SOURCES', help="IMU: comma-separated sources of the class texts instead of the checkpoint's (name, description, keywords, sentence, affirmative, subactions; the last four from the folder's sub-action cache, refused where it has none)")
     s = sub.add_parser('sweep', help='leave-one-dataset-out sweep of a training notebook, gathered into one table')
     s.add_argument('protocol', choices=['lodo']); s.add_argument('--sets', required=True, help='comma-separated dataset names')
     s.add_argument('--also', default='', help='comma-separated datasets scored in every fold and trained on in none (e.g. development sets)')
@@ -61,7 +62,8 @@ def cmd_run(a)->int:
 def cmd_zero_shot(a)->int:
     from imutext.eval.zeroshot import evaluate_checkpoint
     from imutext.experiment import zero_shot_table
-    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok, n_boot=a.n_boot)
+    sources = [t.strip() for t in a.text_sources.split(',') if t.strip()] if a.text_sources else None
+    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok, n_boot=a.n_boot, text_sources=sources)
     if a.json: print(json.dumps(m)); return 0
     if m['seen_in_training']: print(f"note: {m['dataset']} is a training set of this checkpoint: seen in training, not a zero-shot score\n")
     print(zero_shot_table({m['dataset']: m}).drop(index='mean').T.to_string())

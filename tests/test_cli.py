@@ -24,6 +24,11 @@ def test_zero_shot_by_name_path_and_copy(tiny_run, tmp_path):
     assert table0.returncode == 0 and 'macro_f1' in table0.stdout and '95 % CI' not in table0.stdout, table0.stderr
     bad = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--device', 'cpu', '--n-boot', '-1')
     assert bad.returncode == 2 and "n_boot (--n-boot) must be 0 or more, got -1" in bad.stderr, bad.stderr
+    rich = 'name,description,keywords,sentence,affirmative,subactions'   # racketsports's sub-action cache is packaged; the copy has none
+    rs = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--json', '--device', 'cpu', '--n-boot', '0', '--text-sources', rich)
+    assert rs.returncode == 0 and json.loads(rs.stdout)['n'] == m['n'], rs.stderr
+    no_cache = imutext('zero-shot', '--checkpoint', ck, '--data', copy, '--device', 'cpu', '--text-sources', rich)
+    assert no_cache.returncode == 2 and f"{copy}: no keywords, sentence, affirmative, subactions texts for its classes" in no_cache.stderr, no_cache.stderr
 
 def test_zero_shot_on_a_training_set_is_refused_or_labelled(tiny_run, tmp_path):
     "epilepsy is one of the tiny checkpoint's training sets: refused by name, by path and as a moved copy, unless --seen-ok labels it."

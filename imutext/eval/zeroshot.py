@@ -18,13 +18,14 @@ from ..models.clip import SignalClip
 from ..models.factory import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
                                   chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
-from ..data.labels import assign_groups, clean_label
+from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label
+from ..data.subactions import load_subactions
 
 # %% auto #0
 __all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'window_inputs', 'check_feature', 'window_features', 'embed_windows',
            'dataset_identity', 'segment_prints', 'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr',
            'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen',
-           'held_out_inputs', 'zero_shot', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+           'held_out_inputs', 'zero_shot', 'scoring_texts', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -249,12 +250,23 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     return dict(metrics=m, features=feats, class_emb=cls, scores=scores, raw_scores=raw, y=w.y, subject=key, seg=w.seg, texts=texts)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #81b0e008
+def scoring_texts(cfg:ExpCfg, data:str|Path, sources:Sequence)->ExpCfg:  # the model's config; the folder scored; text sources (names from TEXT_SOURCES)
+    "`cfg` scoring `data`'s classes with the texts of `sources`; a sub-action-cache source the folder has no texts for is refused, naming the folder, instead of being skipped."
+    if cfg.data.modality != 'imu': raise ValueError(f"text sources (--text-sources) choose IMU class texts; this checkpoint is a {cfg.data.modality} model (its texts: --label-level and TextCfg.fault_styles)")
+    cfg = cfg.override(text_sources=tuple(sources))   # unknown names refused by the config
+    have = load_subactions(data)
+    if missing := [s for s in cfg.text.text_sources if s in EXTRA_SOURCES and s not in have]:
+        raise ValueError(f"{data}: no {', '.join(missing)} texts for its classes (no subactions.json in the folder, or one without them): write them with "
+                         f"imutext.data.subactions.get_subactions (an LLM backend), or score with the name and description only")
+    return cfg
+
 def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `train.fit`
                         data:str|Path,            # bundled dataset name or folder in the data format
                         device:str='auto',
                         label_level:str|None=None,  # vibration: 'label' or 'fault_type' (default: the model's)
                         seen_ok:bool=False,       # allow one of the checkpoint's training sets (labelled `seen_in_training`)
                         n_boot:int=1000,          # bootstrap replicates for the 95 % CIs (0 = none)
+                        text_sources:Sequence|None=None,  # IMU: the scored classes' texts from these sources (`TextCfg.text_sources`) instead of the checkpoint's, e.g. with the folder's sub-action cache; None = the checkpoint's
                        )->dict:                   # the metrics dict
     "Zero-shot metrics of a checkpoint on a dataset."
     if not str(data).strip(): raise ValueError("no dataset given (--data is empty): name a bundled dataset or a folder in the data format")
@@ -262,6 +274,7 @@ def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `
     ck = load_checkpoint(checkpoint); model = model_from_checkpoint(ck)
     if ck.get('epoch') is not None and ck['epoch'] + 1 < model.cfg.train.epochs:
         warnings.warn(f"{checkpoint}: saved after epoch {ck['epoch'] + 1} of {model.cfg.train.epochs}; the run did not finish, so these are an unfinished model's scores")
+    if text_sources: model.cfg = scoring_texts(model.cfg, data, text_sources)
     return zero_shot(model, data, device=resolve_device(device), n_boot=n_boot, label_level=label_level, seen_ok=seen_ok)['metrics']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #d8b6eeed
