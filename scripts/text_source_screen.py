@@ -10,12 +10,12 @@ cell in CELLS as one JSON line. The development sets are not scored.
 
     python scripts/text_source_screen.py outputs/<run> ... > results/text-source-screen/screen.jsonl
 """
-import json, re, sys, warnings
+import json, re, sys
 from pathlib import Path
 import torch
 from imutext.config import TextCfg
 from imutext.eval.metrics import macro_f1
-from imutext.eval.zeroshot import zero_shot, model_hub_offset
+from imutext.eval.zeroshot import zero_shot, model_hub_offset, scoring_texts
 from imutext.models.factory import CKPT_NAME, ClassTexts, dataset_texts, load_checkpoint, load_for, model_from_checkpoint, text_encoder
 from results_tables import IMU_ZS as DEV   # development sets: never scored here
 
@@ -31,10 +31,8 @@ def screen(run):
         r = zero_shot(model, ds, n_boot=0)   # the windows' features once; each cell changes only the class embeddings
         row = dict(run=re.sub(r'^\d{8}-\d{6}-', '', Path(run).name), seed=trained.train.seed, set=ds)
         for name, sources in CELLS.items():
-            cfg = trained.override(text_sources=sources)
-            with warnings.catch_warnings():
-                warnings.filterwarnings('error', message='text sources')   # a source without texts for this set would be skipped: refuse instead
-                texts = dataset_texts(load_for(ds, cfg), cfg)
+            cfg = scoring_texts(trained, ds, sources)   # refuses a cache source the set has no texts for
+            texts = dataset_texts(load_for(ds, cfg), cfg)
             with torch.no_grad(): cls = ClassTexts(texts, text_encoder(cfg), model)().float().numpy()   # (K, 384)
             row[name] = round(macro_f1(r['features'] @ cls.T - model_hub_offset(model, cls), r['y']), 4)
         assert abs(row['default'] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed default differs from zero_shot's score"
