@@ -62,8 +62,7 @@ def cmd_run(a)->int:
 def cmd_zero_shot(a)->int:
     from imutext.eval.zeroshot import evaluate_checkpoint
     from imutext.experiment import zero_shot_table
-    sources = [t.strip() for t in a.text_sources.split(',') if t.strip()] if a.text_sources else None
-    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok, n_boot=a.n_boot, text_sources=sources)
+    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok, n_boot=a.n_boot, text_sources=a.text_sources or None)
     if a.json: print(json.dumps(m)); return 0
     if m['seen_in_training']: print(f"note: {m['dataset']} is a training set of this checkpoint: seen in training, not a zero-shot score\n")
     print(zero_shot_table({m['dataset']: m}).drop(index='mean').T.to_string())

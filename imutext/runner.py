@@ -75,7 +75,6 @@ def check_values(params:dict):
         if k in POSITIVE and not v > 0: raise ValueError(f"parameter {k!r} must be > 0, got {v!r}")
         if k in PROBABILITIES and not 0 <= v <= 1: raise ValueError(f"parameter {k!r} is a probability and must be in [0, 1], got {v!r}")
 
-
 # %% ../nbs/66_runner.ipynb #a4811df1
 DATASET_PARAMS = ('train_sets', 'zero_shot_sets', 'dataset')   # comma-separated bundled names or dataset folders
 PATH_PARAMS = ('run_dirs', 'out_dir', 'init_from', 'pretrained')   # comma-separated paths, made absolute against the caller's working directory (the notebook runs in nbs/runs/)

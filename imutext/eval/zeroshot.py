@@ -250,10 +250,10 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     return dict(metrics=m, features=feats, class_emb=cls, scores=scores, raw_scores=raw, y=w.y, subject=key, seg=w.seg, texts=texts)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #81b0e008
-def scoring_texts(cfg:ExpCfg, data:str|Path, sources:Sequence)->ExpCfg:  # the model's config; the folder scored; text sources (names from TEXT_SOURCES)
+def scoring_texts(cfg:ExpCfg, data:str|Path, sources:str|Sequence)->ExpCfg:  # the model's config; the folder scored; text sources (names from TEXT_SOURCES, or them comma-separated)
     "`cfg` scoring `data`'s classes with the texts of `sources`; a sub-action-cache source the folder has no texts for is refused, naming the folder, instead of being skipped."
     if cfg.data.modality != 'imu': raise ValueError(f"text sources (--text-sources) choose IMU class texts; this checkpoint is a {cfg.data.modality} model (its texts: --label-level and TextCfg.fault_styles)")
-    cfg = cfg.override(text_sources=tuple(sources))   # unknown names refused by the config
+    cfg = cfg.override(text_sources=sources if isinstance(sources, str) else tuple(sources))   # parsed, and unknown names refused, by the config
     have = load_subactions(data)
     if missing := [s for s in cfg.text.text_sources if s in EXTRA_SOURCES and s not in have]:
         raise ValueError(f"{data}: no {', '.join(missing)} texts for its classes (no subactions.json in the folder, or one without them): write them with "
