@@ -575,6 +575,25 @@ def text_source_confirm():
     return table(['held out', 'classes', TEXT_SOURCE_HEADS['default'], f"name + description {TEXT_SOURCE_HEADS[TEXT_SOURCE_PICK]} of the cache", 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit([r for r in (load(x['run']) for x in rows_in) if r])}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
+TEXT_SOURCE_TRAINED = RES/'text-source-screen'/'trained.jsonl'   # scripts/text_source_screen.py on the runs trained with the cache texts
+TRAINED_RUNS = 'trt'   # those runs: lodo-<this>-<set>-s<k>, -p text_sources name,description,keywords,sentence,affirmative,subactions
+
+def text_source_trained():
+    "The runs trained with the cache texts against SEPARABILITY_RUNS (trained with name + description) on the same folds and seeds: scored with the cache texts, as trained, and with name + description only, as a folder without a sub-action cache is; per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
+    new, old = screen_rows(TEXT_SOURCE_TRAINED) or [], _text_source_rows()
+    ks = sorted({r['seed'] for r in new} & {r['seed'] for r in old})
+    if not ks: return None
+    sets = sorted({r['set'] for r in new if r['seed'] in ks})
+    per = lambda rows, part, c: [np.mean([r[c] for r in rows if r['set'] in part and r['seed'] == k]) for k in ks]
+    rows = []
+    for what, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
+        base, every, plain = per(old, part, 'default'), per(new, part, 'every'), per(new, part, 'default')
+        rows.append([what, pm(base), pm(every), gains(every, base), pm(plain), gains(plain, base), len(ks)])
+    runs = [r for r in (load(x['run']) for x in new + old if x['seed'] in ks) if r]
+    return table(['held out', 'trained and scored with name + description', 'trained and scored with the cache texts too', 'change per seed',
+                  'trained with the cache texts, scored with name + description (a folder without a cache)', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{TRAINED_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}`, `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
+
 SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
     lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
     lodo_screen10b=(('lint03', 'linear projection and fixed temperature 0.03 (proj=linear, learn_scale=false)'), ('ema2', 'weight averaging over 2 epochs (ema_epochs=2)')),
@@ -765,7 +784,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=text_source_trained,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log

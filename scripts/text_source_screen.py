@@ -15,13 +15,12 @@ development sets are not scored.
 import json, re, sys
 from pathlib import Path
 import torch
-from imutext.config import TextCfg
 from imutext.eval.metrics import macro_f1
 from imutext.eval.zeroshot import zero_shot, model_hub_offset, scoring_texts
 from imutext.models.factory import CKPT_NAME, ClassTexts, dataset_texts, load_checkpoint, load_for, model_from_checkpoint, text_encoder
 from results_tables import IMU_ZS as DEV   # development sets: never scored here
 
-BASE = TextCfg.text_sources   # ('name', 'description'), the defaults
+BASE = ('name', 'description')   # the folder's meta.json only: the defaults, and all a folder without a sub-action cache has
 CELLS = dict(default=BASE, keywords=BASE + ('keywords',), sentence=BASE + ('sentence',), affirmative=BASE + ('affirmative',),
              subactions=BASE + ('subactions',), every=BASE + ('keywords', 'sentence', 'affirmative', 'subactions'),
              cache_only=('keywords', 'sentence', 'affirmative', 'subactions'))   # JSON key -> the text sources scored
