@@ -594,6 +594,27 @@ def text_source_trained():
                   'trained with the cache texts, scored with name + description (a folder without a cache)', 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{TRAINED_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}`, `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
+BORROW_SCREEN = RES/'borrow-screen'/'screen.jsonl'   # scripts/borrow_screen.py on the SEPARABILITY_RUNS and TRAINED_RUNS checkpoints
+
+def borrow_screen():
+    "Each held-out class with the cache texts of the nearest class of the other bundled sets (scripts/borrow_screen.py), on the weights trained with name + description (SEPARABILITY_RUNS) and with the cache texts (TRAINED_RUNS): per held-out set mean ± sd over seeds, then the ten-fold and nine-fold means with the change per seed against the first column."
+    rows_in = screen_rows(BORROW_SCREEN) or []
+    side = lambda fold: [r for r in rows_in if r['run'].startswith(f'lodo-{fold}-')]
+    old, new = side(SEPARABILITY_RUNS), side(TRAINED_RUNS)
+    ks = sorted({r['seed'] for r in old} & {r['seed'] for r in new})
+    if not ks: return None
+    sets = sorted({r['set'] for r in old})
+    per = lambda rows, part, c: [np.mean([r[c] for r in rows if r['set'] in part and r['seed'] == k]) for k in ks]
+    lent = {r['set']: f"{r['lent']} / {len(r['donors'])}" for r in old}
+    rows = []
+    for what, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
+        base, cells = per(old, part, 'plain'), [per(old, part, 'borrowed'), per(new, part, 'plain'), per(new, part, 'borrowed')]
+        rows.append([what, lent.get(what, ''), pm(base), *[x for c in cells for x in (pm(c), gains(c, base))], len(ks)])
+    runs = [r for r in (load(x['run']) for x in old + new if x['seed'] in ks) if r]
+    return table(['held out', 'classes that borrow', 'trained with name + description, scored with them (the defaults)', 'same weights, borrowed texts added', 'change per seed',
+                  'trained with the cache texts, scored with name + description', 'change per seed', 'trained with the cache texts, borrowed texts added', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{TRAINED_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, scores and every class's donor `{BORROW_SCREEN.relative_to(ROOT)}` (`python scripts/borrow_screen.py`)."
+
 SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
     lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
     lodo_screen10b=(('lint03', 'linear projection and fixed temperature 0.03 (proj=linear, learn_scale=false)'), ('ema2', 'weight averaging over 2 epochs (ema_epochs=2)')),
@@ -784,7 +805,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=text_source_trained,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=text_source_trained, borrow_screen=borrow_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
