@@ -12,13 +12,12 @@ per run and set as one JSON line: the macro-F1 with the names and descriptions (
 """
 import json, re, sys
 from pathlib import Path
-import torch
 from imutext.data.datasets import list_datasets, load_labels
 from imutext.data.labels import EXTRA_SOURCES, label_texts
 from imutext.data.subactions import load_subactions
 from imutext.eval.metrics import macro_f1
 from imutext.eval.zeroshot import zero_shot, model_hub_offset
-from imutext.models.factory import CKPT_NAME, ClassTexts, dataset_texts, load_checkpoint, load_for, model_from_checkpoint, text_encoder
+from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, load_checkpoint, load_for, model_from_checkpoint, text_encoder
 from results_tables import IMU_ZS as DEV   # development sets: never scored here
 
 TAU = 0.8        # the least cosine between two classes' label texts for one to lend its cache texts to the other
@@ -54,7 +53,7 @@ def screen(run):
         own, out, match = borrowed(ds, cfg, enc)
         row = dict(run=re.sub(r'^\d{8}-\d{6}-', '', Path(run).name), seed=cfg.train.seed, set=ds, trained=','.join(cfg.text.text_sources))
         for name, texts in (('plain', own), ('borrowed', out)):
-            with torch.no_grad(): cls = ClassTexts(texts, enc, model)().float().numpy()   # (K, 384)
+            cls = class_embeddings(texts, enc, model)   # (K, 384)
             row[name] = round(macro_f1(r['features'] @ cls.T - model_hub_offset(model, cls), r['y']), 4)
         if cfg.text.text_sources == PLAIN: assert abs(row['plain'] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed plain score differs from zero_shot's"
         row['lent'] = sum(b >= TAU for _, b in match); row['donors'] = match

@@ -14,10 +14,9 @@ development sets are not scored.
 """
 import json, re, sys
 from pathlib import Path
-import torch
 from imutext.eval.metrics import macro_f1
 from imutext.eval.zeroshot import zero_shot, model_hub_offset, scoring_texts
-from imutext.models.factory import CKPT_NAME, ClassTexts, dataset_texts, load_checkpoint, load_for, model_from_checkpoint, text_encoder
+from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, load_checkpoint, load_for, model_from_checkpoint, text_encoder
 from results_tables import IMU_ZS as DEV   # development sets: never scored here
 
 BASE = ('name', 'description')   # the folder's meta.json only: the defaults, and all a folder without a sub-action cache has
@@ -35,7 +34,7 @@ def screen(run):
         for name, sources in CELLS.items():
             cfg = scoring_texts(trained, ds, sources)   # refuses a cache source the set has no texts for
             texts = dataset_texts(load_for(ds, cfg), cfg)
-            with torch.no_grad(): cls = ClassTexts(texts, text_encoder(cfg), model)().float().numpy()   # (K, 384)
+            cls = class_embeddings(texts, text_encoder(cfg), model)   # (K, 384)
             row[name] = round(macro_f1(r['features'] @ cls.T - model_hub_offset(model, cls), r['y']), 4)
         assert abs(row[own[0]] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed {own[0]!r} cell differs from zero_shot's score"
         yield row

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 import numpy as np, torch
 from imutext.config import ClipCfg
-from imutext.models.factory import CKPT_NAME, ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
+from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
 from imutext.eval.zeroshot import embed_windows, model_hub_offset
 from imutext.data.windows import rotate_windows
 from imutext.eval.metrics import macro_f1
@@ -30,7 +30,7 @@ def screen(run, dev=False):
     enc = text_encoder(cfg)
     for name in cfg.data.zero_shot_sets[:None if dev else 1]:
         ds = load_for(name, cfg); w = modality(cfg).windows(ds, cfg)
-        with torch.no_grad(): cls = ClassTexts(dataset_texts(ds, cfg), enc, model)().float().numpy()   # (K, 384)
+        cls = class_embeddings(dataset_texts(ds, cfg), enc, model)   # (K, 384)
         off, rng = model_hub_offset(model, cls), np.random.default_rng([cfg.train.seed, 3])
         total, row = embed_windows(model, w).astype(np.float64), {}
         for v in range(1, max(VIEWS) + 1):

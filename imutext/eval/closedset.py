@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from ..core import set_seed, resolve_device
 from ..config import ExpCfg
 from ..data.windows import Windows, vib_split
-from ..models.factory import build_model, load_for, modality, dataset_texts, text_encoder, ClassTexts
+from ..models.factory import build_model, load_for, modality, dataset_texts, text_encoder, class_embeddings
 from ..train import Prepared, WindowMix, train_mix, fit, make_optimizer, _cap
 from .metrics import zero_shot_metrics, bootstrap_ci, accuracy, macro_f1
 from .zeroshot import embed_windows
@@ -83,7 +83,7 @@ def fit_aligned(cfg:ExpCfg, ds, train:Windows, test:Windows,
                  texts, [f"{ds.name}:{n}" for n in train.label_names], build_model(cfg), text_encoder(cfg))
     fit(cfg, prepared=p)
     device = resolve_device(cfg.train.device)
-    with torch.no_grad(): cls = ClassTexts(texts, p.encoder, p.model)(device).float().cpu().numpy()   # (K, 384)
+    cls = class_embeddings(texts, p.encoder, p.model, device)                                            # (K, 384)
     scores = embed_windows(p.model, test, device) @ cls.T                                               # (N, K)
     return dict(metrics=_split_metrics(scores, test, cfg, n_boot), model=p.model, history=p.history)
 

@@ -15,7 +15,7 @@ from ..config import ExpCfg, ClipCfg
 from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning
 from ..data.windows import Windows
 from ..models.clip import SignalClip
-from ..models.factory import ClassTexts, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
+from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
                                   chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
 from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label
@@ -227,7 +227,7 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     cfg = with_label_level(model.cfg, label_level)
     ds, w, texts, seen = inputs or held_out_inputs(cfg, data, seen_ok)
     mod, encoder = modality(cfg), encoder or text_encoder(cfg)
-    with torch.no_grad(): cls = ClassTexts(texts, encoder, model.to(device))(device).float().cpu().numpy()  # (K, 384)
+    cls = class_embeddings(texts, encoder, model.to(device), device)          # (K, 384)
     feats = embed_windows(model, w, device)
     raw, key = feats @ cls.T, mod.key(w)                                     # (N, K), (N,)
     scores = raw - model_hub_offset(model, cls)                             # hubness measured on the training windows
@@ -285,7 +285,7 @@ def vocab_embeddings(model:SignalClip, datasets:list, encoder=None, device='cpu'
     vocab, maps = union_vocab({k: ls.label_names for k, ls in sets.items()})
     emb = np.zeros((len(vocab), 384), np.float32)
     for k, ls in sets.items():
-        with torch.no_grad(): e = ClassTexts(dataset_texts(ls, model.cfg), encoder, model.to(device))(device).float().cpu().numpy()
+        e = class_embeddings(dataset_texts(ls, model.cfg), encoder, model.to(device), device)
         np.add.at(emb, maps[k], e)
     return vocab, emb / np.linalg.norm(emb, axis=1, keepdims=True), maps
 

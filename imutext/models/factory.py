@@ -25,8 +25,8 @@ from .clip import SignalClip
 # %% auto #0
 __all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'HUB_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
            'distinct_texts', 'check_english', 'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder',
-           'ClassTexts', 'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models', 'preprocessing',
-           'save_checkpoint', 'load_checkpoint', 'restore_model', 'model_from_checkpoint']
+           'ClassTexts', 'class_embeddings', 'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models',
+           'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model', 'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
 def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
@@ -160,6 +160,10 @@ class ClassTexts:
         if rng is None: return mean_by_class(e, self.owner, self.K)
         n = (self.start[1:] - self.start[:-1]).numpy()
         return e[torch.from_numpy(self.start[:-1].numpy() + np.minimum((rng.random(self.K) * n).astype(np.int64), n - 1)).to(e.device)]
+
+def class_embeddings(texts:list, encoder:TextEncoder, model:SignalClip, device=None)->np.ndarray:  # per class its texts; the text encoder; the model (its label bank), on `device`
+    "Class embeddings (K, 384) as scoring uses them: each class's mean text, without gradients, float32 on the CPU."
+    with torch.no_grad(): return ClassTexts(texts, encoder, model)(device).float().cpu().numpy()
 
 
 # %% ../../nbs/24_models.factory.ipynb #pretrnd1
