@@ -629,7 +629,7 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10k=(('uni', 'uniformity loss 1.0 (uniformity=1.0)'),),
     lodo_screen10l=(('bal', 'epochs shared by classes (balance=class)'), ('ddrop', 'device dropout 0.5 (device_dropout=0.5)'), ('pmean', 'mean pooling (pool=mean)'), ('vdd', 'vertical channels and device dropout (vertical=true, device_dropout=0.5)')),
     lodo_screen10m=(('nd', 'within-dataset negatives (negatives=dataset)'), ('st10', 'softer targets (soft_temp=1.0)')),
-    lodo_screen10n=(('trt', 'the cache texts in training and scoring (text_sources=name,description,keywords,sentence,affirmative,subactions)'), ('tat', 'one of those texts drawn per class and step (the same text_sources, text_aug=true)')))
+    lodo_screen10n=(('trt', 'the cache texts in training and scoring (text_sources=name,description,keywords,sentence,affirmative,subactions)'), ('tat', 'one of those texts drawn per class and step (the same text_sources, text_aug=true)'), ('trv', 'the cache texts with vertical channels (the same text_sources, vertical=true)')))
 SCREEN10_BASE = dict(lodo_screen10h='def39', lodo_screen10i='def39', lodo_screen10j='def39', lodo_screen10k='def39', lodo_screen10l='def39', lodo_screen10m='def40', lodo_screen10n='def40')   # screens with the defaults re-run: fold name of that re-run, a column beside the HUB_ALL defaults
 
 def lodo_screen10(key):
