@@ -17,7 +17,7 @@ from imutext.data.labels import EXTRA_SOURCES, label_texts
 from imutext.data.subactions import load_subactions
 from imutext.eval.metrics import macro_f1
 from imutext.eval.zeroshot import zero_shot, model_hub_offset
-from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, load_checkpoint, load_for, model_from_checkpoint, text_encoder
+from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, load_checkpoint, model_from_checkpoint, text_encoder
 from results_tables import IMU_ZS as DEV   # development sets: never scored here
 
 TAU = 0.8        # the least cosine between two classes' label texts for one to lend its cache texts to the other
@@ -36,9 +36,8 @@ def donors(exclude:str, encoder)->tuple:
 
 def borrowed(ds:str, cfg, encoder)->tuple:
     "Per class of `ds` its texts with the nearest donor's cache texts when the cosine reaches TAU, and per class (donor, cosine)."
-    plain = cfg.override(text_sources=PLAIN)
-    own = dataset_texts(load_for(ds, plain), plain)
     ls = load_labels(ds)
+    own = dataset_texts(ls, cfg.override(text_sources=PLAIN))
     names, emb, cache = donors(ds, encoder)
     sim = encoder.encode(label_texts(ls.label_names, ls.label_descriptions)) @ emb.T   # (K, M) cosines: both sides normalised
     best, idx = sim.max(1)

@@ -322,6 +322,14 @@ def lodo_confirm():
 
 GRAVITY_FREE = ('basicmotions', 'racketsports')   # the bundled sets whose accelerometers report gravity-removed acceleration (their meta.json `gravity`)
 
+def row_means(rows, part, c, ks):
+    "Per seed k in `ks`: the mean of field `c` over the screen rows (JSON lines with 'set' and 'seed') of the sets `part`."
+    return [np.mean([r[c] for r in rows if r['set'] in part and r['seed'] == k]) for k in ks]
+
+def fold_rows(path, fold):
+    "The screen rows in `path` of the runs lodo-<fold>-<set>-s<k>."
+    return [r for r in screen_rows(path) or [] if r['run'].startswith(f'lodo-{fold}-')]
+
 def seed_means(values, part, ks):
     "Per seed k in `ks`: the mean over the sets `part` of `values` ({set: one value per seed})."
     return [np.mean([values[ds][k] for ds in part]) for k in ks]
@@ -528,10 +536,10 @@ SEPARABILITY_RUNS = 'def40'   # the defaults re-run at the commit of lodo_screen
 
 def separability_screen():
     "Per held-out set of the defaults' folds: zero-shot macro-F1 beside the same features scored by class centroids and by a logistic probe (group cross-validation), and how often a class's mean feature picks its own text; mean ± sd over the seeds replayed."
-    rows_in = [r for r in screen_rows(SEPARABILITY_SCREEN) or [] if r['run'].startswith(f'lodo-{SEPARABILITY_RUNS}-')]
+    rows_in = fold_rows(SEPARABILITY_SCREEN, SEPARABILITY_RUNS)
     if not rows_in: return None
     sets, ks = sorted({r['set'] for r in rows_in}, key=lambda d: np.mean([r['zero_shot'] for r in rows_in if r['set'] == d])), sorted({r['seed'] for r in rows_in})
-    per = lambda part, c: [np.mean([r[c] for r in rows_in if r['set'] in part and r['seed'] == k]) for k in ks]   # per seed, the mean over the sets `part`
+    per = lambda part, c: row_means(rows_in, part, c, ks)
     gap = lambda part: [p - z for p, z in zip(per(part, 'probe'), per(part, 'zero_shot'))]
     first = {d: next(r for r in rows_in if r['set'] == d) for d in sets}
     rows = [[d, first[d]['classes'], first[d]['groups'], *[pm(per([d], c)) for c in ('zero_shot', 'centroid', 'probe')], pm(gap([d])),
@@ -548,7 +556,7 @@ TEXT_SOURCE_HEADS = dict(default='name + description (the defaults)', keywords='
 TEXT_SOURCE_PICK = 'every'   # the cell that passed the seed-0 screen, confirmed on seeds 1 and 2
 
 def _text_source_rows():
-    return [r for r in screen_rows(TEXT_SOURCE_SCREEN) or [] if r['run'].startswith(f'lodo-{SEPARABILITY_RUNS}-')]
+    return fold_rows(TEXT_SOURCE_SCREEN, SEPARABILITY_RUNS)
 
 def text_source_screen():
     "Held-out class texts from more sources of the sub-action cache at scoring time, replayed on the SEPARABILITY_RUNS' seed-0 weights: per held-out set, the ten-fold and nine-fold means against BARS."
@@ -568,7 +576,7 @@ def text_source_confirm():
     ks = sorted({r['seed'] for r in rows_in})
     if len(ks) < 2: return None
     sets = sorted({r['set'] for r in rows_in})
-    per = lambda part, c: [np.mean([r[c] for r in rows_in if r['set'] in part and r['seed'] == k]) for k in ks]
+    per = lambda part, c: row_means(rows_in, part, c, ks)
     classes = lambda part: '' if len(part) > 1 else load(f'lodo-{SEPARABILITY_RUNS}-{part[0]}-s{ks[0]}')[0]['zero_shot'][part[0]]['n_classes']
     rows = [[what, classes(part), pm(per(part, 'default')), pm(per(part, TEXT_SOURCE_PICK)),
              gains(per(part, TEXT_SOURCE_PICK), per(part, 'default')), len(ks)] for what, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets))]
@@ -584,10 +592,9 @@ def text_source_trained():
     ks = sorted({r['seed'] for r in new} & {r['seed'] for r in old})
     if not ks: return None
     sets = sorted({r['set'] for r in new if r['seed'] in ks})
-    per = lambda rows, part, c: [np.mean([r[c] for r in rows if r['set'] in part and r['seed'] == k]) for k in ks]
     rows = []
     for what, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
-        base, every, plain = per(old, part, 'default'), per(new, part, 'every'), per(new, part, 'default')
+        base, every, plain = row_means(old, part, 'default', ks), row_means(new, part, 'every', ks), row_means(new, part, 'default', ks)
         rows.append([what, pm(base), pm(every), gains(every, base), pm(plain), gains(plain, base), len(ks)])
     runs = [r for r in (load(x['run']) for x in new + old if x['seed'] in ks) if r]
     return table(['held out', 'trained and scored with name + description', 'trained and scored with the cache texts too', 'change per seed',
@@ -598,17 +605,14 @@ BORROW_SCREEN = RES/'borrow-screen'/'screen.jsonl'   # scripts/borrow_screen.py 
 
 def borrow_screen():
     "Each held-out class with the cache texts of the nearest class of the other bundled sets (scripts/borrow_screen.py), on the weights trained with name + description (SEPARABILITY_RUNS) and with the cache texts (TRAINED_RUNS): per held-out set mean ± sd over seeds, then the ten-fold and nine-fold means with the change per seed against the first column."
-    rows_in = screen_rows(BORROW_SCREEN) or []
-    side = lambda fold: [r for r in rows_in if r['run'].startswith(f'lodo-{fold}-')]
-    old, new = side(SEPARABILITY_RUNS), side(TRAINED_RUNS)
+    old, new = fold_rows(BORROW_SCREEN, SEPARABILITY_RUNS), fold_rows(BORROW_SCREEN, TRAINED_RUNS)
     ks = sorted({r['seed'] for r in old} & {r['seed'] for r in new})
     if not ks: return None
     sets = sorted({r['set'] for r in old})
-    per = lambda rows, part, c: [np.mean([r[c] for r in rows if r['set'] in part and r['seed'] == k]) for k in ks]
     lent = {r['set']: f"{r['lent']} / {len(r['donors'])}" for r in old}
     rows = []
     for what, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
-        base, cells = per(old, part, 'plain'), [per(old, part, 'borrowed'), per(new, part, 'plain'), per(new, part, 'borrowed')]
+        base, cells = row_means(old, part, 'plain', ks), [row_means(old, part, 'borrowed', ks), row_means(new, part, 'plain', ks), row_means(new, part, 'borrowed', ks)]
         rows.append([what, lent.get(what, ''), pm(base), *[x for c in cells for x in (pm(c), gains(c, base))], len(ks)])
     runs = [r for r in (load(x['run']) for x in old + new if x['seed'] in ks) if r]
     return table(['held out', 'classes that borrow', 'trained with name + description, scored with them (the defaults)', 'same weights, borrowed texts added', 'change per seed',

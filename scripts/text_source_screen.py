@@ -16,7 +16,8 @@ import json, re, sys
 from pathlib import Path
 from imutext.eval.metrics import macro_f1
 from imutext.eval.zeroshot import zero_shot, model_hub_offset, scoring_texts
-from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, load_checkpoint, load_for, model_from_checkpoint, text_encoder
+from imutext.data.datasets import load_labels
+from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, load_checkpoint, model_from_checkpoint, text_encoder
 from results_tables import IMU_ZS as DEV   # development sets: never scored here
 
 BASE = ('name', 'description')   # the folder's meta.json only: the defaults, and all a folder without a sub-action cache has
@@ -28,13 +29,14 @@ def screen(run):
     model = model_from_checkpoint(load_checkpoint(Path(run)/CKPT_NAME)); trained = model.cfg
     own = [k for k, v in CELLS.items() if v == trained.text.text_sources]
     assert own, f"{run}: trained with text sources {trained.text.text_sources}, which no cell of {list(CELLS)} repeats"
+    enc = text_encoder(trained)
     for ds in [s for s in trained.data.zero_shot_sets if s not in DEV]:
         r = zero_shot(model, ds, n_boot=0)   # the windows' features once; each cell changes only the class embeddings
         row = dict(run=re.sub(r'^\d{8}-\d{6}-', '', Path(run).name), seed=trained.train.seed, set=ds, trained=own[0])
+        labels = load_labels(ds)             # names, descriptions and folder: all the texts need
         for name, sources in CELLS.items():
             cfg = scoring_texts(trained, ds, sources)   # refuses a cache source the set has no texts for
-            texts = dataset_texts(load_for(ds, cfg), cfg)
-            cls = class_embeddings(texts, text_encoder(cfg), model)   # (K, 384)
+            cls = class_embeddings(dataset_texts(labels, cfg), enc, model)   # (K, 384)
             row[name] = round(macro_f1(r['features'] @ cls.T - model_hub_offset(model, cls), r['y']), 4)
         assert abs(row[own[0]] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed {own[0]!r} cell differs from zero_shot's score"
         yield row
