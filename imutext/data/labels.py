@@ -97,6 +97,7 @@ def class_texts(label_names:list,          # the dataset's class names
                 cfg:TextCfg|None=None,     # templates and text sources (default `TextCfg()`)
                 extra:dict|None=None,      # {source: per class a list of texts} from the sub-action cache
                 positions:list|None=None,  # the dataset's sensor body positions (`data.windows.body_positions`), for `cfg.placement_prompt`
+                where=None,                # the folder the classes are from, named in the warning about a missing cache
                )->list:                    # per class a list of distinct texts
     "The texts of every class from the sources in `cfg.text_sources`, each ending with the sensor placement when `cfg.placement_prompt`."
     cfg = cfg or TextCfg(); _check_text_cfg(cfg)
@@ -106,7 +107,8 @@ def class_texts(label_names:list,          # the dataset's class names
         per_class = _source_texts(src, labels, descs, cfg.templates, extra)
         if per_class is None: missing += [src] if src != 'description' else []; continue   # descriptions are optional in meta.json: no warning
         for k, ts in enumerate(per_class): out[k] += ts
-    if missing: warnings.warn(f"text sources {missing} have no data here and are skipped")
+    if missing: warnings.warn(f"{f'{where}: ' if where else ''}no sub-action cache ({', '.join(missing)} texts) for its classes, so they are described by "
+                              f"{' and '.join(s for s in cfg.text_sources if s not in missing)} only; imutext.data.subactions.get_subactions writes the cache with an LLM backend")
     out = [_dedup(ts) for ts in out]
     if cfg.placement_prompt: out = [with_placement(ts, positions or []) for ts in out]
     foreign = [n for n, ts in zip(label_names, out) if any(non_latin(t) for t in ts)]

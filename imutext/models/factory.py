@@ -17,7 +17,7 @@ from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset, DataFormatError
 from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions, kept_channels
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
-from ..data.labels import class_texts, description_list, clean_label, EXTRA_SOURCES
+from ..data.labels import class_texts, description_list, clean_label
 from ..data.subactions import load_subactions
 from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, known_word_share, KNOWN_WORDS_MIN
 from .clip import SignalClip
@@ -65,13 +65,9 @@ def _vib_split(w:Windows, cfg:ExpCfg, frac:float, seed:int)->tuple:
 
 def _imu_texts(ds, cfg:ExpCfg)->list:
     "Class texts of an IMU folder (SensorData or LabelSet); sub-action-cache sources the folder has no texts for are left out with a warning naming it; with `TextCfg.placement_prompt` they end with its kept sensors' body positions."
-    pos, extra, tc = body_positions(kept_channels(ds.channels, cfg.data.sensors)), load_subactions(ds.path), cfg.text
+    pos = body_positions(kept_channels(ds.channels, cfg.data.sensors))
     check_english(ds)
-    if (lack := [s for s in tc.text_sources if s in EXTRA_SOURCES and s not in extra]) and len(lack) < len(tc.text_sources):
-        tc = dataclasses.replace(tc, text_sources=tuple(s for s in tc.text_sources if s not in lack))
-        warnings.warn(f"{ds.path}: no sub-action cache ({', '.join(lack)} texts) for its classes, so they are described by {' and '.join(tc.text_sources)} only; "
-                      "imutext.data.subactions.get_subactions writes the cache with an LLM backend")
-    return distinct_texts(class_texts(ds.label_names, ds.label_descriptions, tc, extra=extra, positions=pos), ds)
+    return distinct_texts(class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=load_subactions(ds.path), positions=pos, where=ds.path), ds)
 
 def distinct_texts(texts:list, ds)->list:  # per class its texts; the SensorData or LabelSet they came from
     "`texts`, or a DataFormatError naming meta.json when two classes get the same texts (names that differ only in case, hyphens or punctuation, without descriptions to tell them apart)."
