@@ -86,6 +86,7 @@ class TextCfg:
     bank_queries: int = 4      # learnable queries of the attention label bank
     placement_prompt: bool = False  # IMU class texts end with the dataset's sensor placement from meta.json `body_position` (', sensor on the waist'); none known: unchanged
     text_aug: bool = False      # training: every step each class is represented by one of its texts drawn at random (evaluation: the mean of all)
+    center_sets: bool = False   # each set's class embeddings minus their mean over the set, renormalised (removes what all classes of a set share, e.g. its device, placement and wording), in training and scoring; a set of one class unchanged
 
 @dataclass
 class EncoderCfg:

@@ -188,6 +188,11 @@ class Prepared:
     start: int = 0                            # the first epoch the last `fit` trained (after a resume, the epochs before it were trained earlier)
     subactions: SubactionTable|None = None   # global sub-action table (shape codebook only)
 
+    @property
+    def class_sets(self)->list:
+        "Per class (in the order of `texts`) the index of its training set."
+        return [d for d, w in enumerate(self.train.windows) for _ in w.label_names]
+
 def prepare(cfg:ExpCfg)->Prepared:
     "Window and split the training sets, write their class texts (and sub-action table for the codebook), build the model."
     d, mod = cfg.data, modality(cfg)
@@ -333,7 +338,7 @@ def end_training(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device):
     "After the last epoch, store the hubness bank in the model (`hub_features` of the training split, and the training classes' text embeddings), so the checkpoint written next carries it."
     if epoch != cfg.train.epochs - 1: return
     m = s.model; m.hub_bank, m.hub_labels = hub_features(m, p.train, cfg.clip.hub_bank, cfg.train.seed, device)
-    with torch.no_grad(): m.hub_classes = None if m.hub_bank is None else ClassTexts(p.texts, p.encoder, m)(device).cpu().half()
+    with torch.no_grad(): m.hub_classes = None if m.hub_bank is None else ClassTexts(p.texts, p.encoder, m, p.class_sets)(device).cpu().half()
 
 # %% ../nbs/40_train.ipynb #587f1efb
 def with_absolute_sets(cfg:ExpCfg)->ExpCfg:
@@ -347,7 +352,7 @@ def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,
     cfg = with_absolute_sets(cfg)
     p = prepared or prepare(cfg)
     device = resolve_device(cfg.train.device)
-    s, ct = make_state(p, cfg, device, run_dir), ClassTexts(p.texts, p.encoder, p.model)
+    s, ct = make_state(p, cfg, device, run_dir), ClassTexts(p.texts, p.encoder, p.model, p.class_sets)
     for epoch in range(s.start, cfg.train.epochs if until is None else min(until, cfg.train.epochs)):
         t0 = time.perf_counter()
         s.history.append(epoch_record(p, s, cfg, epoch, device, ct, t0, train_epoch(p, cfg, epoch, s, device, ct)))

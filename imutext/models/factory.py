@@ -25,8 +25,9 @@ from .clip import SignalClip
 # %% auto #0
 __all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'HUB_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
            'distinct_texts', 'check_english', 'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder',
-           'ClassTexts', 'class_embeddings', 'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models',
-           'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model', 'model_from_checkpoint']
+           'ClassTexts', 'centred', 'class_embeddings', 'pretrained_encoder', 'build_model', 'subaction_texts',
+           'shipped_models', 'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model',
+           'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
 def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
@@ -129,9 +130,12 @@ def text_encoder(cfg:ExpCfg, device='cpu')->TextEncoder:
     return TextEncoder(cache_dir=p if p.is_absolute() else REPO_ROOT/p, device=device)
 
 class ClassTexts:
-    "Class embeddings of per-class texts, via the model's label bank when it has one; given a random stream (training with `TextCfg.text_aug`), one text per class drawn per call."
-    def __init__(self, texts:list, encoder:TextEncoder, model:SignalClip):
+    "Class embeddings of per-class texts, via the model's label bank when it has one; given a random stream (training with `TextCfg.text_aug`), one text per class drawn per call; centred per set with `TextCfg.center_sets`."
+    def __init__(self, texts:list, encoder:TextEncoder, model:SignalClip,
+                 sets:list|None=None):  # per class the index of its set (the training mix: several); None = one set
         self.model, self.K = model, len(texts)
+        self.sets = torch.zeros(self.K, dtype=torch.long) if sets is None else torch.as_tensor(sets, dtype=torch.long)   # (K,)
+        if len(self.sets) != self.K: raise ValueError(f"ClassTexts: {len(self.sets)} set indices for {self.K} classes")
         self.owner = torch.tensor([k for k, ts in enumerate(texts) for _ in ts])   # (n,) class of every text, classes contiguous
         self.start = torch.tensor([0] + [len(ts) for ts in texts]).cumsum(0)        # (K+1,) first text of every class
         if model.label_bank is None:                                                # frozen sentence embeddings, once
@@ -152,10 +156,21 @@ class ClassTexts:
     def classes(self, e:torch.Tensor,                      # (n, 384) `per_text` output
                 rng:np.random.Generator|None=None,         # as in `__call__`
                )->torch.Tensor:
-        "Class embeddings (K, 384) from the texts' embeddings: each class's mean, or with `rng` one drawn text each."
-        if rng is None: return mean_by_class(e, self.owner, self.K)
-        n = (self.start[1:] - self.start[:-1]).numpy()
-        return e[torch.from_numpy(self.start[:-1].numpy() + np.minimum((rng.random(self.K) * n).astype(np.int64), n - 1)).to(e.device)]
+        "Class embeddings (K, 384) from the texts' embeddings: each class's mean, or with `rng` one drawn text each; centred per set with `TextCfg.center_sets`."
+        if rng is None: c = mean_by_class(e, self.owner, self.K)
+        else:
+            n = (self.start[1:] - self.start[:-1]).numpy()
+            c = e[torch.from_numpy(self.start[:-1].numpy() + np.minimum((rng.random(self.K) * n).astype(np.int64), n - 1)).to(e.device)]
+        return centred(c, self.sets) if self.model.cfg.text.center_sets else c
+
+def centred(c:torch.Tensor,     # (K, d) unit-norm class embeddings
+            sets:torch.Tensor,  # (K,) set index of every class
+           )->torch.Tensor:     # (K, d) unit norm
+    "Every class embedding minus the mean class embedding of its set, renormalised; a class alone in its set unchanged."
+    sets = sets.to(c.device); S = int(sets.max()) + 1
+    n = torch.zeros(S, device=c.device).index_add(0, sets, torch.ones(len(sets), device=c.device))   # (S,) classes per set
+    mean = torch.zeros(S, c.shape[1], device=c.device, dtype=c.dtype).index_add(0, sets, c) / n[:, None].to(c.dtype)
+    return torch.where((n[sets] > 1)[:, None], F.normalize(c - mean[sets], dim=-1), c)
 
 def class_embeddings(texts:list, encoder:TextEncoder, model:SignalClip, device=None)->np.ndarray:  # per class its texts; the text encoder; the model (its label bank), on `device`
     "Class embeddings (K, 384) as scoring uses them: each class's mean text, without gradients, float32 on the CPU."
