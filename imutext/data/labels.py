@@ -107,8 +107,10 @@ def class_texts(label_names:list,          # the dataset's class names
         per_class = _source_texts(src, labels, descs, cfg.templates, extra)
         if per_class is None: missing += [src] if src != 'description' else []; continue   # descriptions are optional in meta.json: no warning
         for k, ts in enumerate(per_class): out[k] += ts
-    if missing: warnings.warn(f"{f'{where}: ' if where else ''}no sub-action cache ({', '.join(missing)} texts) for its classes, so they are described by "
-                              f"{' and '.join(s for s in cfg.text_sources if s not in missing)} only; imutext.data.subactions.get_subactions writes the cache with an LLM backend")
+    if missing:
+        what = f"its sub-action cache has no {', '.join(missing)} texts" if extra else f"no sub-action cache ({', '.join(missing)} texts)"
+        warnings.warn(f"{f'{where}: ' if where else ''}{what} for its classes, so they are described by {' and '.join(s for s in cfg.text_sources if s not in missing)} only; "
+                      "imutext.data.subactions.get_subactions writes the cache with an LLM backend")
     out = [_dedup(ts) for ts in out]
     if cfg.placement_prompt: out = [with_placement(ts, positions or []) for ts in out]
     foreign = [n for n, ts in zip(label_names, out) if any(non_latin(t) for t in ts)]
