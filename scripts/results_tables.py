@@ -461,7 +461,8 @@ def replay_screen(path, label, script):
     cells = [k for k in rows_in[0] if k not in ('run', 'seed', 'set') and not k.startswith('rec_')]
     held = [r for r in rows_in if r['set'] not in IMU_ZS]
     ks = sorted({r['seed'] for r in held})
-    mean = lambda c, k, calm=False: np.mean([r[c] for r in held if r['seed'] == k and not (calm and r['set'] == SWING)])
+    ten = {r['set'] for r in held}; nine = ten - {SWING}
+    mean = lambda c, k, calm=False: row_means(held, nine if calm else ten, c, [k])[0]
     rows = []
     for c in cells:
         s0, n0 = mean(c, ks[0]), mean(c, ks[0], True)
@@ -525,7 +526,7 @@ def padding_screen():
     per = lambda ds, c: [r[c] for r in rows_in if r['set'] == ds]
     cols = ('edge', 'reflect', 'edge_256', 'reflect_256')
     rows = [[ds, f"{per(ds, 'padded_share')[0]:.0%}", *[pm(per(ds, c)) for c in cols]] for ds in sets]
-    rows.append([f'**mean of the {len(sets)} held-out sets**', '', *[pm([np.mean([r[c] for r in rows_in if r['seed'] == k]) for k in ks]) for c in cols]])
+    rows.append([f'**mean of the {len(sets)} held-out sets**', '', *[pm(row_means(rows_in, sets, c, ks)) for c in cols]])
     return table(['held out', 'windows padded (as bundled)', 'as bundled: last value repeated', 'as bundled: mirrored (the padding now)',
                   're-cut to 2.56 s: last value repeated', 're-cut to 2.56 s: mirrored'], rows) + \
         f"\n\nCommit {commit([r for r in (load(x['run']) for x in rows_in) if r])}; run files `results/lodo-{REC_RUNS[1]}-*-s[0-2]/`, scores `{PADDING_SCREEN.relative_to(ROOT)}` (`python scripts/padding_screen.py`); seeds {ks[0]}-{ks[-1]}, mean ± sd over seeds."
@@ -740,7 +741,7 @@ def adapt_screen():
     if not rows_in: return None
     held = [r for r in rows_in if r['set'] not in IMU_ZS]
     seeds_ = sorted({r['seed'] for r in held})
-    per_seed = lambda c: [np.mean([r[c] for r in held if r['seed'] == k]) for k in seeds_]
+    per_seed = lambda c: row_means(held, {r['set'] for r in held}, c, seeds_)
     rows = [[label, f"{per_seed(c)[0]:.3f}", pm(per_seed(c)), *[f"{np.mean([r[c] for r in rows_in if r['set'] == d]):.3f}" for d in IMU_ZS]] for c, (label, *_) in SCREEN_CORRECTIONS.items()]
     runs = [load(re.sub(r'^\d{8}-\d{6}-', '', r['run'])) for r in held]
     n_folds = len({r['set'] for r in held})
