@@ -586,21 +586,37 @@ def text_source_confirm():
 
 TEXT_SOURCE_TRAINED = RES/'text-source-screen'/'trained.jsonl'   # scripts/text_source_screen.py on the runs trained with the cache texts
 TRAINED_RUNS = 'trt'   # those runs: lodo-<this>-<set>-s<k>, -p text_sources name,description,keywords,sentence,affirmative,subactions
+CENTRED_RUNS = 'tc'    # the same texts with each set's class embeddings centred: the same text_sources, -p center_sets true
 
-def text_source_trained():
-    "The runs trained with the cache texts against SEPARABILITY_RUNS (trained with name + description) on the same folds and seeds: scored with the cache texts, as trained, and with name + description only, as a folder without a sub-action cache is; per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
-    new, old = screen_rows(TEXT_SOURCE_TRAINED) or [], _text_source_rows()
+def text_source_trained(fold, what):
+    "The runs lodo-<fold>-* (trained with the cache texts, `what` says how) against SEPARABILITY_RUNS (trained with name + description) on the same folds and seeds: scored as trained, and with name + description only, as a folder without a sub-action cache is; per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
+    new, old = fold_rows(TEXT_SOURCE_TRAINED, fold), _text_source_rows()
     ks = sorted({r['seed'] for r in new} & {r['seed'] for r in old})
     if not ks: return None
     sets = sorted({r['set'] for r in new if r['seed'] in ks})
     rows = []
-    for what, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
+    for label, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
         base, every, plain = row_means(old, part, 'default', ks), row_means(new, part, 'every', ks), row_means(new, part, 'default', ks)
-        rows.append([what, pm(base), pm(every), gains(every, base), pm(plain), gains(plain, base), len(ks)])
+        rows.append([label, pm(base), pm(every), gains(every, base), pm(plain), gains(plain, base), len(ks)])
     runs = [r for r in (load(x['run']) for x in new + old if x['seed'] in ks) if r]
-    return table(['held out', 'trained and scored with name + description', 'trained and scored with the cache texts too', 'change per seed',
-                  'trained with the cache texts, scored with name + description (a folder without a cache)', 'change per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{TRAINED_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}`, `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
+    return table(['held out', 'trained and scored with name + description', f'trained and scored with {what}', 'change per seed',
+                  f'trained with {what}, scored with name + description (a folder without a cache)', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{fold}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}`, `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
+
+TEXT_BALANCE = RES/'text-source-screen'/'balance.jsonl'   # scripts/text_balance_probe.py on the TRAINED_RUNS checkpoints
+BALANCE_CELLS = dict(every='the mean of all texts (as trained)', base='name + description only', bal2='name + description and the cache texts, the two groups weighted equally',
+                     bal6='every source weighted equally', w75='name + description 3 : 1 the cache texts')
+
+def text_balance_probe():
+    "The TRAINED_RUNS replayed with the name and description weighted against the cache texts at scoring time (scripts/text_balance_probe.py): per cell the ten-fold and nine-fold means and the two UEA four-class sets, mean ± sd over seeds."
+    rows_in = screen_rows(TEXT_BALANCE)
+    if not rows_in: return None
+    sets, ks = sorted({r['set'] for r in rows_in}), sorted({r['seed'] for r in rows_in})
+    parts = [part for _, part in held_out_means(sets, sets)] + [[SWING], ['epilepsy']]
+    rows = [[label, *[pm(row_means(rows_in, part, c, ks)) for part in parts]] for c, label in BALANCE_CELLS.items()]
+    runs = [r for r in (load(x['run']) for x in rows_in) if r]
+    return table(['class embedding of a held-out class', f'mean of the {len(sets)} training sets held out', f'mean of the {len(sets) - 1} without {SWING}', SWING, 'epilepsy'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{TRAINED_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_BALANCE.relative_to(ROOT)}` (`python scripts/text_balance_probe.py`)."
 
 BORROW_SCREEN = RES/'borrow-screen'/'screen.jsonl'   # scripts/borrow_screen.py on the SEPARABILITY_RUNS and TRAINED_RUNS checkpoints
 
@@ -634,8 +650,9 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10k=(('uni', 'uniformity loss 1.0 (uniformity=1.0)'),),
     lodo_screen10l=(('bal', 'epochs shared by classes (balance=class)'), ('ddrop', 'device dropout 0.5 (device_dropout=0.5)'), ('pmean', 'mean pooling (pool=mean)'), ('vdd', 'vertical channels and device dropout (vertical=true, device_dropout=0.5)')),
     lodo_screen10m=(('nd', 'within-dataset negatives (negatives=dataset)'), ('st10', 'softer targets (soft_temp=1.0)')),
-    lodo_screen10n=(('trt', 'the cache texts in training and scoring (text_sources=name,description,keywords,sentence,affirmative,subactions)'), ('tat', 'one of those texts drawn per class and step (the same text_sources, text_aug=true)'), ('trv', 'the cache texts with vertical channels (the same text_sources, vertical=true)')))
-SCREEN10_BASE = dict(lodo_screen10h='def39', lodo_screen10i='def39', lodo_screen10j='def39', lodo_screen10k='def39', lodo_screen10l='def39', lodo_screen10m='def40', lodo_screen10n='def40')   # screens with the defaults re-run: fold name of that re-run, a column beside the HUB_ALL defaults
+    lodo_screen10n=(('trt', 'the cache texts in training and scoring (text_sources=name,description,keywords,sentence,affirmative,subactions)'), ('tat', 'one of those texts drawn per class and step (the same text_sources, text_aug=true)'), ('trv', 'the cache texts with vertical channels (the same text_sources, vertical=true)')),
+    lodo_screen10o=(('trt', 'the cache texts in training and scoring (text_sources=name,description,keywords,sentence,affirmative,subactions)'), ('tc', 'the cache texts, centred per set (the same text_sources, center_sets=true)'), ('cen', 'centred per set, name and description (center_sets=true)')))
+SCREEN10_BASE = dict(lodo_screen10h='def39', lodo_screen10i='def39', lodo_screen10j='def39', lodo_screen10k='def39', lodo_screen10l='def39', lodo_screen10m='def40', lodo_screen10n='def40', lodo_screen10o='def40')   # screens with the defaults re-run: fold name of that re-run, a column beside the HUB_ALL defaults
 
 def lodo_screen10(key):
     "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set, or against the defaults re-run at the screen's commit, SCREEN10_BASE), the mean over the sets held out, the same without SWING, and the development sets."
@@ -810,7 +827,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=text_source_trained, borrow_screen=borrow_screen,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, text_balance_probe=text_balance_probe,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
