@@ -15,10 +15,10 @@ from pathlib import Path
 from imutext.data.datasets import list_datasets, load_labels
 from imutext.data.labels import EXTRA_SOURCES, label_texts
 from imutext.data.subactions import load_subactions
-from imutext.eval.metrics import macro_f1
-from imutext.eval.zeroshot import zero_shot, model_hub_offset
+from imutext.eval.zeroshot import zero_shot
 from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, load_checkpoint, model_from_checkpoint, text_encoder
 from results_tables import IMU_ZS as DEV   # development sets: never scored here
+from text_source_screen import replay_f1
 
 TAU = 0.8        # the least cosine between two classes' label texts for one to lend its cache texts to the other
 PLAIN = ('name', 'description')
@@ -52,8 +52,7 @@ def screen(run):
         own, out, match = borrowed(ds, cfg, enc)
         row = dict(run=re.sub(r'^\d{8}-\d{6}-', '', Path(run).name), seed=cfg.train.seed, set=ds, trained=','.join(cfg.text.text_sources))
         for name, texts in (('plain', own), ('borrowed', out)):
-            cls = class_embeddings(texts, enc, model)   # (K, 384)
-            row[name] = round(macro_f1(r['features'] @ cls.T - model_hub_offset(model, cls), r['y']), 4)
+            row[name] = replay_f1(model, r, class_embeddings(texts, enc, model))   # (K, 384) class embeddings
         if cfg.text.text_sources == PLAIN: assert abs(row['plain'] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed plain score differs from zero_shot's"
         row['lent'] = sum(b >= TAU for _, b in match); row['donors'] = match
         yield row

@@ -17,11 +17,10 @@ The development sets are not scored.
 import json, re, sys
 import numpy as np
 from pathlib import Path
-from imutext.eval.metrics import macro_f1
-from imutext.eval.zeroshot import zero_shot, model_hub_offset, scoring_texts
+from imutext.eval.zeroshot import zero_shot, scoring_texts
 from imutext.data.datasets import load_labels
 from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, load_checkpoint, model_from_checkpoint, text_encoder
-from text_source_screen import BASE, CELLS
+from text_source_screen import BASE, CELLS, replay_f1
 
 CACHE = CELLS['cache_only']
 unit = lambda x: x / np.linalg.norm(x, axis=1, keepdims=True)
@@ -32,7 +31,7 @@ def probe(run):
     enc, ds = text_encoder(trained), trained.data.zero_shot_sets[0]
     r, labels = zero_shot(model, ds, n_boot=0), load_labels(ds)
     emb = lambda srcs: class_embeddings(dataset_texts(labels, scoring_texts(trained, ds, srcs)), enc, model)   # (K, 384)
-    score = lambda cls: round(macro_f1(r['features'] @ cls.T - model_hub_offset(model, cls), r['y']), 4)
+    score = lambda cls: replay_f1(model, r, cls)
     base, cache = emb(BASE), emb(CACHE)
     sources = [emb((s,)) for s in ('name',) + CACHE] + ([emb(('description',))] if all(labels.label_descriptions or []) else [])
     row = dict(run=re.sub(r'^\d{8}-\d{6}-', '', Path(run).name), seed=trained.train.seed, set=ds, every=score(emb(BASE + CACHE)), base=score(base),

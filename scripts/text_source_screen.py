@@ -25,6 +25,10 @@ CELLS = dict(default=BASE, keywords=BASE + ('keywords',), sentence=BASE + ('sent
              subactions=BASE + ('subactions',), every=BASE + ('keywords', 'sentence', 'affirmative', 'subactions'),
              cache_only=('keywords', 'sentence', 'affirmative', 'subactions'))   # JSON key -> the text sources scored
 
+def replay_f1(model, r, cls)->float:  # a checkpoint's model; its `zero_shot` result on a set; (K, 384) class embeddings for that set
+    "Macro-F1 per window of the set's windows scored against `cls`, with the hubness correction `zero_shot` applies."
+    return round(macro_f1(r['features'] @ cls.T - model_hub_offset(model, cls), r['y']), 4)
+
 def screen(run):
     model = model_from_checkpoint(load_checkpoint(Path(run)/CKPT_NAME)); trained = model.cfg
     own = [k for k, v in CELLS.items() if v == trained.text.text_sources]
@@ -37,7 +41,7 @@ def screen(run):
         for name, sources in CELLS.items():
             cfg = scoring_texts(trained, ds, sources)   # refuses a cache source the set has no texts for
             cls = class_embeddings(dataset_texts(labels, cfg), enc, model)   # (K, 384)
-            row[name] = round(macro_f1(r['features'] @ cls.T - model_hub_offset(model, cls), r['y']), 4)
+            row[name] = replay_f1(model, r, cls)
         assert abs(row[own[0]] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed {own[0]!r} cell differs from zero_shot's score"
         yield row
 
