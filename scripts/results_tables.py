@@ -587,6 +587,7 @@ def text_source_confirm():
 TEXT_SOURCE_TRAINED = RES/'text-source-screen'/'trained.jsonl'   # scripts/text_source_screen.py on the runs trained with the cache texts
 TRAINED_RUNS = 'trt'   # those runs: lodo-<this>-<set>-s<k>, -p text_sources name,description,keywords,sentence,affirmative,subactions
 CENTRED_RUNS = 'tc'    # the same texts with each set's class embeddings centred: the same text_sources, -p center_sets true
+HARD_RUNS = 'th'      # the same texts with hard targets: the same text_sources, -p soft_targets false
 
 def text_source_trained(fold, what):
     "The runs lodo-<fold>-* (trained with the cache texts, `what` says how) against SEPARABILITY_RUNS (trained with name + description) on the same folds and seeds: scored as trained, and with name + description only, as a folder without a sub-action cache is; per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
@@ -620,21 +621,21 @@ def text_balance_probe():
 
 BORROW_SCREEN = RES/'borrow-screen'/'screen.jsonl'   # scripts/borrow_screen.py on the SEPARABILITY_RUNS and TRAINED_RUNS checkpoints
 
-def borrow_screen():
-    "Each held-out class with the cache texts of the nearest class of the other bundled sets (scripts/borrow_screen.py), on the weights trained with name + description (SEPARABILITY_RUNS) and with the cache texts (TRAINED_RUNS): per held-out set mean ± sd over seeds, then the ten-fold and nine-fold means with the change per seed against the first column."
-    old, new = fold_rows(BORROW_SCREEN, SEPARABILITY_RUNS), fold_rows(BORROW_SCREEN, TRAINED_RUNS)
+def borrow_screen(fold=TRAINED_RUNS, what='the cache texts'):
+    "Each held-out class with the cache texts of the nearest class of the other bundled sets (scripts/borrow_screen.py), on the weights trained with name + description (SEPARABILITY_RUNS) and on the runs lodo-<fold>-* (trained with the cache texts, `what` says how): per held-out set mean ± sd over seeds, then the ten-fold and nine-fold means with the change per seed against the first column."
+    old, new = fold_rows(BORROW_SCREEN, SEPARABILITY_RUNS), fold_rows(BORROW_SCREEN, fold)
     ks = sorted({r['seed'] for r in old} & {r['seed'] for r in new})
     if not ks: return None
     sets = sorted({r['set'] for r in old})
     lent = {r['set']: f"{r['lent']} / {len(r['donors'])}" for r in old}
     rows = []
-    for what, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
+    for label, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
         base, cells = row_means(old, part, 'plain', ks), [row_means(old, part, 'borrowed', ks), row_means(new, part, 'plain', ks), row_means(new, part, 'borrowed', ks)]
-        rows.append([what, lent.get(what, ''), pm(base), *[x for c in cells for x in (pm(c), gains(c, base))], len(ks)])
+        rows.append([label, lent.get(label, ''), pm(base), *[x for c in cells for x in (pm(c), gains(c, base))], len(ks)])
     runs = [r for r in (load(x['run']) for x in old + new if x['seed'] in ks) if r]
     return table(['held out', 'classes that borrow', 'trained with name + description, scored with them (the defaults)', 'same weights, borrowed texts added', 'change per seed',
-                  'trained with the cache texts, scored with name + description', 'change per seed', 'trained with the cache texts, borrowed texts added', 'change per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{TRAINED_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, scores and every class's donor `{BORROW_SCREEN.relative_to(ROOT)}` (`python scripts/borrow_screen.py`)."
+                  f'trained with {what}, scored with name + description', 'change per seed', f'trained with {what}, borrowed texts added', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{fold}-*-s[{ks[0]}-{ks[-1]}]/`, scores and every class's donor `{BORROW_SCREEN.relative_to(ROOT)}` (`python scripts/borrow_screen.py`)."
 
 SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: README table -> ((fold name of lodo-<fold>-<set>-s0, label), ...)
     lodo_screen10=(('gd10', 'gravity_drop 0.1'), ('cce', 'class-text cross-entropy 1.0 (class_ce)'), ('lin', 'linear projection (proj=linear)'), ('res', 'residual projection (proj=residual)'), ('t03', 'fixed temperature 0.03 (learn_scale=false)')),
@@ -827,7 +828,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, text_balance_probe=text_balance_probe,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), text_balance_probe=text_balance_probe,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
