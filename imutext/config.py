@@ -87,6 +87,7 @@ class TextCfg:
     placement_prompt: bool = False  # IMU class texts end with the dataset's sensor placement from meta.json `body_position` (', sensor on the waist'); none known: unchanged
     text_aug: bool = False      # training: every step each class is represented by one of its texts drawn at random (evaluation: the mean of all)
     center_sets: bool = False   # each set's class embeddings minus their mean over the set, renormalised (removes what all classes of a set share, e.g. its device, placement and wording), in training and scoring; a set of one class unchanged
+    plain_views: float = 0.0    # training: probability that a class is represented in a step by the mean of its name and description texts alone, as a folder without a sub-action cache is scored, instead of the mean of all its texts (0 = off)
 
 @dataclass
 class EncoderCfg:

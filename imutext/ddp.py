@@ -145,7 +145,7 @@ def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
     p = prepared or prepare(cfg)
     s = make_state(p, cfg, ctx.device, run_dir)
     _seed_rank(ctx, t.seed, run_dir)
-    with main_first(ctx): ct = ClassTexts(p.texts, p.encoder, p.model, p.class_sets)   # rank 0 fills the text cache
+    with main_first(ctx): ct = p.class_texts()   # rank 0 fills the text cache
     ddp = DistributedDataParallel(p.model, device_ids=[ctx.device.index] if ctx.device.type == 'cuda' else None)
     view = dataclasses.replace(p, model=GatheredModel(ddp), train=ShardedMix(p.train, ctx.rank, ctx.world))
     return DDPRun(ctx, p, view, s, ct)

@@ -18,6 +18,7 @@ from .models.text import TextEncoder
 from .models.clip import SignalClip, param_groups
 from .models.vq import SubactionTable, subaction_table
 from .models.fusion import fusion_terms, inverse_frequency
+from .data.labels import NAME_SOURCES
 from .models.factory import (CKPT_NAME, HUB_KEYS, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
                                     preprocessing, restore_model, save_checkpoint, signal_windows, subaction_texts, text_encoder)
 from .losses import clip_loss, class_ce_loss, uniformity_loss, soft_targets, total_loss, MemoryBank
@@ -187,11 +188,16 @@ class Prepared:
     history: list = field(default_factory=list)
     start: int = 0                            # the first epoch the last `fit` trained (after a resume, the epochs before it were trained earlier)
     subactions: SubactionTable|None = None   # global sub-action table (shape codebook only)
+    plain: list|None = None                   # per class its name and description texts (`TextCfg.plain_views` only)
 
     @property
     def class_sets(self)->list:
         "Per class (in the order of `texts`) the index of its training set."
         return [d for d, w in enumerate(self.train.windows) for _ in w.label_names]
+
+    def class_texts(self, model:SignalClip|None=None)->ClassTexts:
+        "The training classes' `ClassTexts` for `model` (default: the one being trained)."
+        return ClassTexts(self.texts, self.encoder, model or self.model, self.class_sets, self.plain)
 
 def prepare(cfg:ExpCfg)->Prepared:
     "Window and split the training sets, write their class texts (and sub-action table for the codebook), build the model."
@@ -199,16 +205,20 @@ def prepare(cfg:ExpCfg)->Prepared:
     if set(d.train_sets) & set(d.zero_shot_sets):
         raise ValueError(f"datasets both trained on and held out for zero-shot: {sorted(set(d.train_sets) & set(d.zero_shot_sets))}")
     set_seed(cfg.train.seed)
-    tr, va, texts, names, subs = [], [], [], [], []
+    if cfg.text.plain_views and (d.modality != 'imu' or not set(cfg.text.text_sources) & set(NAME_SOURCES)):
+        raise ValueError(f"TextCfg.plain_views draws a class's name and description texts: it needs IMU data and 'name' or 'description' in text_sources, got {d.modality} and {cfg.text.text_sources}")
+    plain_cfg = cfg.override(text_sources=tuple(s for s in cfg.text.text_sources if s in NAME_SOURCES))
+    tr, va, texts, names, subs, plain = [], [], [], [], [], []
     for name in d.train_sets:
         ds = load_for(name, cfg); w = mod.windows(ds, cfg)
         a, b = mod.split(w, cfg, d.val_frac, cfg.train.seed)
         tr.append(a); va.append(b)
         texts += dataset_texts(ds, cfg); names += [f"{ds.name}:{n}" for n in w.label_names]
+        if cfg.text.plain_views: plain += dataset_texts(ds, plain_cfg)
         if cfg.vq.vq_mode != 'off': subs += subaction_texts(ds, cfg)
     cap, enc = d.max_windows_per_set, text_encoder(cfg)
     sub = subaction_table(subs, names, enc.encode) if subs else None
-    return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub)
+    return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None)
 
 def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
     "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset (or shared by classes, `DataCfg.balance`), with the config's augmentations (the IMU-only ones for IMU only)."
@@ -295,7 +305,7 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
         with torch.autocast(torch.device(device).type, dtype=torch.float16, enabled=amp):
             e = ct.per_text(device)                                          # every class text through the label bank, once per step
             fz = dict(per_text=e, owner=ct.owner, weight=weight) if weight is not None else None   # LSA fusion inputs
-            d = loss_terms(model, b, ct.classes(e, rng if cfg.text.text_aug else None), cfg, s.bank, p.subactions, fz)
+            d = loss_terms(model, b, ct.classes(e, rng), cfg, s.bank, p.subactions, fz)
             loss = total_loss(d) / t.accum_steps
         (s.scaler.scale(loss) if amp else loss).backward()
         if s.bank is not None and s.bank.size: s.bank.enqueue(d['signal_features'], d['txt_features'], b['y'])
@@ -338,7 +348,7 @@ def end_training(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device):
     "After the last epoch, store the hubness bank in the model (`hub_features` of the training split, and the training classes' text embeddings), so the checkpoint written next carries it."
     if epoch != cfg.train.epochs - 1: return
     m = s.model; m.hub_bank, m.hub_labels = hub_features(m, p.train, cfg.clip.hub_bank, cfg.train.seed, device)
-    with torch.no_grad(): m.hub_classes = None if m.hub_bank is None else ClassTexts(p.texts, p.encoder, m, p.class_sets)(device).cpu().half()
+    with torch.no_grad(): m.hub_classes = None if m.hub_bank is None else p.class_texts(m)(device).cpu().half()
 
 # %% ../nbs/40_train.ipynb #587f1efb
 def with_absolute_sets(cfg:ExpCfg)->ExpCfg:
@@ -352,7 +362,7 @@ def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,
     cfg = with_absolute_sets(cfg)
     p = prepared or prepare(cfg)
     device = resolve_device(cfg.train.device)
-    s, ct = make_state(p, cfg, device, run_dir), ClassTexts(p.texts, p.encoder, p.model, p.class_sets)
+    s, ct = make_state(p, cfg, device, run_dir), p.class_texts()
     for epoch in range(s.start, cfg.train.epochs if until is None else min(until, cfg.train.epochs)):
         t0 = time.perf_counter()
         s.history.append(epoch_record(p, s, cfg, epoch, device, ct, t0, train_epoch(p, cfg, epoch, s, device, ct)))

@@ -130,13 +130,18 @@ def text_encoder(cfg:ExpCfg, device='cpu')->TextEncoder:
     return TextEncoder(cache_dir=p if p.is_absolute() else REPO_ROOT/p, device=device)
 
 class ClassTexts:
-    "Class embeddings of per-class texts, via the model's label bank when it has one; given a random stream (training with `TextCfg.text_aug`), one text per class drawn per call; centred per set with `TextCfg.center_sets`."
+    "Class embeddings of per-class texts, via the model's label bank when it has one; given a training step's random stream, one text per class drawn (`TextCfg.text_aug`) and some classes seen through their name and description alone (`TextCfg.plain_views`); centred per set with `TextCfg.center_sets`."
     def __init__(self, texts:list, encoder:TextEncoder, model:SignalClip,
-                 sets:list|None=None):  # per class the index of its set (the training mix: several); None = one set
+                 sets:list|None=None,    # per class the index of its set (the training mix: several); None = one set
+                 plain:list|None=None):  # per class its texts from name and description (`TextCfg.plain_views` draws their mean); None = no such draw
         self.model, self.K = model, len(texts)
         self.sets = torch.zeros(self.K, dtype=torch.long) if sets is None else torch.as_tensor(sets, dtype=torch.long)   # (K,)
         if len(self.sets) != self.K: raise ValueError(f"ClassTexts: {len(self.sets)} set indices for {self.K} classes")
         self.owner = torch.tensor([k for k, ts in enumerate(texts) for _ in ts])   # (n,) class of every text, classes contiguous
+        self.plain = None if plain is None else torch.tensor([t in set(p) for ts, p in zip(texts, plain) for t in ts], dtype=torch.bool)   # (n,) text from name or description
+        if plain is not None and (len(plain) != self.K or (bare := [k for k in range(self.K) if not self.plain[self.owner == k].any()])):
+            raise ValueError(f"ClassTexts: {len(plain)} lists of name/description texts for {self.K} classes" if len(plain) != self.K else
+                             f"ClassTexts: classes {bare} have no name or description text among their texts, so TextCfg.plain_views has nothing to draw")
         self.start = torch.tensor([0] + [len(ts) for ts in texts]).cumsum(0)        # (K+1,) first text of every class
         if model.label_bank is None:                                                # frozen sentence embeddings, once
             with torch.no_grad(): self.fixed = F.normalize(encoder.encode([t for ts in texts for t in ts]).float(), dim=-1)  # (n, 384)
@@ -148,20 +153,24 @@ class ClassTexts:
         return self.model.label_bank(self.tokens.to(device), self.mask.to(device))
 
     def __call__(self, device=None,
-                 rng:np.random.Generator|None=None,  # training with `TextCfg.text_aug`: draw one text per class from this stream
+                 rng:np.random.Generator|None=None,  # a training step's stream: the draws of `TextCfg.text_aug` and `plain_views` come from it
                 )->torch.Tensor:
-        "Unit-norm class embeddings (K, 384) on `device`: the mean of each class's texts, or with `rng` one drawn text each."
+        "Unit-norm class embeddings (K, 384) on `device`: the mean of each class's texts, or with `rng` as a training step draws them."
         return self.classes(self.per_text(device), rng)
 
     def classes(self, e:torch.Tensor,                      # (n, 384) `per_text` output
                 rng:np.random.Generator|None=None,         # as in `__call__`
                )->torch.Tensor:
-        "Class embeddings (K, 384) from the texts' embeddings: each class's mean, or with `rng` one drawn text each; centred per set with `TextCfg.center_sets`."
-        if rng is None: c = mean_by_class(e, self.owner, self.K)
+        "Class embeddings (K, 384) from the texts' embeddings: each class's mean, or with `rng` one drawn text each (`text_aug`) and, with probability `plain_views`, the mean of its name and description texts; centred per set with `TextCfg.center_sets`."
+        t = self.model.cfg.text
+        if rng is None or not t.text_aug: c = mean_by_class(e, self.owner, self.K)
         else:
             n = (self.start[1:] - self.start[:-1]).numpy()
             c = e[torch.from_numpy(self.start[:-1].numpy() + np.minimum((rng.random(self.K) * n).astype(np.int64), n - 1)).to(e.device)]
-        return centred(c, self.sets) if self.model.cfg.text.center_sets else c
+        if rng is not None and t.plain_views and self.plain is not None:
+            m, pick = self.plain.to(e.device), torch.from_numpy(rng.random(self.K) < t.plain_views).to(e.device)   # (n,), (K,): this step's classes seen through name and description
+            c = torch.where(pick[:, None], mean_by_class(e[m], self.owner.to(e.device)[m], self.K).to(c.dtype), c)
+        return centred(c, self.sets) if t.center_sets else c
 
 def centred(c:torch.Tensor,     # (K, d) unit-norm class embeddings
             sets:torch.Tensor,  # (K,) set index of every class
