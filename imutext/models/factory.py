@@ -177,7 +177,7 @@ def centred(c:torch.Tensor,     # (K, d) unit-norm class embeddings
            )->torch.Tensor:     # (K, d) unit norm
     "Every class embedding minus the mean class embedding of its set, renormalised; a class alone in its set unchanged."
     sets = sets.to(c.device); S = int(sets.max()) + 1
-    n = torch.zeros(S, device=c.device).index_add(0, sets, torch.ones(len(sets), device=c.device))   # (S,) classes per set
+    n = torch.bincount(sets, minlength=S)                                                  # (S,) classes per set
     mean = torch.zeros(S, c.shape[1], device=c.device, dtype=c.dtype).index_add(0, sets, c) / n[:, None].to(c.dtype)
     return torch.where((n[sets] > 1)[:, None], F.normalize(c - mean[sets], dim=-1), c)
 
