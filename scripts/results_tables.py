@@ -604,6 +604,27 @@ def text_source_trained(fold, what):
                   f'trained with {what}, scored with name + description (a folder without a cache)', 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{fold}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}`, `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
+CACHE_TRAINED = (('th', 'the cache texts with hard targets (text_sources=name,description,keywords,sentence,affirmative,subactions, soft_targets=false)'),
+                 ('tha', 'the same, one text drawn per class and step (text_aug=true)'),
+                 ('pv', 'the same, half the classes of a step seen through name + description alone (plain_views=0.5)'))   # seed-0 screens trained with the cache texts: fold name of lodo-<fold>-<set>-s0, label
+
+def fallback_screen():
+    "The CACHE_TRAINED screens at seed 0, each scored as trained and as a folder without a sub-action cache is (name + description; scripts/text_source_screen.py), beside the defaults (SEPARABILITY_RUNS): ten-fold and nine-fold means."
+    base = [r for r in _text_source_rows() if r['seed'] == 0]
+    sets = sorted({r['set'] for r in base}); parts = (sets, [d for d in sets if d != SWING])
+    mean = lambda rows, part, c: f"{np.mean([r[c] for r in rows if r['set'] in part]):.3f}"
+    out, used = [['the defaults (name + description)', *[mean(base, p, 'default') for p in parts] * 2]], list(base)
+    for fold, what in CACHE_TRAINED:
+        rows = [r for r in fold_rows(TEXT_SOURCE_TRAINED, fold) if r['seed'] == 0]
+        if {r['set'] for r in rows} != set(sets): continue
+        used += rows; out.append([what, *[mean(rows, p, c) for c in ('every', 'default') for p in parts]])
+    if len(out) < 2: return None
+    runs = [r for r in (load(x['run']) for x in used) if r]
+    return table(['trained with (seed 0)', f'scored as trained: mean of the {len(sets)} training sets held out', f'mean of the {len(sets) - 1} without {SWING}',
+                  f'scored with name + description (a folder without a cache): mean of the {len(sets)}', f'mean of the {len(sets) - 1} without {SWING}'], out) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s0/`, " + ', '.join(f"`results/lodo-{f}-*-s0/`" for f, _ in CACHE_TRAINED) + \
+        f", scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}`, `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
+
 TEXT_BALANCE = RES/'text-source-screen'/'balance.jsonl'   # scripts/text_balance_probe.py on the TRAINED_RUNS checkpoints
 BALANCE_CELLS = dict(every='the mean of all texts (as trained)', base='name + description only', bal2='name + description and the cache texts, the two groups weighted equally',
                      bal6='every source weighted equally', w75='name + description 3 : 1 the cache texts')
@@ -652,8 +673,9 @@ SCREEN10 = dict(   # one-seed screens on all ten folds of the HUB_ALL defaults: 
     lodo_screen10l=(('bal', 'epochs shared by classes (balance=class)'), ('ddrop', 'device dropout 0.5 (device_dropout=0.5)'), ('pmean', 'mean pooling (pool=mean)'), ('vdd', 'vertical channels and device dropout (vertical=true, device_dropout=0.5)')),
     lodo_screen10m=(('nd', 'within-dataset negatives (negatives=dataset)'), ('st10', 'softer targets (soft_temp=1.0)')),
     lodo_screen10n=(('trt', 'the cache texts in training and scoring (text_sources=name,description,keywords,sentence,affirmative,subactions)'), ('tat', 'one of those texts drawn per class and step (the same text_sources, text_aug=true)'), ('trv', 'the cache texts with vertical channels (the same text_sources, vertical=true)')),
-    lodo_screen10o=(('trt', 'the cache texts in training and scoring (text_sources=name,description,keywords,sentence,affirmative,subactions)'), ('tc', 'the cache texts, centred per set (the same text_sources, center_sets=true)'), ('cen', 'centred per set, name and description (center_sets=true)'), ('th', 'the cache texts with hard targets (the same text_sources, soft_targets=false)')))
-SCREEN10_BASE = dict(lodo_screen10h='def39', lodo_screen10i='def39', lodo_screen10j='def39', lodo_screen10k='def39', lodo_screen10l='def39', lodo_screen10m='def40', lodo_screen10n='def40', lodo_screen10o='def40')   # screens with the defaults re-run: fold name of that re-run, a column beside the HUB_ALL defaults
+    lodo_screen10o=(('trt', 'the cache texts in training and scoring (text_sources=name,description,keywords,sentence,affirmative,subactions)'), ('tc', 'the cache texts, centred per set (the same text_sources, center_sets=true)'), ('cen', 'centred per set, name and description (center_sets=true)'), ('th', 'the cache texts with hard targets (the same text_sources, soft_targets=false)')),
+    lodo_screen10p=CACHE_TRAINED)
+SCREEN10_BASE = dict(lodo_screen10h='def39', lodo_screen10i='def39', lodo_screen10j='def39', lodo_screen10k='def39', lodo_screen10l='def39', lodo_screen10m='def40', lodo_screen10n='def40', lodo_screen10o='def40', lodo_screen10p='def40')   # screens with the defaults re-run: fold name of that re-run, a column beside the HUB_ALL defaults
 
 def lodo_screen10(key):
     "One-seed screens SCREEN10[key] of a switch each on the defaults' full leave-one-dataset-out folds (seed 0 against the defaults' seed 0, per held-out training set, or against the defaults re-run at the screen's commit, SCREEN10_BASE), the mean over the sets held out, the same without SWING, and the development sets."
@@ -828,7 +850,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), text_balance_probe=text_balance_probe,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_balance_probe=text_balance_probe,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
