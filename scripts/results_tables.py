@@ -588,6 +588,7 @@ TEXT_SOURCE_TRAINED = RES/'text-source-screen'/'trained.jsonl'   # scripts/text_
 TRAINED_RUNS = 'trt'   # those runs: lodo-<this>-<set>-s<k>, -p text_sources name,description,keywords,sentence,affirmative,subactions
 CENTRED_RUNS = 'tc'    # the same texts with each set's class embeddings centred: the same text_sources, -p center_sets true
 HARD_RUNS = 'th'      # the same texts with hard targets: the same text_sources, -p soft_targets false
+PLAIN_RUNS = 'pv'     # the same with name + description alone for half the classes per step: -p soft_targets false -p plain_views 0.5
 
 def text_source_trained(fold, what):
     "The runs lodo-<fold>-* (trained with the cache texts, `what` says how) against SEPARABILITY_RUNS (trained with name + description) on the same folds and seeds: scored as trained, and with name + description only, as a folder without a sub-action cache is; per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
@@ -606,7 +607,7 @@ def text_source_trained(fold, what):
 
 CACHE_TRAINED = (('th', 'the cache texts with hard targets (text_sources=name,description,keywords,sentence,affirmative,subactions, soft_targets=false)'),
                  ('tha', 'the same, one text drawn per class and step (text_aug=true)'),
-                 ('pv', 'the same, half the classes of a step seen through name + description alone (plain_views=0.5)'))   # seed-0 screens trained with the cache texts: fold name of lodo-<fold>-<set>-s0, label
+                 (PLAIN_RUNS, 'the same, half the classes of a step seen through name + description alone (plain_views=0.5)'))   # seed-0 screens trained with the cache texts: fold name of lodo-<fold>-<set>-s0, label
 
 def fallback_screen():
     "The CACHE_TRAINED screens at seed 0, each scored as trained and as a folder without a sub-action cache is (name + description; scripts/text_source_screen.py), beside the defaults (SEPARABILITY_RUNS): ten-fold and nine-fold means."
@@ -850,7 +851,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_balance_probe=text_balance_probe,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_balance_probe=text_balance_probe,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
