@@ -207,14 +207,14 @@ def prepare(cfg:ExpCfg)->Prepared:
     set_seed(cfg.train.seed)
     if cfg.text.plain_views and (d.modality != 'imu' or not set(cfg.text.text_sources) & set(NAME_SOURCES)):
         raise ValueError(f"TextCfg.plain_views draws a class's name and description texts: it needs IMU data and 'name' or 'description' in text_sources, got {d.modality} and {cfg.text.text_sources}")
-    plain_cfg = cfg.override(text_sources=tuple(s for s in cfg.text.text_sources if s in NAME_SOURCES))
+    plain_cfg = cfg.override(text_sources=tuple(s for s in cfg.text.text_sources if s in NAME_SOURCES)) if cfg.text.plain_views else None
     tr, va, texts, names, subs, plain = [], [], [], [], [], []
     for name in d.train_sets:
         ds = load_for(name, cfg); w = mod.windows(ds, cfg)
         a, b = mod.split(w, cfg, d.val_frac, cfg.train.seed)
         tr.append(a); va.append(b)
         texts += dataset_texts(ds, cfg); names += [f"{ds.name}:{n}" for n in w.label_names]
-        if cfg.text.plain_views: plain += dataset_texts(ds, plain_cfg)
+        if plain_cfg is not None: plain += dataset_texts(ds, plain_cfg)
         if cfg.vq.vq_mode != 'off': subs += subaction_texts(ds, cfg)
     cap, enc = d.max_windows_per_set, text_encoder(cfg)
     sub = subaction_table(subs, names, enc.encode) if subs else None

@@ -605,7 +605,7 @@ def text_source_trained(fold, what):
                   f'trained with {what}, scored with name + description (a folder without a cache)', 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{fold}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}`, `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
-CACHE_TRAINED = (('th', 'the cache texts with hard targets (text_sources=name,description,keywords,sentence,affirmative,subactions, soft_targets=false)'),
+CACHE_TRAINED = ((HARD_RUNS, 'the cache texts with hard targets (text_sources=name,description,keywords,sentence,affirmative,subactions, soft_targets=false)'),
                  ('tha', 'the same, one text drawn per class and step (text_aug=true)'),
                  (PLAIN_RUNS, 'the same, half the classes of a step seen through name + description alone (plain_views=0.5)'))   # seed-0 screens trained with the cache texts: fold name of lodo-<fold>-<set>-s0, label
 
@@ -613,7 +613,7 @@ def fallback_screen():
     "The CACHE_TRAINED screens at seed 0, each scored as trained and as a folder without a sub-action cache is (name + description; scripts/text_source_screen.py), beside the defaults (SEPARABILITY_RUNS): ten-fold and nine-fold means."
     base = [r for r in _text_source_rows() if r['seed'] == 0]
     sets = sorted({r['set'] for r in base}); parts = (sets, [d for d in sets if d != SWING])
-    mean = lambda rows, part, c: f"{np.mean([r[c] for r in rows if r['set'] in part]):.3f}"
+    mean = lambda rows, part, c: f"{row_means(rows, part, c, [0])[0]:.3f}"
     out, used = [['the defaults (name + description)', *[mean(base, p, 'default') for p in parts] * 2]], list(base)
     for fold, what in CACHE_TRAINED:
         rows = [r for r in fold_rows(TEXT_SOURCE_TRAINED, fold) if r['seed'] == 0]

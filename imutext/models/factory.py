@@ -138,7 +138,7 @@ class ClassTexts:
         self.sets = torch.zeros(self.K, dtype=torch.long) if sets is None else torch.as_tensor(sets, dtype=torch.long)   # (K,)
         if len(self.sets) != self.K: raise ValueError(f"ClassTexts: {len(self.sets)} set indices for {self.K} classes")
         self.owner = torch.tensor([k for k, ts in enumerate(texts) for _ in ts])   # (n,) class of every text, classes contiguous
-        self.plain = None if plain is None else torch.tensor([t in set(p) for ts, p in zip(texts, plain) for t in ts], dtype=torch.bool)   # (n,) text from name or description
+        self.plain = None if plain is None else torch.tensor([t in p for ts, p in zip(texts, map(set, plain)) for t in ts], dtype=torch.bool)   # (n,) text from name or description
         if plain is not None and (len(plain) != self.K or (bare := [k for k in range(self.K) if not self.plain[self.owner == k].any()])):
             raise ValueError(f"ClassTexts: {len(plain)} lists of name/description texts for {self.K} classes" if len(plain) != self.K else
                              f"ClassTexts: classes {bare} have no name or description text among their texts, so TextCfg.plain_views has nothing to draw")
