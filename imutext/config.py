@@ -12,9 +12,10 @@ from .core import SENSORS
 
 # %% auto #0
 __all__ = ['BALANCES', 'VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'NEGATIVES', 'VQ_MODES',
-           'VQ_ACTIONS', 'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'CODEBOOK_SETS', 'PRESETS', 'DataCfg', 'VibDataCfg',
-           'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg', 'FusionCfg',
-           'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
+           'VQ_ACTIONS', 'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'BEFORE_FIELD', 'CODEBOOK_SETS', 'PRESETS', 'DataCfg',
+           'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg',
+           'FusionCfg', 'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff',
+           'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
 BALANCES = ('dataset', 'class')   # how an epoch shares its windows among the training sets (DataCfg.balance, train.WindowMix.quota)
@@ -79,7 +80,7 @@ NEGATIVES = ('batch', 'dataset')  # whom the in-batch InfoNCE contrasts a window
 class TextCfg:
     "How label texts are written and encoded."
     templates: tuple = ('{label}', 'a person {label}', 'someone is {label}', 'sensor data of a person {label}')  # IMU prompt templates, averaged
-    text_sources: tuple[Literal[TEXT_SOURCES], ...] = ('name', 'description')  # IMU texts of a class: 'name', 'description' (meta.json), or from the sub-action cache 'keywords', 'sentence', 'affirmative', 'subactions'
+    text_sources: tuple[Literal[TEXT_SOURCES], ...] = TEXT_SOURCES  # IMU texts of a class: 'name', 'description' (meta.json), and from the sub-action cache 'keywords', 'sentence', 'affirmative', 'subactions' (a folder without a cache: name and description, with a warning)
     fault_styles: tuple[Literal[FAULT_STYLES], ...] = ('name', 'terms', 'physics')  # vibration texts of a class (see data.vibration.fault_texts)
     text_cache: str = '.cache/text'  # on-disk cache of text embeddings (relative to the repository)
     label_pool: Literal[LABEL_POOLS] = 'mean'  # class texts -> one embedding: 'mean' (frozen mean of MiniLM tokens), 'attention' (learnable query bank), 'mean_learned' (mean + learnable map), 'attention_frozen' (parameter-free attention)
@@ -87,7 +88,7 @@ class TextCfg:
     placement_prompt: bool = False  # IMU class texts end with the dataset's sensor placement from meta.json `body_position` (', sensor on the waist'); none known: unchanged
     text_aug: bool = False      # training: every step each class is represented by one of its texts drawn at random (evaluation: the mean of all)
     center_sets: bool = False   # each set's class embeddings minus their mean over the set, renormalised (removes what all classes of a set share, e.g. its device, placement and wording), in training and scoring; a set of one class unchanged
-    plain_views: float = 0.0    # training: probability that a class is represented in a step by the mean of its name and description texts alone, as a folder without a sub-action cache is scored, instead of the mean of all its texts (0 = off)
+    plain_views: float = 0.75   # IMU training: probability that a class is represented in a step by the mean of its name and description texts alone, as a folder without a sub-action cache is scored, instead of the mean of all its texts (0 = off)
 
 @dataclass
 class EncoderCfg:
@@ -123,7 +124,7 @@ class ClipCfg:
 @dataclass
 class LossCfg:
     "Contrastive loss settings."
-    soft_targets: bool = True  # soft targets from z-scored text-text similarity (the TSFM-style design)
+    soft_targets: bool = False  # soft targets from z-scored text-text similarity (the TSFM-style design); False: every window of the same class is a positive
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
     memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off; needs negatives='batch')
     negatives: Literal[NEGATIVES] = 'batch'  # in-batch InfoNCE: every window against every text of the batch, or only against those of its own training set ('dataset': the zero-shot task, one set's classes, and no gain from telling the sets apart)
@@ -276,11 +277,14 @@ def cfg_to_dict(cfg:ExpCfg)->dict:
     "Nested plain dict of `cfg` (tuples become lists)."
     return json.loads(json.dumps(asdict(cfg)))
 
+BEFORE_FIELD = dict(plain_views=0.0)   # fields whose default is not what a run recorded before the field existed did: the value that reproduces such a run
+
 def cfg_from_dict(d:dict)->ExpCfg:
-    "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked."
+    "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default."
     unknown = set(d) - set(COMPONENTS)
     if unknown: raise KeyError(f"unknown config components: {sorted(unknown)}")
-    return ExpCfg().override(**{k: v for comp in d.values() for k, v in comp.items()})
+    flat = {k: v for comp in d.values() for k, v in comp.items()}
+    return ExpCfg().override(**{k: v for k, v in BEFORE_FIELD.items() if k not in flat}, **flat)
 
 def config_diff(a:dict, b:dict)->list:  # two `cfg_to_dict` outputs
     "Names of the flat config fields whose values differ between `a` and `b`."
@@ -296,11 +300,11 @@ PRESETS = {
     'full':  dict(epochs=60, batch_size=256, accum_steps=2, lr=1e-3, max_windows_per_set=0, d_model=128, n_layers=4,
                   memory_bank=4096, device='cuda'),
     'vib':   dict(modality='vibration', train_sets=('cwru', 'mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=20, batch_size=64,
-                  max_windows_per_set=600, vib_widths=(32, 64, 128, 128), soft_targets=False, class_ce=1.0),
+                  max_windows_per_set=600, vib_widths=(32, 64, 128, 128), class_ce=1.0),
     'vib_tiny': dict(modality='vibration', train_sets=('mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=2, batch_size=32,
                   max_windows_per_set=64, d_model=32, vib_widths=(8, 16, 16, 32)),
     'vib_full': dict(modality='vibration', train_sets=('cwru', 'mfpt', 'uestc'), zero_shot_sets=('cwru_fe',), epochs=40, batch_size=256,
-                  max_windows_per_set=0, d_model=128, soft_targets=False, class_ce=1.0, device='cuda'),
+                  max_windows_per_set=0, d_model=128, class_ce=1.0, device='cuda'),
     'codebook': dict(train_sets=CODEBOOK_SETS, vq_mode='pool'),
     'base':  dict(train_sets=DataCfg.train_sets + DataCfg.zero_shot_sets, zero_shot_sets=()),   # the shipped imutext-base: the defaults trained on every bundled IMU set (imutext.ship)
     'codebook_tiny': dict(train_sets=('basicmotions', 'epilepsy'), zero_shot_sets=('racketsports',), epochs=2, batch_size=32,

@@ -9,7 +9,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .core import atomic_write
-from .config import cfg_from_dict, cfg_to_dict, config_diff, ExpCfg
+from .config import cfg_from_dict, cfg_to_dict, config_diff, ExpCfg, TextCfg
+from .data.labels import NAME_SOURCES, EXTRA_SOURCES
+from .data.subactions import CACHE_FILE
 from .data.datasets import load_dataset
 from .models.factory import CKPT_NAME, CKPT_KEYS, HUB_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
 
@@ -56,6 +58,13 @@ def _near_chance(t:pd.DataFrame)->list:
     g = t.groupby('held_out')[['macro_f1', 'chance']].mean()
     return sorted(g.index[g.macro_f1 <= 1.2 * g.chance])
 
+def _text_sources(t:TextCfg)->str:
+    "Where a card's class texts come from: meta.json's names and descriptions, and the sub-action cache."
+    own, cache = [s for s in t.text_sources if s in NAME_SOURCES], [s for s in t.text_sources if s in EXTRA_SOURCES]
+    out = [f"{', '.join(own)} from the folder's meta.json (label names and descriptions)"] if own else []
+    if cache: out.append(f"{', '.join(cache)} from the folder's sub-action cache (its `{CACHE_FILE}`, or the packaged file of a bundled set; a folder without one is described by {' and '.join(own) or 'nothing'} alone, with a warning)")
+    return '; '.join(out)
+
 def model_card(name:str,          # the shipped model's name
                ck:dict,           # its (slim) checkpoint
                hp:dict,           # the training run's hyperparameters.json (seed, git)
@@ -79,7 +88,7 @@ def model_card(name:str,          # the shipped model's name
            "## Input", "",
            f"- Accelerometer and gyroscope channels (`sensors` {', '.join(d.sensors)}), converted to g and rad/s from the folder's meta.json units, clipped at ±{d.clip:g}; any number of devices and channels.",
            f"- Resampled to {pre.get('rate_hz', d.rate_hz):g} Hz, windows of {d.window_s:g} s every {d.hop_s:g} s, per-window normalisation `{d.norm}`.",
-           f"- Class texts: {', '.join(cfg.text.text_sources)} from the folder's meta.json (label names and descriptions), in the prompt templates {', '.join(repr(t) for t in cfg.text.templates)}.", "",
+           f"- Class texts: {_text_sources(cfg.text)}, in the prompt templates {', '.join(repr(t) for t in cfg.text.templates)}.", "",
            "## Training", "",
            f"- Commit {hp['git']['commit'][:12]}{' (dirty tree)' if hp['git'].get('dirty') else ''}, seed {hp['seed']}, preset `{hp.get('preset', '?')}`, {ck['epoch'] + 1} epochs.",
            f"- Settings that differ from the defaults: {', '.join(f'`{k}`' for k in changed) or 'none'}.",

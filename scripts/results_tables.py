@@ -125,9 +125,10 @@ def sweeps():
     return table(['setting', 'aligned accuracy', 'encoder alone'], rows) + f"\n\nCommit {commit(runs)}; run files `results/temp-*/`, `results/proj-*/`."
 
 HUB_ALL = ('main-hub', 'hub')      # the defaults before ClipCfg.hub_same (every bank feature counted in the hubness); the hubness ablation, the adapted scores, the bank size and the one-seed screens were measured on them
-DEFAULTS = HUB_ALL   # the current defaults: the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>
+DEFAULTS = ('main-pv75', 'pv75')   # the current defaults (the cache texts, hard targets, plain views 0.75): the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k> (PLAIN75_RUNS, made at c0caf35 with the same fields as flags)
 VIB_JOB = 'vib-job-rec'   # the vibration job's runs (`--preset vib`, seeds 0-2, 73abb9a) with the current defaults; `vib-job-s0` (3559223) is the single seed before
-PREVIOUS = (('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),   # earlier defaults, newest first: (main job, fold name, label)
+PREVIOUS = ((*HUB_ALL, 'name + description, soft targets (3559223)'),   # earlier defaults, newest first: (main job, fold name, label)
+            ('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),
             ('main-cal', 'cal', 'without gravity_drop (0e7fd0a)'),
             ('main', 'diverse', 'wider mix, old count calibration (c3cf6ce)'),
             ('lodo-base-mainmix', 'base', 'eight-set mix (until c3cf6ce)'))
@@ -412,6 +413,7 @@ def lodo_rec():
                      runs_of=REC_RUNS, chance=lambda m: m['per_recording']['chance_macro_f1'], count=('recordings', lambda m: m['per_recording']['n']))
 
 ALL_RUNS = 'all11'   # leave-one-dataset-out with every other bundled IMU set in training, the development sets included: lodo-<ALL_RUNS>-<set>-s<k>
+BASE_EVIDENCE = (HUB_ALL[0], ALL_RUNS)   # the shipped imutext-base's configuration (the HUB_ALL defaults, before pv75): its main-job runs and its eleven-set folds (scripts/ship_base.sh)
 
 def lodo_all():
     "Each training set held out in turn, trained on the other training sets (the REC_RUNS folds, the development sets held out) or on every other bundled IMU set (ALL_RUNS: the development sets in the training mix too), per seed, with the per-seed gain and the hub class of the wider mix."
@@ -589,7 +591,7 @@ TRAINED_RUNS = 'trt'   # those runs: lodo-<this>-<set>-s<k>, -p text_sources nam
 CENTRED_RUNS = 'tc'    # the same texts with each set's class embeddings centred: the same text_sources, -p center_sets true
 HARD_RUNS = 'th'      # the same texts with hard targets: the same text_sources, -p soft_targets false
 PLAIN_RUNS = 'pv'     # the same with name + description alone for half the classes per step: -p soft_targets false -p plain_views 0.5
-PLAIN75_RUNS = 'pv75'  # the same with plain_views 0.75
+PLAIN75_RUNS = DEFAULTS[1]  # the same with plain_views 0.75: the defaults since they were confirmed
 
 def text_source_trained(fold, what):
     "The runs lodo-<fold>-* (trained with the cache texts, `what` says how) against SEPARABILITY_RUNS (trained with name + description) on the same folds and seeds: scored as trained, and with name + description only, as a folder without a sub-action cache is; per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
-read -r main fold < <(python -c "import sys; sys.path.insert(0, 'scripts'); import results_tables as r; print(r.DEFAULTS[0], r.ALL_RUNS)")   # the run names live once, in results_tables
+read -r main fold < <(python -c "import sys; sys.path.insert(0, 'scripts'); import results_tables as r; print(*r.BASE_EVIDENCE)")   # the run names live once, in results_tables
 evidence=$(ls -d results/lodo-$fold-*-s[0-9] results/$main-s[0-9] | sort)
 if [ "${1:-}" = "--card" ]; then
   python - $evidence <<'PY'

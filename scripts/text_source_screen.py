@@ -1,7 +1,7 @@
 """Screen richer class texts at scoring time on trained runs: the sub-action cache's texts added to each held-out class.
 
-The defaults describe a class by its name and its meta.json description (`TextCfg.text_sources`), averaged over the prompt
-templates. The bundled sets also carry curated texts in `imutext/assets/subactions/` (keywords, a sentence, an affirmative
+The defaults until pv75 described a class by its name and its meta.json description (`TextCfg.text_sources`), averaged over
+the prompt templates (the defaults now add the cache texts below). The bundled sets also carry curated texts in `imutext/assets/subactions/` (keywords, a sentence, an affirmative
 sentence, sub-actions, each written to say how the sensor sees the activity); for a folder that is not bundled,
 `imutext.data.subactions` writes the same fields through an LLM backend. This replays each run's zero-shot scores from its
 checkpoint with the held-out set's class embedding averaged over more of those sources (the trained weights, the hubness

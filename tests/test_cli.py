@@ -2,6 +2,7 @@
 import json, shutil
 from conftest import imutext
 from imutext.core import data_root
+from imutext.data.subactions import CACHE_FILE, find_cache
 
 def test_zero_shot_by_name_path_and_copy(tiny_run, tmp_path):
     ck = tiny_run[0]/'checkpoint.pt'
@@ -10,9 +11,11 @@ def test_zero_shot_by_name_path_and_copy(tiny_run, tmp_path):
     assert by_name.returncode == 0, by_name.stderr
     m = json.loads(by_name.stdout)
     assert abs(m['macro_f1'] - recorded['macro_f1']) < 1e-9 and m['n'] == recorded['n']
-    copy = shutil.copytree(data_root()/'imu'/'racketsports', tmp_path/'elsewhere'/'my_rackets')
+    copy = shutil.copytree(data_root()/'imu'/'racketsports', tmp_path/'elsewhere'/'my_rackets')   # without the packaged sub-action cache
     by_path = imutext('zero-shot', '--checkpoint', ck, '--data', copy, '--json', '--device', 'cpu')
-    assert by_path.returncode == 0 and json.loads(by_path.stdout)['accuracy'] == m['accuracy']
+    plain = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--json', '--device', 'cpu', '--text-sources', 'name,description')
+    assert by_path.returncode == 0 and json.loads(by_path.stdout)['accuracy'] == json.loads(plain.stdout)['accuracy'], by_path.stderr   # described by name and description
+    assert "my_rackets: no sub-action cache (keywords, sentence, affirmative, subactions texts) for its classes" in by_path.stderr, by_path.stderr
     table = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--device', 'cpu')
     assert table.returncode == 0 and 'macro_f1' in table.stdout and 'chance_group_accuracy' in table.stdout
     lo, hi = m['ci95']['macro_f1']; assert f"95 % CI of macro_f1: [{lo:.4f}, {hi:.4f}]" in table.stdout, table.stdout   # the text output shows the intervals too
@@ -24,11 +27,14 @@ def test_zero_shot_by_name_path_and_copy(tiny_run, tmp_path):
     assert table0.returncode == 0 and 'macro_f1' in table0.stdout and '95 % CI' not in table0.stdout, table0.stderr
     bad = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--device', 'cpu', '--n-boot', '-1')
     assert bad.returncode == 2 and "n_boot (--n-boot) must be 0 or more, got -1" in bad.stderr, bad.stderr
-    rich = 'name,description,keywords,sentence,affirmative,subactions'   # racketsports's sub-action cache is packaged; the copy has none
+    rich = 'name,description,keywords,sentence,affirmative,subactions'   # racketsports's sub-action cache is packaged; the copy has none yet
     rs = imutext('zero-shot', '--checkpoint', ck, '--data', 'racketsports', '--json', '--device', 'cpu', '--n-boot', '0', '--text-sources', rich)
     assert rs.returncode == 0 and json.loads(rs.stdout)['n'] == m['n'], rs.stderr
     no_cache = imutext('zero-shot', '--checkpoint', ck, '--data', copy, '--device', 'cpu', '--text-sources', rich)
     assert no_cache.returncode == 2 and f"{copy}: no keywords, sentence, affirmative, subactions texts for its classes" in no_cache.stderr, no_cache.stderr
+    shutil.copy(find_cache('racketsports')[0], copy/CACHE_FILE)   # the copy with its own subactions.json scores as the bundled set
+    cached = imutext('zero-shot', '--checkpoint', ck, '--data', copy, '--json', '--device', 'cpu')
+    assert cached.returncode == 0 and json.loads(cached.stdout)['accuracy'] == m['accuracy'] and 'no sub-action cache' not in cached.stderr, cached.stderr
 
 def test_zero_shot_on_a_training_set_is_refused_or_labelled(tiny_run, tmp_path):
     "epilepsy is one of the tiny checkpoint's training sets: refused by name, by path and as a moved copy, unless --seen-ok labels it."
