@@ -413,7 +413,6 @@ def lodo_rec():
                      runs_of=REC_RUNS, chance=lambda m: m['per_recording']['chance_macro_f1'], count=('recordings', lambda m: m['per_recording']['n']))
 
 ALL_RUNS = 'all11'   # leave-one-dataset-out with every other bundled IMU set in training, the development sets included: lodo-<ALL_RUNS>-<set>-s<k>
-BASE_EVIDENCE = (HUB_ALL[0], ALL_RUNS)   # the shipped imutext-base's configuration (the HUB_ALL defaults, before pv75): its main-job runs and its eleven-set folds (scripts/ship_base.sh)
 
 def lodo_all():
     "Each training set held out in turn, trained on the other training sets (the REC_RUNS folds, the development sets held out) or on every other bundled IMU set (ALL_RUNS: the development sets in the training mix too), per seed, with the per-seed gain and the hub class of the wider mix."

@@ -4,12 +4,12 @@
 #   bash scripts/ship_base.sh [imutext run options]   train and ship
 #   bash scripts/ship_base.sh --card                  only rewrite the card from the committed evidence runs, after more of
 #                                                     them were added; the weights stay as shipped
-# Evidence: the defaults' leave-one-dataset-out runs with the training mix nearest the shipped one (each training set held out
-# in turn, trained on the other eleven bundled sets: results_tables.ALL_RUNS) and the main job's runs (the development sets).
+# Evidence: the defaults' leave-one-dataset-out runs (each of the main job's training sets held out in turn, trained on the
+# other nine: results_tables.DEFAULTS) and the main job's runs (the development sets).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
-read -r main fold < <(python -c "import sys; sys.path.insert(0, 'scripts'); import results_tables as r; print(*r.BASE_EVIDENCE)")   # the run names live once, in results_tables
+read -r main fold < <(python -c "import sys; sys.path.insert(0, 'scripts'); import results_tables as r; print(*r.DEFAULTS)")   # the run names live once, in results_tables
 evidence=$(ls -d results/lodo-$fold-*-s[0-9] results/$main-s[0-9] | sort)
 if [ "${1:-}" = "--card" ]; then
   python - $evidence <<'PY'
