@@ -62,7 +62,8 @@ def _text_sources(t:TextCfg)->str:
     "Where a card's class texts come from: meta.json's names and descriptions, and the sub-action cache."
     own, cache = [s for s in t.text_sources if s in NAME_SOURCES], [s for s in t.text_sources if s in EXTRA_SOURCES]
     out = [f"{', '.join(own)} from the folder's meta.json (label names and descriptions)"] if own else []
-    if cache: out.append(f"{', '.join(cache)} from the folder's sub-action cache (its `{CACHE_FILE}`, or the packaged file of a bundled set; a folder without one is described by {' and '.join(own) or 'nothing'} alone, with a warning)")
+    fallback = f"is described by {' and '.join(own)} alone, with a warning" if own else "is refused (no texts for its classes)"
+    if cache: out.append(f"{', '.join(cache)} from the folder's sub-action cache (its `{CACHE_FILE}`, or the packaged file of a bundled set; a folder without one {fallback})")
     return '; '.join(out)
 
 def model_card(name:str,          # the shipped model's name
