@@ -1,8 +1,8 @@
 """Screen richer class texts at scoring time on trained runs: the sub-action cache's texts added to each held-out class.
 
 The defaults until pv75 described a class by its name and its meta.json description (`TextCfg.text_sources`), averaged over
-the prompt templates (the defaults now add the cache texts below). The bundled sets also carry curated texts in `imutext/assets/subactions/` (keywords, a sentence, an affirmative
-sentence, sub-actions, each written to say how the sensor sees the activity); for a folder that is not bundled,
+the prompt templates (the defaults now add the cache texts below). The bundled sets also carry curated texts in
+`imutext/assets/subactions/` (keywords, a sentence, an affirmative sentence, sub-actions, each written to say how the sensor sees the activity); for a folder that is not bundled,
 `imutext.data.subactions` writes the same fields through an LLM backend. This replays each run's zero-shot scores from its
 checkpoint with the held-out set's class embedding averaged over more of those sources (the trained weights, the hubness
 bank and the windows unchanged; nothing is retrained) and prints, per run and scored set, the macro-F1 per window of every
