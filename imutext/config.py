@@ -126,6 +126,7 @@ class LossCfg:
     "Contrastive loss settings."
     soft_targets: bool = False  # soft targets from z-scored text-text similarity (the TSFM-style design); False: every window of the same class is a positive
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
+    same_activity: float = 2.0 # hard targets: a class of another training set whose name texts (prompt templates, MiniLM, averaged) have cosine >= this with a window's class is a positive of that window too, one activity rather than a dataset to tell apart (above 1 = none; two classes of one set never)
     memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off; needs negatives='batch')
     negatives: Literal[NEGATIVES] = 'batch'  # in-batch InfoNCE: every window against every text of the batch, or only against those of its own training set ('dataset': the zero-shot task, one set's classes, and no gain from telling the sets apart)
     class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)
