@@ -607,6 +607,22 @@ def text_source_trained(fold, what):
                   f'trained with {what}, scored with name + description (a folder without a cache)', 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{fold}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}`, `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
+def defaults_screen(fold, what):
+    "The runs lodo-<fold>-* (a switch on the defaults, `what` says which) against the defaults' folds (DEFAULTS[1]) at the same seeds, each scored as trained and with name + description only (a folder without a sub-action cache; scripts/text_source_screen.py): per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
+    new, old = fold_rows(TEXT_SOURCE_TRAINED, fold), fold_rows(TEXT_SOURCE_TRAINED, DEFAULTS[1])
+    ks = sorted({r['seed'] for r in new} & {r['seed'] for r in old})
+    sets = sorted({r['set'] for r in new if r['seed'] in ks})
+    if not ks or any({r['set'] for r in new if r['seed'] == k} != set(sets) for k in ks): return None   # only whole seeds
+    rows = []
+    for label, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
+        cells = [row_means(rows_, part, c, ks) for c in ('every', 'default') for rows_ in (old, new)]
+        rows.append([label, pm(cells[0]), pm(cells[1]), gains(cells[1], cells[0]), pm(cells[2]), pm(cells[3]), gains(cells[3], cells[2]), len(ks)])
+    runs = [r for r in (load(x['run']) for x in new + old if x['seed'] in ks) if r]
+    seeds = f's{ks[0]}' if len(ks) == 1 else f's[{ks[0]}-{ks[-1]}]'
+    return table(['held out', 'the defaults, scored as trained', f'{what}, scored as trained', 'change per seed',
+                  'the defaults, scored with name + description (a folder without a cache)', f'{what}, scored with name + description', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{DEFAULTS[1]}-*-{seeds}/`, `results/lodo-{fold}-*-{seeds}/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
+
 CACHE_TRAINED = ((HARD_RUNS, 'the cache texts with hard targets (text_sources=name,description,keywords,sentence,affirmative,subactions, soft_targets=false)'),
                  ('tha', 'the same, one text drawn per class and step (text_aug=true)'),
                  (PLAIN_RUNS, 'the same, half the classes of a step seen through name + description alone (plain_views=0.5)'))   # seed-0 screens trained with the cache texts: fold name of lodo-<fold>-<set>-s0, label
@@ -854,7 +870,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), text_balance_probe=text_balance_probe,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), text_balance_probe=text_balance_probe,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
