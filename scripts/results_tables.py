@@ -412,13 +412,14 @@ def lodo_rec():
                      ('per window (the headline)', 'per recording', '95 % CI per recording (seed 0, subject bootstrap)'), "`per_recording` in each held-out set's metrics",
                      runs_of=REC_RUNS, chance=lambda m: m['per_recording']['chance_macro_f1'], count=('recordings', lambda m: m['per_recording']['n']))
 
-ALL_RUNS = 'all11'   # leave-one-dataset-out with every other bundled IMU set in training, the development sets included: lodo-<ALL_RUNS>-<set>-s<k>
+ALL_RUNS = 'all11'   # leave-one-dataset-out with every other bundled IMU set in training, the development sets included: lodo-<ALL_RUNS>-<set>-s<k> (the REC_RUNS defaults, at 480914a)
+ALL_DEFAULTS = 'all11p'   # the same with the DEFAULTS (pv75), imutext-base's mix and configuration, at 8a70bcc
 
-def lodo_all():
-    "Each training set held out in turn, trained on the other training sets (the REC_RUNS folds, the development sets held out) or on every other bundled IMU set (ALL_RUNS: the development sets in the training mix too), per seed, with the per-seed gain and the hub class of the wider mix."
+def lodo_all(narrow=REC_RUNS, wide_fold=ALL_RUNS):   # (main-job runs, fold name) of a configuration; fold name of its runs on the wider mix
+    "Each training set held out in turn, trained on the other training sets (the `narrow` folds, the development sets held out) or on every other bundled IMU set (lodo-<wide_fold>-*: the development sets in the training mix too), per seed, with the per-seed gain and the hub class of the wider mix."
     from imutext.eval.debug import hub_share
-    train, rec = full_runs(*REC_RUNS)
-    wide = {ds: [r for r in (load(f'lodo-{ALL_RUNS}-{ds}-s{k}') for k in range(3)) if r] for ds in train}
+    train, rec = full_runs(*narrow)
+    wide = {ds: [r for r in (load(f'lodo-{wide_fold}-{ds}-s{k}') for k in range(3)) if r] for ds in train}
     sets = sorted(ds for ds in train if wide[ds] and rec.get(ds))
     if not sets: return None
     ks = range(min(min(len(wide[ds]), len(rec[ds])) for ds in sets))
@@ -434,7 +435,7 @@ def lodo_all():
         rows.append([what, '', pm(ma), pm(mb), gains(mb, ma), '', '', '', '', len(ks)])
     return table(['held out', 'classes', f'trained on the other {len(train) - 1} training sets (the defaults\' folds)', f'trained on the other {len(train) - 1 + len(IMU_ZS)} bundled sets (+ {", ".join(IMU_ZS)})',
                   'gain per seed', '95 % CI, wider mix (seed 0, subject bootstrap)', 'chance macro-F1', '× chance', 'hub class, wider mix, seed 0 (% of predictions / % of labels)', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/lodo-{REC_RUNS[1]}-*-s[0-2]/`, `results/lodo-{ALL_RUNS}-*-s[0-2]/`."
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{narrow[1]}-*-s[0-{ks[-1]}]/`, `results/lodo-{wide_fold}-*-s[0-{ks[-1]}]/`."
 
 def hub_classes():
     "Per held-out set of the REC_RUNS and seed: the class that takes the most of its windows beyond its own share (`eval.debug.hub_share` of the confusion matrix)."
@@ -870,7 +871,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), text_balance_probe=text_balance_probe,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, DEFAULTS, ALL_DEFAULTS), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), text_balance_probe=text_balance_probe,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
