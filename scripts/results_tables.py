@@ -456,8 +456,8 @@ TEXT_HUB_SCREEN = RES/'text-hub-screen'/'screen.jsonl'        # scripts/text_hub
 SEEN_CLASS_SCREEN = RES/'seen-class-screen'/'screen.jsonl'    # scripts/seen_class_screen.py on the same checkpoints
 BARS = (0.242, 0.175)   # a seed-0 screen's bars: the ten-fold mean and the mean of the nine folds without SWING (RESULTS.md, "A second bar for a screen")
 
-def replay_screen(path, label, script):
-    "A screen of score corrections replayed on the REC_RUNS' weights (`path`: the JSON lines `script` wrote; `label`: cell key -> row label): seed-0 means against BARS, the three-seed means, per recording, and the development sets."
+def replay_screen(path, label, script, runs_of=REC_RUNS, bars=BARS):   # runs_of: (main-job runs, fold name) whose weights were replayed; bars: the screen's (ten-fold, nine-fold) bars
+    "A screen of score corrections replayed on the weights of `runs_of` (`path`: the JSON lines `script` wrote; `label`: cell key -> row label): seed-0 means against `bars`, the three-seed means, per recording, and the development sets."
     rows_in = screen_rows(path)
     if not rows_in: return None
     cells = [k for k in rows_in[0] if k not in ('run', 'seed', 'set') and not k.startswith('rec_')]
@@ -468,20 +468,23 @@ def replay_screen(path, label, script):
     rows = []
     for c in cells:
         s0, n0 = mean(c, ks[0]), mean(c, ks[0], True)
-        rows.append([label(c), f"{s0:.3f}", f"{n0:.3f}", 'yes' if s0 >= BARS[0] and n0 >= BARS[1] else 'no', pm([mean(c, k) for k in ks]), pm([mean(c, k, True) for k in ks]),
+        rows.append([label(c), f"{s0:.3f}", f"{n0:.3f}", 'yes' if s0 >= bars[0] and n0 >= bars[1] else 'no', pm([mean(c, k) for k in ks]), pm([mean(c, k, True) for k in ks]),
                      pm([mean('rec_' + c, k) for k in ks]), *[pm([r[c] for r in rows_in if r['set'] == d]) for d in IMU_ZS]])
     runs = [load(r['run']) for r in rows_in]
-    return table(['correction of the scores', f'ten folds, seed {ks[0]}', f'nine without {SWING}, seed {ks[0]}', f'both bars ({BARS[0]:.3f} / {BARS[1]:.3f})',
+    return table(['correction of the scores', f'ten folds, seed {ks[0]}', f'nine without {SWING}, seed {ks[0]}', f'both bars ({bars[0]:.3f} / {bars[1]:.3f})',
                   f'ten folds, seeds {ks[0]}-{ks[-1]}', f'nine, seeds {ks[0]}-{ks[-1]}', f'ten folds per recording, seeds {ks[0]}-{ks[-1]}', *[f'{d} (dev, main job)' for d in IMU_ZS]], rows) + \
-        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/{REC_RUNS[0]}-s*/`, `results/lodo-{REC_RUNS[1]}-*-s[0-2]/`, scores `{path.relative_to(ROOT)}` (`python scripts/{script}`)."
+        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/{runs_of[0]}-s*/`, `results/lodo-{runs_of[1]}-*-s[0-2]/`, scores `{path.relative_to(ROOT)}` (`python scripts/{script}`)."
 
-def hub_strength_screen():
-    "The screen of the hubness correction's strength (hub_alpha, hub_k) on the REC_RUNS' weights."
-    c = load(f'lodo-{REC_RUNS[1]}-dsads-s0')[1]['config']['clip']
+STRENGTH_SCREEN_PV = RES/'hub-strength-screen'/'pv75.jsonl'   # the same script on the checkpoints of the DEFAULTS (seeds 0-2)
+PV_BARS = (0.284, 0.216)   # screens on the DEFAULTS: their three-seed ten-fold and nine-fold means (0.274, 0.206) + 0.010
+
+def hub_strength_screen(path=STRENGTH_SCREEN, runs_of=REC_RUNS, bars=BARS):
+    "The screen of the hubness correction's strength (hub_alpha, hub_k) on the weights of `runs_of`."
+    c = load(f'lodo-{runs_of[1]}-dsads-s0')[1]['config']['clip']
     def label(cell):
         a, k = (float(x[1:]) for x in cell.split('_'))
         return 'uncorrected (alpha 0)' if a == 0 else f"alpha {a:g}, k {k:g}" + (' (the defaults)' if (a, k) == (c['hub_alpha'], c['hub_k']) else '')
-    return replay_screen(STRENGTH_SCREEN, label, 'hub_strength_screen.py')
+    return replay_screen(path, label, 'hub_strength_screen.py', runs_of, bars)
 
 def text_hub_screen():
     "The screen of the text-side hubness term (each class text's mean cosine with the folder's other class texts, times beta) on the REC_RUNS' weights, beside the default correction."
@@ -871,7 +874,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, DEFAULTS, ALL_DEFAULTS), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), text_balance_probe=text_balance_probe,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, DEFAULTS, ALL_DEFAULTS), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, DEFAULTS, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), text_balance_probe=text_balance_probe,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
