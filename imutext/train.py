@@ -236,9 +236,9 @@ def prepare(cfg:ExpCfg)->Prepared:
         if cfg.vq.vq_mode != 'off': subs += subaction_texts(ds, cfg)
     cap, enc = d.max_windows_per_set, text_encoder(cfg)
     sub = subaction_table(subs, names, enc.encode) if subs else None
-    sets = [k for k, w in enumerate(tr) for _ in w.label_names]
-    same = same_activity(bare, sets, enc, cfg.loss.same_activity) if name_cfg is not None else None
-    return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None, same=same)
+    p = Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None)
+    if name_cfg is not None: p.same = same_activity(bare, p.class_sets, enc, cfg.loss.same_activity)
+    return p
 
 def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
     "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset (or shared by classes, `DataCfg.balance`), with the config's augmentations (the IMU-only ones for IMU only)."
