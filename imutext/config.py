@@ -12,10 +12,10 @@ from .core import SENSORS
 
 # %% auto #0
 __all__ = ['BALANCES', 'VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'NEGATIVES', 'VQ_MODES',
-           'VQ_ACTIONS', 'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'BEFORE_FIELD', 'CODEBOOK_SETS', 'PRESETS', 'DataCfg',
-           'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg',
-           'FusionCfg', 'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff',
-           'make_cfg']
+           'VQ_ACTIONS', 'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'BEFORE_FIELD', 'RETIRED', 'RETIRED_AT',
+           'CODEBOOK_SETS', 'PRESETS', 'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg',
+           'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg', 'FusionCfg', 'ExpCfg', 'flat_fields', 'parse_value',
+           'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
 BALANCES = ('dataset', 'class')   # how an epoch shares its windows among the training sets (DataCfg.balance, train.WindowMix.quota)
@@ -87,7 +87,6 @@ class TextCfg:
     bank_queries: int = 4      # learnable queries of the attention label bank
     placement_prompt: bool = False  # IMU class texts end with the dataset's sensor placement from meta.json `body_position` (', sensor on the waist'); none known: unchanged
     text_aug: bool = False      # training: every step each class is represented by one of its texts drawn at random (evaluation: the mean of all)
-    center_sets: bool = False   # each set's class embeddings minus their mean over the set, renormalised (removes what all classes of a set share, e.g. its device, placement and wording), in training and scoring; a set of one class unchanged
     plain_views: float = 0.75   # IMU training: probability that a class is represented in a step by the mean of its name and description texts alone, as a folder without a sub-action cache is scored, instead of the mean of all its texts (0 = off)
 
 @dataclass
@@ -126,11 +125,9 @@ class LossCfg:
     "Contrastive loss settings."
     soft_targets: bool = False  # soft targets from z-scored text-text similarity (the TSFM-style design); False: every window of the same class is a positive
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
-    same_activity: float = 2.0 # hard targets: a class of another training set whose name texts (prompt templates, MiniLM, averaged) have cosine >= this with a window's class is a positive of that window too, one activity rather than a dataset to tell apart (above 1 = none; two classes of one set never)
     memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off; needs negatives='batch')
     negatives: Literal[NEGATIVES] = 'batch'  # in-batch InfoNCE: every window against every text of the batch, or only against those of its own training set ('dataset': the zero-shot task, one set's classes, and no gain from telling the sets apart)
     class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)
-    uniformity: float = 0.0    # weight of the uniformity loss of the batch's signal features (losses.uniformity_loss, Wang & Isola 2020; 0 = off)
 
 @dataclass
 class TrainCfg:
@@ -144,7 +141,6 @@ class TrainCfg:
     device: Literal['cpu', 'cuda', 'auto'] = 'auto'  # where to train
     amp: bool = True           # mixed precision (used on CUDA only)
     seed: int = 0              # seed of everything random in the run
-    ema_epochs: float = 0.0    # weight averaging: time constant, in epochs, of an exponential moving average of the weights taken after every optimiser step; the model keeps the average after the last epoch (0 = off)
 
 # %% ../nbs/01_config.ipynb #4a6e75ed
 VQ_MODES = ('off', 'aux', 'pool')          # no tokenizer; tokenizer trained beside the aligned model; aligned model pools the codebook tokens
@@ -279,12 +275,18 @@ def cfg_to_dict(cfg:ExpCfg)->dict:
     return json.loads(json.dumps(asdict(cfg)))
 
 BEFORE_FIELD = dict(plain_views=0.0)   # fields whose default is not what a run recorded before the field existed did: the value that reproduces such a run
+RETIRED = dict(same_activity=2.0, uniformity=0.0, center_sets=False, ema_epochs=0.0)   # fields removed after their screens failed (RESULTS.md), with the value at which they did nothing
+RETIRED_AT = '2dfaeb3'   # the last commit that has the RETIRED fields
 
 def cfg_from_dict(d:dict)->ExpCfg:
-    "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default."
+    "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default; a `RETIRED` field is dropped at its off value and refused at any other."
     unknown = set(d) - set(COMPONENTS)
     if unknown: raise KeyError(f"unknown config components: {sorted(unknown)}")
     flat = {k: v for comp in d.values() for k, v in comp.items()}
+    if on := {k: flat[k] for k in RETIRED if k in flat and flat[k] != RETIRED[k]}:
+        raise ValueError(f"this config sets {', '.join(f'{k}={v}' for k, v in on.items())}: removed after its screen failed (RESULTS.md); "
+                         f"load or rerun it with imutext at commit {RETIRED_AT}")
+    flat = {k: v for k, v in flat.items() if k not in RETIRED}
     return ExpCfg().override(**{k: v for k, v in BEFORE_FIELD.items() if k not in flat}, **flat)
 
 def config_diff(a:dict, b:dict)->list:  # two `cfg_to_dict` outputs

@@ -11,8 +11,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['OUT_OF_GROUP', 'UNIFORMITY_T', 'hard_targets', 'soft_targets', 'clip_loss', 'total_loss', 'class_ce_loss',
-           'uniformity_loss', 'supcon_loss', 'MemoryBank']
+__all__ = ['OUT_OF_GROUP', 'hard_targets', 'soft_targets', 'clip_loss', 'total_loss', 'class_ce_loss', 'supcon_loss',
+           'MemoryBank']
 
 # %% ../nbs/30_losses.ipynb #4c784b53
 def hard_targets(labels:torch.Tensor,  # (B,) integer class ids
@@ -97,17 +97,6 @@ def class_ce_loss(sig:torch.Tensor,                   # (B, D) signal features (
     k = torch.arange(class_emb.shape[0], device=sig.device)
     own = (k[None] >= lo[:, None]) & (k[None] < hi[:, None])                 # (B, K)
     return F.cross_entropy(logits.float().masked_fill(~own, float('-inf')), y, weight=None if weight is None else weight.float())
-
-# %% ../nbs/30_losses.ipynb #c1cc7577
-UNIFORMITY_T = 2.0   # the Gaussian potential's scale t (Wang & Isola 2020's choice)
-
-def uniformity_loss(feats:torch.Tensor,        # (B, D) signal features (normalised here)
-                    t:float=UNIFORMITY_T,      # potential scale
-                   )->torch.Tensor:            # scalar in [-4t, 0]
-    "log mean over pairs i < j of exp(-t ||z_i - z_j||^2) of the unit features."
-    if len(feats) < 2: raise ValueError(f"uniformity_loss: needs two or more features, got {len(feats)}")
-    sq = torch.pdist(F.normalize(feats.float(), dim=-1)).pow(2)            # (B(B-1)/2,)
-    return torch.logsumexp(-t * sq, 0) - math.log(len(sq))
 
 # %% ../nbs/30_losses.ipynb #70095c0a
 def supcon_loss(feats:torch.Tensor,    # (N, D) features (normalised here)

@@ -21,12 +21,12 @@ from .models.fusion import fusion_terms, inverse_frequency
 from .data.labels import NAME_SOURCES
 from .models.factory import (CKPT_NAME, HUB_KEYS, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
                                     preprocessing, restore_model, save_checkpoint, signal_windows, subaction_texts, text_encoder)
-from .losses import clip_loss, class_ce_loss, uniformity_loss, soft_targets, total_loss, MemoryBank
+from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
 # %% auto #0
-__all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'same_activity',
-           'prepare', 'train_mix', 'TrainState', 'ema_decay', 'ema_update', 'make_state', 'checkpoint_state',
-           'step_scalars', 'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
+__all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'prepare',
+           'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'step_scalars', 'train_epoch', 'epoch_record',
+           'hub_features', 'end_training', 'with_absolute_sets', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -125,7 +125,6 @@ def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tupl
 def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg, bank:MemoryBank|None=None,
                sub:SubactionTable|None=None,   # the sub-action table feeds the codebook's sub-action losses
                fusion:dict|None=None,          # per_text (n, 384), owner (n,), weight (K,): adds the LSA fusion terms (FusionCfg.fusion='lsa')
-               same:torch.Tensor|None=None,    # (K, K) bool: classes that are one activity (`Prepared.same`, LossCfg.same_activity); None = each class alone
               )->dict:
     "Named outputs of one batch; keys ending in `_loss` are summed by `total_loss`; the model's own terms and codebook statistics join them."
     ctx = dict(ch_ctx=batch['ch_ctx']) if 'ch_ctx' in batch else {}         # channel context (EncoderCfg.channel_text)
@@ -137,12 +136,11 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
         tg = soft_targets(allt, cfg.loss.soft_temp)[:len(txt)]               # (B, B+M)
     else:
         ally = batch['y'] if bl is None else torch.cat([batch['y'], bl.to(batch['y'])])
-        tg = (same.to(ally.device)[batch['y']][:, ally] if same is not None else batch['y'][:, None] == ally[None]).float()
+        tg = (batch['y'][:, None] == ally[None]).float()
     B = len(txt)
     d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None,
                   group=batch['dataset'] if cfg.loss.negatives == 'dataset' else None)
     if cfg.loss.class_ce: d['class_loss'] = cfg.loss.class_ce * class_ce_loss(out['signal_features'], class_emb, batch['y'], out['logit_scale'], batch['lo'], batch['hi'])
-    if cfg.loss.uniformity: d['uniform_loss'] = cfg.loss.uniformity * uniformity_loss(out['signal_features'])
     d.update({k: v for k, v in out.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))})
     if fusion is not None: d.update(fusion_terms(model.fusion, out, batch, cfg.fusion, **fusion))
     d.update(signal_features=out['signal_features'].detach(), txt_features=txt.detach())
@@ -162,15 +160,14 @@ def effective_rank(x:torch.Tensor|np.ndarray)->float:  # (N, D) features; 1 for 
     return float(torch.exp(-(p * p.log()).sum()))
 
 @torch.no_grad()
-def evaluate(model:SignalClip, mix:WindowMix, class_emb:torch.Tensor, cfg:ExpCfg, device, bs:int=512,
-             same:torch.Tensor|None=None)->dict:  # as in `loss_terms`
+def evaluate(model:SignalClip, mix:WindowMix, class_emb:torch.Tensor, cfg:ExpCfg, device, bs:int=512)->dict:
     "Validation loss, within-dataset accuracy, modality gap, effective rank (and the codebook's reconstruction R²) over all windows of `mix`."
     model.eval()
     pairs = np.concatenate([np.stack([np.full(len(w), d), np.arange(len(w))], 1) for d, w in enumerate(mix.windows)])
     losses, hits, feats, txts, sse, sst = [], 0, [], [], 0., 0.
     for i in range(0, len(pairs), bs):
         b = {k: v.to(device) for k, v in mix.collate(pairs[i:i+bs]).items()}
-        d = loss_terms(model, b, class_emb, cfg, same=same); losses.append(float(d['clip_loss']) * len(b['y']))
+        d = loss_terms(model, b, class_emb, cfg); losses.append(float(d['clip_loss']) * len(b['y']))
         sims = d['signal_features'] @ class_emb.T                               # (B, K)
         for ds in b['dataset'].unique().tolist():                             # argmax within the window's own dataset
             r, lo = b['dataset'] == ds, int(mix.class_offset[ds])
@@ -191,26 +188,10 @@ class Prepared:
     start: int = 0                            # the first epoch the last `fit` trained (after a resume, the epochs before it were trained earlier)
     subactions: SubactionTable|None = None   # global sub-action table (shape codebook only)
     plain: list|None = None                   # per class its name and description texts (`TextCfg.plain_views` only)
-    same: torch.Tensor|None = None            # (K, K) bool: classes that are one activity (`LossCfg.same_activity` <= 1 only)
-
-    @property
-    def class_sets(self)->list:
-        "Per class (in the order of `texts`) the index of its training set."
-        return [d for d, w in enumerate(self.train.windows) for _ in w.label_names]
 
     def class_texts(self, model:SignalClip|None=None)->ClassTexts:
         "The training classes' `ClassTexts` for `model` (default: the one being trained)."
-        return ClassTexts(self.texts, self.encoder, model or self.model, self.class_sets, self.plain)
-
-def same_activity(texts:list,          # per class its name texts
-                  sets:list,           # per class the index of its training set
-                  encoder:TextEncoder,
-                  threshold:float,     # LossCfg.same_activity
-                 )->torch.Tensor:      # (K, K) bool, symmetric, true on the diagonal
-    "Which classes are one activity: each class itself, and classes of different sets whose mean name embeddings have cosine >= `threshold`."
-    e = torch.nn.functional.normalize(torch.stack([torch.nn.functional.normalize(encoder.encode(ts).float(), dim=-1).mean(0) for ts in texts]), dim=-1)   # (K, 384)
-    s = torch.as_tensor(sets)
-    return ((e @ e.T >= threshold) & (s[:, None] != s[None])) | torch.eye(len(texts), dtype=torch.bool)
+        return ClassTexts(self.texts, self.encoder, model or self.model, self.plain)
 
 def prepare(cfg:ExpCfg)->Prepared:
     "Window and split the training sets, write their class texts (and sub-action table for the codebook), build the model."
@@ -222,23 +203,17 @@ def prepare(cfg:ExpCfg)->Prepared:
     if views and not set(cfg.text.text_sources) & set(NAME_SOURCES):
         raise ValueError(f"TextCfg.plain_views draws a class's name and description texts: it needs 'name' or 'description' in text_sources, got {cfg.text.text_sources} (or plain_views 0)")
     plain_cfg = cfg.override(text_sources=tuple(s for s in cfg.text.text_sources if s in NAME_SOURCES)) if views else None
-    if cfg.loss.same_activity <= 1 and cfg.loss.soft_targets:
-        raise ValueError(f"LossCfg.same_activity ({cfg.loss.same_activity}) shapes hard targets, and soft targets already share a window's target among similar texts: set soft_targets false or same_activity above 1")
-    name_cfg = cfg.override(text_sources=('name',), fault_styles=('name',)) if cfg.loss.same_activity <= 1 else None
-    tr, va, texts, names, subs, plain, bare = [], [], [], [], [], [], []
+    tr, va, texts, names, subs, plain = [], [], [], [], [], []
     for name in d.train_sets:
         ds = load_for(name, cfg); w = mod.windows(ds, cfg)
         a, b = mod.split(w, cfg, d.val_frac, cfg.train.seed)
         tr.append(a); va.append(b)
         texts += dataset_texts(ds, cfg); names += [f"{ds.name}:{n}" for n in w.label_names]
         if plain_cfg is not None: plain += dataset_texts(ds, plain_cfg)
-        if name_cfg is not None: bare += dataset_texts(ds, name_cfg)
         if cfg.vq.vq_mode != 'off': subs += subaction_texts(ds, cfg)
     cap, enc = d.max_windows_per_set, text_encoder(cfg)
     sub = subaction_table(subs, names, enc.encode) if subs else None
-    p = Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None)
-    if name_cfg is not None: p.same = same_activity(bare, p.class_sets, enc, cfg.loss.same_activity)
-    return p
+    return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None)
 
 def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
     "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset (or shared by classes, `DataCfg.balance`), with the config's augmentations (the IMU-only ones for IMU only)."
@@ -259,19 +234,6 @@ class TrainState:
     start: int = 0                                   # first epoch still to run
     history: list = field(default_factory=list)      # one record per finished epoch
     steps: list = field(default_factory=list)        # every optimiser step's loss terms and codebook statistics
-    ema: dict|None = None                            # the weight average (`TrainCfg.ema_epochs`): the model's floating-point state_dict entries
-    ema_decay: float = 0.                            # its per-step decay
-
-def ema_decay(ema_epochs:float, steps_per_epoch:int)->float:  # `TrainCfg.ema_epochs`; optimiser steps per epoch
-    "Per-step decay of a moving average whose time constant is `ema_epochs` epochs: exp(-1 / (ema_epochs * steps_per_epoch)); 0 when off."
-    if ema_epochs < 0: raise ValueError(f"TrainCfg.ema_epochs must be >= 0 (0 = off), got {ema_epochs}")
-    return math.exp(-1 / (ema_epochs * steps_per_epoch)) if ema_epochs else 0.
-
-@torch.no_grad()
-def ema_update(avg:dict, model:torch.nn.Module, decay:float):
-    "avg <- decay * avg + (1 - decay) * the model's entry, for every key of `avg`."
-    sd = model.state_dict()
-    for k, v in avg.items(): v.lerp_(sd[k], 1 - decay)
 
 def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `run_dir`'s checkpoint if present (refused if written with another config)."
@@ -281,8 +243,7 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     if cfg.loss.negatives == 'dataset' and cfg.loss.memory_bank: raise ValueError(f"negatives='dataset' contrasts in-batch pairs of one training set only, and memory-bank entries carry no training set: set memory_bank 0 (got {cfg.loss.memory_bank})")
     bank = MemoryBank(cfg.loss.memory_bank, TEXT_DIM).to(device) if cfg.loss.memory_bank else None
     scaler = torch.amp.GradScaler('cuda') if (t.amp and torch.device(device).type == 'cuda') else None
-    s = TrainState(p.model, opt, sch, bank, scaler, ema_decay=ema_decay(t.ema_epochs, math.ceil(n_b / t.accum_steps)))
-    if s.ema_decay: s.ema = {k: v.detach().clone() for k, v in p.model.state_dict().items() if v.is_floating_point()}
+    s = TrainState(p.model, opt, sch, bank, scaler)
     ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
     if ck_path is None or not ck_path.exists(): return s
     ck = load_checkpoint(ck_path)
@@ -290,7 +251,6 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
         raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
     restore_model(p.model, ck); opt.load_state_dict(ck['optimizer']); sch.load_state_dict(ck['scheduler'])
     if bank is not None: bank.load_state_dict(ck['memory_bank'])
-    if s.ema is not None: s.ema = {k: v.to(device) for k, v in ck['ema'].items()}
     if scaler is not None and ck.get('scaler'): scaler.load_state_dict(ck['scaler'])
     torch.set_rng_state(ck['rng'])
     if ck.get('cuda_rng') and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
@@ -300,7 +260,7 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
 def checkpoint_state(s:TrainState, p:Prepared, cfg:ExpCfg, epoch:int, **extra)->dict:
     "The checkpoint dict of state `s` after `epoch` (plus `extra` entries)."
     return dict(epoch=epoch, model=s.model.state_dict(), optimizer=s.opt.state_dict(), scheduler=s.sch.state_dict(),
-                memory_bank=s.bank.state_dict() if s.bank is not None else None, ema=s.ema, scaler=s.scaler.state_dict() if s.scaler is not None else None,
+                memory_bank=s.bank.state_dict() if s.bank is not None else None, scaler=s.scaler.state_dict() if s.scaler is not None else None,
                 history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), **{k: getattr(s.model, k) for k in HUB_KEYS},
                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None, **extra)
 
@@ -312,7 +272,7 @@ def step_scalars(d:dict)->dict:
 
 @torch.enable_grad()
 def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:ClassTexts, show_progress:bool=True)->dict:
-    "One epoch of optimiser steps with accumulation and AMP, the weight average updated after each; logs every step's named terms in `s.steps`; returns their epoch means. After the last epoch the model takes the weight average (`TrainCfg.ema_epochs`)."
+    "One epoch of optimiser steps with accumulation and AMP; logs every step's named terms in `s.steps`; returns their epoch means."
     model, t = p.model.train(), cfg.train
     pairs, bs = p.train.epoch(t.seed, epoch), t.batch_size
     rng = np.random.default_rng([t.seed, epoch, 1])                          # augmentation stream: same on resume and on every rank
@@ -325,7 +285,7 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
         with torch.autocast(torch.device(device).type, dtype=torch.float16, enabled=amp):
             e = ct.per_text(device)                                          # every class text through the label bank, once per step
             fz = dict(per_text=e, owner=ct.owner, weight=weight) if weight is not None else None   # LSA fusion inputs
-            d = loss_terms(model, b, ct.classes(e, rng), cfg, s.bank, p.subactions, fz, same=p.same)
+            d = loss_terms(model, b, ct.classes(e, rng), cfg, s.bank, p.subactions, fz)
             loss = total_loss(d) / t.accum_steps
         (s.scaler.scale(loss) if amp else loss).backward()
         if s.bank is not None and s.bank.size: s.bank.enqueue(d['signal_features'], d['txt_features'], b['y'])
@@ -333,18 +293,16 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
             if amp: s.scaler.step(s.opt); s.scaler.update()
             else: s.opt.step()
             s.opt.zero_grad(set_to_none=True); s.sch.step(); model.clamp_logit_scale()
-            if s.ema is not None: ema_update(s.ema, s.model, s.ema_decay)
         rec = dict(loss=loss.item() * t.accum_steps, acc=d['acc'].item(), **step_scalars(d))
         s.steps.append(dict(epoch=epoch + 1, step=i, **rec))
         for k, v in rec.items(): sums[k] = sums.get(k, 0.) + v
         bar.set_postfix(loss=f"{sums['loss']/(i+1):.3f}")
-    if s.ema is not None and epoch == t.epochs - 1: s.model.load_state_dict(s.ema, strict=False)   # the last epoch's validation and the hubness bank see the average
     return {f'train_{k}': v / n_b for k, v in sums.items()}
 
 def epoch_record(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device, ct:ClassTexts, t0:float, train:dict)->dict:
     "The history line of an epoch: train figures, validation, logit scale, learning rate, time; printed."
     rec = dict(epoch=epoch + 1, **train)
-    rec.update(evaluate(s.model, p.val, ct(device), cfg, device, same=p.same), logit_scale=s.model.logit_scale.exp().item(),
+    rec.update(evaluate(s.model, p.val, ct(device), cfg, device), logit_scale=s.model.logit_scale.exp().item(),
                lr=float(s.sch.get_last_lr()[0]), epoch_s=time.perf_counter() - t0)
     print(' '.join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in rec.items()), flush=True)
     return rec

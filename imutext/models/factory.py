@@ -25,9 +25,8 @@ from .clip import SignalClip
 # %% auto #0
 __all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'HUB_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
            'distinct_texts', 'check_english', 'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder',
-           'ClassTexts', 'centred', 'class_embeddings', 'pretrained_encoder', 'build_model', 'subaction_texts',
-           'shipped_models', 'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model',
-           'model_from_checkpoint']
+           'ClassTexts', 'class_embeddings', 'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models',
+           'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model', 'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
 def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
@@ -130,13 +129,10 @@ def text_encoder(cfg:ExpCfg, device='cpu')->TextEncoder:
     return TextEncoder(cache_dir=p if p.is_absolute() else REPO_ROOT/p, device=device)
 
 class ClassTexts:
-    "Class embeddings of per-class texts, via the model's label bank when it has one; given a training step's random stream, one text per class drawn (`TextCfg.text_aug`) and some classes seen through their name and description alone (`TextCfg.plain_views`); centred per set with `TextCfg.center_sets`."
+    "Class embeddings of per-class texts, via the model's label bank when it has one; given a training step's random stream, one text per class drawn (`TextCfg.text_aug`) and some classes seen through their name and description alone (`TextCfg.plain_views`)."
     def __init__(self, texts:list, encoder:TextEncoder, model:SignalClip,
-                 sets:list|None=None,    # per class the index of its set (the training mix: several); None = one set
                  plain:list|None=None):  # per class its texts from name and description (`TextCfg.plain_views` draws their mean); None = no such draw
         self.model, self.K = model, len(texts)
-        self.sets = torch.zeros(self.K, dtype=torch.long) if sets is None else torch.as_tensor(sets, dtype=torch.long)   # (K,)
-        if len(self.sets) != self.K: raise ValueError(f"ClassTexts: {len(self.sets)} set indices for {self.K} classes")
         self.owner = torch.tensor([k for k, ts in enumerate(texts) for _ in ts])   # (n,) class of every text, classes contiguous
         self.plain = None if plain is None else torch.tensor([t in p for ts, p in zip(texts, map(set, plain)) for t in ts], dtype=torch.bool)   # (n,) text from name or description
         if plain is not None and (len(plain) != self.K or (bare := [k for k in range(self.K) if not self.plain[self.owner == k].any()])):
@@ -161,7 +157,7 @@ class ClassTexts:
     def classes(self, e:torch.Tensor,                      # (n, 384) `per_text` output
                 rng:np.random.Generator|None=None,         # as in `__call__`
                )->torch.Tensor:
-        "Class embeddings (K, 384) from the texts' embeddings: each class's mean, or with `rng` one drawn text each (`text_aug`) and, with probability `plain_views`, the mean of its name and description texts; centred per set with `TextCfg.center_sets`."
+        "Class embeddings (K, 384) from the texts' embeddings: each class's mean, or with `rng` one drawn text each (`text_aug`) and, with probability `plain_views`, the mean of its name and description texts."
         t = self.model.cfg.text
         if rng is None or not t.text_aug: c = mean_by_class(e, self.owner, self.K)
         else:
@@ -170,16 +166,7 @@ class ClassTexts:
         if rng is not None and t.plain_views and self.plain is not None:
             m, pick = self.plain.to(e.device), torch.from_numpy(rng.random(self.K) < t.plain_views).to(e.device)   # (n,), (K,): this step's classes seen through name and description
             c = torch.where(pick[:, None], mean_by_class(e[m], self.owner.to(e.device)[m], self.K).to(c.dtype), c)
-        return centred(c, self.sets) if t.center_sets else c
-
-def centred(c:torch.Tensor,     # (K, d) unit-norm class embeddings
-            sets:torch.Tensor,  # (K,) set index of every class
-           )->torch.Tensor:     # (K, d) unit norm
-    "Every class embedding minus the mean class embedding of its set, renormalised; a class alone in its set unchanged."
-    sets = sets.to(c.device); S = int(sets.max()) + 1
-    n = torch.bincount(sets, minlength=S)                                                  # (S,) classes per set
-    mean = torch.zeros(S, c.shape[1], device=c.device, dtype=c.dtype).index_add(0, sets, c) / n[:, None].to(c.dtype)
-    return torch.where((n[sets] > 1)[:, None], F.normalize(c - mean[sets], dim=-1), c)
+        return c
 
 def class_embeddings(texts:list, encoder:TextEncoder, model:SignalClip, device=None)->np.ndarray:  # per class its texts; the text encoder; the model (its label bank), on `device`
     "Class embeddings (K, 384) as scoring uses them: each class's mean text, without gradients, float32 on the CPU."
