@@ -627,6 +627,26 @@ def defaults_screen(fold, what):
                   'the defaults, scored with name + description (a folder without a cache)', f'{what}, scored with name + description', 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{DEFAULTS[1]}-*-{seeds}/`, `results/lodo-{fold}-*-{seeds}/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
+PROTOTYPE_SCREEN = RES/'prototype-screen'/'screen.jsonl'   # scripts/prototype_screen.py on the checkpoints of lodo-<PROTOTYPE_RUNS>-*-s[0-2]
+PROTOTYPE_RUNS = 'rp'   # the DEFAULTS' ten folds retrained at 2dfaeb3 with their checkpoints kept (the training of PLAIN75_RUNS)
+PROTOTYPE_CELLS = (('mean', None, 'the mean of all texts (the defaults)'), ('views', 'mean', 'best of the two training views (all texts; name + description)'),
+                   ('sources', 'mean', 'best of the six per-source means'), ('texts', 'mean', 'best single text'), ('texts_lse', 'mean', 'soft best single text (log-mean-exp at the model scale)'),
+                   ('plain', None, 'name + description, mean (a folder without a cache, the defaults)'), ('plain_src', 'plain', 'name + description, best of the two'), ('plain_lse', 'plain', 'name + description, soft best single text'))
+
+def prototype_screen():
+    "Several prototypes per class at scoring time (a class scores its best prototype, each hubness-corrected) on the same weights: per held-out set mean ± sd over seeds, then the ten-fold and nine-fold means with each cell's change per seed over the mean it replaces."
+    rows_in = fold_rows(PROTOTYPE_SCREEN, PROTOTYPE_RUNS)
+    ks = sorted({r['seed'] for r in rows_in})
+    if not ks: return None
+    sets = sorted({r['set'] for r in rows_in})
+    rows = []
+    for label, part in [(d, [d]) for d in sets] + list(held_out_means(sets, sets)):
+        v = {c: row_means(rows_in, part, c, ks) for c, _, _ in PROTOTYPE_CELLS}
+        rows.append([label] + [pm(v[c]) + (f" ({gains(v[c], v[base])})" if base and label.startswith('mean') else '') for c, base, _ in PROTOTYPE_CELLS] + [len(ks)])
+    runs = [r for r in (load(x['run']) for x in rows_in) if r]
+    return table(['held out'] + [h + (' (change per seed)' if base else '') for _, base, h in PROTOTYPE_CELLS] + ['seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{PROTOTYPE_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{PROTOTYPE_SCREEN.relative_to(ROOT)}` (`python scripts/prototype_screen.py`)."
+
 CACHE_TRAINED = ((HARD_RUNS, 'the cache texts with hard targets (text_sources=name,description,keywords,sentence,affirmative,subactions, soft_targets=false)'),
                  ('tha', 'the same, one text drawn per class and step (text_aug=true)'),
                  (PLAIN_RUNS, 'the same, half the classes of a step seen through name + description alone (plain_views=0.5)'))   # seed-0 screens trained with the cache texts: fold name of lodo-<fold>-<set>-s0, label
@@ -874,7 +894,7 @@ def lodo_mix():
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, DEFAULTS, ALL_DEFAULTS), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, DEFAULTS, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), lodo_all_text=partial(defaults_screen, ALL_DEFAULTS, 'the eleven-set mix (+ hapt, wisdm_watch)'), text_balance_probe=text_balance_probe,
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, DEFAULTS, ALL_DEFAULTS), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, DEFAULTS, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), lodo_all_text=partial(defaults_screen, ALL_DEFAULTS, 'the eleven-set mix (+ hapt, wisdm_watch)'), text_balance_probe=text_balance_probe, prototype_screen=prototype_screen,
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
