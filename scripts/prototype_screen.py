@@ -41,10 +41,10 @@ def source_texts(cfg, ds, labels)->dict:  # the model's config; the held-out set
         out['every'], out['plain'] = texts(*cfg.text.text_sources), texts('name', 'description')   # as scoring has them: deduplicated across sources
     return out
 
-def best_of(model, feats, groups, soft=False)->np.ndarray:  # the model; (N, 384) window features; [(class, [texts])] prototypes; soft: log-mean-exp at the model's scale instead of the maximum
+def best_of(model, enc, feats, groups, soft=False)->np.ndarray:  # the model; its text encoder; (N, 384) window features; [(class, [texts])] prototypes; soft: log-mean-exp at the model's scale instead of the maximum
     "(N, K) scores: per class the maximum (or its soft version) over its prototypes of the hubness-corrected similarity."
     groups = [(k, ts) for k, ts in groups if ts]
-    emb = class_embeddings([ts for _, ts in groups], ENC, model)             # (P, 384)
+    emb = class_embeddings([ts for _, ts in groups], enc, model)             # (P, 384)
     s = feats @ emb.T - model_hub_offset(model, emb)                         # (N, P)
     owner = np.array([k for k, _ in groups]); K = owner.max() + 1
     assert set(owner) == set(range(K)), "a class has no prototype"
@@ -53,26 +53,26 @@ def best_of(model, feats, groups, soft=False)->np.ndarray:  # the model; (N, 384
     return np.stack([(logsumexp(sc * s[:, owner == k], 1) - np.log((owner == k).sum())) / sc for k in range(K)], 1)
 
 def cells(src:dict)->dict:  # `source_texts` output -> {cell: [(class, texts)]}
-    every, plain = src.pop('every'), src.pop('plain'); K = len(every)
+    every, plain, K = src['every'], src['plain'], len(src['every'])
+    per = {s: ts for s, ts in src.items() if s not in ('every', 'plain')}   # the per-source texts
     return dict(mean=list(enumerate(every)),
                 views=list(enumerate(every)) + list(enumerate(plain)),
-                sources=[(k, src[s][k]) for s in src for k in range(K)],
+                sources=[(k, per[s][k]) for s in per for k in range(K)],
                 texts=[(k, [t]) for k in range(K) for t in every[k]],
                 plain=list(enumerate(plain)),
-                plain_src=[(k, src[s][k]) for s in ('name', 'description') if s in src for k in range(K)],
+                plain_src=[(k, per[s][k]) for s in ('name', 'description') if s in per for k in range(K)],
                 texts_lse=[(k, [t]) for k in range(K) for t in every[k]],
                 plain_lse=[(k, [t]) for k in range(K) for t in plain[k]])
 
 def screen(run):
-    global ENC
     model = model_from_checkpoint(load_checkpoint(Path(run)/CKPT_NAME)); cfg = model.cfg
     assert set(EXTRA_SOURCES) <= set(cfg.text.text_sources), f"{run}: trained without the cache texts ({cfg.text.text_sources})"
-    ENC = text_encoder(cfg)
+    enc = text_encoder(cfg)
     for ds in [s for s in cfg.data.zero_shot_sets if s not in DEV]:
         r = zero_shot(model, ds, n_boot=0)
         row = dict(run=re.sub(r'^\d{8}-\d{6}-', '', Path(run).name), seed=cfg.train.seed, set=ds)
         for name, groups in cells(source_texts(cfg, ds, load_labels(ds))).items():
-            row[name] = round(macro_f1(best_of(model, r['features'], groups, soft=name.endswith('_lse')), r['y']), 4)
+            row[name] = round(macro_f1(best_of(model, enc, r['features'], groups, soft=name.endswith('_lse')), r['y']), 4)
         assert abs(row['mean'] - r['metrics']['macro_f1']) < 1e-4, f"{run} {ds}: the replayed mean cell {row['mean']} differs from zero_shot's {r['metrics']['macro_f1']}"
         yield row
 

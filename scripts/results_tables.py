@@ -465,14 +465,13 @@ def replay_screen(path, label, script, runs_of=REC_RUNS, bars=BARS):   # runs_of
     ks = sorted({r['seed'] for r in held})
     ten = {r['set'] for r in held}; nine = ten - {SWING}
     mean = lambda c, k, calm=False: row_means(held, nine if calm else ten, c, [k])[0]
+    dev = [d for d in IMU_ZS if any(r['set'] == d for r in rows_in)]   # the development sets, where the main job's runs were replayed too
     rows = []
     for c in cells:
         s0, n0 = mean(c, ks[0]), mean(c, ks[0], True)
         rows.append([label(c), f"{s0:.3f}", f"{n0:.3f}", 'yes' if s0 >= bars[0] and n0 >= bars[1] else 'no', pm([mean(c, k) for k in ks]), pm([mean(c, k, True) for k in ks]),
-                     pm([mean('rec_' + c, k) for k in ks]), *[pm([r[c] for r in rows_in if r['set'] == d]) for d in IMU_ZS]])
+                     pm([mean('rec_' + c, k) for k in ks]), *[pm([r[c] for r in rows_in if r['set'] == d]) for d in dev]])
     runs = [load(r['run']) for r in rows_in]
-    dev = [d for d in IMU_ZS if any(r['set'] == d for r in rows_in)]   # the development sets, where the main job's runs were replayed too
-    rows = [r[:7] + [r[7 + IMU_ZS.index(d)] for d in dev] for r in rows]
     return table(['correction of the scores', f'ten folds, seed {ks[0]}', f'nine without {SWING}, seed {ks[0]}', f'both bars ({bars[0]:.3f} / {bars[1]:.3f})',
                   f'ten folds, seeds {ks[0]}-{ks[-1]}', f'nine, seeds {ks[0]}-{ks[-1]}', f'ten folds per recording, seeds {ks[0]}-{ks[-1]}', *[f'{d} (dev, main job)' for d in dev]], rows) + \
         f"\n\nCommit {commit([r for r in runs if r])}; run files {f'`results/{runs_of[0]}-s*/`, ' if dev else ''}`results/lodo-{runs_of[1]}-*-s[0-2]/`, scores `{path.relative_to(ROOT)}` (`python scripts/{script}`)."

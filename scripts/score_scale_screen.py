@@ -18,8 +18,11 @@ def bank_stats(model, r):   # -> (K,) mean and (K,) std of the bank windows' sim
     s = model.hub_bank.float().numpy() @ np.asarray(r['class_emb'], np.float32).T   # (M, K)
     return s.mean(0), s.std(0)
 
-CELLS = dict(a1_k50=strength(1.0, 50),
-             z_bank=lambda model, r: (r['raw_scores'] - bank_stats(model, r)[0]) / bank_stats(model, r)[1],
+def z_bank(model, r):   # (score - its mean over the bank) / its std over the bank
+    m, sd = bank_stats(model, r)
+    return (r['raw_scores'] - m) / sd
+
+CELLS = dict(a1_k50=strength(1.0, 50), z_bank=z_bank,
              z_top=lambda model, r: strength(1.0, 50)(model, r) / bank_stats(model, r)[1])
 
 if __name__ == '__main__':
