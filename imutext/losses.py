@@ -5,7 +5,6 @@
 # %% ../nbs/30_losses.ipynb #12fd2d2d
 from __future__ import annotations
 from fastcore.basics import patch
-import math
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
