@@ -12,10 +12,10 @@ from .core import SENSORS
 
 # %% auto #0
 __all__ = ['BALANCES', 'VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'NEGATIVES', 'VQ_MODES',
-           'VQ_ACTIONS', 'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'BEFORE_FIELD', 'RETIRED', 'RETIRED_AT',
-           'CODEBOOK_SETS', 'PRESETS', 'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg',
-           'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg', 'FusionCfg', 'ExpCfg', 'flat_fields', 'parse_value',
-           'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
+           'VQ_ACTIONS', 'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'BEFORE_FIELD', 'RETIRED', 'CODEBOOK_SETS', 'PRESETS',
+           'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg',
+           'PretrainCfg', 'FusionCfg', 'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict',
+           'config_diff', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
 BALANCES = ('dataset', 'class')   # how an epoch shares its windows among the training sets (DataCfg.balance, train.WindowMix.quota)
@@ -118,7 +118,6 @@ class ClipCfg:
     hub_bank: int = 500               # training windows per training set whose text-space features the checkpoint keeps after training; zero-shot scores subtract each class text's hubness on them (0 = no bank, no correction)
     hub_k: int = 50                   # hubness of a class text: its mean similarity to its hub_k most similar bank windows
     hub_alpha: float = 1.0            # weight of the subtracted hubness (0 = uncorrected scores)
-    hub_same: float = 2.0             # a bank window whose own training class text has cosine >= hub_same with a scored class text counts as that activity, not as a hub, and is left out of that class's hubness (above 1 = none left out, the default: 0.4, best in its one-seed screen, was not confirmed with 3 seeds)
 
 @dataclass
 class LossCfg:
@@ -275,17 +274,17 @@ def cfg_to_dict(cfg:ExpCfg)->dict:
     return json.loads(json.dumps(asdict(cfg)))
 
 BEFORE_FIELD = dict(plain_views=0.0)   # fields whose default is not what a run recorded before the field existed did: the value that reproduces such a run
-RETIRED = dict(same_activity=2.0, uniformity=0.0, center_sets=False, ema_epochs=0.0)   # fields removed after their screens failed (RESULTS.md), with the value at which they did nothing
-RETIRED_AT = '2dfaeb3'   # the last commit that has the RETIRED fields
+RETIRED = dict(same_activity=(2.0, '2dfaeb3'), uniformity=(0.0, '2dfaeb3'), center_sets=(False, '2dfaeb3'), ema_epochs=(0.0, '2dfaeb3'),   # fields removed after their screens failed (RESULTS.md):
+               hub_same=(2.0, 'ec77b87'))                                                                                                 # the value at which each did nothing, the last commit that has it
 
 def cfg_from_dict(d:dict)->ExpCfg:
     "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default; a `RETIRED` field is dropped at its off value and refused at any other."
     unknown = set(d) - set(COMPONENTS)
     if unknown: raise KeyError(f"unknown config components: {sorted(unknown)}")
     flat = {k: v for comp in d.values() for k, v in comp.items()}
-    if on := {k: flat[k] for k in RETIRED if k in flat and flat[k] != RETIRED[k]}:
-        raise ValueError(f"this config sets {', '.join(f'{k}={v}' for k, v in on.items())}: removed after its screen failed (RESULTS.md); "
-                         f"load or rerun it with imutext at commit {RETIRED_AT}")
+    if on := [k for k in RETIRED if k in flat and flat[k] != RETIRED[k][0]]:
+        raise ValueError(f"this config sets {', '.join(f'{k}={flat[k]}' for k in on)}: removed after its screen failed (RESULTS.md); "
+                         f"load or rerun it with imutext at commit {', '.join(sorted({RETIRED[k][1] for k in on}))}")
     flat = {k: v for k, v in flat.items() if k not in RETIRED}
     return ExpCfg().override(**{k: v for k, v in BEFORE_FIELD.items() if k not in flat}, **flat)
 

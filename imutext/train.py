@@ -189,9 +189,9 @@ class Prepared:
     subactions: SubactionTable|None = None   # global sub-action table (shape codebook only)
     plain: list|None = None                   # per class its name and description texts (`TextCfg.plain_views` only)
 
-    def class_texts(self, model:SignalClip|None=None)->ClassTexts:
-        "The training classes' `ClassTexts` for `model` (default: the one being trained)."
-        return ClassTexts(self.texts, self.encoder, model or self.model, self.plain)
+    def class_texts(self)->ClassTexts:
+        "The training classes' `ClassTexts` for the model being trained."
+        return ClassTexts(self.texts, self.encoder, self.model, self.plain)
 
 def prepare(cfg:ExpCfg)->Prepared:
     "Window and split the training sets, write their class texts (and sub-action table for the codebook), build the model."
@@ -311,22 +311,20 @@ def epoch_record(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device, ct:Cla
 @torch.no_grad()
 def hub_features(model:SignalClip, mix:WindowMix,  # the trained model and its training mix (windows read unaugmented)
                  n:int, seed:int, device,          # windows per training set (ClipCfg.hub_bank; 0 = none); seed of the draw
-                 bs:int=512)->tuple:               # (M, 384) fp16 features and (M,) int16 training classes, on the CPU; (None, None) when n is 0
-    "Text-space features of up to `n` seeded windows of each training set of `mix`, in eval mode, one set per batch (no padding channels), and each window's class in the mix."
-    if not n: return None, None
-    model.eval(); rng, out, ys = np.random.default_rng([seed, 2]), [], []
+                 bs:int=512)->torch.Tensor|None:   # (M, 384) fp16 features on the CPU; None when n is 0
+    "Text-space features of up to `n` seeded windows of each training set of `mix`, in eval mode, one set per batch (no padding channels)."
+    if not n: return None
+    model.eval(); rng, out = np.random.default_rng([seed, 2]), []
     for d, w in enumerate(mix.windows):
         ix = np.sort(rng.choice(len(w), min(n, len(w)), replace=False))
         for i in range(0, len(ix), bs):
             b = {k: v.to(device) for k, v in mix.collate(np.stack([np.full(len(ix[i:i+bs]), d), ix[i:i+bs]], 1)).items()}
-            out.append(model.encode_signal(b['x'], b['ch_type'], b['ch_mask'], b.get('ch_ctx')).float().cpu()); ys.append(b['y'].cpu())
-    return torch.cat(out).half(), torch.cat(ys).to(torch.int16)
+            out.append(model.encode_signal(b['x'], b['ch_type'], b['ch_mask'], b.get('ch_ctx')).float().cpu())
+    return torch.cat(out).half()
 
 def end_training(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device):
-    "After the last epoch, store the hubness bank in the model (`hub_features` of the training split, and the training classes' text embeddings), so the checkpoint written next carries it."
-    if epoch != cfg.train.epochs - 1: return
-    m = s.model; m.hub_bank, m.hub_labels = hub_features(m, p.train, cfg.clip.hub_bank, cfg.train.seed, device)
-    with torch.no_grad(): m.hub_classes = None if m.hub_bank is None else p.class_texts(m)(device).cpu().half()
+    "After the last epoch, store the hubness bank in the model (`hub_features` of the training split), so the checkpoint written next carries it."
+    if epoch == cfg.train.epochs - 1: s.model.hub_bank = hub_features(s.model, p.train, cfg.clip.hub_bank, cfg.train.seed, device)
 
 # %% ../nbs/40_train.ipynb #587f1efb
 def with_absolute_sets(cfg:ExpCfg)->ExpCfg:

@@ -37,7 +37,7 @@ def replay(run, cells:dict, default:str):   # cells: JSON key -> (model, zero_sh
         yield row
 
 def strength(a, k):   # the scores corrected with alpha a and k neighbours on the checkpoint's bank
-    return lambda model, r: r['raw_scores'] - hub_offset(model.hub_bank, r['class_emb'], k, a, model.hub_labels, model.hub_classes, model.cfg.clip.hub_same)
+    return lambda model, r: r['raw_scores'] - hub_offset(model.hub_bank, r['class_emb'], k, a)
 
 def screen(run):
     c = ClipCfg()

@@ -453,10 +453,10 @@ def hub_classes():
 
 STRENGTH_SCREEN = RES/'hub-strength-screen'/'screen.jsonl'   # scripts/hub_strength_screen.py on the checkpoints of the REC_RUNS (seeds 0-2)
 TEXT_HUB_SCREEN = RES/'text-hub-screen'/'screen.jsonl'        # scripts/text_hub_screen.py on the same checkpoints
-SEEN_CLASS_SCREEN = RES/'seen-class-screen'/'screen.jsonl'    # scripts/seen_class_screen.py on the same checkpoints
+SEEN_CLASS_SCREEN = RES/'seen-class-screen'/'screen.jsonl'    # scripts/seen_class_screen.py (until ec77b87) on the same checkpoints
 BARS = (0.242, 0.175)   # a seed-0 screen's bars: the ten-fold mean and the mean of the nine folds without SWING (RESULTS.md, "A second bar for a screen")
 
-def replay_screen(path, label, script, runs_of=REC_RUNS, bars=BARS):   # runs_of: (main-job runs, fold name) whose weights were replayed; bars: the screen's (ten-fold, nine-fold) bars
+def replay_screen(path, label, script, runs_of=REC_RUNS, bars=BARS, at=None):   # runs_of: (main-job runs, fold name) whose weights were replayed; bars: the screen's (ten-fold, nine-fold) bars; at: the last commit with `script`, once removed
     "A screen of score corrections replayed on the weights of `runs_of` (`path`: the JSON lines `script` wrote; `label`: cell key -> row label): seed-0 means against `bars`, the three-seed means, per recording, and the development sets."
     rows_in = screen_rows(path)
     if not rows_in: return None
@@ -474,7 +474,7 @@ def replay_screen(path, label, script, runs_of=REC_RUNS, bars=BARS):   # runs_of
     runs = [load(r['run']) for r in rows_in]
     return table(['correction of the scores', f'ten folds, seed {ks[0]}', f'nine without {SWING}, seed {ks[0]}', f'both bars ({bars[0]:.3f} / {bars[1]:.3f})',
                   f'ten folds, seeds {ks[0]}-{ks[-1]}', f'nine, seeds {ks[0]}-{ks[-1]}', f'ten folds per recording, seeds {ks[0]}-{ks[-1]}', *[f'{d} (dev, main job)' for d in dev]], rows) + \
-        f"\n\nCommit {commit([r for r in runs if r])}; run files {f'`results/{runs_of[0]}-s*/`, ' if dev else ''}`results/lodo-{runs_of[1]}-*-s[0-2]/`, scores `{path.relative_to(ROOT)}` (`python scripts/{script}`)."
+        f"\n\nCommit {commit([r for r in runs if r])}; run files {f'`results/{runs_of[0]}-s*/`, ' if dev else ''}`results/lodo-{runs_of[1]}-*-s[0-2]/`, scores `{path.relative_to(ROOT)}` (`python scripts/{script}`{f' at {at}, the last commit that has it' if at else ''})."
 
 STRENGTH_SCREEN_PV = RES/'hub-strength-screen'/'pv75.jsonl'   # the same script on the checkpoints of the DEFAULTS (seeds 0-2)
 PV_BARS = (0.284, 0.216)   # screens on the DEFAULTS: their three-seed ten-fold and nine-fold means (0.274, 0.206) + 0.010
@@ -497,7 +497,7 @@ def seen_class_screen():
         if c == 'default': return 'the defaults (direct scores only)'
         t, l = c[1:].split('_l')
         return f"{1 - float(l):g} x direct + {l} x two-hop, " + ('all training classes' if t == '0' else f"top {t} training class" + ('es' if t != '1' else ''))
-    return replay_screen(SEEN_CLASS_SCREEN, label, 'seen_class_screen.py')
+    return replay_screen(SEEN_CLASS_SCREEN, label, 'seen_class_screen.py', at='ec77b87')   # the script read the training classes' text embeddings that checkpoints kept for ClipCfg.hub_same
 
 ENSEMBLE_SCREEN = RES/'ensemble-screen'/'screen.jsonl'   # scripts/ensemble_screen.py on the checkpoints of ENSEMBLE_MIXES' folds (seeds 0-2)
 ENSEMBLE_MIXES = ((REC_RUNS[1], "the defaults' ten-set mix"), (ALL_RUNS, "imutext-base's eleven-set mix"))   # the folds' name lodo-<mix>-<set>-s<k> -> label
@@ -837,7 +837,7 @@ def adapt_screen():
                   *[f'{d} (dev), mean of the runs' for d in IMU_ZS]], rows) + \
         f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{SCREEN_FOLD}-*-s[0-2]/`, scores `results/transductive-screen/screen.jsonl` (`python scripts/transductive_screen.py`)."
 
-SAME_SCREEN = RES/'hub-same-screen'/'screen.jsonl'   # scripts/hub_same_screen.py on the checkpoints of lodo-<SAME_FOLD>-*-s0
+SAME_SCREEN = RES/'hub-same-screen'/'screen.jsonl'   # scripts/hub_same_screen.py (until ec77b87, with ClipCfg.hub_same) on the checkpoints of lodo-<SAME_FOLD>-*-s0
 SAME_FOLD = 'hubck'   # the HUB_ALL defaults retrained at seed 0 with their checkpoints kept (the same weights as lodo-hub-*-s0)
 
 def hub_same_screen():
@@ -853,7 +853,7 @@ def hub_same_screen():
     rows += [[f'{d} (dev, mean of the {sum(r["set"] == d for r in rows_in)} runs)', *[f"{val(c, [d]):.3f}" for c in cols]] for d in IMU_ZS]
     runs = [load(r['run']) for r in rows_in if r['set'] in held]
     return table(['held out (seed 0)', *[head(c) for c in cols]], rows) + \
-        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{SAME_FOLD}-*-s0/`, scores `results/hub-same-screen/screen.jsonl` (`python scripts/hub_same_screen.py`)."
+        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{SAME_FOLD}-*-s0/`, scores `results/hub-same-screen/screen.jsonl` (`python scripts/hub_same_screen.py` at ec77b87, the last commit that has it)."
 
 TTA_SCREEN = RES/'tta-screen'/'screen.jsonl'   # scripts/tta_screen.py on the checkpoints of lodo-<TTA_FOLD>-*-s[0-2]
 TTA_FOLD = 'same'   # the HUB_ALL defaults' training with checkpoints kept (9cad203), scored as the defaults score (hub_same off)
@@ -878,7 +878,7 @@ def tta_screen():
     runs = [load(r['run']) for r in rows_in if r['set'] in held]
     return table(['held out', *[f"{n(c)} orientation{'s' * (n(c) > 1)} per window" + (' (the defaults)' if n(c) == 1 else '') for c in cols],
                   *[f'change per seed, {n(c)} orientations' for c in cols[1:]], 'seeds'], rows) + \
-        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{TTA_FOLD}-*-s[0-2]/`, scores `results/tta-screen/screen.jsonl` (`python scripts/tta_screen.py`)."
+        f"\n\nCommit {commit([r for r in runs if r])}; run files `results/lodo-{TTA_FOLD}-*-s[0-2]/`, scores `results/tta-screen/screen.jsonl` (`python scripts/tta_screen.py` at ec77b87: these runs set `hub_same`, which later commits refuse)."
 
 def lodo_mix():
     "The wider training mix against the eight-set mix (the defaults until c3cf6ce), each of the eight sets held out in turn (the seeds where both have every fold)."

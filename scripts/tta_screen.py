@@ -4,7 +4,7 @@ Training rotates every device's windows at random (`DataCfg.rotate`), so a model
 depends on the orientation the window was recorded in. Averaging the features of a window's recorded orientation and
 `v - 1` seeded random rotations of each device (`data.windows.rotate_windows`), renormalised, is the usual test-time
 remedy; it stays inductive (each window on its own) and costs `v` forward passes. Each run is scored as the defaults
-score it (hubness correction over every bank feature, `hub_same` off) at v = 1 (no averaging), 2 and 4. One JSON
+score it (with the hubness correction) at v = 1 (no averaging), 2 and 4. One JSON
 line per run and scored set, macro-F1:
 
     python scripts/tta_screen.py [--dev] outputs/<run> ... > results/tta-screen/screen.jsonl
@@ -16,7 +16,6 @@ import json, re, sys
 from dataclasses import replace
 from pathlib import Path
 import numpy as np, torch
-from imutext.config import ClipCfg
 from imutext.models.factory import CKPT_NAME, class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
 from imutext.eval.zeroshot import embed_windows, model_hub_offset
 from imutext.data.windows import rotate_windows
@@ -26,7 +25,6 @@ VIEWS = (1, 2, 4)   # orientations averaged per window: the recorded one and v -
 
 def screen(run, dev=False):
     model = model_from_checkpoint(load_checkpoint(Path(run)/CKPT_NAME)); cfg = model.cfg
-    cfg.clip.hub_same = ClipCfg.hub_same      # the defaults' scoring (the lodo-same runs left their own activity out)
     enc = text_encoder(cfg)
     for name in cfg.data.zero_shot_sets[:None if dev else 1]:
         ds = load_for(name, cfg); w = modality(cfg).windows(ds, cfg)

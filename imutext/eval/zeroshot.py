@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from scipy.special import logsumexp
 from ..core import resolve_device
-from ..config import ExpCfg, ClipCfg
+from ..config import ExpCfg
 from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning
 from ..data.windows import Windows
 from ..models.clip import SignalClip
@@ -122,30 +122,21 @@ def hub_offset(bank:torch.Tensor|np.ndarray|None,  # (M, 384) text-space feature
                class_emb:np.ndarray,              # (K, 384) class text embeddings
                k:int,                             # neighbours per class text (ClipCfg.hub_k)
                alpha:float,                       # weight (ClipCfg.hub_alpha)
-               labels=None,                       # (M,) each bank feature's training class (`SignalClip.hub_labels`); None = every feature counts
-               classes=None,                      # (C, 384) the training classes' text embeddings (`SignalClip.hub_classes`)
-               same:float=ClipCfg.hub_same,       # features whose class text has cosine >= same with the class text are left out (above 1: none)
               )->np.ndarray:                      # (K,) float32, subtracted from every window's class scores
-    "alpha x each class text's mean similarity to its k most similar bank features of other activities; zeros without a bank."
+    "alpha x each class text's mean similarity to its k most similar bank features; zeros without a bank."
     cls = np.asarray(class_emb, np.float32)
     if bank is None: return np.zeros(len(cls), np.float32)
     if k < 1: raise ValueError(f"ClipCfg.hub_k must be at least 1, got {k}")
-    f32 = lambda a: a.float().numpy() if torch.is_tensor(a) else np.asarray(a, np.float32)
-    b = f32(bank)
+    b = bank.float().numpy() if torch.is_tensor(bank) else np.asarray(bank, np.float32)
     if b.ndim != 2 or b.shape[1] != cls.shape[1]: raise ValueError(f"hub bank must be (M, {cls.shape[1]}) like the class embeddings, got shape {b.shape}")
     s = b @ cls.T                                                            # (M, K)
-    if (labels is None) != (classes is None): raise ValueError("hub_offset: labels (SignalClip.hub_labels) and classes (SignalClip.hub_classes) go together; got only " + ('labels' if classes is None else 'classes'))
-    if labels is not None:
-        if len(labels) != len(b): raise ValueError(f"hub_offset: {len(labels)} labels for a bank of {len(b)} features")
-        if same <= 1:                                                        # a feature of the class's own activity is no sign of a hub
-            s = np.where((cls @ f32(classes).T)[:, np.asarray(labels, np.int64)].T >= same, -1., s)   # left out = least similar
     k = min(k, len(s))
     return (alpha * np.partition(s, len(s) - k, axis=0)[len(s) - k:].mean(0)).astype(np.float32)
 
 def model_hub_offset(model:SignalClip, class_emb:np.ndarray)->np.ndarray:  # (K, 384) class text embeddings -> (K,)
     "`hub_offset` of the class texts on the model's own hubness bank, with its `ClipCfg` settings."
     c = model.cfg.clip
-    return hub_offset(model.hub_bank, class_emb, c.hub_k, c.hub_alpha, model.hub_labels, model.hub_classes, c.hub_same)
+    return hub_offset(model.hub_bank, class_emb, c.hub_k, c.hub_alpha)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #9d3e6f21
 def balanced_scores(scores:np.ndarray,  # (N, K) similarities of one set's windows to its class texts
@@ -237,7 +228,7 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
              label_names=list(w.label_names), dataset=ds.name, seen_in_training=seen,
              modality=cfg.data.modality, label_level=cfg.vib.vib_label_level if cfg.data.modality == 'vibration' else 'label')
     if model.hub_bank is not None:
-        m['hubness'] = dict(bank=len(model.hub_bank), k=cfg.clip.hub_k, alpha=cfg.clip.hub_alpha, same=cfg.clip.hub_same if model.hub_labels is not None else None, uncorrected_accuracy=accuracy(raw, w.y), uncorrected_macro_f1=macro_f1(raw, w.y))
+        m['hubness'] = dict(bank=len(model.hub_bank), k=cfg.clip.hub_k, alpha=cfg.clip.hub_alpha, uncorrected_accuracy=accuracy(raw, w.y), uncorrected_macro_f1=macro_f1(raw, w.y))
     bal = balanced_scores(scores, float(model.logit_scale.detach().exp()))   # adapted to this set's unlabelled windows (a per-class offset changes nothing)
     m['transductive'] = dict(method='balanced', accuracy=accuracy(bal, w.y), macro_f1=macro_f1(bal, w.y), balanced_accuracy=balanced_accuracy(bal, w.y))
     rs, ry, first = recording_scores(scores, w.seg, w.y)                     # (S, K): one prediction per recording

@@ -63,8 +63,6 @@ class SignalClip(nn.Module):
         self.ctx = nn.Linear(TEXT_DIM, cfg.encoder.d_model) if cfg.encoder.channel_text else None  # channel descriptions -> tokens (built last: the other weights stay those of the model without it)
         self.fusion = LSAFusion(cfg.fusion, cfg.encoder.d_model) if cfg.fusion.fusion == 'lsa' else None  # training-only (models.fusion); built after everything else
         self.hub_bank = None     # (M, 384) fp16 text-space features of training windows, set after training (ClipCfg.hub_bank); not a weight: checkpoints keep it beside the state dict
-        self.hub_labels = None   # (M,) int16: each bank feature's training class, an index into hub_classes
-        self.hub_classes = None  # (C, 384) fp16: the training classes' text embeddings
 
 # %% ../../nbs/23_models.clip.ipynb #358e6923
 @patch

@@ -212,7 +212,7 @@ def subaction_texts(ds, cfg:ExpCfg)->list:  # a SensorData
 # %% ../../nbs/24_models.factory.ipynb #e4b972db
 CKPT_NAME = 'checkpoint.pt'
 CKPT_KEYS = ('model', 'config', 'preprocessing', 'epoch')
-HUB_KEYS = ('hub_bank', 'hub_labels', 'hub_classes')   # the hubness bank: model attributes that checkpoints keep beside the state dict
+HUB_KEYS = ('hub_bank',)   # the hubness bank: model attributes that checkpoints keep beside the state dict (a checkpoint written up to ec77b87 also has hub_labels and hub_classes, for the removed ClipCfg.hub_same; they are not read)
 SHIPPED_DIR = Path(str(resources.files('imutext')))/'assets'/'models'   # shipped checkpoints: <name>.pt beside its model card <name>.md
 
 def shipped_models()->list:
@@ -241,7 +241,7 @@ def load_checkpoint(path:Path)->dict:
     return ck
 
 def restore_model(m:SignalClip, ck:dict)->SignalClip:
-    "`m` with the checkpoint's weights and its hubness bank (`HUB_KEYS`, kept beside the state dict; an older checkpoint lacks some and they stay None)."
+    "`m` with the checkpoint's weights and its hubness bank (`HUB_KEYS`, kept beside the state dict; a checkpoint older than the bank lacks it and it stays None)."
     m.load_state_dict(ck['model'])
     for k in HUB_KEYS: setattr(m, k, ck.get(k))
     return m
