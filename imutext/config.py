@@ -42,8 +42,6 @@ class DataCfg:
     rate_jitter: float = 0.0   # training augmentation: each window resampled as if recorded at rate_hz x U(1-j, 1+j) (0 = off)
     dyn_scale: float = 0.0     # training augmentation: per device, the movement part (window minus its gravity estimate) scaled by exp(U(-a, a)) (0 = off)
     gravity_drop: float = 0.3  # training augmentation: probability that a window's accelerometers lose their window mean, as gravity-removed recordings read (0 = off)
-    magnitude: bool = False    # one more channel per 3-axis sensor: its magnitude, the one feature of a window no rotation changes (data.windows.add_magnitudes), refilled after augmentation
-    vertical: bool = False     # two more channels per 3-axis sensor: its component along the window's gravity direction and the horizontal rest's length, unchanged by any rotation (data.windows.add_vertical), refilled after augmentation
     val_frac: float = 0.15     # share of subjects (IMU) or recordings (vibration) of each training set held out for validation
     max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (class-balanced); 0 = all
     balance: Literal[BALANCES] = 'dataset'  # an epoch's share of each training set: max_windows_per_set each, or that total shared in proportion to each set's classes, so every class text gets about as many windows
@@ -274,8 +272,9 @@ def cfg_to_dict(cfg:ExpCfg)->dict:
     return json.loads(json.dumps(asdict(cfg)))
 
 BEFORE_FIELD = dict(plain_views=0.0)   # fields whose default is not what a run recorded before the field existed did: the value that reproduces such a run
-RETIRED = dict(same_activity=(2.0, '2dfaeb3'), uniformity=(0.0, '2dfaeb3'), center_sets=(False, '2dfaeb3'), ema_epochs=(0.0, '2dfaeb3'),   # fields removed after their screens failed (RESULTS.md):
-               hub_same=(2.0, 'ec77b87'))                                                                                                 # the value at which each did nothing, the last commit that has it
+# fields removed after their screens failed (RESULTS.md): the value at which each did nothing, and the last commit that has it
+RETIRED = dict(same_activity=(2.0, '2dfaeb3'), uniformity=(0.0, '2dfaeb3'), center_sets=(False, '2dfaeb3'), ema_epochs=(0.0, '2dfaeb3'),
+               hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'))
 
 def cfg_from_dict(d:dict)->ExpCfg:
     "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default; a `RETIRED` field is dropped at its off value and refused at any other."

@@ -13,7 +13,7 @@ import torch
 from .core import SENSORS, TEXT_DIM, progress_bar, set_seed, resolve_device
 from .config import BALANCES, ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .data.datasets import load_dataset, dataset_entry
-from .data.windows import Windows, acc_triplets, augment_windows, column_devices, fill_magnitudes, fill_vertical
+from .data.windows import Windows, augment_windows, column_devices
 from .models.text import TextEncoder
 from .models.clip import SignalClip, param_groups
 from .models.vq import SubactionTable, subaction_table
@@ -91,12 +91,11 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
     for d in np.unique(pairs[:, 0]):
         rows = np.flatnonzero(pairs[:, 0] == d); w = self.windows[d]; c = w.x.shape[2]
         xd = w.x[pairs[rows, 1]]                                              # (b, T, c) a copy
-        if rng is not None:                                                   # draws only for switches that are on; then the magnitude of the augmented axes
+        if rng is not None:                                                   # draws only for switches that are on
             augment_windows(xd, w.triplets, w.device, rng, acc=np.flatnonzero(w.ch_type == SENSORS.index('acc')), **self.aug)
-            fill_magnitudes(xd, w.triplets, w.mag); fill_vertical(xd, w.triplets, w.device, acc_triplets(w.ch_type, w.triplets), w.vert)
         x[rows, :, :c] = xd; ct[rows, :c] = w.ch_type; cm[rows, :c] = True
         if cx is not None: cx[rows, :c] = w.ch_ctx
-        gyro = np.flatnonzero(w.ch_type % len(SENSORS) == SENSORS.index('gyro'))   # its magnitude too
+        gyro = np.flatnonzero(w.ch_type == SENSORS.index('gyro'))
         if rng is not None and self.gyro_dropout and len(gyro) < c:           # never hide every channel
             hide = rows[rng.random(len(rows)) < self.gyro_dropout]
             x[hide[:, None], :, gyro[None]] = 0; cm[hide[:, None], gyro[None]] = False

@@ -18,11 +18,10 @@ __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_
            'unit_key', 'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
-           'fill_magnitudes', 'append_derived', 'add_magnitudes', 'acc_triplets', 'to_vertical', 'device_gravity',
-           'gravity_frame', 'live_channels', 'imu_windows', 'fill_vertical', 'add_vertical', 'column_devices',
-           'random_rotations', 'yaw_rotations', 'rotate_windows', 'resample_windows', 'warp_positions',
-           'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split', 'split_windows',
-           'split_key', 'vib_split']
+           'acc_triplets', 'to_vertical', 'device_gravity', 'gravity_frame', 'live_channels', 'imu_windows',
+           'column_devices', 'random_rotations', 'yaw_rotations', 'rotate_windows', 'resample_windows',
+           'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split',
+           'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -244,44 +243,11 @@ class Windows:
     triplets: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))  # (G, 3) x,y,z columns of each 3-axis sensor
     device: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # (G,) device (body position) of each triplet
     ch_text: list = field(default_factory=list)  # (C,) description of every channel (`channel_texts`)
-    mag: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # (G,) column of each triplet's magnitude (`add_magnitudes`); empty without
-    vert: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), np.int64))  # (G, 2) columns of each triplet's vertical component and horizontal length (`add_vertical`); empty without
     ch_ctx: np.ndarray|None = None  # (C, 384) frozen text embedding of `ch_text`, attached by `models.factory` when EncoderCfg.channel_text
     def __len__(self): return len(self.y)
     def subset(self, m:np.ndarray)->'Windows':
         "The windows selected by boolean mask or index array `m`."
         return replace(self, x=self.x[m], y=self.y[m], group=self.group[m], seg=self.seg[m])
-
-# %% ../../nbs/11_data.windows.ipynb #2b7316f2
-def fill_magnitudes(x:np.ndarray,         # (B, T, C) windows, changed in place
-                    triplets:np.ndarray,  # (G, 3) x,y,z columns
-                    mag:np.ndarray,       # (G,) column of each triplet's magnitude
-                   )->np.ndarray:
-    "Write each triplet's vector length into its magnitude column."
-    if len(mag): x[:, :, mag] = np.linalg.norm(x[:, :, triplets], axis=3)
-    return x
-
-def append_derived(w:Windows,       # IMU windows
-                   channels:list,   # meta.json channel dicts of w's columns (`kept_channels`)
-                   words:tuple,     # what each derived channel of a triplet holds, e.g. ('magnitude',)
-                   block:int,       # type ids of the first: `block` x len(SENSORS) + its sensor's; the next block up for the next
-                   fill,            # fill(x, cols) writes the channels; cols (G, len(words)) their columns
-                  )->tuple:         # (the windows with the channels appended, cols); (w, None) without 3-axis sensors
-    "`w` with `len(words)` channels per 3-axis sensor appended and filled, typed per block, described '<word> of <sensor>, <position>'."
-    G, k = len(w.triplets), len(words)
-    if not G: return w, None
-    cols = w.x.shape[2] + np.arange(k * G).reshape(G, k)
-    x = np.concatenate([w.x, np.zeros((*w.x.shape[:2], k * G), w.x.dtype)], 2); fill(x, cols)
-    types = (block + np.arange(k))[None] * len(SENSORS) + w.ch_type[w.triplets[:, 0]][:, None]
-    texts = [f'{word} of ' + channel_text(channels[t[0]], axes=False) for t in w.triplets for word in words]
-    return replace(w, x=x, ch_type=np.r_[w.ch_type, types.ravel()], ch_text=w.ch_text + texts), cols
-
-def add_magnitudes(w:Windows,         # IMU windows
-                   channels:list,     # meta.json channel dicts of w's columns (`kept_channels`)
-                  )->Windows:
-    "`w` with a magnitude channel per 3-axis sensor appended: type id `len(SENSORS)` + its sensor's, text 'magnitude of <sensor>, <position>'."
-    out, cols = append_derived(w, channels, ('magnitude',), 1, lambda x, c: fill_magnitudes(x, w.triplets, c[:, 0]))
-    return out if cols is None else replace(out, mag=cols[:, 0])
 
 # %% ../../nbs/11_data.windows.ipynb #20a189e0
 GRAVITY_MIN = 0.5   # g: a window-mean acceleration weaker than this has no gravity direction to align (gravity-removed recordings)
@@ -343,7 +309,7 @@ def live_channels(ds:SensorData)->SensorData:  # a loaded dataset
 def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
                 cfg:DataCfg,        # rate, window, hop, sensors, norm, clip
                )->Windows:
-    "Channels that vary -> standard units -> common rate -> windows inside segments (-> gravity frame) -> per-window normalisation (-> magnitude channels -> vertical and horizontal channels)."
+    "Channels that vary -> standard units -> common rate -> windows inside segments (-> gravity frame) -> per-window normalisation."
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if ds.kind != 'imu': raise ValueError(f"{ds.name} is a {ds.kind} dataset; use data.vibration.vib_inputs")
     ds = live_channels(ds)
@@ -355,43 +321,14 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     w, seg = cut_windows(x, off, size, hop, cfg.min_cover)
     if cfg.frame == 'gravity': gravity_frame(w, trip, dev, acc_triplets(ch_type, trip))
     w = normalise_windows(w, cfg.norm, cfg.clip)
-    out = Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
-                  label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,
-                  ch_text=channel_texts(kept, axes=not cfg.rotate))
-    out = add_magnitudes(out, kept) if cfg.magnitude else out
-    return add_vertical(out, kept) if cfg.vertical else out
-
-# %% ../../nbs/11_data.windows.ipynb #a8529c14
-def fill_vertical(x:np.ndarray,         # (B, T, C) windows, changed in place
-                  triplets:np.ndarray,  # (G, 3) x,y,z columns
-                  device:np.ndarray,    # (G,) device id of each triplet
-                  is_acc:np.ndarray,    # (G,) bool: the triplet is an accelerometer
-                  vert:np.ndarray,      # (G, 2) columns of each triplet's vertical component and horizontal length
-                 )->np.ndarray:
-    "Write each triplet's component along its device's gravity direction (`device_gravity`) and the length of the rest; zeros where there is none."
-    if not len(vert): return x
-    for d, u in device_gravity(x, triplets, device, is_acc).items():
-        has = u.any(1, keepdims=True)
-        for k in np.flatnonzero(device == d):
-            v = x[:, :, triplets[k]]
-            a = np.einsum('btk,bk->bt', v, u)
-            x[:, :, vert[k, 0]] = a
-            x[:, :, vert[k, 1]] = np.linalg.norm(v - a[..., None] * u[:, None], axis=2) * has
-    return x
-
-def add_vertical(w:Windows,      # IMU windows
-                 channels:list,  # meta.json channel dicts of w's columns (`kept_channels`)
-                )->Windows:
-    "`w` with two channels per 3-axis sensor appended (`fill_vertical`): type ids `2 len(SENSORS)` and `3 len(SENSORS)` + its sensor's, texts 'vertical component of …' and 'horizontal magnitude of …'."
-    out, cols = append_derived(w, channels, ('vertical component', 'horizontal magnitude'), 2, lambda x, c: fill_vertical(x, w.triplets, w.device, acc_triplets(w.ch_type, w.triplets), c))
-    return out if cols is None else replace(out, vert=cols)
+    return Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
+                   label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,
+                   ch_text=channel_texts(kept, axes=not cfg.rotate))
 
 # %% ../../nbs/11_data.windows.ipynb #f3c85dec
 def column_devices(w:Windows)->np.ndarray:  # IMU windows
-    "(C,) device id of every column: a 3-axis sensor's axes and its derived channels (magnitude, vertical, horizontal) carry its `device`; -1 for a channel of no 3-axis sensor."
+    "(C,) device id of every column: a 3-axis sensor's axes carry its `device`; -1 for a channel of no 3-axis sensor."
     cd = np.full(w.x.shape[2], -1, np.int64); cd[w.triplets] = w.device[:, None]
-    if len(w.mag): cd[w.mag] = w.device
-    if len(w.vert): cd[w.vert] = w.device[:, None]
     return cd
 
 # %% ../../nbs/11_data.windows.ipynb #4d08c91e

@@ -43,7 +43,7 @@ def make_head(proj:str,            # ClipCfg.proj: 'none', 'linear', 'mlp' or 'r
                 residual=lambda: ResidualHead(d, out))[proj]()
 
 # %% ../../nbs/23_models.clip.ipynb #22c1889e
-ENCODERS = dict(imu=lambda cfg: IMUEncoder(cfg.encoder, cfg.data.rate_hz, n_types=len(SENSORS) * (4 if cfg.data.vertical else 2 if cfg.data.magnitude else 1)), vibration=lambda cfg: VibEncoder(cfg.encoder))
+ENCODERS = dict(imu=lambda cfg: IMUEncoder(cfg.encoder, cfg.data.rate_hz), vibration=lambda cfg: VibEncoder(cfg.encoder))
 
 class SignalClip(nn.Module):
     "Signal encoder (+ shape-codebook tokenizer) + pool + projection into the text space, with a logit scale, an optional label bank, optional channel context and the optional training-only LSA fusion branch."

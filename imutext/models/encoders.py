@@ -66,15 +66,14 @@ class IMUEncoder(ChannelEncoder):
     "Channel-independent CNN + Transformer encoder: (B, T, C) windows -> (B, C, P, d) tokens and a (B, C, P) mask."
     def __init__(self, cfg:EncoderCfg,     # patch length, width, depth, heads, dropout
                  rate_hz:float,            # sampling rate of the windows (DataCfg.rate_hz)
-                 max_patches:int=64,       # length of the positional table (patches per window)
-                 n_types:int=len(SENSORS)):  # sensor-type ids (2 x len(SENSORS) with magnitude channels, 4 x with vertical ones, `data.windows.add_magnitudes`, `add_vertical`)
+                 max_patches:int=64):      # length of the positional table (patches per window)
         super().__init__()
         self.cfg, self.rate_hz, self.max_patches = cfg, rate_hz, max_patches
         self.patch_len = round(cfg.patch_s * rate_hz)
         if self.patch_len < 1: raise ValueError(f"EncoderCfg.patch_s={cfg.patch_s} s at rate_hz={rate_hz} gives no sample per patch")
         d = cfg.d_model
         self.patch = PatchEmbed(d)
-        self.type_emb = nn.Embedding(n_types, d)
+        self.type_emb = nn.Embedding(len(SENSORS), d)
         self.pos = nn.Parameter(torch.randn(max_patches, d) * 0.02)
         layer = nn.TransformerEncoderLayer(d, cfg.n_heads, 4*d, cfg.dropout, activation='gelu', batch_first=True, norm_first=True)
         self.transformer = nn.TransformerEncoder(layer, cfg.n_layers, enable_nested_tensor=False)
