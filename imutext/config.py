@@ -11,15 +11,12 @@ from dataclasses import dataclass, field, fields, asdict
 from .core import SENSORS
 
 # %% auto #0
-__all__ = ['BALANCES', 'VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'NEGATIVES', 'VQ_MODES',
-           'VQ_ACTIONS', 'MASK_KINDS', 'FUSIONS', 'COMPONENTS', 'BEFORE_FIELD', 'RETIRED', 'CODEBOOK_SETS', 'PRESETS',
-           'DataCfg', 'VibDataCfg', 'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg',
-           'PretrainCfg', 'FusionCfg', 'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict',
-           'config_diff', 'make_cfg']
+__all__ = ['VIB_INPUTS', 'LABEL_LEVELS', 'TEXT_SOURCES', 'LABEL_POOLS', 'FAULT_STYLES', 'VQ_MODES', 'VQ_ACTIONS', 'MASK_KINDS',
+           'FUSIONS', 'COMPONENTS', 'BEFORE_FIELD', 'RETIRED', 'CODEBOOK_SETS', 'PRESETS', 'DataCfg', 'VibDataCfg',
+           'TextCfg', 'EncoderCfg', 'PoolCfg', 'ClipCfg', 'LossCfg', 'TrainCfg', 'VQCfg', 'PretrainCfg', 'FusionCfg',
+           'ExpCfg', 'flat_fields', 'parse_value', 'cfg_to_dict', 'cfg_from_dict', 'config_diff', 'make_cfg']
 
 # %% ../nbs/01_config.ipynb #fa4b2394
-BALANCES = ('dataset', 'class')   # how an epoch shares its windows among the training sets (DataCfg.balance, train.WindowMix.quota)
-
 @dataclass
 class DataCfg:
     "Which kind of signal and which datasets; how IMU windows are cut."
@@ -44,7 +41,6 @@ class DataCfg:
     gravity_drop: float = 0.3  # training augmentation: probability that a window's accelerometers lose their window mean, as gravity-removed recordings read (0 = off)
     val_frac: float = 0.15     # share of subjects (IMU) or recordings (vibration) of each training set held out for validation
     max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (class-balanced); 0 = all
-    balance: Literal[BALANCES] = 'dataset'  # an epoch's share of each training set: max_windows_per_set each, or that total shared in proportion to each set's classes, so every class text gets about as many windows
 
 VIB_INPUTS = ('waveform', 'envelope', 'order')   # vibration model inputs (data.vibration)
 LABEL_LEVELS = ('label', 'fault_type')          # vibration label levels: the folder's labels or its fault_type map
@@ -72,7 +68,6 @@ class VibDataCfg:
 TEXT_SOURCES = ('name', 'description', 'keywords', 'sentence', 'affirmative', 'subactions')
 LABEL_POOLS = ('mean', 'attention', 'mean_learned', 'attention_frozen')  # label bank 2x2: mean or attention pooling of MiniLM tokens, frozen or learnable
 FAULT_STYLES = ('name', 'terms', 'physics', 'template', 'description', 'subactions', 'severity')
-NEGATIVES = ('batch', 'dataset')  # whom the in-batch InfoNCE contrasts a window with (LossCfg.negatives, losses.clip_loss `group`)
 
 @dataclass
 class TextCfg:
@@ -123,7 +118,6 @@ class LossCfg:
     soft_targets: bool = False  # soft targets from z-scored text-text similarity (the TSFM-style design); False: every window of the same class is a positive
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
     memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off; needs negatives='batch')
-    negatives: Literal[NEGATIVES] = 'batch'  # in-batch InfoNCE: every window against every text of the batch, or only against those of its own training set ('dataset': the zero-shot task, one set's classes, and no gain from telling the sets apart)
     class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)
 
 @dataclass
@@ -274,7 +268,7 @@ def cfg_to_dict(cfg:ExpCfg)->dict:
 BEFORE_FIELD = dict(plain_views=0.0)   # fields whose default is not what a run recorded before the field existed did: the value that reproduces such a run
 # fields removed after their screens failed (RESULTS.md): the value at which each did nothing, and the last commit that has it
 RETIRED = dict(same_activity=(2.0, '2dfaeb3'), uniformity=(0.0, '2dfaeb3'), center_sets=(False, '2dfaeb3'), ema_epochs=(0.0, '2dfaeb3'),
-               hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'))
+               hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'), balance=('dataset', '3d9f169'), negatives=('batch', '3d9f169'))
 
 def cfg_from_dict(d:dict)->ExpCfg:
     "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default; a `RETIRED` field is dropped at its off value and refused at any other."

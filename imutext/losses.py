@@ -10,8 +10,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['OUT_OF_GROUP', 'hard_targets', 'soft_targets', 'clip_loss', 'total_loss', 'class_ce_loss', 'supcon_loss',
-           'MemoryBank']
+__all__ = ['hard_targets', 'soft_targets', 'clip_loss', 'total_loss', 'class_ce_loss', 'supcon_loss', 'MemoryBank']
 
 # %% ../nbs/30_losses.ipynb #4c784b53
 def hard_targets(labels:torch.Tensor,  # (B,) integer class ids
@@ -46,8 +45,6 @@ def _with_bank(x, bank):
     return x if bank is None or bank.shape[0] == 0 else torch.cat([x, bank.to(x)], 0)
 
 # %% ../nbs/30_losses.ipynb #dae2dfb4
-OUT_OF_GROUP = -1e4   # logit of a pair `clip_loss` leaves out: exp underflows to 0 next to logits within +-logit_scale_max, and 0 x it stays finite
-
 def clip_loss(imu:torch.Tensor,                     # (B, D) IMU features (unit norm)
               txt:torch.Tensor,                     # (B, D) text features of the windows' labels (unit norm)
               logit_scale:torch.Tensor|float,       # inverse temperature (already exponentiated)
@@ -55,23 +52,17 @@ def clip_loss(imu:torch.Tensor,                     # (B, D) IMU features (unit 
               imu_bank:torch.Tensor|None=None,      # (M, D) past IMU features: extra negatives for texts
               txt_bank:torch.Tensor|None=None,      # (M, D) past text features: extra negatives for windows
               bank_targets:torch.Tensor|None=None,  # (B, M) targets of the bank columns; default zeros
-              group:torch.Tensor|None=None,         # (B,) e.g. each window's training set: pairs of different groups leave both softmaxes (LossCfg.negatives='dataset'); None = all pairs
              )->dict:                               # clip_loss, acc (IMU->text), acc_t2i
-    "Symmetric InfoNCE with target distributions, optional memory-bank columns, and optionally only within-group pairs."
+    "Symmetric InfoNCE with target distributions and optional memory-bank columns."
     B = imu.shape[0]
     if targets is None: targets = torch.eye(B, device=imu.device)
     txt_cols, imu_cols = _with_bank(txt, txt_bank), _with_bank(imu, imu_bank)  # (B+M, D)
     M = txt_cols.shape[0] - B
     if imu_cols.shape[0] != B + M: raise ValueError(f"clip_loss: imu_bank has {imu_cols.shape[0]-B} rows, txt_bank {M}")
-    if group is not None and M: raise ValueError(f"clip_loss: `group` (LossCfg.negatives='dataset') takes in-batch pairs only, but a memory bank adds {M} columns; set memory_bank 0")
     bt = targets.new_zeros(B, M) if bank_targets is None else bank_targets.to(targets)  # (B, M)
     t_i2t, t_t2i = torch.cat([targets, bt], 1), torch.cat([targets.T, bt], 1)  # (B, B+M)
     l_i2t = (logit_scale * imu @ txt_cols.T.to(imu.dtype)).float()  # (B, B+M)
     l_t2i = (logit_scale * txt @ imu_cols.T.to(txt.dtype)).float()  # (B, B+M)
-    if group is not None:
-        same = group[:, None] == group[None, :]  # (B, B), symmetric
-        t_i2t, t_t2i = t_i2t * same, t_t2i * same
-        l_i2t, l_t2i = l_i2t.masked_fill(~same, OUT_OF_GROUP), l_t2i.masked_fill(~same, OUT_OF_GROUP)
     t_i2t, t_t2i = t_i2t / t_i2t.sum(1, keepdim=True), t_t2i / t_t2i.sum(1, keepdim=True)
     loss = (_soft_ce(l_i2t, t_i2t) + _soft_ce(l_t2i, t_t2i)) / 2
     return dict(clip_loss=loss, acc=_top1(l_i2t.detach(), t_i2t), acc_t2i=_top1(l_t2i.detach(), t_t2i))

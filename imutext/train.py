@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import SENSORS, TEXT_DIM, progress_bar, set_seed, resolve_device
-from .config import BALANCES, ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
+from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .data.datasets import load_dataset, dataset_entry
 from .data.windows import Windows, augment_windows, column_devices
 from .models.text import TextEncoder
@@ -32,13 +32,11 @@ __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effecti
 class WindowMix:
     "Windows of several datasets with a joint label space; seeded class-balanced epochs, padded and augmented batches."
     def __init__(self, windows:list, cap:int=0,      # list of Windows; max windows per dataset per epoch (0 = all)
-                 balance:str='dataset',              # `DataCfg.balance`: 'dataset' (cap each) or 'class' (the capped total shared in proportion to classes)
                  rotate:bool=False, gyro_dropout:float=0.,  # augmentations applied when `collate` gets an rng
                  device_dropout:float=0.,            # `DataCfg.device_dropout`: probability that a window of a multi-device set keeps one device's channels
                  rotate_max_deg:float=180., yaw:bool=False, time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0., gravity_drop:float=0.):  # IMU only (`data.windows.augment_windows`); 0 = off
-        if balance not in BALANCES: raise ValueError(f"DataCfg.balance must be {' or '.join(map(repr, BALANCES))}, got {balance!r}")
         if not 0 <= device_dropout <= 1: raise ValueError(f"DataCfg.device_dropout must be in [0, 1], got {device_dropout}")
-        self.windows, self.cap, self.balance, self.gyro_dropout, self.device_dropout = windows, cap, balance, gyro_dropout, device_dropout
+        self.windows, self.cap, self.gyro_dropout, self.device_dropout = windows, cap, gyro_dropout, device_dropout
         self.aug = dict(rotate=rotate, max_deg=rotate_max_deg, yaw=yaw, time_warp=time_warp, rate_jitter=rate_jitter, dyn_scale=dyn_scale, gravity_drop=gravity_drop)
         self.class_offset = np.r_[0, np.cumsum([len(w.label_names) for w in windows])][:-1]
         self.T = windows[0].x.shape[1]
@@ -48,15 +46,9 @@ class WindowMix:
             raise ValueError(f"channel context (Windows.ch_ctx) on some datasets only: {[w.dataset for w in windows if w.ch_ctx is not None]}; build all with one config")
 
     def quota(self)->np.ndarray:
-        "(D,) windows each dataset gives an epoch: at most `cap` each, or (balance 'class') that total shared in proportion to each dataset's classes, a set with fewer windows than its share giving all it has and the rest shared among the others."
-        size = np.array([len(w) for w in self.windows]); n = np.minimum(size, self.cap) if self.cap else size
-        if self.balance == 'dataset': return n
-        k, full = np.array([np.count_nonzero(np.bincount(w.y)) for w in self.windows]), np.zeros(len(size), bool)   # classes with training windows
-        while not full.all():
-            share = np.where(full, size, (n.sum() - size[full].sum()) * k / k[~full].sum())
-            if not (over := ~full & (share > size)).any(): return np.round(share).astype(np.int64)
-            full |= over
-        return size
+        "(D,) windows each dataset gives an epoch: at most `cap` each (all when `cap` is 0)."
+        size = np.array([len(w) for w in self.windows])
+        return np.minimum(size, self.cap) if self.cap else size
 
     def epoch(self, seed:int, epoch:int)->np.ndarray:
         "(n, 2) array of (dataset, window) pairs for one epoch, shuffled."
@@ -137,8 +129,7 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
         ally = batch['y'] if bl is None else torch.cat([batch['y'], bl.to(batch['y'])])
         tg = (batch['y'][:, None] == ally[None]).float()
     B = len(txt)
-    d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None,
-                  group=batch['dataset'] if cfg.loss.negatives == 'dataset' else None)
+    d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None)
     if cfg.loss.class_ce: d['class_loss'] = cfg.loss.class_ce * class_ce_loss(out['signal_features'], class_emb, batch['y'], out['logit_scale'], batch['lo'], batch['hi'])
     d.update({k: v for k, v in out.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))})
     if fusion is not None: d.update(fusion_terms(model.fusion, out, batch, cfg.fusion, **fusion))
@@ -215,10 +206,10 @@ def prepare(cfg:ExpCfg)->Prepared:
     return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None)
 
 def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
-    "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset (or shared by classes, `DataCfg.balance`), with the config's augmentations (the IMU-only ones for IMU only)."
+    "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset, with the config's augmentations (the IMU-only ones for IMU only)."
     d = cfg.data
     aug = dict(rotate_max_deg=d.rotate_max_deg, yaw=d.frame == 'gravity', time_warp=d.time_warp, rate_jitter=d.rate_jitter, dyn_scale=d.dyn_scale, gravity_drop=d.gravity_drop) if d.modality == 'imu' else {}
-    return WindowMix(windows, d.max_windows_per_set, d.balance, d.rotate, d.gyro_dropout, d.device_dropout, **aug)
+    return WindowMix(windows, d.max_windows_per_set, d.rotate, d.gyro_dropout, d.device_dropout, **aug)
 
 def _cap(w:Windows, n:int, seed:int)->Windows:
     "A fixed seeded subset of at most `n` windows (all when n == 0)."
@@ -239,7 +230,6 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     t = cfg.train; p.model.to(device)
     n_b = max(1, p.train.n_epoch() // t.batch_size)
     opt, sch = make_optimizer(p.model, cfg, steps_per_epoch=math.ceil(n_b / t.accum_steps))
-    if cfg.loss.negatives == 'dataset' and cfg.loss.memory_bank: raise ValueError(f"negatives='dataset' contrasts in-batch pairs of one training set only, and memory-bank entries carry no training set: set memory_bank 0 (got {cfg.loss.memory_bank})")
     bank = MemoryBank(cfg.loss.memory_bank, TEXT_DIM).to(device) if cfg.loss.memory_bank else None
     scaler = torch.amp.GradScaler('cuda') if (t.amp and torch.device(device).type == 'cuda') else None
     s = TrainState(p.model, opt, sch, bank, scaler)
