@@ -30,7 +30,6 @@ class DataCfg:
     sensors: tuple[Literal[SENSORS], ...] = ('acc', 'gyro')  # sensor types kept (channel metadata `sensor`)
     norm: Literal['none', 'demean', 'zscore'] = 'none'  # per-window normalisation ('none' keeps physical units)
     clip: float = 8.0          # clip values to +-clip after unit conversion (g, rad/s)
-    frame: Literal['device', 'gravity'] = 'device'  # IMU axes: as recorded, or turned per window so that each device's mean acceleration points along +z (data.windows.gravity_frame; `rotate` then turns about z only)
     rotate: bool = True        # training augmentation: a random 3-D rotation per device (acc+gyro triplets together) per window
     gyro_dropout: float = 0.5  # training augmentation: probability of hiding a window's gyroscope channels (acc-only test sets)
     device_dropout: float = 0.0  # training augmentation: probability that a window of a set with sensors at several body positions keeps one position's channels only (single-placement test sets)
@@ -268,7 +267,8 @@ def cfg_to_dict(cfg:ExpCfg)->dict:
 BEFORE_FIELD = dict(plain_views=0.0)   # fields whose default is not what a run recorded before the field existed did: the value that reproduces such a run
 # fields removed after their screens failed (RESULTS.md): the value at which each did nothing, and the last commit that has it
 RETIRED = dict(same_activity=(2.0, '2dfaeb3'), uniformity=(0.0, '2dfaeb3'), center_sets=(False, '2dfaeb3'), ema_epochs=(0.0, '2dfaeb3'),
-               hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'), balance=('dataset', '3d9f169'), negatives=('batch', '3d9f169'))
+               hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'), balance=('dataset', '3d9f169'), negatives=('batch', '3d9f169'),
+               frame=('device', '86fe82f'))
 
 def cfg_from_dict(d:dict)->ExpCfg:
     "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default; a `RETIRED` field is dropped at its off value and refused at any other."

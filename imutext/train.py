@@ -34,10 +34,10 @@ class WindowMix:
     def __init__(self, windows:list, cap:int=0,      # list of Windows; max windows per dataset per epoch (0 = all)
                  rotate:bool=False, gyro_dropout:float=0.,  # augmentations applied when `collate` gets an rng
                  device_dropout:float=0.,            # `DataCfg.device_dropout`: probability that a window of a multi-device set keeps one device's channels
-                 rotate_max_deg:float=180., yaw:bool=False, time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0., gravity_drop:float=0.):  # IMU only (`data.windows.augment_windows`); 0 = off
+                 rotate_max_deg:float=180., time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0., gravity_drop:float=0.):  # IMU only (`data.windows.augment_windows`); 0 = off
         if not 0 <= device_dropout <= 1: raise ValueError(f"DataCfg.device_dropout must be in [0, 1], got {device_dropout}")
         self.windows, self.cap, self.gyro_dropout, self.device_dropout = windows, cap, gyro_dropout, device_dropout
-        self.aug = dict(rotate=rotate, max_deg=rotate_max_deg, yaw=yaw, time_warp=time_warp, rate_jitter=rate_jitter, dyn_scale=dyn_scale, gravity_drop=gravity_drop)
+        self.aug = dict(rotate=rotate, max_deg=rotate_max_deg, time_warp=time_warp, rate_jitter=rate_jitter, dyn_scale=dyn_scale, gravity_drop=gravity_drop)
         self.class_offset = np.r_[0, np.cumsum([len(w.label_names) for w in windows])][:-1]
         self.T = windows[0].x.shape[1]
         if any(w.x.shape[1] != self.T for w in windows): raise ValueError("all datasets must share the window length")
@@ -208,7 +208,7 @@ def prepare(cfg:ExpCfg)->Prepared:
 def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
     "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset, with the config's augmentations (the IMU-only ones for IMU only)."
     d = cfg.data
-    aug = dict(rotate_max_deg=d.rotate_max_deg, yaw=d.frame == 'gravity', time_warp=d.time_warp, rate_jitter=d.rate_jitter, dyn_scale=d.dyn_scale, gravity_drop=d.gravity_drop) if d.modality == 'imu' else {}
+    aug = dict(rotate_max_deg=d.rotate_max_deg, time_warp=d.time_warp, rate_jitter=d.rate_jitter, dyn_scale=d.dyn_scale, gravity_drop=d.gravity_drop) if d.modality == 'imu' else {}
     return WindowMix(windows, d.max_windows_per_set, d.rotate, d.gyro_dropout, d.device_dropout, **aug)
 
 def _cap(w:Windows, n:int, seed:int)->Windows:

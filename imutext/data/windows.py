@@ -14,12 +14,11 @@ from ..config import DataCfg, VibDataCfg
 from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 
 # %% auto #0
-__all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_WORDS', 'NORMS', 'GRAVITY_MIN', 'VIB_SPLITS',
-           'unit_key', 'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
+__all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_key',
+           'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
-           'acc_triplets', 'to_vertical', 'device_gravity', 'gravity_frame', 'live_channels', 'imu_windows',
-           'column_devices', 'random_rotations', 'yaw_rotations', 'rotate_windows', 'resample_windows',
+           'live_channels', 'imu_windows', 'column_devices', 'random_rotations', 'rotate_windows', 'resample_windows',
            'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split',
            'split_windows', 'split_key', 'vib_split']
 
@@ -249,53 +248,6 @@ class Windows:
         "The windows selected by boolean mask or index array `m`."
         return replace(self, x=self.x[m], y=self.y[m], group=self.group[m], seg=self.seg[m])
 
-# %% ../../nbs/11_data.windows.ipynb #20a189e0
-GRAVITY_MIN = 0.5   # g: a window-mean acceleration weaker than this has no gravity direction to align (gravity-removed recordings)
-
-def acc_triplets(ch_type:np.ndarray,   # (C,) sensor type id of each column
-                 triplets:np.ndarray,  # (G, 3) x,y,z columns
-                )->np.ndarray:         # (G,) bool
-    "Which triplets are accelerometers, the ones that carry gravity."
-    return ch_type[triplets[:, 0]] == SENSORS.index('acc')
-
-def to_vertical(g:np.ndarray)->np.ndarray:  # (n, 3) non-zero vectors
-    "(n, 3, 3) rotations R with R g/|g| = +z, each the smallest such turn (Rodrigues); a vector pointing straight down turns about x."
-    a = (g / np.linalg.norm(g, axis=1, keepdims=True)).astype(np.float64)
-    K = np.zeros((len(a), 3, 3)); K[:, 0, 2], K[:, 1, 2] = -a[:, 0], -a[:, 1]     # [v]x of v = a x e_z = (a_y, -a_x, 0)
-    K -= K.transpose(0, 2, 1)
-    c = a[:, 2, None, None]; down = c[:, 0, 0] < -1 + 1e-6
-    R = np.eye(3) + K + K @ K / np.where(down[:, None, None], 1., 1 + c)
-    R[down] = np.diag([1., -1., -1.])
-    return R.astype(np.float32)
-
-def device_gravity(x:np.ndarray,         # (B, T, C) windows in g
-                   triplets:np.ndarray,  # (G, 3) x,y,z columns
-                   device:np.ndarray,    # (G,) device id of each triplet
-                   is_acc:np.ndarray,    # (G,) bool: the triplet is an accelerometer
-                  )->dict:               # {device id: (B, 3) unit gravity direction of each window; zero rows where none}
-    "Each device's gravity direction per window: its accelerometer's window mean at unit length; zero where the mean is under GRAVITY_MIN g or the device has no accelerometer."
-    out = {}
-    for d in np.unique(device):
-        acc = np.flatnonzero((device == d) & is_acc)
-        g = x[:, :, triplets[acc[0]]].mean(1) if len(acc) else np.zeros((len(x), 3), x.dtype)
-        n = np.linalg.norm(g, axis=1, keepdims=True)
-        out[d] = np.where(n >= GRAVITY_MIN, g / np.maximum(n, 1e-8), 0).astype(x.dtype)
-    return out
-
-def gravity_frame(x:np.ndarray,         # (B, T, C) windows in g and rad/s, turned in place
-                  triplets:np.ndarray,  # (G, 3) x,y,z columns
-                  device:np.ndarray,    # (G,) device id of each triplet
-                  is_acc:np.ndarray,    # (G,) bool: the triplet is an accelerometer
-                 )->np.ndarray:
-    "Every device's triplets of every window turned by `to_vertical` of its gravity direction (`device_gravity`); a window without one keeps its axes."
-    for d, u in device_gravity(x, triplets, device, is_acc).items():
-        rows = np.flatnonzero(u.any(1))
-        if not len(rows): continue
-        R = to_vertical(u[rows])
-        for t in triplets[device == d]:
-            x[np.ix_(rows, np.arange(x.shape[1]), t)] = np.einsum('btk,bjk->btj', x[rows][:, :, t], R)
-    return x
-
 # %% ../../nbs/11_data.windows.ipynb #41c45282
 def live_channels(ds:SensorData)->SensorData:  # a loaded dataset
     "`ds` without the channels that hold one value throughout (a sensor the device lacks, written as zeros), with a warning naming them; raises when every channel does."
@@ -309,7 +261,7 @@ def live_channels(ds:SensorData)->SensorData:  # a loaded dataset
 def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
                 cfg:DataCfg,        # rate, window, hop, sensors, norm, clip
                )->Windows:
-    "Channels that vary -> standard units -> common rate -> windows inside segments (-> gravity frame) -> per-window normalisation."
+    "Channels that vary -> standard units -> common rate -> windows inside segments -> per-window normalisation."
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if ds.kind != 'imu': raise ValueError(f"{ds.name} is a {ds.kind} dataset; use data.vibration.vib_inputs")
     ds = live_channels(ds)
@@ -319,7 +271,6 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     x, off = resample_segments(x, ds.offsets, ds.rates, cfg.rate_hz)
     size, hop = int(round(cfg.window_s * cfg.rate_hz)), max(1, int(round(cfg.hop_s * cfg.rate_hz)))
     w, seg = cut_windows(x, off, size, hop, cfg.min_cover)
-    if cfg.frame == 'gravity': gravity_frame(w, trip, dev, acc_triplets(ch_type, trip))
     w = normalise_windows(w, cfg.norm, cfg.clip)
     return Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
                    label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,
@@ -352,23 +303,16 @@ def _small_rotations(n:int, rng:np.random.Generator, m:float)->np.ndarray:  # m:
     K -= K.transpose(0, 2, 1)
     return (np.eye(3) + np.sin(th) * K + (1 - np.cos(th)) * K @ K).astype(np.float32)
 
-def yaw_rotations(n:int, rng:np.random.Generator)->np.ndarray:  # -> (n, 3, 3)
-    "`n` rotations about the z axis by uniform angles."
-    th = rng.uniform(0, 2 * np.pi, n); c, s = np.cos(th), np.sin(th)
-    R = np.zeros((n, 3, 3), np.float32); R[:, 0, 0], R[:, 0, 1], R[:, 1, 0], R[:, 1, 1], R[:, 2, 2] = c, -s, s, c, 1
-    return R
-
 def rotate_windows(x:np.ndarray,         # (B, T, C) windows, rotated in place
                    triplets:np.ndarray,  # (G, 3) x,y,z columns
                    device:np.ndarray,    # (G,) device id of each triplet
                    rng:np.random.Generator,
                    max_deg:float=180.,   # largest rotation angle (`random_rotations`)
-                   yaw:bool=False,       # turn about z only, by a uniform angle (windows in the gravity frame)
                   )->np.ndarray:
     "Rotate every device's triplets of every window by its own random rotation."
     if not len(triplets): return x
     n = len(x) * (device.max() + 1)
-    R = (yaw_rotations(n, rng) if yaw else random_rotations(n, rng, max_deg)).reshape(len(x), -1, 3, 3)   # (B, D, 3, 3)
+    R = random_rotations(n, rng, max_deg).reshape(len(x), -1, 3, 3)   # (B, D, 3, 3)
     for t, d in zip(triplets, device): x[:, :, t] = np.einsum('btk,bjk->btj', x[:, :, t], R[:, d])
     return x
 
@@ -431,7 +375,7 @@ def augment_windows(x:np.ndarray,         # (B, T, C) IMU windows, augmented in 
                     triplets:np.ndarray,  # (G, 3) x,y,z columns
                     device:np.ndarray,    # (G,) device id of each triplet
                     rng:np.random.Generator,
-                    rotate:bool=False, max_deg:float=180., yaw:bool=False,  # random rotation per device (`rotate_windows`)
+                    rotate:bool=False, max_deg:float=180.,  # random rotation per device (`rotate_windows`)
                     time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0.,  # DataCfg's switches; 0 = off
                     gravity_drop:float=0., acc:np.ndarray=np.zeros(0, np.int64),  # probability a window loses its gravity (`drop_gravity`); accelerometer columns
                    )->np.ndarray:
@@ -445,7 +389,7 @@ def augment_windows(x:np.ndarray,         # (B, T, C) IMU windows, augmented in 
     if dyn_scale and len(triplets):
         scale_movement(x, triplets, device, np.exp(rng.uniform(-dyn_scale, dyn_scale, (n, device.max() + 1))))
     if gravity_drop: drop_gravity(x, acc, rng.random(n) < gravity_drop)
-    if rotate: rotate_windows(x, triplets, device, rng, max_deg, yaw)
+    if rotate: rotate_windows(x, triplets, device, rng, max_deg)
     return x
 
 # %% ../../nbs/11_data.windows.ipynb #eb53ef48
