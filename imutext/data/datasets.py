@@ -273,11 +273,12 @@ class LabelSet:
     "A dataset's classes (and its channels' metadata) as described by its meta.json (no signals)."
     name: str; path: Path; label_names: list; label_descriptions: list
     channels: list = field(default_factory=list)  # meta.json channel dicts (sensor, axis, body_position, units)
+    rate_hz: float|None = None  # meta.json `sampling_rate_hz` in Hz; None when it is not a rate (per-segment rates live in data.npz)
 
 def load_labels(name_or_path:str|Path)->LabelSet:  # bundled name or dataset folder
     "The class names and descriptions of a dataset, read from its meta.json alone."
     folder = resolve_dataset(name_or_path); meta = _read_meta(folder)
-    return LabelSet(str(meta.get('name', folder.name)), folder, list(meta['label_names']), _descriptions(meta, folder), list(meta['channels']))
+    return LabelSet(str(meta.get('name', folder.name)), folder, list(meta['label_names']), _descriptions(meta, folder), list(meta['channels']), _rate_hz(meta['sampling_rate_hz']))
 
 # %% ../../nbs/10_data.datasets.ipynb #8239189f
 def _broken_copy(src:str, dst:Path, meta_edit=None, arrays_edit=None)->Path:

@@ -25,7 +25,8 @@ from ..data.subactions import load_subactions
 __all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'window_inputs', 'check_feature', 'window_features', 'embed_windows',
            'dataset_identity', 'segment_prints', 'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr',
            'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen',
-           'held_out_inputs', 'zero_shot', 'scoring_texts', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+           'lowest_training_rate', 'held_out_inputs', 'zero_shot', 'scoring_texts', 'evaluate_checkpoint',
+           'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -186,6 +187,15 @@ def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False)->bool:
                          f"evaluate a held-out set, or pass seen_ok=True (imutext zero-shot --seen-ok) to score it labelled 'seen_in_training'")
     return bool(seen)
 
+def lowest_training_rate(cfg:ExpCfg)->float|None:
+    "The lowest `sampling_rate_hz` among the model's training sets that are found here (their meta.json alone); None when none is."
+    def rate(t):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore', LocalFolderWarning); return load_labels(t).rate_hz
+        except (FileNotFoundError, ValueError): return None   # a folder of another machine, or an unreadable meta.json (DataFormatError)
+    return min((r for r in map(rate, cfg.data.train_sets) if r), default=None)
+
 def held_out_inputs(cfg:ExpCfg,                 # the model's config (its preprocessing and training sets)
                     data:str|Path|SensorData,     # bundled name, folder path or loaded dataset
                     seen_ok:bool=False,           # allow one of `cfg`'s training sets
@@ -193,6 +203,9 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
     "What a zero-shot score of `data` needs, checked: the folder, its windows (a warning when segments or whole classes get none) and its class texts; raises naming the file when it cannot be scored."
     ds = load_for(data, cfg)
     seen = check_unseen(cfg, ds, seen_ok)
+    if cfg.data.modality == 'imu' and (low := lowest_training_rate(cfg)) and (r := float(ds.rates.min())) < low:   # vibration: its band-pass checks the rate (data.vibration)
+        warnings.warn(f"{ds.path}: sampled at {r:g} Hz, below the lowest sampling rate of the model's training data ({low:g} Hz); it is resampled like any folder, "
+                      "but the model was never trained or measured on inputs this coarse, so read its scores with care")
     w = modality(cfg).windows(ds, cfg)
     if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
     if (short := int(ds.n_segments) - len(np.unique(w.seg))):   # segments shorter than min_cover of a window get none
