@@ -116,7 +116,7 @@ class LossCfg:
     "Contrastive loss settings."
     soft_targets: bool = False  # soft targets from z-scored text-text similarity (the TSFM-style design); False: every window of the same class is a positive
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
-    memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off; needs negatives='batch')
+    memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off)
     class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)
 
 @dataclass
@@ -267,8 +267,8 @@ def cfg_to_dict(cfg:ExpCfg)->dict:
 BEFORE_FIELD = dict(plain_views=0.0)   # fields whose default is not what a run recorded before the field existed did: the value that reproduces such a run
 # fields removed after their screens failed (RESULTS.md): the value at which each did nothing, and the last commit that has it
 RETIRED = dict(same_activity=(2.0, '2dfaeb3'), uniformity=(0.0, '2dfaeb3'), center_sets=(False, '2dfaeb3'), ema_epochs=(0.0, '2dfaeb3'),
-               hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'), balance=('dataset', '3d9f169'), negatives=('batch', '3d9f169'),
-               frame=('device', '86fe82f'))
+               hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'),
+               balance=('dataset', '3d9f169'), negatives=('batch', '3d9f169'), frame=('device', '86fe82f'))
 
 def cfg_from_dict(d:dict)->ExpCfg:
     "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default; a `RETIRED` field is dropped at its off value and refused at any other."
