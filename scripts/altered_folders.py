@@ -4,9 +4,9 @@ format may have, and each must score or be refused with a message naming the fie
     python scripts/altered_folders.py [--out DIR] [--checkpoint imutext-base]
 
 Prints one line per copy: its name, the command's exit status, macro-F1 (or the error) and its warnings (but the one
-about the missing sub-action cache, which every copy gets). Every copy's signals get Gaussian noise (sd 0.01) so that it is not refused as a copy of a training set;
-the macro-F1s are therefore no zero-shot measurement (the copies are of imutext-base's own training sets), only a
-check that every path runs.
+about the missing sub-action cache, which every copy gets). Every copy's signals get Gaussian noise (sd 0.01) so that
+it is not refused as a copy of a training set; the macro-F1s are therefore no zero-shot measurement (the copies are of
+imutext-base's own training sets), only a check that every path runs.
 """
 import argparse, json, shutil, subprocess, sys, tempfile
 from pathlib import Path
