@@ -903,9 +903,9 @@ def aug_screen():
     "The AUG_SCREEN one-seed screens against the DEFAULTS' own seed-0 fold runs: per held-out set, the ten-fold and nine-fold means, the same two scored with name + description only (scripts/text_source_screen.py), and the development sets."
     _, base = full_runs(*DEFAULTS)
     sets = sorted(ds for ds in base if ds not in IMU_ZS and base[ds])
-    cols = [(DEFAULTS[1], "today's defaults")] + [(f, label) for f, label in AUG_SCREEN if all(load(f'lodo-{f}-{ds}-s0') for ds in sets)]
+    runs = {DEFAULTS[1]: {ds: base[ds][0] for ds in sets}} | {f: {ds: load(f'lodo-{f}-{ds}-s0') for ds in sets} for f, _ in AUG_SCREEN}   # each run read once
+    cols = [(DEFAULTS[1], "today's defaults")] + [(f, label) for f, label in AUG_SCREEN if all(runs[f].values())]
     if len(cols) < 2: return None
-    runs = {f: {ds: load(f'lodo-{f}-{ds}-s0') for ds in sets} for f, _ in cols}
     names = {f: {r['set']: r['default'] for r in fold_rows(TEXT_SOURCE_TRAINED, f) if r['seed'] == 0} for f, _ in cols}   # scored with name + description only
     f1 = lambda f, ds, scored=None: runs[f][ds][0]['zero_shot'][scored or ds]['macro_f1']
     cell = lambda f, v, ref: [f"{v(f):.3f}"] + ([f"{v(f) - v(ref):+.3f}"] if f != ref else [])
@@ -919,7 +919,7 @@ def aug_screen():
     for dev in IMU_ZS:
         rows.append([f'{dev} (dev), mean of the {len(sets)} fold runs', *[x for f, _ in cols for x in cell(f, lambda f: np.mean([f1(f, ds, dev) for ds in sets]), ref)]])
     return table(['held out (seed 0)', *[h for f, label in cols for h in ([label] if f == ref else [label, 'change'])]], rows) + \
-        f"\n\nCommit {commit([r for f in runs for r in runs[f].values()])}; run files " + ', '.join(f"`results/lodo-{f}-*-s0/`" for f, _ in cols) + \
+        f"\n\nCommit {commit([r for f, _ in cols for r in runs[f].values()])}; run files " + ', '.join(f"`results/lodo-{f}-*-s0/`" for f, _ in cols) + \
         f", scores with name + description `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
