@@ -173,13 +173,13 @@ def resample_segments(x:np.ndarray,        # (S, C) concatenated segments
                       rates:np.ndarray,    # (n,) source rate of each segment, Hz
                       dst_hz:float,        # target rate, Hz (0 keeps the native rate)
                      )->tuple:             # (x (S', C) float32, offsets (n+1,))
-    "Resample every segment to `dst_hz` independently."
+    "Resample every segment to `dst_hz` independently; each end is extended by the line through its samples, so a segment's first and last samples keep their level (zero padding would pull a 1 g axis towards 0 there)."
     if dst_hz == 0 or np.all(rates == dst_hz): return x, offsets
     parts = []
     for i in range(len(rates)):
         seg = x[offsets[i]:offsets[i+1]]
         fr = Fraction(float(dst_hz) / float(rates[i])).limit_denominator(1000)
-        parts.append(seg if fr == 1 else resample_poly(seg, fr.numerator, fr.denominator, axis=0).astype(np.float32))
+        parts.append(seg if fr == 1 else resample_poly(seg, fr.numerator, fr.denominator, axis=0, padtype='line' if len(seg) > 1 else 'mean').astype(np.float32))
     lens = np.array([len(p) for p in parts])
     return np.concatenate(parts), np.r_[0, np.cumsum(lens)].astype(np.int64)
 
