@@ -207,11 +207,14 @@ def _rates(f:Path, a:dict, meta:dict)->np.ndarray:
 
 # %% ../../nbs/10_data.datasets.ipynb #34fe6d03
 def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.ndarray:  # data.npz path, (S, C) float32 signals, (n+1,) offsets, meta channels
-    "`sig` with non-finite samples filled by linear interpolation within their segment and channel (a channel without finite samples in a segment: its median over the dataset), warning how many and where the first is; a channel with no finite sample anywhere is refused."
+    "`sig` with non-finite samples filled by linear interpolation within their segment and channel (a channel without finite samples in a segment: its median over the dataset), warning how many and where the first is; a channel with no finite sample anywhere is zero-filled, with a warning."
     ok = np.isfinite(sig)
     if ok.all(): return sig
     name = lambda j: channels[j].get('name', '?') if j < len(channels) else '?'
-    if dead := [j for j in range(sig.shape[1]) if not ok[:, j].any()]: raise DataFormatError(f"{f}: 'signals' channel {dead[0]} ({name(dead[0])}) has no finite value")
+    if dead := [j for j in range(sig.shape[1]) if not ok[:, j].any()]:   # a sensor the device lacks: zeros, which `live_channels` leaves out as a constant channel
+        warnings.warn(f"{f}: 'signals' channel(s) {[f'{j} ({name(j)})' for j in dead]} have no finite value; filled with zeros, so they read as constant and are left out of the model's inputs")
+        sig = sig.copy(); sig[:, dead] = 0; ok[:, dead] = True
+        if ok.all(): return sig
     rows, cols = np.nonzero(~ok)
     segs = np.searchsorted(off, rows, side='right') - 1
     sig, med = sig.copy(), [float(np.median(sig[ok[:, j], j])) for j in range(sig.shape[1])]
@@ -224,10 +227,13 @@ def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.n
 
 # %% ../../nbs/10_data.datasets.ipynb #fe33129a
 def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folder (for messages)
-    "Per class its description or None, aligned with `label_names`; raises on a length mismatch and on two classes that read the same."
-    d, names = meta.get('label_descriptions'), meta['label_names']
+    "Per class its description or None, aligned with `label_names` (an object is keyed by the class's name, else its `label_codes` entry, else its index); raises on a length mismatch and on two classes that read the same."
+    d, names, codes = meta.get('label_descriptions'), meta['label_names'], meta.get('label_codes')
     if d is None: d = [None] * len(names)
-    elif isinstance(d, dict): d = [d.get(n) for n in names]
+    elif isinstance(d, dict):
+        keys = [[str(n)] + ([str(codes[i])] if isinstance(codes, list) and len(codes) == len(names) else []) + [str(i)] for i, n in enumerate(names)]
+        d = [next((d[k] for k in ks if k in d), None) for ks in keys]
+        if all(t is None for t in d): warnings.warn(f"{folder/'meta.json'}: no key of 'label_descriptions' is a label name, a label code or a class index ({list(meta['label_descriptions'])[:3]} …), so no class gets a description")
     elif len(d) != len(names): raise DataFormatError(f"{folder/'meta.json'}: 'label_descriptions' has {len(d)} entries for {len(names)} labels")
     seen = {}
     for i, (n, t) in enumerate(zip(names, d)):
