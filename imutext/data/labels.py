@@ -25,8 +25,8 @@ def clean_label(name:str)->str:  # a label as the dataset spells it
 
 # %% ../../nbs/12_data.labels.ipynb #494b37cd
 def is_code(name:str)->bool:  # a label name
-    "True when the cleaned label has no alphabetic word of length >= 3 (a code such as 'IR007')."
-    return re.search(r'[a-z]{3,}', clean_label(name)) is None
+    "True when the cleaned label has no alphabetic word of length >= 3 (a code such as 'IR007'), or the label is one upper-case token of 2-4 letters and digits (MobiAct's 'STD', 'FOL')."
+    return re.search(r'[a-z]{3,}', clean_label(name)) is None or re.fullmatch(r'[A-Z]{2,4}\d*', str(name).strip()) is not None
 
 # %% ../../nbs/12_data.labels.ipynb #251c0d51
 def description_list(label_names:list,           # the dataset's class names
