@@ -107,7 +107,7 @@ def find_cache(name_or_folder:str|Path)->tuple:  # (cache path or None, meta or 
     "The cache file of a dataset (its folder's subactions.json, else the packaged file of a bundled folder) and its meta.json."
     try: folder = resolve_dataset(name_or_folder)
     except FileNotFoundError: folder = None
-    meta = json.loads((folder/'meta.json').read_text(encoding='utf-8-sig')) if folder and (folder/'meta.json').is_file() else None
+    meta = read_meta(folder) if folder and (folder/'meta.json').is_file() else None
     if folder and (folder/CACHE_FILE).is_file(): return folder/CACHE_FILE, meta
     name = bundled_name(folder) if folder else Path(str(name_or_folder)).name   # by folder, never by meta.json `name`
     p = packaged_cache_dir()/f"{name}.json" if name else None

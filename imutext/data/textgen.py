@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime, hashlib, json, os, re, socket, time, urllib.error, urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from .datasets import resolve_dataset
+from .datasets import resolve_dataset, _read_meta
 
 # %% auto #0
 __all__ = ['GRANULARITIES', 'KIND_GRANULARITIES', 'BACKENDS', 'SYSTEM_PROMPT', 'TEMPLATES', 'LLMCfg', 'item_limits', 'ReplyError',
@@ -177,8 +177,8 @@ def build_prompt(meta:dict, i:int, granularity:str, cfg:LLMCfg|None=None)->list:
 
 # %% ../../nbs/13a_data.textgen.ipynb #0aa0080c
 def read_meta(name_or_folder:str|Path)->dict:  # bundled dataset name or dataset folder
-    "meta.json of a dataset (no signals loaded)."
-    return json.loads((resolve_dataset(name_or_folder)/'meta.json').read_text(encoding='utf-8'))
+    "meta.json of a dataset (no signals loaded), read as the loader reads it: objects written for lists (`label_names` keyed by index, `channels` keyed by name) become lists."
+    return _read_meta(resolve_dataset(name_or_folder))
 
 # %% ../../nbs/13a_data.textgen.ipynb #827d97b9
 class BackendError(RuntimeError):
