@@ -56,8 +56,8 @@ def _vib_texts(ds, cfg:ExpCfg)->list:
     "Fault texts of a vibration folder at the label level of `cfg`."
     if cfg.text.placement_prompt: raise ValueError("TextCfg.placement_prompt appends IMU sensor placements (meta.json body_position); vibration texts have none, set it False")
     lvl = cfg.vib.vib_label_level
-    names = fault_labels(ds)[1] if lvl == 'fault_type' else ds.label_names
-    return fault_texts(ds, names, lvl, cfg.text.fault_styles)
+    if lvl == 'fault_type': return fault_texts(ds, fault_labels(ds)[1], lvl, cfg.text.fault_styles)   # distinct types
+    return distinct_texts(fault_texts(ds, ds.label_names, lvl, cfg.text.fault_styles), ds)
 
 def _vib_split(w:Windows, cfg:ExpCfg, frac:float, seed:int)->tuple:
     "Per class, a share of recordings held out (at least one kept for training)."
