@@ -173,14 +173,15 @@ def vibration_channels(ds:SensorData)->SensorData:  # a loaded vibration dataset
 MIN_COVER = 0.95  # shortest recording accepted, as a share of one window
 
 def _check_lengths(ds:SensorData, lengths:np.ndarray, size:np.ndarray, rates:np.ndarray, field:str)->np.ndarray:  # (n,) True = too short
-    "Recordings shorter than `MIN_COVER` of their window, left out with a warning naming data.npz, the first of them and the config field; raises so when every recording is."
+    "Recordings shorter than `MIN_COVER` of their window, left out with a warning naming data.npz, the first of them, the config field and the labels that lose every recording; raises so when every recording is."
     bad = lengths < np.ceil(MIN_COVER * size)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         msg = (f"{ds.path/'data.npz'}: recording {i} has {lengths[i]} samples at {rates[i]:g} Hz, shorter than one window "
                f"of {size[i]} samples (VibDataCfg.{field})")
         if bad.all(): raise DataFormatError(f"{msg}, and so is every other recording; shorten the window")
-        warnings.warn(f"{msg}; {bad.sum()} of {len(bad)} recordings that short are left out")
+        lost = [n for k, n in enumerate(ds.label_names) if k in set(ds.labels[bad].tolist()) - set(ds.labels[~bad].tolist())]
+        warnings.warn(f"{msg}; {bad.sum()} of {len(bad)} recordings that short are left out" + (f"; labels {lost} lose every recording" if lost else ''))
     return bad
 
 # %% ../../nbs/11a_data.vibration.ipynb #a27eb058
@@ -233,8 +234,7 @@ def vib_inputs(ds:SensorData|str,  # a loaded vibration dataset or its name/path
     x, seg, axis = _INPUTS[cfg.vib_input](ds, cfg, shaft)
     rate = 0. if cfg.vib_input == 'order' else cfg.vib_rate_hz or float(ds.rates[0])
     info = dict(conditions=ds.group_names, input=cfg.vib_input, label_level=cfg.vib_label_level, shaft_hz=None if shaft is None else shaft.tolist(),
-                axis=None if axis is None else axis.tolist(),  # axis: Hz (envelope) or shaft orders (order) of dim 1
-                segments_left_out=int(ds.n_segments - len(np.unique(seg))))   # recordings too short for a window, warned by `_check_lengths`
+                axis=None if axis is None else axis.tolist())  # axis: Hz (envelope) or shaft orders (order) of dim 1
     return Windows(x=x, y=y[seg], group=ds.groups[seg], seg=seg, ch_type=np.full(x.shape[2], SENSORS.index('acc')),
                    dataset=ds.name, label_names=list(names), rate_hz=rate, info=info)
 

@@ -271,6 +271,10 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     x, off = resample_segments(x, ds.offsets, ds.rates, cfg.rate_hz)
     size, hop = int(round(cfg.window_s * cfg.rate_hz)), max(1, int(round(cfg.hop_s * cfg.rate_hz)))
     w, seg = cut_windows(x, off, size, hop, cfg.min_cover)
+    if short := int(ds.n_segments) - len(np.unique(seg)):
+        lost = [n for k, n in enumerate(ds.label_names) if k in set(ds.labels.tolist()) - set(ds.labels[seg].tolist())]
+        warnings.warn(f"{ds.path/'data.npz'}: {short} of {ds.n_segments} segments are shorter than {cfg.min_cover:g} of a {cfg.window_s:g} s window (DataCfg.min_cover, window_s) and are left out"
+                      + (f"; classes {lost} lose every window" if lost else ''))
     w = normalise_windows(w, cfg.norm, cfg.clip)
     return Windows(x=w, y=ds.labels[seg], group=ds.groups[seg], seg=seg, ch_type=ch_type, dataset=ds.name,
                    label_names=ds.label_names, rate_hz=cfg.rate_hz, info=info, triplets=trip, device=dev,

@@ -208,14 +208,7 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
                       "but the model was never trained or measured on inputs this coarse, so read its scores with care")
     w = modality(cfg).windows(ds, cfg)
     if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
-    recorded = set(np.unique(ds.labels).tolist())                  # the folder's classes with a segment
-    if (short := int(ds.n_segments) - len(np.unique(w.seg))):   # segments shorter than min_cover of a window get none
-        lost = recorded - set(np.unique(w.y).tolist())               # classes of the folder without a window (IMU: windows keep the folder's labels)
-        gone = [n for k, n in enumerate(w.label_names) if k in lost] if list(w.label_names) == list(ds.label_names) else []
-        told = w.info.get('segments_left_out', 0)                   # the windowing warned about these already (vibration)
-        parts = ([f"{short} of {ds.n_segments} segments are too short for one input window of the model and are left out"] if short > told else []) + \
-                ([f"classes {gone} lose every window and are not scored"] if gone else [])
-        if parts: warnings.warn(f"{ds.path}: " + '; '.join(parts))
+    recorded = set(np.unique(ds.labels).tolist())   # the folder's classes with a segment (segments too short for a window: the windowing warns, naming the classes they take away)
     if empty := [n for k, n in enumerate(ds.label_names) if k not in recorded]:   # listed in meta.json, never recorded
         fate = 'they stay among the candidate texts (a window may be predicted as one) but are not scored' if list(w.label_names) == list(ds.label_names) else 'they are neither candidates nor scored'   # vibration fault types: from the recorded labels
         warnings.warn(f"{ds.path}: classes {empty[:5]}{' and more' if len(empty) > 5 else ''} have no segment in data.npz; {fate}")
