@@ -897,7 +897,7 @@ def lodo_mix():
     return table(['held out', 'eight-set mix minus the held-out set', '+ epilepsy and racketsports', f"gain, seed{'s' if len(ks) > 1 else ''} {' / '.join(map(str, ks))}"], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
-AUG_SCREEN = (('dyn3', 'movement scaling 0.3 (dyn_scale=0.3)'), ('tw2', 'time warp 0.2 (time_warp=0.2)'))   # one-seed screens on today's DEFAULTS' ten folds: fold name of lodo-<fold>-<set>-s0, label
+AUG_SCREEN = (('dyn3', 'movement scaling 0.3 (dyn_scale=0.3)'), ('tw2', 'time warp 0.2 (time_warp=0.2)'), ('rj2', 'sampling-rate jitter 0.2 (rate_jitter=0.2)'))   # one-seed screens on today's DEFAULTS' ten folds: fold name of lodo-<fold>-<set>-s0, label
 
 def aug_screen():
     "The AUG_SCREEN one-seed screens against the DEFAULTS' own seed-0 fold runs: per held-out set, the ten-fold and nine-fold means, the same two scored with name + description only (scripts/text_source_screen.py), and the development sets."
