@@ -24,8 +24,8 @@ def soft_targets(text_feats:torch.Tensor,  # (B, D) text features of the windows
                  temp:float=0.5,           # softmax temperature over the z-scores (LossCfg.soft_temp)
                  eps:float=1e-6,           # floor of the per-row standard deviation
                 )->torch.Tensor:           # (B, B) rows sum to 1
-    "Target distribution from text-text similarity, z-scored per row, softmax(z / temp)."
-    t = F.normalize(text_feats.float(), dim=-1)
+    "Target distribution from text-text similarity, z-scored per row, softmax(z / temp); a target, so no gradient flows back into the texts (a learnable label bank)."
+    t = F.normalize(text_feats.detach().float(), dim=-1)
     sim = t @ t.T  # (B, B)
     z = (sim - sim.mean(1, keepdim=True)) / sim.std(1, keepdim=True, unbiased=False).clamp_min(eps)  # (B, B)
     return (z / temp).softmax(1)
