@@ -25,8 +25,8 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'prepare',
-           'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'step_scalars', 'train_epoch', 'epoch_record',
-           'hub_features', 'end_training', 'with_absolute_sets', 'fit']
+           'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'group_sizes', 'step_scalars', 'train_epoch',
+           'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -254,6 +254,10 @@ def checkpoint_state(s:TrainState, p:Prepared, cfg:ExpCfg, epoch:int, **extra)->
                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None, **extra)
 
 # %% ../nbs/40_train.ipynb #54a55d1a
+def group_sizes(n:int, accum:int)->list:  # micro-batches in the epoch; micro-batches per optimiser step (TrainCfg.accum_steps)
+    "Per micro-batch, how many micro-batches its optimiser step takes (the epoch's last step may take fewer); its loss is divided by that, so every step averages its gradients."
+    return [min(accum, n - i // accum * accum) for i in range(n)]
+
 def step_scalars(d:dict)->dict:
     "The scalar named terms of a step: every `_loss` and the codebook statistics (`vq_*`, `recon_r2`)."
     return {k: float(v.detach()) if torch.is_tensor(v) else float(v) for k, v in d.items()
@@ -267,6 +271,7 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
     rng = np.random.default_rng([t.seed, epoch, 1])                          # augmentation stream: same on resume and on every rank
     weight = inverse_frequency(torch.from_numpy(p.train.labels(pairs)), ct.K) if cfg.fusion.fusion == 'lsa' else None  # this epoch's class frequencies
     n_b = len(pairs) // bs or 1
+    sizes = group_sizes(n_b, t.accum_steps)
     sums, amp = dict(loss=0., acc=0.), s.scaler is not None
     bar = progress_bar(range(n_b), desc=f"epoch {epoch+1}/{t.epochs}", leave=False, mininterval=2, disable=not show_progress)
     for i in bar:
@@ -275,14 +280,14 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
             e = ct.per_text(device)                                          # every class text through the label bank, once per step
             fz = dict(per_text=e, owner=ct.owner, weight=weight) if weight is not None else None   # LSA fusion inputs
             d = loss_terms(model, b, ct.classes(e, rng), cfg, s.bank, p.subactions, fz)
-            loss = total_loss(d) / t.accum_steps
+            loss = total_loss(d) / sizes[i]
         (s.scaler.scale(loss) if amp else loss).backward()
         if s.bank is not None and s.bank.size: s.bank.enqueue(d['signal_features'], d['txt_features'], b['y'])
         if (i + 1) % t.accum_steps == 0 or i == n_b - 1:
             if amp: s.scaler.step(s.opt); s.scaler.update()
             else: s.opt.step()
             s.opt.zero_grad(set_to_none=True); s.sch.step(); model.clamp_logit_scale()
-        rec = dict(loss=loss.item() * t.accum_steps, acc=d['acc'].item(), **step_scalars(d))
+        rec = dict(loss=loss.item() * sizes[i], acc=d['acc'].item(), **step_scalars(d))
         s.steps.append(dict(epoch=epoch + 1, step=i, **rec))
         for k, v in rec.items(): sums[k] = sums.get(k, 0.) + v
         bar.set_postfix(loss=f"{sums['loss']/(i+1):.3f}")
