@@ -154,7 +154,8 @@ def resume_params(nb:Path, run_dir:Path, params:dict, preset:str|None)->dict:
     decl = notebook_params(nb)
     if 'run_dir' not in decl: raise ValueError(f"{nb} declares no 'run_dir' parameter, so it cannot continue a run in its folder")
     rec = check_params(nb, recorded_params(run_dir, nb))
-    given = start_params(nb, {k: v for k, v in params.items() if k != 'run_dir' or Path(v).resolve() == run_dir}, preset)
+    if 'run_dir' in params and Path(params['run_dir']).resolve() != run_dir: raise ValueError(f"--resume {run_dir} with parameter run_dir={params['run_dir']!r}: a run continues in its own folder; drop the parameter")
+    given = start_params(nb, {k: v for k, v in params.items() if k != 'run_dir'}, preset)
     def was(k): return rec[k] if k in rec else coerce(k, ast.literal_eval(decl[k][1]), decl[k][0])
     if diff := [k for k in sorted(given) if given[k] != was(k)]:
         raise ValueError(f"cannot resume {run_dir} with other values of {diff} ({'; '.join(f'{k}: recorded {was(k)!r}, given {given[k]!r}' for k in diff)}); "
