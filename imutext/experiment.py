@@ -109,7 +109,7 @@ def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     save_fig(plot_training(p.history), run_dir/'training_plots.png')
     if results:
         emb = embedding_sample(results, seed=cfg.train.seed)
-        with open(run_dir/'embeddings.npz', 'wb') as f: np.savez_compressed(f, **emb)
+        with atomic_write(run_dir/'embeddings.npz') as tmp, open(tmp, 'wb') as f: np.savez_compressed(f, **emb)
         save_fig(embedding_figure(emb, seed=cfg.train.seed), run_dir/'final_embedding_space.png')
     mean = {k: float(np.mean([m[k] for m in zs.values()])) for k in ('accuracy', 'macro_f1', 'chance_macro_f1')} if zs else {}
     metrics = dict(history=p.history, zero_shot=zs, zero_shot_mean=mean, wall_s=time.perf_counter() - t0 + before)
