@@ -32,9 +32,10 @@ GUESS_UNITS = dict(acc=('g', 'm/s^2', 'mg'), gyro=('rad/s', 'deg/s', 'mdeg/s')) 
 TYPICAL_P99 = dict(acc=2.0, gyro=4.0)   # 99th percentile of |value| of human movement, in g and rad/s: the anchor of `guessed_factor`
 
 def unit_key(units:str|None)->str:  # a meta.json units string; None or '' when missing
-    "The one spelling of a unit string, read up to any parenthesis and case-blind ('m s^-2', 'm/sec**2' -> 'm/s^2'; 'radians/sec' -> 'rad/s'; '°/s', 'dps' -> 'deg/s'; 'milli-g' -> 'mg')."
-    u = str(units or '').split('(')[0].strip().lower()
-    for a, b in (('**', '^'), ('⁻', '^-'), ('²', '2'), ('¹', '1'), ('º', '°'), ('·', ' '), ('milli-', 'm'), ('milli', 'm')): u = u.replace(a, b)
+    "The one spelling of a unit string, read up to any parenthesis or comma, without brackets, case-blind ('m s^-2', 'm/sec**2', '[m.s^-2]' -> 'm/s^2'; 'radians/sec' -> 'rad/s'; '°/s', 'dps', 'degrees per second' -> 'deg/s'; 'milli-g', 'milli g' -> 'mg')."
+    u = re.split(r'[(,]', str(units or ''))[0].strip().strip('[]').strip().lower()
+    for a, b in (('**', '^'), ('⁻', '^-'), ('²', '2'), ('¹', '1'), ('º', '°'), ('·', ' '), ('milli-', 'm'), ('milli ', 'm'), ('milli', 'm')): u = u.replace(a, b)
+    u = re.sub(r'\s+per\s+', '/', re.sub(r'(?<=[a-z])\.(?=s)', ' ', u))   # 'degrees per second', 'm.s^-2'
     u = re.sub(r'\b(sec|second)s?\b', 's', u)
     u = re.sub(r'\b(degree|deg)s?\b|°', 'deg', u)
     u = re.sub(r'\b(radian|rad)s?\b', 'rad', u)
