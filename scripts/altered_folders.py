@@ -46,6 +46,25 @@ def coded_labels(m):   # codes and punctuation in the names, list-form descripti
     m['label_names'] = [f'A{i:02d}_{n.lower()}!' for i, n in enumerate(m['label_names'])] + ['never_recorded']
     m['label_descriptions'] = [f'the person is {n.lower()}' for n in m['label_names']]
 
+def upper_codes(m):   # MobiAct-style names: short upper-case codes, the activities in label_descriptions
+    m['label_descriptions'] = [n.replace('_', ' ').lower() for n in m['label_names']]
+    m['label_names'] = [''.join(ch for ch in n.upper() if ch.isalpha())[:2] + str(i) for i, n in enumerate(m['label_names'])]
+
+def keyed_by_code(m):   # descriptions keyed by label_codes
+    m['label_codes'] = [f'C{i}' for i in range(len(m['label_names']))]
+    m['label_descriptions'] = {f'C{i}': f'the person is {n.replace("_", " ").lower()}' for i, n in enumerate(m['label_names'])}
+
+def keyed_by_index(m):   # label_names and label_descriptions as objects keyed by class index
+    m['label_descriptions'] = {str(i): f'the person is {n.replace("_", " ").lower()}' for i, n in enumerate(m['label_names'])}
+    m['label_names'] = {str(i): n for i, n in enumerate(m['label_names'])}
+
+def empty_mag(a, m):   # a magnetometer triplet the device lacks: NaN throughout
+    a['signals'] = np.c_[a['signals'], np.full((len(a['signals']), 3), np.nan, np.float32)]
+    m['channels'] += [dict(name=f'mag_{c}', sensor='mag', axis=c, units='uT') for c in 'xyz']; m['n_channels'] = a['signals'].shape[1]
+
+def bracket_units(m):
+    for c in m['channels']: c['units'] = f"[{c['units']}], as recorded"
+
 # name: (bundled source, meta.json edit, arrays edit)
 VARIANTS = {
     'extra_sensors': ('hapt', None, extra_sensors),
@@ -63,6 +82,11 @@ VARIANTS = {
     'duplicate_labels': ('wisdm_watch', lambda m: m.update(label_names=[m['label_names'][0]] * 2 + m['label_names'][2:]), None),
     'milli_g': ('wisdm_watch', None, milli_g),
     'two_devices': ('hapt', None, two_devices),
+    'upper_codes': ('hapt', upper_codes, None),
+    'keyed_by_code': ('wisdm_watch', keyed_by_code, None),
+    'keyed_by_index': ('wisdm_watch', keyed_by_index, None),
+    'empty_mag': ('hapt', None, empty_mag),
+    'bracket_units': ('hapt', bracket_units, None),
     'korean_names': ('wisdm_watch', lambda m: (m.update(label_names=['걷기', '조깅', '계단', '앉기', '서기', '차기']), m.pop('label_descriptions', None)), None),
 }
 
