@@ -210,14 +210,14 @@ def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.n
     "`sig` with non-finite samples filled by linear interpolation within their segment and channel (a channel without finite samples in a segment: its median over the dataset), warning how many and where the first is; a channel with no finite sample anywhere is zero-filled, with a warning."
     ok = np.isfinite(sig)
     if ok.all(): return sig
-    name = lambda j: channels[j].get('name', '?') if j < len(channels) else '?'
+    sig, name = sig.copy(), lambda j: channels[j].get('name', '?') if j < len(channels) else '?'
     if dead := [j for j in range(sig.shape[1]) if not ok[:, j].any()]:   # a sensor the device lacks: zeros, which `live_channels` leaves out as a constant channel
         warnings.warn(f"{f}: 'signals' channel(s) {[f'{j} ({name(j)})' for j in dead]} have no finite value; filled with zeros, so they read as constant and are left out of the model's inputs")
-        sig = sig.copy(); sig[:, dead] = 0; ok[:, dead] = True
+        sig[:, dead] = 0; ok[:, dead] = True
         if ok.all(): return sig
     rows, cols = np.nonzero(~ok)
     segs = np.searchsorted(off, rows, side='right') - 1
-    sig, med = sig.copy(), [float(np.median(sig[ok[:, j], j])) for j in range(sig.shape[1])]
+    med = [float(np.median(sig[ok[:, j], j])) for j in range(sig.shape[1])]
     for s, j in sorted(set(zip(segs.tolist(), cols.tolist()))):
         v, m = sig[off[s]:off[s + 1], j], ok[off[s]:off[s + 1], j]
         v[~m] = np.interp(np.flatnonzero(~m), np.flatnonzero(m), v[m]) if m.any() else med[j]
