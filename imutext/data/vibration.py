@@ -11,7 +11,7 @@ from scipy.signal import butter, hilbert, sosfiltfilt
 from ..core import SENSORS
 from ..config import VibDataCfg, ExpCfg, FAULT_STYLES, VIB_INPUTS, LABEL_LEVELS
 from .datasets import SensorData, DataFormatError, load_dataset, _whole
-from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key, live_channels
+from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key, live_channels, lost_labels
 from .subactions import load_subactions
 
 # %% auto #0
@@ -180,7 +180,7 @@ def _check_lengths(ds:SensorData, lengths:np.ndarray, size:np.ndarray, rates:np.
         msg = (f"{ds.path/'data.npz'}: recording {i} has {lengths[i]} samples at {rates[i]:g} Hz, shorter than one window "
                f"of {size[i]} samples (VibDataCfg.{field})")
         if bad.all(): raise DataFormatError(f"{msg}, and so is every other recording; shorten the window")
-        lost = [n for k, n in enumerate(ds.label_names) if k in set(ds.labels[bad].tolist()) - set(ds.labels[~bad].tolist())]
+        lost = lost_labels(ds, ~bad)
         warnings.warn(f"{msg}; {bad.sum()} of {len(bad)} recordings that short are left out" + (f"; labels {lost} lose every recording" if lost else ''))
     return bad
 

@@ -18,9 +18,9 @@ __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_
            'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
-           'live_channels', 'imu_windows', 'column_devices', 'random_rotations', 'rotate_windows', 'resample_windows',
-           'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows', 'group_split',
-           'split_windows', 'split_key', 'vib_split']
+           'live_channels', 'lost_labels', 'imu_windows', 'column_devices', 'random_rotations', 'rotate_windows',
+           'resample_windows', 'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows',
+           'group_split', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -259,6 +259,10 @@ def live_channels(ds:SensorData)->SensorData:  # a loaded dataset
     warnings.warn(f"{ds.path/'data.npz'}: channel(s) {[name(j) for j in dead]} hold one value throughout (a sensor the device lacks?) and are left out")
     return ds.with_channels([j for j in range(ds.signals.shape[1]) if j not in dead])
 
+def lost_labels(ds:SensorData, kept:np.ndarray)->list:  # a loaded dataset; the segments kept (indices or a boolean mask)
+    "Names of the classes that have a segment in `ds` but none among the kept ones."
+    return [n for k, n in enumerate(ds.label_names) if k in set(ds.labels.tolist()) - set(ds.labels[kept].tolist())]
+
 def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
                 cfg:DataCfg,        # rate, window, hop, sensors, norm, clip
                )->Windows:
@@ -273,7 +277,7 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     size, hop = int(round(cfg.window_s * cfg.rate_hz)), max(1, int(round(cfg.hop_s * cfg.rate_hz)))
     w, seg = cut_windows(x, off, size, hop, cfg.min_cover)
     if short := int(ds.n_segments) - len(np.unique(seg)):
-        lost = [n for k, n in enumerate(ds.label_names) if k in set(ds.labels.tolist()) - set(ds.labels[seg].tolist())]
+        lost = lost_labels(ds, seg)
         warnings.warn(f"{ds.path/'data.npz'}: {short} of {ds.n_segments} segments are shorter than {cfg.min_cover:g} of a {cfg.window_s:g} s window (DataCfg.min_cover, window_s) and are left out"
                       + (f"; classes {lost} lose every window" if lost else ''))
     w = normalise_windows(w, cfg.norm, cfg.clip)
