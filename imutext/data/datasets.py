@@ -133,7 +133,16 @@ def _read_meta(folder:Path)->dict:
     if not (isinstance(meta['label_names'], list) and meta['label_names']): raise DataFormatError(f"{f}: 'label_names' must be a non-empty list, got {meta['label_names']!r:.80}")
     if blank := [i for i, n in enumerate(meta['label_names']) if n is None or not str(n).strip()]: raise DataFormatError(f"{f}: 'label_names'[{blank[0]}] is {meta['label_names'][blank[0]]!r}; every class needs a name")
     meta['channels'] = [{**c, 'sensor': sensor_key(c['sensor'])} if 'sensor' in c else c for c in ch]
+    if isinstance(meta.get('label_descriptions'), dict): meta['label_descriptions'] = _keyed_descriptions(meta, f)
     return meta
+
+def _keyed_descriptions(meta:dict, f:Path)->list:  # a meta.json object whose label_descriptions is an object; its path (for the warning)
+    "`label_descriptions` written as an object, aligned with `label_names`: each class by its name, else its `label_codes` entry, else its index; a warning when no key matches."
+    d, names, codes = meta['label_descriptions'], meta['label_names'], meta.get('label_codes')
+    keys = [[str(n)] + ([str(codes[i])] if isinstance(codes, list) and len(codes) == len(names) else []) + [str(i)] for i, n in enumerate(names)]
+    out = [next((d[k] for k in ks if k in d), None) for ks in keys]
+    if all(t is None for t in out): warnings.warn(f"{f}: no key of 'label_descriptions' is a label name, a label code or a class index ({list(d)[:3]} …), so no class gets a description")
+    return out
 
 NPZ_KEYS = ('signals', 'offsets', 'labels', 'subjects', 'conditions', 'rates')   # the arrays of the format
 NPZ_ERRORS = (zipfile.BadZipFile, zlib.error, tokenize.TokenError, SyntaxError, ValueError, OSError, EOFError)  # a corrupt npz raises one of these
@@ -227,13 +236,9 @@ def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.n
 
 # %% ../../nbs/10_data.datasets.ipynb #fe33129a
 def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folder (for messages)
-    "Per class its description or None, aligned with `label_names` (an object is keyed by the class's name, else its `label_codes` entry, else its index); raises on a length mismatch and on two classes that read the same."
-    d, names, codes = meta.get('label_descriptions'), meta['label_names'], meta.get('label_codes')
+    "Per class its description or None, aligned with `label_names` (`_read_meta` aligns an object already); raises on a length mismatch and on two classes that read the same."
+    d, names = meta.get('label_descriptions'), meta['label_names']
     if d is None: d = [None] * len(names)
-    elif isinstance(d, dict):
-        keys = [[str(n)] + ([str(codes[i])] if isinstance(codes, list) and len(codes) == len(names) else []) + [str(i)] for i, n in enumerate(names)]
-        d = [next((d[k] for k in ks if k in d), None) for ks in keys]
-        if all(t is None for t in d): warnings.warn(f"{folder/'meta.json'}: no key of 'label_descriptions' is a label name, a label code or a class index ({list(meta['label_descriptions'])[:3]} …), so no class gets a description")
     elif len(d) != len(names): raise DataFormatError(f"{folder/'meta.json'}: 'label_descriptions' has {len(d)} entries for {len(names)} labels")
     seen = {}
     for i, (n, t) in enumerate(zip(names, d)):
