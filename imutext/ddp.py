@@ -21,8 +21,8 @@ from .train import Prepared, WindowMix, TrainState, prepare, make_state, checkpo
 
 # %% auto #0
 __all__ = ['GLOBAL_KEYS', 'USER_ERRORS', 'DistCtx', 'init_distributed', 'shard_bounds', 'ShardedMix', 'rank_sizes',
-           'all_gather_autograd', 'gather_rows', 'GatheredModel', 'main_first', 'from_main', 'DDPRun', 'setup',
-           'save_ddp_checkpoint', 'fit_ddp', 'make_parser', 'main']
+           'all_gather_autograd', 'gather_rows', 'GatheredModel', 'main_first', 'from_main', 'DDPRun', 'rank_rng',
+           'restore_rank_rng', 'setup', 'save_ddp_checkpoint', 'fit_ddp', 'make_parser', 'main']
 
 # %% ../nbs/41_ddp.ipynb #d240a162
 @dataclass
@@ -128,12 +128,21 @@ class DDPRun:
     "One rank's view of a data-parallel run: where it sits, the prepared data, the wrapped view, the shared training state."
     ctx: DistCtx; p: Prepared; view: Prepared; state: TrainState; ct: ClassTexts
 
+def rank_rng(device:torch.device)->dict:
+    "This process's random state: the CPU generator's and, on CUDA, that of its own GPU (dropout draws there)."
+    return dict(cpu=torch.get_rng_state(), cuda=torch.cuda.get_rng_state(device) if device.type == 'cuda' else None)
+
+def restore_rank_rng(state:dict, device:torch.device):
+    "Set this process's random state to `state` (from `rank_rng`)."
+    torch.set_rng_state(state['cpu'])
+    if state['cuda'] is not None: torch.cuda.set_rng_state(state['cuda'], device)
+
 def _seed_rank(ctx:DistCtx, seed:int, run_dir):
-    "Restore this rank's torch RNG from the checkpoint, or give ranks > 0 their own stream."
+    "Restore this rank's CPU and GPU random state from the checkpoint, or give ranks > 0 their own stream."
     ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
     if ck_path is not None and ck_path.exists():
         rngs = load_checkpoint(ck_path).get('rng_ranks') or []
-        if len(rngs) == ctx.world: torch.set_rng_state(rngs[ctx.rank]); return
+        if len(rngs) == ctx.world: restore_rank_rng(rngs[ctx.rank], ctx.device); return
     if ctx.rank: torch.manual_seed(int(np.random.SeedSequence([seed, ctx.rank]).generate_state(1)[0]))
 
 # %% ../nbs/41_ddp.ipynb #c3280f27
@@ -152,11 +161,11 @@ def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
 
 # %% ../nbs/41_ddp.ipynb #6914a71c
 def save_ddp_checkpoint(r:DDPRun, cfg:ExpCfg, epoch:int, run_dir):
-    "Collect every rank's RNG state; rank 0 alone writes `run_dir/checkpoint.pt` (`train.checkpoint_state` plus the ranks' RNGs)."
-    rngs = [None] * r.ctx.world; dist.all_gather_object(rngs, torch.get_rng_state())
+    "Collect every rank's random state (`rank_rng`); rank 0 alone writes `run_dir/checkpoint.pt` (`train.checkpoint_state` plus the ranks' states)."
+    rngs = [None] * r.ctx.world; dist.all_gather_object(rngs, rank_rng(r.ctx.device))
     if not r.ctx.is_main: return
     ck = checkpoint_state(r.state, r.p, cfg, epoch, rng_ranks=rngs, world_size=r.ctx.world)
-    save_checkpoint(Path(run_dir)/CKPT_NAME, **dict(ck, rng=rngs[0]))
+    save_checkpoint(Path(run_dir)/CKPT_NAME, **dict(ck, rng=rngs[0]['cpu']))
 
 # %% ../nbs/41_ddp.ipynb #db66110b
 def _epoch_record(r:DDPRun, cfg:ExpCfg, epoch:int)->dict:

@@ -77,7 +77,8 @@ def test_only_rank0_logs_and_writes(runs):
     a, _, logs = runs
     assert sorted(p.name for p in a.iterdir()) == [CKPT_NAME]
     ck = load_checkpoint(a/CKPT_NAME)
-    assert ck['world_size'] == 2 and len(ck['rng_ranks']) == 2 and not torch.equal(*ck['rng_ranks'])
+    assert ck['world_size'] == 2 and len(ck['rng_ranks']) == 2 and not torch.equal(*(s['cpu'] for s in ck['rng_ranks']))
+    assert all(s['cuda'] is None for s in ck['rng_ranks'])   # CPU ranks: no GPU state
     assert [l for l in logs['0/stdout.log'].splitlines() if l.startswith('epoch=')] == [l for l in logs['0/stdout.log'].splitlines() if l]
     assert len(logs['0/stdout.log'].splitlines()) == OVERRIDES['epochs'] and 'epoch 1/' in logs['0/stderr.log']
     assert logs['1/stdout.log'] == '' and 'epoch ' not in logs['1/stderr.log']   # no lines, no progress bar
