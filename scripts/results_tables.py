@@ -125,9 +125,11 @@ def sweeps():
     return table(['setting', 'aligned accuracy', 'encoder alone'], rows) + f"\n\nCommit {commit(runs)}; run files `results/temp-*/`, `results/proj-*/`."
 
 HUB_ALL = ('main-hub', 'hub')      # the defaults before ClipCfg.hub_same (every bank feature counted in the hubness); the hubness ablation, the adapted scores, the bank size and the one-seed screens were measured on them
-DEFAULTS = ('main-pv75', 'pv75')   # the current defaults (the cache texts, hard targets, plain views 0.75): the main job's runs, and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k> (PLAIN75_RUNS, made at c0caf35 with the same fields as flags)
+PV75 = ('main-pv75', 'pv75')   # the current defaults (the cache texts, hard targets, plain views 0.75) before segment ends were resampled without zero padding: the main job's runs and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>, made at c0caf35 with the same fields as flags; every screen on today's defaults was measured against them
+DEFAULTS = ('main-edge', 'edge')   # the same defaults at the code of today (the resampling fix of ae36c68): main-job runs at a96aa00, folds at ae36c68; the headline tables
 VIB_JOB = 'vib-job-rec'   # the vibration job's runs (`--preset vib`, seeds 0-2, 73abb9a) with the current defaults; `vib-job-s0` (3559223) is the single seed before
-PREVIOUS = ((*HUB_ALL, 'name + description, soft targets (3559223)'),   # earlier defaults, newest first: (main job, fold name, label)
+PREVIOUS = ((*PV75, 'before the resampling fix (c0caf35)'),
+            (*HUB_ALL, 'name + description, soft targets (3559223)'),   # earlier defaults, newest first: (main job, fold name, label)
             ('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),
             ('main-cal', 'cal', 'without gravity_drop (0e7fd0a)'),
             ('main', 'diverse', 'wider mix, old count calibration (c3cf6ce)'),
@@ -413,7 +415,7 @@ def lodo_rec():
                      runs_of=REC_RUNS, chance=lambda m: m['per_recording']['chance_macro_f1'], count=('recordings', lambda m: m['per_recording']['n']))
 
 ALL_RUNS = 'all11'   # leave-one-dataset-out with every other bundled IMU set in training, the development sets included: lodo-<ALL_RUNS>-<set>-s<k> (the REC_RUNS defaults, at 480914a)
-ALL_DEFAULTS = 'all11p'   # the same with the DEFAULTS (pv75), imutext-base's mix and configuration, at 8a70bcc
+ALL_DEFAULTS = 'all11p'   # the same with the PV75 defaults, imutext-base's mix and configuration, at 8a70bcc
 
 def lodo_all(narrow=REC_RUNS, wide_fold=ALL_RUNS):   # (main-job runs, fold name) of a configuration; fold name of its runs on the wider mix
     "Each training set held out in turn, trained on the other training sets (the `narrow` folds, the development sets held out) or on every other bundled IMU set (lodo-<wide_fold>-*: the development sets in the training mix too), per seed, with the per-seed gain and the hub class of the wider mix."
@@ -476,8 +478,8 @@ def replay_screen(path, label, script, runs_of=REC_RUNS, bars=BARS, at=None):   
                   f'ten folds, seeds {ks[0]}-{ks[-1]}', f'nine, seeds {ks[0]}-{ks[-1]}', f'ten folds per recording, seeds {ks[0]}-{ks[-1]}', *[f'{d} (dev, main job)' for d in dev]], rows) + \
         f"\n\nCommit {commit([r for r in runs if r])}; run files {f'`results/{runs_of[0]}-s*/`, ' if dev else ''}`results/lodo-{runs_of[1]}-*-s[0-2]/`, scores `{path.relative_to(ROOT)}` (`python scripts/{script}`{f' at {at}, the last commit that has it' if at else ''})."
 
-STRENGTH_SCREEN_PV = RES/'hub-strength-screen'/'pv75.jsonl'   # the same script on the checkpoints of the DEFAULTS (seeds 0-2)
-PV_BARS = (0.284, 0.216)   # screens on the DEFAULTS: their three-seed ten-fold and nine-fold means (0.274, 0.206) + 0.010
+STRENGTH_SCREEN_PV = RES/'hub-strength-screen'/'pv75.jsonl'   # the same script on the checkpoints of the PV75 defaults (seeds 0-2)
+PV_BARS = (0.284, 0.216)   # screens on the PV75 defaults: their three-seed ten-fold and nine-fold means (0.274, 0.206) + 0.010
 
 def hub_strength_screen(path=STRENGTH_SCREEN, runs_of=REC_RUNS, bars=BARS):
     "The screen of the hubness correction's strength (hub_alpha, hub_k) on the weights of `runs_of`."
@@ -595,7 +597,7 @@ TRAINED_RUNS = 'trt'   # those runs: lodo-<this>-<set>-s<k>, -p text_sources nam
 CENTRED_RUNS = 'tc'    # the same texts with each set's class embeddings centred: the same text_sources, -p center_sets true
 HARD_RUNS = 'th'      # the same texts with hard targets: the same text_sources, -p soft_targets false
 PLAIN_RUNS = 'pv'     # the same with name + description alone for half the classes per step: -p soft_targets false -p plain_views 0.5
-PLAIN75_RUNS = DEFAULTS[1]  # the same with plain_views 0.75: the defaults since they were confirmed
+PLAIN75_RUNS = PV75[1]  # the same with plain_views 0.75: the defaults since they were confirmed
 
 def text_source_trained(fold, what):
     "The runs lodo-<fold>-* (trained with the cache texts, `what` says how) against SEPARABILITY_RUNS (trained with name + description) on the same folds and seeds: scored as trained, and with name + description only, as a folder without a sub-action cache is; per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
@@ -613,8 +615,8 @@ def text_source_trained(fold, what):
         f"\n\nCommit {commit(runs)}; run files `results/lodo-{SEPARABILITY_RUNS}-*-s[{ks[0]}-{ks[-1]}]/`, `results/lodo-{fold}-*-s[{ks[0]}-{ks[-1]}]/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}`, `{TEXT_SOURCE_SCREEN.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
 def defaults_screen(fold, what):
-    "The runs lodo-<fold>-* (a switch on the defaults, `what` says which) against the defaults' folds (DEFAULTS[1]) at the same seeds, each scored as trained and with name + description only (a folder without a sub-action cache; scripts/text_source_screen.py): per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
-    new, old = fold_rows(TEXT_SOURCE_TRAINED, fold), fold_rows(TEXT_SOURCE_TRAINED, DEFAULTS[1])
+    "The runs lodo-<fold>-* (a switch on the defaults, `what` says which) against the defaults' folds before the resampling fix (PV75[1]) at the same seeds, each scored as trained and with name + description only (a folder without a sub-action cache; scripts/text_source_screen.py): per held-out set mean ± sd and the change per seed, then the ten-fold and nine-fold means."
+    new, old = fold_rows(TEXT_SOURCE_TRAINED, fold), fold_rows(TEXT_SOURCE_TRAINED, PV75[1])
     ks = sorted({r['seed'] for r in new} & {r['seed'] for r in old})
     sets = sorted({r['set'] for r in new if r['seed'] in ks})
     if not ks or any({r['set'] for r in new if r['seed'] == k} != set(sets) for k in ks): return None   # only whole seeds
@@ -626,13 +628,13 @@ def defaults_screen(fold, what):
     seeds = f's{ks[0]}' if len(ks) == 1 else f's[{ks[0]}-{ks[-1]}]'
     return table(['held out', 'the defaults, scored as trained', f'{what}, scored as trained', 'change per seed',
                   'the defaults, scored with name + description (a folder without a cache)', f'{what}, scored with name + description', 'change per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/lodo-{DEFAULTS[1]}-*-{seeds}/`, `results/lodo-{fold}-*-{seeds}/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
+        f"\n\nCommit {commit(runs)}; run files `results/lodo-{PV75[1]}-*-{seeds}/`, `results/lodo-{fold}-*-{seeds}/`, scores `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
 SCALE_SCREEN = RES/'score-scale-screen'/'screen.jsonl'   # scripts/score_scale_screen.py on the checkpoints of lodo-<PROTOTYPE_RUNS>-*-s[0-2]
 SCALE_CELLS = dict(a1_k50='the defaults (hubness-corrected)', z_bank='minus the mean over the bank, divided by the standard deviation over the bank', z_top='the defaults, divided by the standard deviation over the bank')
 
 PROTOTYPE_SCREEN = RES/'prototype-screen'/'screen.jsonl'   # scripts/prototype_screen.py on the checkpoints of lodo-<PROTOTYPE_RUNS>-*-s[0-2]
-PROTOTYPE_RUNS = 'rp'   # the DEFAULTS' ten folds retrained at 2dfaeb3 with their checkpoints kept (the training of PLAIN75_RUNS)
+PROTOTYPE_RUNS = 'rp'   # the PV75 defaults' ten folds retrained at 2dfaeb3 with their checkpoints kept (the training of PLAIN75_RUNS)
 PROTOTYPE_CELLS = (('mean', None, 'the mean of all texts (the defaults)'), ('views', 'mean', 'best of the two training views (all texts; name + description)'),
                    ('sources', 'mean', 'best of the six per-source means'), ('texts', 'mean', 'best single text'), ('texts_lse', 'mean', 'soft best single text (log-mean-exp at the model scale)'),
                    ('plain', None, 'name + description, mean (a folder without a cache, the defaults)'), ('plain_src', 'plain', 'name + description, best of the two'), ('plain_lse', 'plain', 'name + description, soft best single text'))
@@ -897,14 +899,14 @@ def lodo_mix():
     return table(['held out', 'eight-set mix minus the held-out set', '+ epilepsy and racketsports', f"gain, seed{'s' if len(ks) > 1 else ''} {' / '.join(map(str, ks))}"], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/lodo-base-*-s*/`, `results/lodo-diverse-*-s*/`."
 
-AUG_SCREEN = (('dyn3', 'movement scaling 0.3 (dyn_scale=0.3)'), ('tw2', 'time warp 0.2 (time_warp=0.2)'), ('rj2', 'sampling-rate jitter 0.2 (rate_jitter=0.2)'))   # one-seed screens on today's DEFAULTS' ten folds: fold name of lodo-<fold>-<set>-s0, label
+AUG_SCREEN = (('dyn3', 'movement scaling 0.3 (dyn_scale=0.3)'), ('tw2', 'time warp 0.2 (time_warp=0.2)'), ('rj2', 'sampling-rate jitter 0.2 (rate_jitter=0.2)'))   # one-seed screens on the PV75 defaults' ten folds: fold name of lodo-<fold>-<set>-s0, label
 
 def aug_screen():
-    "The AUG_SCREEN one-seed screens against the DEFAULTS' own seed-0 fold runs: per held-out set, the ten-fold and nine-fold means, the same two scored with name + description only (scripts/text_source_screen.py), and the development sets."
-    _, base = full_runs(*DEFAULTS)
+    "The AUG_SCREEN one-seed screens against the PV75 defaults' own seed-0 fold runs: per held-out set, the ten-fold and nine-fold means, the same two scored with name + description only (scripts/text_source_screen.py), and the development sets."
+    _, base = full_runs(*PV75)
     sets = sorted(ds for ds in base if ds not in IMU_ZS and base[ds])
-    runs = {DEFAULTS[1]: {ds: base[ds][0] for ds in sets}} | {f: {ds: load(f'lodo-{f}-{ds}-s0') for ds in sets} for f, _ in AUG_SCREEN}   # each run read once
-    cols = [(DEFAULTS[1], "today's defaults")] + [(f, label) for f, label in AUG_SCREEN if all(runs[f].values())]
+    runs = {PV75[1]: {ds: base[ds][0] for ds in sets}} | {f: {ds: load(f'lodo-{f}-{ds}-s0') for ds in sets} for f, _ in AUG_SCREEN}   # each run read once
+    cols = [(PV75[1], "today's defaults")] + [(f, label) for f, label in AUG_SCREEN if all(runs[f].values())]
     if len(cols) < 2: return None
     names = {f: {r['set']: r['default'] for r in fold_rows(TEXT_SOURCE_TRAINED, f) if r['seed'] == 0} for f, _ in cols}   # scored with name + description only
     f1 = lambda f, ds, scored=None: runs[f][ds][0]['zero_shot'][scored or ds]['macro_f1']
@@ -923,7 +925,7 @@ def aug_screen():
         f", scores with name + description `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
 TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, DEFAULTS, ALL_DEFAULTS), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, DEFAULTS, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), lodo_all_text=partial(defaults_screen, ALL_DEFAULTS, 'the eleven-set mix (+ hapt, wisdm_watch)'), text_balance_probe=text_balance_probe, prototype_screen=prototype_screen, aug_screen=aug_screen, lodo_edge=partial(defaults_screen, 'edge', 'segment ends resampled without zero padding (ae36c68)'), score_scale_screen=partial(replay_screen, SCALE_SCREEN, SCALE_CELLS.get, 'score_scale_screen.py', (DEFAULTS[0], PROTOTYPE_RUNS), PV_BARS),
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, PV75, ALL_DEFAULTS), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, PV75, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), lodo_all_text=partial(defaults_screen, ALL_DEFAULTS, 'the eleven-set mix (+ hapt, wisdm_watch)'), text_balance_probe=text_balance_probe, prototype_screen=prototype_screen, aug_screen=aug_screen, lodo_edge=partial(defaults_screen, 'edge', 'segment ends resampled without zero padding (ae36c68)'), score_scale_screen=partial(replay_screen, SCALE_SCREEN, SCALE_CELLS.get, 'score_scale_screen.py', (PV75[0], PROTOTYPE_RUNS), PV_BARS),
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
