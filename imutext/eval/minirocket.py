@@ -14,7 +14,8 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 # %% auto #0
-__all__ = ['KERNELS', 'GOLDEN', 'dilations', 'MiniRocket', 'minirocket_fit', 'minirocket_transform', 'minirocket_classifier']
+__all__ = ['KERNELS', 'GOLDEN', 'dilations', 'bias_quantiles', 'MiniRocket', 'minirocket_fit', 'minirocket_transform',
+           'minirocket_classifier']
 
 # %% ../../nbs/51a_eval.minirocket.ipynb #e28927b9
 KERNELS = np.array([[2. if i in c else -1. for i in range(9)] for c in itertools.combinations(range(9), 3)], np.float32)  # (84, 9)
@@ -29,9 +30,18 @@ def dilations(T:int,                 # samples per series
     per_kernel = max(1, n_features // len(KERNELS))
     n_dil = min(per_kernel, max_dilations)
     d, counts = np.unique(np.floor(np.logspace(0, np.log2((T - 1) / 8), n_dil, base=2)).astype(int), return_counts=True)
-    per_dil = counts * (per_kernel // n_dil)
-    per_dil[0] += per_kernel % n_dil
+    per_dil = counts * per_kernel // n_dil                               # share in proportion to multiplicity, rounded down
+    rem = per_kernel - per_dil.sum()                                     # fewer than len(d) left: one each, smallest dilations first
+    per_dil += rem // len(d) + (np.arange(len(d)) < rem % len(d))
     return d, per_dil
+
+# %% ../../nbs/51a_eval.minirocket.ipynb #67a33644
+def bias_quantiles(per_dil,  # (D,) features per kernel at each dilation
+                  )->list:   # per dilation (84, n_d) quantiles
+    "The bias quantiles of MiniRocket: `(i · φ) mod 1` for i = 1, 2, … running through the dilations and, within each, the 84 kernels in order."
+    per_dil = np.asarray(per_dil, int)
+    q = (np.arange(1, len(KERNELS) * per_dil.sum() + 1) * GOLDEN) % 1
+    return [b.reshape(len(KERNELS), -1) for b in np.split(q, np.cumsum(len(KERNELS) * per_dil)[:-1])]
 
 # %% ../../nbs/51a_eval.minirocket.ipynb #a56d2d10
 @dataclass
@@ -52,7 +62,7 @@ def _combined(x:torch.Tensor, d:int, sel:np.ndarray)->torch.Tensor:  # (N, C, T)
     return F.conv1d(z, torch.from_numpy(KERNELS)[:, None], padding=4 * d, dilation=d, groups=len(KERNELS))
 
 def minirocket_fit(X:np.ndarray,           # (N, T, C) training series
-                   n_features:int=10_000,  # feature budget (a multiple of 84 is used)
+                   n_features:int=10_000,  # feature budget (rounded down to a multiple of 84, at least 84)
                    seed:int=0,
                   )->MiniRocket:
     "Draw the channel combinations and fit the biases of MiniRocket on `X`."
@@ -61,15 +71,14 @@ def minirocket_fit(X:np.ndarray,           # (N, T, C) training series
     N, T, C = X.shape; rng = np.random.default_rng(seed)
     dil, per = dilations(T, n_features); x = torch.from_numpy(X).transpose(1, 2).contiguous()
     sel, pad, bias = [], [], []
-    for j, (d, nb) in enumerate(zip(dil, per)):
+    for j, (d, q) in enumerate(zip(dil, bias_quantiles(per))):
         s = np.zeros((len(KERNELS), C), np.float32)
         for k, m in enumerate(np.floor(2 ** rng.uniform(0, np.log2(min(C, 9) + 1), len(KERNELS))).astype(int)):
             s[k, rng.choice(C, m, replace=False)] = 1.
         p = (j + np.arange(len(KERNELS))) % 2 == 0
         ex = rng.integers(N, size=len(KERNELS))                                    # one training series per kernel
         out = _combined(x[ex], int(d), s)[np.arange(len(KERNELS)), np.arange(len(KERNELS))].numpy()  # (84, T)
-        q = (np.arange(1, nb + 1) * GOLDEN) % 1
-        b = np.stack([np.quantile(o if pk else o[4 * d:T - 4 * d], q) for o, pk in zip(out, p)])  # (84, nb)
+        b = np.stack([np.quantile(o if pk else o[4 * d:T - 4 * d], qk) for o, pk, qk in zip(out, p, q)])  # (84, n_d)
         sel.append(s); pad.append(p); bias.append(b.astype(np.float32))
     return MiniRocket(T, C, dil, sel, pad, bias)
 
