@@ -18,8 +18,10 @@ def load(name):
     return json.loads((d/'metrics.json').read_text()), json.loads((d/'hyperparameters.json').read_text())
 
 def seeds(prefix):
-    "Every run named <prefix>-s<k>, in seed order."
-    return [r for r in (load(p.name) for p in sorted(RES.glob(f'{prefix}-s[0-9]'))) if r]
+    "The runs <prefix>-s0, -s1, … up to the first seed missing, so that a list position is the seed (per-seed gains pair runs by position)."
+    runs = list(itertools.takewhile(bool, (load(f'{prefix}-s{k}') for k in range(10))))
+    if bad := [k for k, (_, h) in enumerate(runs) if h.get('seed', k) != k]: raise ValueError(f"results/{prefix}-s{bad[0]}: hyperparameters.json says seed {runs[bad[0]][1]['seed']}")
+    return runs
 
 def pm(xs, nd=3):
     "mean ± std over seeds (the value alone for one seed)."
@@ -28,7 +30,8 @@ def pm(xs, nd=3):
     return f"{np.mean(xs):.{nd}f}" + (f" ± {np.std(xs, ddof=1):.{nd}f}" if len(xs) > 1 else '')
 
 def gains(new, old):
-    "Per-seed differences new - old, as '+0.012 / -0.003 / …'."
+    "Per-seed differences new - old, as '+0.012 / -0.003 / …' (both lists in seed order, of the same seeds)."
+    if len(new) != len(old): raise ValueError(f"per-seed gains need the same seeds on both sides: {len(new)} against {len(old)} values")
     return ' / '.join(f"{n - o:+.3f}" for n, o in zip(new, old))
 
 def ci(m, key='macro_f1'):
@@ -36,8 +39,9 @@ def ci(m, key='macro_f1'):
     return f"[{c[0]:.3f}, {c[1]:.3f}]" if c else ''
 
 def commit(runs):
-    cs = sorted({(h['git'] or {}).get('commit', '?')[:7] + ('*' if (h['git'] or {}).get('dirty') else '') for _, h in runs})
-    return ', '.join(cs)
+    "The commits the runs were made at (a resumed run's every part), '*' after one with uncommitted changes and '?' after one whose state is unknown."
+    mark = lambda g: '' if g.get('dirty') is False else '*' if g.get('dirty') else '?'
+    return ', '.join(sorted({(g.get('commit') or '?')[:7] + mark(g) for _, h in runs for g in [h['git'] or {}, *h.get('resumed', [])]}))
 
 def screen_rows(path):
     "The JSON lines a screening script wrote to `path` (one per run and scored set), or None when it has none."
@@ -343,8 +347,8 @@ def held_out_means(sets, train):
     "The averages under a leave-one-dataset-out table: (row label, sets) for all its sets, for the training sets held out, and for those without SWING."
     held = [d for d in sets if d in train]
     calm = [d for d in held if d != SWING]
-    return ((f'**mean of the {len(sets)} sets**', sets),) * (len(held) < len(sets)) + ((f'mean of the {len(held)} training sets held out', held),) + \
-        ((f'mean of the {len(calm)} without {SWING}', calm),) * (len(calm) < len(held))
+    return ((f'**mean of the {len(sets)} sets**', sets),) * (len(held) < len(sets)) + ((f'mean of the {len(held)} training sets held out', held),) * bool(held) + \
+        ((f'mean of the {len(calm)} without {SWING}', calm),) * (0 < len(calm) < len(held))
 
 def full_runs(mix_prefix, fold_cfg, train=None):
     "The `mix_prefix` runs' (None: no main-job runs) training sets, and {bundled IMU set: its runs, one per seed}: each training set by the runs that held it out (lodo-<fold_cfg>-<set>-s<k>), the sets the mix runs score zero-shot by them; without mix runs, the folds of the training sets `train` alone."

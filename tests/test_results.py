@@ -56,3 +56,15 @@ def test_seed_ensemble_scores_each_window_by_its_members_mean(monkeypatch):
     assert len({f1 for f1, _ in got.values()}) > 1, "the subsets score differently on these seeded members"
     members[2] = (members[2][0], y, seg[::-1])
     with pytest.raises(ValueError, match='different windows'): list(ensembles(members))
+
+def test_table_helpers_pair_seeds_and_mark_commits():
+    "Per-seed gains refuse lists of different seeds; the commit line names every part of a resumed run and marks unknown or dirty trees."
+    assert rt.gains([0.5, 0.6], [0.4, 0.5]) == '+0.100 / +0.100'
+    try: rt.gains([0.5, 0.6, 0.7], [0.4, 0.5]); raise AssertionError('unequal seeds accepted')
+    except ValueError as e: assert '3 against 2' in str(e)
+    h = lambda git, *resumed: (None, dict(git=git, **({'resumed': list(resumed)} if resumed else {})))
+    runs = [h(dict(commit='a' * 40, dirty=False)), h(dict(commit='b' * 40, dirty=False), dict(commit='c' * 40, dirty=True)), h(dict(commit=None, dirty=None))]
+    assert rt.commit(runs) == '??, aaaaaaa, bbbbbbb, ccccccc*'
+    assert [w for w, _ in rt.held_out_means(['hapt', 'wisdm_watch'], ['dsads'])] == ['**mean of the 2 sets**']   # no empty 'training sets held out' row
+    runs = rt.seeds(rt.DEFAULTS[0])
+    assert [h['seed'] for _, h in runs] == list(range(len(runs))) and len(runs) == 3
