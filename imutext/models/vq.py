@@ -17,7 +17,7 @@ from ..config import ExpCfg, VQCfg
 from .encoders import patchify
 
 # %% auto #0
-__all__ = ['FLAT_R2', 'interp_spans', 'render_tokens', 'standardise', 'Tokenizer', 'code_stats', 'SubactionTable',
+__all__ = ['FLAT_R2', 'interp_spans', 'render_tokens', 'standardise', 'Tokenizer', 'code_stats', 'ema_step', 'SubactionTable',
            'subaction_table', 'soft_labels', 'mil_nce', 'kl_div', 'action_terms', 'code_subaction_map',
            'flat_reconstruction']
 
@@ -101,7 +101,7 @@ def decode_shapes(self:Tokenizer, z:torch.Tensor)->torch.Tensor:  # (..., code_d
 # %% ../../nbs/22a_models.vq.ipynb #665b7eb8
 def code_stats(idx:torch.Tensor,      # (...) long code indices of real tokens
                K:int,                 # codebook size
-               ema_count:torch.Tensor|None=None,  # (K,) EMA cluster sizes of the quantiser
+               ema_count:torch.Tensor|None=None,  # (K,) EMA cluster sizes after the step, before dead codes are re-seeded (`ema_step`)
                dead_below:float=1.0,  # EMA count under which a code is dead
               )->dict:                # vq_usage (share of codes hit), vq_perplexity, vq_dead
     "Usage, perplexity and dead codes of a batch of code indices."
@@ -109,6 +109,17 @@ def code_stats(idx:torch.Tensor,      # (...) long code indices of real tokens
     ent = -(p[p > 0] * p[p > 0].log()).sum()
     dead = float((ema_count < dead_below).sum()) if ema_count is not None else float('nan')
     return dict(vq_usage=float((p > 0).double().mean()), vq_perplexity=float(ent.exp()), vq_dead=dead)
+
+# %% ../../nbs/22a_models.vq.ipynb #006de038
+def ema_step(ema:torch.Tensor,       # (K,) EMA cluster sizes before the step
+             idx:torch.Tensor,       # (...) long code indices the step assigned
+             decay:float,            # EMA decay of the quantiser
+             reduce=None,            # in-place sum over DDP ranks (the codebook's `all_reduce_fn`), None on one process
+            )->torch.Tensor:         # (K,) EMA cluster sizes after the step, before re-seeding
+    "The quantiser's EMA code counts after one step on `idx`, as `vector_quantize_pytorch` updates them before it re-seeds dead codes."
+    n = torch.bincount(idx.flatten(), minlength=len(ema)).to(ema)
+    if reduce is not None: reduce(n)
+    return ema.lerp(n, 1 - decay)
 
 # %% ../../nbs/22a_models.vq.ipynb #ad6e276c
 @patch
@@ -127,7 +138,9 @@ def forward(self:Tokenizer, tokens:torch.Tensor,  # (B, C, P, d) encoder tokens
     pad = torch.cat([~mask[real], mask.new_zeros(len(raw), raw.shape[1])], 1)    # (n, P + R)
     h = self.decoder(self.queries.expand(len(raw), -1, -1), mem, memory_key_padding_mask=pad)   # (n, N, d)
     z, t, l = self.attributes(h)
+    cb = self.vq._codebook; ema0 = cb.cluster_size.detach()[0].clone()           # (K,) before the call, which re-seeds dead codes at the threshold count
     zq, idx, commit = self.vq(z)                                                   # (n, N, cd), (n, N), ()
+    ema = ema_step(ema0, idx.detach(), v.vq_decay, cb.all_reduce_fn if self.training else None)   # counts the library compared with vq_dead
     shape = self.decode_shapes(zq)                                                 # (n, N, L)
     sub = interp_spans(xn, t, l, v.vq_shape_len)                                   # (n, N, L)
     mu, sigma = sub.mean(-1), sub.std(-1, unbiased=False) + 1e-3                   # (n, N) measured on the span
@@ -139,7 +152,7 @@ def forward(self:Tokenizer, tokens:torch.Tensor,  # (B, C, P, d) encoder tokens
                 mu=mu, sigma=sigma, t=t, l=l, shape=shape, recon=recon, target=xn,
                 recon_loss=v.recon_w * F.mse_loss(recon, xn), shape_loss=v.shape_w * F.mse_loss(shape, standardise(sub)),
                 commit_loss=v.commit_w * commit.sum(), recon_sse=sse, recon_sst=sst, recon_r2=float(1 - sse / sst.clamp(min=1e-8)),
-                **code_stats(idx.detach(), v.vq_codebook, self.vq._codebook.cluster_size.detach()[0], v.vq_dead))
+                **code_stats(idx.detach(), v.vq_codebook, ema, v.vq_dead))
 
 # %% ../../nbs/22a_models.vq.ipynb #708b5dfd
 @dataclass
