@@ -48,7 +48,7 @@ LABEL_LEVELS = ('label', 'fault_type')          # vibration label levels: the fo
 class VibDataCfg:
     "How vibration recordings become model inputs, which labels they get, and how they are split."
     vib_input: Literal[VIB_INPUTS] = 'order'  # raw z-scored waveform, envelope spectrum (Hz axis) or order spectrum (envelope spectrum over shaft orders)
-    vib_rate_hz: float = 12000.0  # common rate waveform/envelope windows are resampled to (0 = native)
+    vib_rate_hz: float = 12000.0  # common rate waveform/envelope windows are resampled to (0 = native, folders of one rate only)
     vib_window: int = 2048        # samples per waveform/envelope window
     vib_hop: int = 1024           # samples between waveform/envelope window starts
     vib_revs: float = 40.0        # order input: window length in shaft revolutions (native rate)

@@ -187,6 +187,9 @@ def _check_lengths(ds:SensorData, lengths:np.ndarray, size:np.ndarray, rates:np.
 # %% ../../nbs/11a_data.vibration.ipynb #a27eb058
 def _waveform(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, vib_window, C), seg (N,), axis None)
     "Resampled, per-window z-scored windows."
+    if not cfg.vib_rate_hz and len(r := np.unique(ds.rates)) > 1: raise DataFormatError(
+        f"{ds.name}: recordings at {', '.join(f'{x:g}' for x in r)} Hz; VibDataCfg.vib_rate_hz=0 keeps native rates, which would mix "
+        f"windows of different rates under one rate (Windows.rate_hz, the envelope axis); set vib_rate_hz to a common rate or use vib_input='order'")
     x, off = resample_segments(ds.signals, ds.offsets, ds.rates, cfg.vib_rate_hz)
     n = ds.n_segments; rates = np.full(n, cfg.vib_rate_hz) if cfg.vib_rate_hz else ds.rates
     _check_lengths(ds, np.diff(off), np.full(n, cfg.vib_window), rates, 'vib_window')
@@ -196,14 +199,12 @@ def _waveform(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N,
 def _envelope(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, F, C), seg (N,), axis (F,) Hz)
     "The waveform windows as log median-normalised envelope spectra up to `vib_max_hz`."
     w, seg, _ = _waveform(ds, cfg, shaft)
-    rates = np.full(len(seg), cfg.vib_rate_hz) if cfg.vib_rate_hz else ds.rates[seg]
-    grid = rfftfreq(cfg.vib_window, 1 / rates[0]); grid = grid[grid <= cfg.vib_max_hz]
+    r = float(cfg.vib_rate_hz or ds.rates[0])       # _waveform refuses native rates that differ
+    grid = rfftfreq(cfg.vib_window, 1 / r); grid = grid[grid <= cfg.vib_max_hz]
     out = np.empty((len(w), len(grid), w.shape[2]), np.float32)
-    for r in np.unique(rates):                      # one pass per rate (one in all with a common rate)
-        m = rates == r
-        for c in range(w.shape[2]):
-            f, mag = envelope_spectrum(w[m, :, c], float(r), cfg.vib_band_lo_hz, cfg.vib_band_hi_hz)
-            out[m, :, c] = _log_median(_on_grid(f, mag, grid))
+    for c in range(w.shape[2]):
+        f, mag = envelope_spectrum(w[:, :, c], r, cfg.vib_band_lo_hz, cfg.vib_band_hi_hz)
+        out[:, :, c] = _log_median(_on_grid(f, mag, grid))
     return out, seg, grid
 
 # %% ../../nbs/11a_data.vibration.ipynb #ced1a592
