@@ -341,7 +341,8 @@ def fault_texts(ds:SensorData|str,  # a loaded vibration dataset or its name/pat
                 names:list,         # the class names: labels of `ds` (level 'label') or fault types (level 'fault_type')
                 level:str,          # 'label' or 'fault_type'
                 styles:tuple,       # text styles, from config.FAULT_STYLES
-               )->list:             # per class its texts (at least one; duplicates dropped)
+                fallback:bool=True, # a class the styles give no text gets its name (False: no text)
+               )->list:             # per class its texts (duplicates dropped; at least one unless not `fallback`)
     "Texts of every vibration class in the given styles, from the dataset's meta.json (and sub-action cache)."
     ds = load_dataset(ds) if not isinstance(ds, SensorData) else ds
     if level not in LABEL_LEVELS: raise ValueError(f"level must be one of {LABEL_LEVELS}, got {level!r}")
@@ -355,5 +356,5 @@ def fault_texts(ds:SensorData|str,  # a loaded vibration dataset or its name/pat
     for c in names:
         idx = [j for j, p in enumerate(pool) if p == c]; ft = types[idx[0]]
         texts = [t for s in styles for t in _STYLES[s](ds, c, idx, ft, level, ctx)]
-        out.append(list(dict.fromkeys(texts or _t_name(ds, c, idx, ft, level, ctx))))
+        out.append(list(dict.fromkeys(texts or (_t_name(ds, c, idx, ft, level, ctx) if fallback else []))))
     return out

@@ -52,12 +52,14 @@ class Modality:
     preprocessing: Callable  # ExpCfg -> dict recorded in checkpoints
 
 # %% ../../nbs/24_models.factory.ipynb #44c3b95d
-def _vib_texts(ds, cfg:ExpCfg)->list:
+def _vib_texts(ds, cfg:ExpCfg,
+               fallback:bool=True)->list:  # a class the fault styles give no text gets its name (False: no text, for subaction_texts)
     "Fault texts of a vibration folder at the label level of `cfg`."
     if cfg.text.placement_prompt: raise ValueError("TextCfg.placement_prompt appends IMU sensor placements (meta.json body_position); vibration texts have none, set it False")
     lvl = cfg.vib.vib_label_level
-    if lvl == 'fault_type': return fault_texts(ds, fault_labels(ds)[1], lvl, cfg.text.fault_styles)   # distinct types
-    return distinct_texts(fault_texts(ds, ds.label_names, lvl, cfg.text.fault_styles), ds)
+    if lvl == 'fault_type': return fault_texts(ds, fault_labels(ds)[1], lvl, cfg.text.fault_styles, fallback)   # distinct types
+    texts = fault_texts(ds, ds.label_names, lvl, cfg.text.fault_styles, fallback)
+    return distinct_texts(texts, ds) if all(texts) else texts
 
 def _vib_split(w:Windows, cfg:ExpCfg, frac:float, seed:int)->tuple:
     "Per class, a share of recordings held out (at least one kept for training)."
@@ -205,7 +207,7 @@ def subaction_texts(ds, cfg:ExpCfg)->list:  # a SensorData
     sub = cfg.override(text_sources=('subactions',), fault_styles=('subactions',))
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        try: texts = dataset_texts(ds, sub)
+        try: texts = _vib_texts(ds, sub, fallback=False) if cfg.data.modality == 'vibration' else dataset_texts(ds, sub)
         except ValueError: texts = None
     return texts if texts and all(texts) else dataset_texts(ds, cfg)
 
