@@ -177,11 +177,11 @@ def codebook():
         runs += rs
         cbs = [load_cb(f'{prefix}-s{k}') for k in range(len(rs))]; cbs = [c for c in cbs if c]
         g = lambda f, nd=3: pm([f(c) for c in cbs], nd) if cbs else '–'
-        rows.append([what, *zs_cells(rs), g(lambda c: c['alive_pct'], 1), g(lambda c: c['val_perplexity'], 1), g(lambda c: c['val_recon_r2']),
+        rows.append([what, *zs_cells(rs), g(lambda c: c['val_usage_pct'], 1), g(lambda c: c['val_perplexity'], 1), g(lambda c: c['val_recon_r2']),
                      *[g(lambda c, d=d: c['uea'][d]['histogram_accuracy']) for d in ('epilepsy', 'racketsports')],
                      *[g(lambda c, d=d: c['uea'][d]['tokens_accuracy']) for d in ('epilepsy', 'racketsports')], len(rs)])
     if not rows: return None
-    return table(['model', 'hapt macro-F1', 'wisdm_watch macro-F1', 'codes alive %', 'code perplexity (val)', 'reconstruction R² (val)',
+    return table(['model', 'hapt macro-F1', 'wisdm_watch macro-F1', 'codes used on val %', 'code perplexity (val)', 'reconstruction R² (val)',
                   'Epilepsy: token histogram', 'RacketSports: token histogram', 'Epilepsy: token probe', 'RacketSports: token probe', 'seeds'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/main8-s*/`, `results/codebook-s*/` (`codebook.json`)."
 
@@ -194,12 +194,12 @@ def codebook_sweep():
         r, c = load(name), load_cb(name)
         if not (r and c): continue
         runs.append(r)
-        rows.append([what, f"{c['alive_pct']:.1f}", f"{c['val_usage_pct']:.1f}", f"{c['val_perplexity']:.1f}", f"{c['val_recon_r2']:.3f}",
+        rows.append([what, f"{c['val_usage_pct']:.1f}", f"{c['val_perplexity']:.1f}", f"{c['val_recon_r2']:.3f}",
                      'yes' if c['flat_reconstruction'] else 'no', f"{c['code_subaction_entropy_bits']:.2f}",
                      f"{c['uea']['epilepsy']['histogram_accuracy']:.3f}", f"{c['uea']['racketsports']['histogram_accuracy']:.3f}",
                      *[f"{r[0]['zero_shot'][d]['macro_f1']:.3f}" for d in IMU_ZS]])
     if not rows: return None
-    return table(['codebook', 'alive %', 'used on val %', 'perplexity', 'recon R²', 'flat?', 'code → sub-action entropy (bits)',
+    return table(['codebook', 'used on val %', 'perplexity', 'recon R²', 'flat?', 'code → sub-action entropy (bits)',
                   'Epilepsy histogram acc.', 'RacketSports histogram acc.', 'hapt macro-F1', 'wisdm_watch macro-F1'], rows) + \
         f"\n\nCommit {commit(runs)}; run files `results/codebook-*-s0/`, `results/codebook-s0/`."
 
