@@ -52,6 +52,7 @@ def clip_loss(imu:torch.Tensor,                     # (B, D) IMU features (unit 
               imu_bank:torch.Tensor|None=None,      # (M, D) past IMU features: extra negatives for texts
               txt_bank:torch.Tensor|None=None,      # (M, D) past text features: extra negatives for windows
               bank_targets:torch.Tensor|None=None,  # (B, M) targets of the bank columns; default zeros
+              targets_t2i:torch.Tensor|None=None,   # (B, B) target rows of the text->signal direction; default targets.T (a relation such as hard targets)
              )->dict:                               # clip_loss, acc (IMU->text), acc_t2i
     "Symmetric InfoNCE with target distributions and optional memory-bank columns."
     B = imu.shape[0]
@@ -60,7 +61,7 @@ def clip_loss(imu:torch.Tensor,                     # (B, D) IMU features (unit 
     M = txt_cols.shape[0] - B
     if imu_cols.shape[0] != B + M: raise ValueError(f"clip_loss: imu_bank has {imu_cols.shape[0]-B} rows, txt_bank {M}")
     bt = targets.new_zeros(B, M) if bank_targets is None else bank_targets.to(targets)  # (B, M)
-    t_i2t, t_t2i = torch.cat([targets, bt], 1), torch.cat([targets.T, bt], 1)  # (B, B+M)
+    t_i2t, t_t2i = torch.cat([targets, bt], 1), torch.cat([targets.T if targets_t2i is None else targets_t2i, bt], 1)  # (B, B+M)
     l_i2t = (logit_scale * imu @ txt_cols.T.to(imu.dtype)).float()  # (B, B+M)
     l_t2i = (logit_scale * txt @ imu_cols.T.to(txt.dtype)).float()  # (B, B+M)
     t_i2t, t_t2i = t_i2t / t_i2t.sum(1, keepdim=True), t_t2i / t_t2i.sum(1, keepdim=True)

@@ -24,9 +24,9 @@ from .models.factory import (CKPT_NAME, HUB_KEYS, ClassTexts, build_model, datas
 from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
 # %% auto #0
-__all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'evaluate', 'Prepared', 'prepare',
-           'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'group_sizes', 'step_scalars', 'train_epoch',
-           'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
+__all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'eval_pairs', 'evaluate', 'Prepared',
+           'prepare', 'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'group_sizes', 'step_scalars',
+           'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -129,7 +129,8 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
         ally = batch['y'] if bl is None else torch.cat([batch['y'], bl.to(batch['y'])])
         tg = (batch['y'][:, None] == ally[None]).float()
     B = len(txt)
-    d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None)
+    d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None,
+                  tg[:, :B] if cfg.loss.soft_targets else None)   # soft rows are each text's own distribution (row-normalised), for both directions
     if cfg.loss.class_ce: d['class_loss'] = cfg.loss.class_ce * class_ce_loss(out['signal_features'], class_emb, batch['y'], out['logit_scale'], batch['lo'], batch['hi'])
     d.update({k: v for k, v in out.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))})
     if fusion is not None: d.update(fusion_terms(model.fusion, out, batch, cfg.fusion, **fusion))
@@ -149,11 +150,16 @@ def effective_rank(x:torch.Tensor|np.ndarray)->float:  # (N, D) features; 1 for 
     p = s / s.sum(); p = p[p > 0]
     return float(torch.exp(-(p * p.log()).sum()))
 
+def eval_pairs(mix:WindowMix)->np.ndarray:
+    "(N, 2) (dataset, window) pairs of every window of `mix`, in one fixed shuffled order: stored windows are sorted by class, and a validation batch of a few classes, each many times, would measure the repeats rather than the alignment."
+    pairs = np.concatenate([np.stack([np.full(len(w), d), np.arange(len(w))], 1) for d, w in enumerate(mix.windows)])
+    return pairs[np.random.default_rng(0).permutation(len(pairs))]
+
 @torch.no_grad()
 def evaluate(model:SignalClip, mix:WindowMix, class_emb:torch.Tensor, cfg:ExpCfg, device, bs:int=512)->dict:
-    "Validation loss, within-dataset accuracy, modality gap, effective rank (and the codebook's reconstruction R²) over all windows of `mix`."
+    "Validation loss (over `eval_pairs` batches), within-dataset accuracy, modality gap, effective rank (and the codebook's reconstruction R²) over all windows of `mix`."
     model.eval()
-    pairs = np.concatenate([np.stack([np.full(len(w), d), np.arange(len(w))], 1) for d, w in enumerate(mix.windows)])
+    pairs = eval_pairs(mix)
     losses, hits, feats, txts, sse, sst = [], 0, [], [], 0., 0.
     for i in range(0, len(pairs), bs):
         b = {k: v.to(device) for k, v in mix.collate(pairs[i:i+bs]).items()}
