@@ -14,18 +14,18 @@ from .config import ExpCfg, cfg_to_dict
 from .models.clip import ENCODERS
 from .models.factory import PRETRAIN_NAME, load_for, modality, preprocessing, save_checkpoint
 from .models.pretrain import Pretrainer, ema_update
-from .train import WindowMix, make_optimizer
+from .train import WindowMix, make_optimizer, with_absolute_sets
 
 # %% auto #0
 __all__ = ['pretrain_windows', 'pair_epoch', 'pretrain_batch', 'pretrain', 'plot_pretrain_losses', 'plot_masked_reconstruction']
 
 # %% ../nbs/42_pretrain.ipynb #bf0365d7
 def pretrain_windows(cfg:ExpCfg)->list:  # Windows of each training set
-    "Model inputs of every training set (labels unused); held-out sets are refused."
-    d = cfg.data
+    "Model inputs of the training split of every training set (labels unused; the split `train.prepare` makes); held-out sets are refused."
+    d, mod = cfg.data, modality(cfg)
     if set(d.train_sets) & set(d.zero_shot_sets):
         raise ValueError(f"pre-training on datasets held out for zero-shot: {sorted(set(d.train_sets) & set(d.zero_shot_sets))}")
-    return [modality(cfg).windows(load_for(n, cfg), cfg) for n in d.train_sets]
+    return [mod.split(mod.windows(load_for(n, cfg), cfg), cfg, d.val_frac, cfg.train.seed)[0] for n in d.train_sets]
 
 def pair_epoch(windows:list, cap:int, seed:int, epoch:int)->np.ndarray:  # -> (n, 2) (dataset, window) rows, neighbours adjacent
     "Seeded anchors per dataset, each with its next window of the same recording when it has one; pairs shuffled as units."
@@ -45,7 +45,8 @@ def pretrain_batch(mix:WindowMix, rows:np.ndarray, windows:list, device)->tuple:
     return b['x'].to(device), b['ch_type'].to(device), b['ch_mask'].to(device), meta.to(device)
 
 def pretrain(cfg:ExpCfg, run_dir:str|Path|None=None)->dict:
-    "Pre-train the encoder of `cfg` on its training sets without labels; returns history and step log (and writes run_dir/pretrain.pt)."
+    "Pre-train the encoder of `cfg` on its training sets without labels; returns history and step log (and writes run_dir/pretrain.pt, its dataset folders recorded as absolute paths)."
+    cfg = with_absolute_sets(cfg)   # the recorded train_sets mean the same to `init_from` from any working directory
     set_seed(cfg.train.seed); t, device = cfg.train, resolve_device(cfg.train.device)
     windows = pretrain_windows(cfg); mix = WindowMix(windows)
     pt = Pretrainer(cfg, ENCODERS[cfg.data.modality](cfg), mix.T).to(device)

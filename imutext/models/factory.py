@@ -181,7 +181,7 @@ PRETRAIN_NAME = 'pretrain.pt'   # the encoder checkpoint a pre-training run fold
 def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pretrain.pt); relative paths also under the repository
                        cfg:ExpCfg,       # the config of the model it initialises
                       )->dict:           # the encoder's state dict
-    "The pre-trained encoder weights of a run folder, refused if the encoder or its inputs differ from `cfg`'s."
+    "The pre-trained encoder weights of a run folder, refused if the encoder or its inputs differ from `cfg`'s, or if it was pre-trained on a set `cfg` holds out for zero-shot."
     p = Path(folder)
     if not p.is_absolute() and not p.exists(): p = REPO_ROOT/p
     if p.is_dir(): p = p/PRETRAIN_NAME
@@ -191,6 +191,11 @@ def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pre
     keep = lambda d: {'encoder': {k: v for k, v in d['encoder'].items() if k != 'init_from'}, 'data': {'modality': d['data']['modality']}}
     diff = config_diff(keep(a), keep(b)) + (['preprocessing'] if ck['preprocessing'] != preprocessing(cfg) else [])
     if diff: raise ValueError(f"EncoderCfg.init_from: {p} was pre-trained with another encoder or input (differing: {', '.join(diff)})")
+    from imutext.eval.zeroshot import seen_in_training   # here: eval.zeroshot imports this module
+    held = {z: s for z in cfg.data.zero_shot_sets if (s := seen_in_training(a['data']['train_sets'], z))}
+    if held: raise ValueError(f"EncoderCfg.init_from: {p} was pre-trained on datasets this config holds out for zero-shot (DataCfg.zero_shot_sets): "
+                              + ', '.join(z if s == [z] else f"{z} (pre-trained as {', '.join(s)})" for z, s in held.items())
+                              + "; pre-train without them or hold out other sets")
     return ck['encoder']
 
 # %% ../../nbs/24_models.factory.ipynb #dbbdd4aa
