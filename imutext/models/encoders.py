@@ -39,7 +39,8 @@ class PatchEmbed(nn.Module):
 
 # %% ../../nbs/20_models.encoders.ipynb #4084d418
 class ChannelEncoder(nn.Module):
-    "Base of the signal encoders: encode every real channel on its own into tokens; subclasses implement `embed_scales`."
+    "Base of the signal encoders: encode every real channel on its own into tokens; subclasses implement `embed_scales` and set `stride`."
+    stride: int = 0   # input samples from one token to the next: token p stands for samples [p·stride, (p+1)·stride); 0 = not said
     def embed_scales(self, series:torch.Tensor, types:torch.Tensor)->list:  # (n, T), (n,) -> per depth (n, P_s, d_s); the last are the tokens
         raise NotImplementedError
 
@@ -70,6 +71,7 @@ class IMUEncoder(ChannelEncoder):
         super().__init__()
         self.cfg, self.rate_hz, self.max_patches = cfg, rate_hz, max_patches
         self.patch_len = round(cfg.patch_s * rate_hz)
+        self.stride = self.patch_len   # one token per patch
         if self.patch_len < 1: raise ValueError(f"EncoderCfg.patch_s={cfg.patch_s} s at rate_hz={rate_hz} gives no sample per patch")
         d = cfg.d_model
         self.patch = PatchEmbed(d)
@@ -113,6 +115,7 @@ class VibEncoder(ChannelEncoder):
             blocks += [nn.Conv1d(c, w, k, padding=k//2, bias=False), nn.BatchNorm1d(w), nn.ReLU(), nn.MaxPool1d(pool, ceil_mode=True)]
             c = w
         self.cfg, self.max_tokens = cfg, max_tokens
+        self.stride = pool ** len(cfg.vib_widths)   # every block halves (pool) the positions
         self.cnn = nn.Sequential(*blocks)
         self.out = nn.Linear(c, cfg.d_model)
         self.pos = nn.Parameter(torch.randn(max_tokens, cfg.d_model) * 0.02)

@@ -10,10 +10,10 @@ import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 from ..config import ExpCfg, PretrainCfg
-from .encoders import ChannelEncoder, patchify
+from .encoders import ChannelEncoder
 
 # %% auto #0
-__all__ = ['make_mask', 'apply_mask', 'patch_targets', 'ema_update', 'masked_mse', 'patch_nce', 'window_nce',
+__all__ = ['make_mask', 'apply_mask', 'patch_valid', 'patch_targets', 'ema_update', 'masked_mse', 'patch_nce', 'window_nce',
            'relational_targets', 'Pretrainer']
 
 # %% ../../nbs/25_models.pretrain.ipynb #447d91b4
@@ -40,10 +40,24 @@ def apply_mask(x:torch.Tensor, mask:torch.Tensor, L:int)->torch.Tensor:  # (n, T
     keep = (~mask).repeat_interleave(L, 1)[:, :x.shape[1]]                # (n, T)
     return x * keep
 
-def patch_targets(x:torch.Tensor, L:int, eps:float=1e-5)->torch.Tensor:  # (n, T) -> (n, P, L)
-    "Patches of the series, each standardised on its own."
-    p = patchify(x, L)
-    return (p - p.mean(-1, keepdim=True)) / (p.std(-1, keepdim=True, unbiased=False) + eps)
+def patch_valid(T:int, L:int, P:int, device=None)->torch.Tensor:  # samples, samples per patch, patches -> (P, L) bool
+    "True at the samples of a P·L grid that are real (before T), False at the padding after them."
+    return (torch.arange(P * L, device=device) < T).view(P, L)
+
+def patch_targets(x:torch.Tensor, L:int,
+                  P:int|None=None,         # patches in the grid (P·L >= T); None = ceil(T / L)
+                  eps:float=1e-5)->torch.Tensor:  # (n, T) -> (n, P, L)
+    "Patches of the series, each standardised over its real samples; padding past the end is 0."
+    T = x.shape[-1]; P = P or math.ceil(T / L)
+    if P * L < T: raise ValueError(f"patch_targets: {P} patches of {L} samples do not cover {T} samples")
+    if P * L == T:   # no padding
+        p = x.unflatten(-1, (P, L))
+        return (p - p.mean(-1, keepdim=True)) / (p.std(-1, keepdim=True, unbiased=False) + eps)
+    v = patch_valid(T, L, P, x.device).to(x.dtype)                          # (P, L)
+    p, n = F.pad(x, (0, P * L - T)).unflatten(-1, (P, L)), v.sum(-1, keepdim=True).clamp(min=1)   # (n, P, L), (P, 1) real samples
+    mu = (p * v).sum(-1, keepdim=True) / n
+    sd = (((p - mu) * v) ** 2).sum(-1, keepdim=True).div(n).sqrt()
+    return (p - mu) / (sd + eps) * v
 
 # %% ../../nbs/25_models.pretrain.ipynb #d7bb41c2
 @torch.no_grad()
@@ -53,10 +67,13 @@ def ema_update(teacher:nn.Module, student:nn.Module, momentum:float):
     for bt, bs in zip(teacher.buffers(), student.buffers()): bt.copy_(bs)
 
 # %% ../../nbs/25_models.pretrain.ipynb #262c41b5
-def masked_mse(pred:torch.Tensor, target:torch.Tensor, mask:torch.Tensor)->torch.Tensor:  # (n, P, L), (n, P, L), (n, P) bool
-    "Mean squared error over the hidden patches (0 when none is hidden)."
-    if not mask.any(): return pred.sum() * 0.
-    return ((pred - target) ** 2)[mask].mean()
+def masked_mse(pred:torch.Tensor, target:torch.Tensor, mask:torch.Tensor,  # (n, P, L), (n, P, L), (n, P) bool
+               valid:torch.Tensor|None=None,  # (P, L) bool real samples (`patch_valid`); None = all
+              )->torch.Tensor:
+    "Mean squared error over the real samples of the hidden patches (0 when none is hidden)."
+    sel = mask if valid is None else mask[..., None] & valid
+    if not sel.any(): return pred.sum() * 0.
+    return ((pred - target) ** 2)[sel].mean()
 
 def patch_nce(s:torch.Tensor, t:torch.Tensor, temp:float)->torch.Tensor:  # (n, P, d) student, (n, P, d) teacher tokens
     "InfoNCE per row: student position p against all teacher positions of the row, positive p."
@@ -88,7 +105,10 @@ class Pretrainer(nn.Module):
         self.cfg, self.p, self.student = cfg, cfg.pre, encoder
         with torch.no_grad(): sc = encoder.eval().embed_scales(torch.zeros(1, T), torch.zeros(1, dtype=torch.long))
         encoder.train()
-        self.P, self.L = sc[-1].shape[1], math.ceil(T / sc[-1].shape[1])
+        self.T, self.P, self.L = T, sc[-1].shape[1], encoder.stride      # samples, tokens, samples per token
+        if not self.L: raise ValueError(f"Pretrainer: {type(encoder).__name__} does not set its token stride (ChannelEncoder.stride)")
+        if self.P * self.L < T: raise ValueError(f"Pretrainer: {type(encoder).__name__} gives {self.P} tokens {self.L} samples apart, which do not cover {T} samples")
+        self.n_real = math.ceil(T / self.L)                               # patches over real samples; the rest are padding only
         self.scales = list(range(len(sc)))[-self.p.n_scales:]
         self.teacher = copy.deepcopy(encoder).eval().requires_grad_(False)
         self.rec = nn.Linear(sc[-1].shape[-1], self.L)
@@ -123,10 +143,13 @@ def forward(self:Pretrainer, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch
             generator:torch.Generator|None=None,        # masking randomness
            )->dict:
     "Named (weighted) terms `rec_loss`, `ms_loss`, `patch_loss`, `win_loss`, their sum `loss`, and the hidden patches' reconstruction."
-    p, B = self.p, x.shape[0]
+    p, (B, T) = self.p, x.shape[:2]
+    if T != self.T: raise ValueError(f"Pretrainer: windows of {T} samples, but it was built for {self.T} (its T)")
     series, types = x.transpose(1, 2)[ch_mask], ch_type[ch_mask]                     # (n, T), (n,)
     row_win = torch.arange(B, device=x.device)[:, None].expand_as(ch_mask)[ch_mask]  # (n,)
-    mask = make_mask(len(series), self.P, p.mask_ratio, p.mask_kind, p.mask_span, generator).to(x.device)   # (n, P)
+    mask = make_mask(len(series), self.n_real, p.mask_ratio, p.mask_kind, p.mask_span, generator).to(x.device)   # (n, n_real)
+    if self.n_real < self.P: mask = F.pad(mask, (0, self.P - self.n_real))          # (n, P): a padding-only patch has nothing to hide
+    valid = None if self.P * self.L == T else patch_valid(T, self.L, self.P, x.device)   # (P, L) real samples of the grid
     st = self.student.embed_scales(apply_mask(series, mask, self.L), types)
     with torch.no_grad(): te = self.teacher.embed_scales(series, types)
     pred = self.rec(st[-1])                                                          # (n, P, L)
@@ -134,9 +157,9 @@ def forward(self:Pretrainer, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch
     ms = sum(F.mse_loss(d(st[s]), F.layer_norm(te[s], te[s].shape[-1:])) for d, s in zip(self.dec, self.scales))
     qw, kw = _window_mean(st[-1], row_win, B), _window_mean(te[-1], row_win, B)     # (B, d) each
     keys, kmeta = (torch.cat([kw, self.bank]), torch.cat([meta, self.bank_meta])) if len(self.bank) else (kw, meta)
-    valid = kmeta[:, 0] >= 0
-    tg = relational_targets(meta, kmeta[valid], p.frame_w, p.domain_w)
-    out = dict(rec_loss=p.rec_w * masked_mse(pred, patch_targets(series, self.L), mask), ms_loss=w2 * p.ms_w * ms,
-               patch_loss=w2 * p.patch_w * patch_nce(st[-1], te[-1], p.pre_temp), win_loss=w2 * p.win_w * window_nce(qw, keys[valid], tg, p.pre_temp))
+    known = kmeta[:, 0] >= 0
+    tg = relational_targets(meta, kmeta[known], p.frame_w, p.domain_w)
+    out = dict(rec_loss=p.rec_w * masked_mse(pred, patch_targets(series, self.L, self.P), mask, valid), ms_loss=w2 * p.ms_w * ms,
+               patch_loss=w2 * p.patch_w * patch_nce(st[-1], te[-1], p.pre_temp), win_loss=w2 * p.win_w * window_nce(qw, keys[known], tg, p.pre_temp))
     if self.training: self.enqueue(kw, meta)
     return dict(out, loss=sum(out.values()), mask=mask, pred=pred, series=series)
