@@ -63,10 +63,11 @@ def _outputs(out)->list:
     return []
 
 def _max_diff(a:nn.Module, b:nn.Module, inputs:tuple)->float:
-    "Largest absolute difference between the outputs of `a` and `b` on `inputs` (no grad)."
+    "Largest absolute difference between the outputs of `a` and `b` on `inputs` (no grad); `inf` where any difference is NaN."
     with torch.no_grad(): oa, ob = _outputs(a(*inputs)), _outputs(b(*inputs))
     if not oa or len(oa) != len(ob): raise ValueError(f"outputs differ in structure: {len(oa)} vs {len(ob)} tensors")
-    return max(float((x.float() - y.float()).abs().max()) for x, y in zip(oa, ob))
+    d = [float((x.float() - y.float()).abs().max()) for x, y in zip(oa, ob)]   # a tensor's max is NaN if any element is
+    return math.inf if any(math.isnan(v) for v in d) else max(d)              # Python's max() would skip a NaN after a number
 
 # %% ../../nbs/56_eval.debug.ipynb #b9d7627e
 def weight_sync(src:nn.Module,  # module with the trained weights (e.g. the encoder trained on its own)
