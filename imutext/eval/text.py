@@ -92,13 +92,20 @@ def _acc_table(pred:torch.Tensor, true:torch.Tensor, labels:list)->pd.DataFrame:
             for k, l in enumerate(labels)]
     return pd.DataFrame(rows)
 
+def _same_text(t:str)->str: return ' '.join(t.lower().split())   # texts equal up to case and whitespace
+
 def text_only_accuracy(proto_texts:list, query_texts:list, encode:Callable, labels:list|None=None)->dict:
-    "Nearest-class accuracy of `query_texts` (per class a list) against class embeddings of `proto_texts`."
+    "Nearest-class accuracy of `query_texts` (per class a list) against class embeddings of `proto_texts`; a query equal to one of its own class's prototype texts is dropped."
+    if any(len(ts) == 0 for ts in query_texts): raise ValueError("query_texts: every class needs at least one text")
+    own = [{_same_text(t) for t in ts} for ts in proto_texts]
+    kept = [(t, k) for k, ts in enumerate(query_texts) for t in ts if k >= len(own) or _same_text(t) not in own[k]]
+    if not kept: raise ValueError("query_texts: every query equals a prototype text of its own class (score a set against itself with loo_accuracy)")
     proto = class_embeddings(proto_texts, encode)
-    q, true = embed_texts(query_texts, encode)
+    q, true = F.normalize(encode([t for t, _ in kept]).float(), dim=-1), torch.tensor([k for _, k in kept])
     pred = nearest_class(proto, q); labels = labels or [str(i) for i in range(len(proto_texts))]
     per = _acc_table(pred, true, labels)
-    return dict(accuracy=float((pred == true).float().mean()), balanced=float(per.accuracy.mean()), per_class=per, pred=pred, true=true)
+    return dict(accuracy=float((pred == true).float().mean()), balanced=float(per.accuracy.mean()), per_class=per, pred=pred, true=true,
+                n_self_dropped=sum(map(len, query_texts)) - len(kept))
 
 # %% ../../nbs/52_eval.text.ipynb #228b1667
 def loo_accuracy(per_class:list, encode:Callable, labels:list|None=None)->dict:
@@ -138,7 +145,7 @@ def text_report(per_class:list, encode:Callable, labels:list|None=None, queries:
     labels = labels or [str(i) for i in range(len(per_class))]
     S = similarity_matrix(class_embeddings(per_class, encode))
     acc = None
-    if queries is not None: acc = loo_accuracy(per_class, encode, labels) if queries is per_class else text_only_accuracy(per_class, queries, encode, labels)
+    if queries is not None: acc = loo_accuracy(per_class, encode, labels) if queries == per_class else text_only_accuracy(per_class, queries, encode, labels)
     return TextReport(labels, S, class_separation(S, labels, threshold, warn), diversity_stats(per_class), acc)
 
 def compare_sets(sets:dict, encode:Callable, labels:list|None=None, queries:list|None=None, threshold:float=0.9)->pd.DataFrame:
