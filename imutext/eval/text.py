@@ -155,8 +155,13 @@ def compare_sets(sets:dict, encode:Callable, labels:list|None=None, queries:list
 
 # %% ../../nbs/52_eval.text.ipynb #2828154f
 def group_structure(texts:list, groups:list, encode:Callable)->dict:
-    "Within- vs between-group similarity of texts, and nearest-neighbour group agreement."
+    "Within- vs between-group similarity of the distinct texts, and nearest-neighbour group agreement; a repeated text counts once."
     if len(texts) != len(groups): raise ValueError(f"{len(texts)} texts but {len(groups)} groups")
+    first = {}                                                           # distinct text (up to case and whitespace) -> (text, group)
+    for t, gr in zip(texts, groups):
+        if (k := _same_text(t)) in first and first[k][1] != gr: raise ValueError(f"text {t!r} is given two groups: {first[k][1]!r} and {gr!r}")
+        first.setdefault(k, (t, gr))
+    texts, groups = [t for t, _ in first.values()], [gr for _, gr in first.values()]   # identical texts would be synonyms at cosine 1
     S = similarity_matrix(encode(list(texts))); g = np.asarray(groups)
     same = torch.from_numpy(g[:, None] == g[None, :]); eye = torch.eye(len(texts), dtype=torch.bool)
     within, between = S[same & ~eye], S[~same]
@@ -164,7 +169,7 @@ def group_structure(texts:list, groups:list, encode:Callable)->dict:
     multi = np.array([(g == x).sum() > 1 for x in g])                    # labels that have a synonym to find
     return dict(within=float(within.mean()) if len(within) else float('nan'), between=float(between.mean()),
                 gap=float(within.mean() - between.mean()) if len(within) else float('nan'),
-                nn_same_group=float((g[nn_idx] == g)[multi].mean()) if multi.any() else float('nan'), n_multi=int(multi.sum()))
+                nn_same_group=float((g[nn_idx] == g)[multi].mean()) if multi.any() else float('nan'), n_multi=int(multi.sum()), n_texts=len(texts))
 
 # %% ../../nbs/52_eval.text.ipynb #92c3df61
 def plot_similarity(S:torch.Tensor,          # (C, C) class similarity matrix
