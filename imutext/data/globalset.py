@@ -41,6 +41,7 @@ def dedup_phrases(per_class:list,          # per class a list of phrases
     "Merge similar phrases of all classes into a global set (complete-linkage clustering on cosine distance)."
     from scipy.cluster.hierarchy import fcluster, linkage
     flat = [(c, s) for c, ps in enumerate(per_class) for s in ps]
+    if not flat: raise ValueError(f"per_class: no phrases to merge ({len(per_class)} classes, every list empty)")
     if emb.shape[0] != len(flat): raise ValueError(f"emb has {emb.shape[0]} rows for {len(flat)} phrases")
     x = torch.nn.functional.normalize(emb.float(), dim=-1); sim = (x @ x.T).clamp(-1, 1).numpy()  # (N, N)
     if len(flat) == 1: lab = np.array([1])

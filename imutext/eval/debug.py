@@ -94,7 +94,8 @@ def pos_neg_similarities(sig,        # (N, D) window features
     S = _unit(sig) @ _unit(class_emb).T  # (N, K)
     y = _tensor(y, torch.long); K = S.shape[1]
     if len(y) != len(S) or (len(y) and (y.min() < 0 or y.max() >= K)):
-        raise ValueError(f"y must hold {len(S)} class ids in [0, {K}), got {len(y)} with range [{int(y.min())}, {int(y.max())}]")
+        rng = f" with range [{int(y.min())}, {int(y.max())}]" if len(y) else ""   # min/max of no ids would raise
+        raise ValueError(f"y must hold {len(S)} class ids in [0, {K}), got {len(y)}{rng}")
     own = F.one_hot(y, K).bool()  # (N, K)
     return S[own].numpy(), S[~own].numpy()
 
