@@ -4,7 +4,7 @@
 
 # %% ../../nbs/57_eval.closedset.ipynb #a01028a3
 from __future__ import annotations
-import dataclasses, time
+import dataclasses, time, warnings
 import numpy as np
 import pandas as pd
 import torch
@@ -47,10 +47,21 @@ def protocol_split(cfg:ExpCfg,                 # the model's config (preprocessi
     return ds, _keep(a, keep), _keep(b, keep), keep
 
 # %% ../../nbs/57_eval.closedset.ipynb #fa63fa9b
+def _ci_key(w:Windows, cfg:ExpCfg)->tuple:
+    "The (N,) id the bootstrap resamples on test windows `w`, and its unit: the split's key, or the recording where `w` holds one subject (`split_windows` splits a one-subject set by recording)."
+    key = modality(cfg).key(w)
+    if cfg.data.modality == 'vibration': return key, 'recording'
+    if len(np.unique(key)) >= 2: return key, 'subject'
+    warnings.warn(f"{w.dataset}: the test windows hold one subject, so the bootstrap interval resamples its {len(np.unique(w.seg))} recording(s): a spread across recordings, not across subjects")
+    return w.seg, 'recording'
+
 def _split_metrics(scores:np.ndarray, w:Windows, cfg:ExpCfg, n_boot:int)->dict:
-    "Closed-set metrics of (N, K) scores on test windows `w`, with a bootstrap CI over the split key."
+    "Closed-set metrics of (N, K) scores on test windows `w`, with a bootstrap CI over `_ci_key` (its unit and count in `ci95_clusters`)."
     m = zero_shot_metrics(scores, w.y, w.label_names)
-    if n_boot: m['ci95'] = {k: list(bootstrap_ci(f, scores, w.y, modality(cfg).key(w), n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
+    if n_boot:
+        key, unit = _ci_key(w, cfg)
+        m['ci95'] = {k: list(bootstrap_ci(f, scores, w.y, key, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
+        m['ci95_clusters'] = dict(unit=unit, n=len(np.unique(key)))
     return m
 
 @torch.enable_grad()

@@ -4,6 +4,7 @@
 
 # %% ../../nbs/50_eval.metrics.ipynb #58c76d1e
 from __future__ import annotations
+import warnings
 from typing import Callable, Sequence
 import numpy as np
 from scipy.stats import binom
@@ -189,6 +190,9 @@ def bootstrap_ci(metric_fn:Callable[[np.ndarray, np.ndarray], float],  # metric(
     if clusters.shape != y.shape: raise ValueError(f"clusters must have shape {y.shape} like y, got {clusters.shape}")
     if not 0 < alpha < 1: raise ValueError(f"alpha must be in (0, 1), got {alpha}")
     order, starts, sizes = _cluster_index(clusters)
+    if len(sizes) < 2:
+        warnings.warn(f"bootstrap_ci: clusters holds one cluster ({clusters[0].item()!r}), so no interval: every resample draws the same windows; the bounds are NaN")
+        return float(metric_fn(scores, y)), float('nan'), float('nan')
     draws = np.random.default_rng(seed).integers(0, len(sizes), size=(n_boot, len(sizes)))  # (B, C)
     stats = np.array([metric_fn(scores[ix], y[ix]) for ix in (_gather(order, starts, sizes, d) for d in draws)])
     lo, hi = np.nanquantile(stats, [alpha / 2, 1 - alpha / 2])
