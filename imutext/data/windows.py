@@ -20,7 +20,7 @@ __all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
            'live_channels', 'lost_labels', 'imu_windows', 'column_devices', 'random_rotations', 'rotate_windows',
            'resample_windows', 'warp_positions', 'rate_positions', 'scale_movement', 'drop_gravity', 'augment_windows',
-           'group_split', 'split_windows', 'split_key', 'vib_split']
+           'group_split', 'split_mask', 'split_windows', 'split_key', 'vib_split']
 
 # %% ../../nbs/11_data.windows.ipynb #b40bf7da
 UNIT_FACTORS = {  # factor to the standard unit of the sensor, by `unit_key` spelling: acc -> g, gyro -> rad/s
@@ -417,12 +417,16 @@ def group_split(groups:np.ndarray,  # (N,) group id per item; -1 = unknown (use 
     held = np.random.default_rng(seed).choice(uniq, n_out, replace=False)
     return np.isin(g, held)
 
-def split_windows(w:Windows, frac:float, seed:int=0)->tuple:
-    "(train, held-out) windows, subject-disjoint (recording-disjoint where subjects are unknown, or, with a warning, where the set has one subject)."
+def split_mask(w:Windows, frac:float, seed:int=0)->np.ndarray:  # (N,) bool, True = held out
+    "The held-out windows of `split_windows`: subject-disjoint (recording-disjoint where subjects are unknown, or, with a warning, where the set has one subject)."
     one = len(np.unique(split_key(w))) < 2   # one subject
     if one and len(np.unique(w.seg)) < 2: raise ValueError(f"{w.dataset}: all {len(w)} windows come from one recording of one subject, so they cannot be split into training and validation")
     if one: warnings.warn(f"{w.dataset}: one subject only, so its validation windows are recording-disjoint, not subject-disjoint")
-    m = group_split(np.full_like(w.group, -1) if one else w.group, frac, seed, fallback=w.seg)
+    return group_split(np.full_like(w.group, -1) if one else w.group, frac, seed, fallback=w.seg)
+
+def split_windows(w:Windows, frac:float, seed:int=0)->tuple:
+    "(train, held-out) windows by `split_mask`."
+    m = split_mask(w, frac, seed)
     return w.subset(~m), w.subset(m)
 
 # %% ../../nbs/11_data.windows.ipynb #f03d404c

@@ -17,7 +17,7 @@ from sklearn.metrics import f1_score
 from ..core import TEXT_DIM
 from ..config import ExpCfg
 from ..data.datasets import SensorData, load_dataset
-from ..data.windows import Windows, imu_windows, split_windows, split_key
+from ..data.windows import Windows, imu_windows, split_windows, split_mask, split_key
 from ..models.clip import SignalClip, param_groups
 from ..models.factory import build_model, signal_windows, preprocessing
 from .fewshot import kshot_indices, linear_probe
@@ -76,11 +76,16 @@ def fewshot_split(w:Windows,        # windows of one dataset
                   seed:int=0,       # seed of the split
                  )->tuple:          # (pool the shots are drawn from, test windows)
     "Subject-disjoint (recording-disjoint where subjects are unknown) pool / test split of one dataset."
-    pool, test = split_windows(w, frac, seed)
-    missing = sorted(set(np.unique(test.y).tolist()) - set(np.unique(pool.y).tolist()))
+    m = _fewshot_mask(w, frac, seed)
+    return w.subset(~m), w.subset(m)
+
+def _fewshot_mask(w:Windows, frac:float, seed:int)->np.ndarray:  # (N,) bool, True = test window
+    "The test windows of `fewshot_split` among all of `w` (`split_mask`), checked to leave every test class in the pool."
+    m = split_mask(w, frac, seed)
+    missing = sorted(set(np.unique(w.y[m]).tolist()) - set(np.unique(w.y[~m]).tolist()))
     if missing: raise ValueError(f"{w.dataset}: classes {[w.label_names[c] for c in missing]} occur only in the held-out "
                                  f"subjects (frac={frac}, seed={seed}); try another seed or a smaller frac")
-    return pool, test
+    return m
 
 # %% ../../nbs/54_eval.transfer.ipynb #93ff8583
 def _zscore(pool_f:np.ndarray, test_f:np.ndarray)->tuple:  # (N, D), (M, D)
@@ -210,10 +215,11 @@ def random_control(cfg:ExpCfg,   # the trained model's config (same architecture
 COLUMNS = ['method', 'encoder', 'feature', 'k', 'acc_mean', 'acc_std', 'macro_f1_mean', 'macro_f1_std', 'n_seeds', 'n_train', 'n_test',
            'seen_in_training']
 
-def _zero_shot_row(model:SignalClip, ds:SensorData, w:Windows, test:Windows, encoder, device, seen_ok:bool=False)->tuple:
+def _zero_shot_row(model:SignalClip, ds:SensorData, w:Windows,
+                   m:np.ndarray,   # (N,) bool: the test windows among `w` (`_fewshot_mask`)
+                   encoder, device, seen_ok:bool=False)->tuple:
     "The k = 0 row on the test windows, and the class text embeddings (K, 384)."
     zs = zero_shot(model, ds, encoder, device, seen_ok=seen_ok)
-    m = np.isin(split_key(w), split_key(test))                               # (N,) test windows among all
     if len(zs['y']) != len(w) or not np.array_equal(zs['y'], w.y): raise RuntimeError("zero_shot windows differ from the split's")
     acc, f1 = _scores(w.y[m], zs['scores'][m].argmax(1))
     return dict(method='zero_shot', encoder='trained', feature='text_space', k=0, acc_mean=acc, acc_std=0., macro_f1_mean=f1,
@@ -231,8 +237,8 @@ def transfer_table(model:SignalClip,                # the trained model
     tc, cfg = tc or TransferCfg(), cfg or model.cfg
     if preprocessing(cfg) != preprocessing(model.cfg): raise ValueError("cfg.data preprocessing differs from the model's (cfg.data)")
     ds = dataset if isinstance(dataset, SensorData) else load_dataset(dataset)
-    w = as_windows(model, ds); _, test = fewshot_split(w, tc.frac, tc.seed)
-    zrow, cls = _zero_shot_row(model, ds, w, test, encoder, device, tc.seen_ok)
+    w = as_windows(model, ds)
+    zrow, cls = _zero_shot_row(model, ds, w, _fewshot_mask(w, tc.frac, tc.seed), encoder, device, tc.seen_ok)
     zs_tc = dataclasses.replace(tc, feature='text_space')
     run = dict(probe=lambda m: probe_fewshot(m, w, tc, device),
                finetune=lambda m: finetune_fewshot(m, w, tc, device=device),
