@@ -20,7 +20,7 @@ from .zeroshot import embed_windows
 from .debug import weight_sync
 
 # %% auto #0
-__all__ = ['protocol_split', 'fit_supervised', 'fit_aligned', 'within_between', 'compare_split']
+__all__ = ['protocol_split', 'fit_supervised', 'fit_val', 'fit_aligned', 'within_between', 'compare_split']
 
 # %% ../../nbs/57_eval.closedset.ipynb #282a158e
 def _keep(w:Windows, classes:np.ndarray)->Windows:
@@ -84,19 +84,28 @@ def fit_supervised(cfg:ExpCfg, train:Windows, test:Windows, n_boot:int=200)->dic
     return dict(metrics=_split_metrics(logits, test, cfg, n_boot), model=model.eval(), classifier=clf.eval(), train_loss=loss.item())
 
 # %% ../../nbs/57_eval.closedset.ipynb #413267d7
+def fit_val(cfg:ExpCfg, train:Windows)->tuple:
+    "(windows trained on, validation windows, where validation comes from): `train` less the share `DataCfg.val_frac` of its subjects (IMU) or recordings (vibration) held out as `train.prepare` does (`modality(cfg).split`); where that share is empty, all of `train` and, with a warning naming the dataset, a subset of it."
+    fa, fv = modality(cfg).split(train, cfg, cfg.data.val_frac, cfg.train.seed)
+    if len(fv): return fa, fv, 'held_out'
+    warnings.warn(f"{train.dataset}: DataCfg.val_frac {cfg.data.val_frac} holds out none of the {len(np.unique(modality(cfg).key(train)))} training subjects/recordings (a vibration class keeps "
+                  "at least one recording for training), so the aligned model's validation line is measured on training windows")
+    return train, _cap(train, 256, cfg.train.seed), 'training'
+
 def fit_aligned(cfg:ExpCfg, ds, train:Windows, test:Windows,
                 keep:np.ndarray,        # class ids of the dataset kept by `protocol_split` (their texts are used)
                 n_boot:int=200)->dict:
-    "The aligned model trained on `train` with the class texts of `ds`; metrics on `test` by nearest class text."
+    "The aligned model trained on `train` less its validation share (`fit_val`) with the class texts of `ds`; metrics on `test` by nearest class text."
     set_seed(cfg.train.seed); d = cfg.data
     texts = dataset_texts(ds, cfg); texts = [texts[k] for k in keep]
-    p = Prepared(train_mix([train], cfg), WindowMix([_cap(train, 256, cfg.train.seed)]),
+    fa, fv, src = fit_val(cfg, train)
+    p = Prepared(train_mix([fa], cfg), WindowMix([_cap(fv, 256, cfg.train.seed)]),
                  texts, [f"{ds.name}:{n}" for n in train.label_names], build_model(cfg), text_encoder(cfg))
     fit(cfg, prepared=p)
     device = resolve_device(cfg.train.device)
     cls = class_embeddings(texts, p.encoder, p.model, device)                                            # (K, 384)
     scores = embed_windows(p.model, test, device) @ cls.T                                               # (N, K)
-    return dict(metrics=_split_metrics(scores, test, cfg, n_boot), model=p.model, history=p.history)
+    return dict(metrics=_split_metrics(scores, test, cfg, n_boot), model=p.model, history=p.history, n_fit=len(fa), n_val=len(fv), val_source=src)
 
 # %% ../../nbs/57_eval.closedset.ipynb #56116f67
 def within_between(emb:np.ndarray, y:np.ndarray)->dict:  # (N, d) embeddings, (N,) classes
@@ -110,7 +119,7 @@ def compare_split(cfg:ExpCfg, data, n_boot:int=200, **split)->dict:  # split: pr
     "Supervised encoder vs aligned model on one split, with the weight-sync check and the supervised encoder's embedding similarity."
     t0 = time.perf_counter()
     ds, a, b, keep = protocol_split(cfg, data, **split)
-    sup, ali = fit_supervised(cfg, a, b, n_boot), fit_aligned(cfg, ds, a, b, keep, n_boot)
+    sup, ali = fit_supervised(cfg, fit_val(cfg, a)[0], b, n_boot), fit_aligned(cfg, ds, a, b, keep, n_boot)   # both train on the same windows
     device = resolve_device(cfg.train.device)
     x = torch.from_numpy(b.x[:16]).to(device); n, _, C = x.shape
     inputs = (x, torch.as_tensor(b.ch_type, device=device).expand(n, C), torch.ones(n, C, dtype=torch.bool, device=device))
@@ -118,7 +127,7 @@ def compare_split(cfg:ExpCfg, data, n_boot:int=200, **split)->dict:  # split: pr
     sync = weight_sync(sup['model'], build_model(cfg).to(device), inputs)
     wb = within_between(embed_windows(sup['model'], b, device, feature='embedding'), b.y)
     sm, am = sup['metrics'], ali['metrics']
-    return dict(dataset=ds.name, modality=cfg.data.modality, n_train=len(a), n_test=len(b), n_classes=len(keep),
+    return dict(dataset=ds.name, modality=cfg.data.modality, n_train=ali['n_fit'], n_val=ali['n_val'], val_source=ali['val_source'], n_test=len(b), n_classes=len(keep),
                 supervised_acc=sm['accuracy'], aligned_acc=am['accuracy'], gap_pp=100 * (sm['accuracy'] - am['accuracy']),
                 supervised_f1=sm['macro_f1'], aligned_f1=am['macro_f1'], supervised_ci95=sm.get('ci95'), aligned_ci95=am.get('ci95'),
                 weight_sync_max_diff=sync['max_abs_diff'], within=wb['within'], between=wb['between'],
