@@ -71,7 +71,7 @@ def embedding_sample(results:dict, n_per_set:int=1000, seed:int=0)->dict:  # dat
                 dataset=np.concatenate([p[2] for p in parts]), subject=np.concatenate([p[3] for p in parts]),
                 dataset_names=np.array(list(results)), text=np.concatenate([p[4] for p in parts]).astype(np.float32),
                 text_dataset=np.concatenate([np.full(len(p[4]), k) for k, p in enumerate(parts)]),
-                text_names=np.array([n for p in parts for n in p[5]]))
+                text_names=np.array([n for p in parts for n in p[5]]), y_kind=np.array('local'))   # y: class ids local to each dataset (report.class_id_kind)
 
 # %% ../nbs/65_experiment.ipynb #e59515b6
 def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:

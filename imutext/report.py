@@ -17,9 +17,10 @@ from .eval.metrics import zero_shot_metrics
 from .eval.text import similarity_matrix, plot_similarity
 
 # %% auto #0
-__all__ = ['HEADLINE', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space', 'plot_confusion', 'plot_per_class_f1',
-           'text_similarity_figure', 'load_run', 'make_synthetic_run', 'window_labels', 'embedding_figure',
-           'report_run', 'compare_runs', 'to_markdown', 'write_table', 'find_runs', 'resolve_report_dirs']
+__all__ = ['Y_KINDS', 'HEADLINE', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space', 'plot_confusion',
+           'plot_per_class_f1', 'text_similarity_figure', 'load_run', 'make_synthetic_run', 'class_id_kind',
+           'window_labels', 'embedding_figure', 'report_run', 'compare_runs', 'to_markdown', 'write_table', 'find_runs',
+           'resolve_report_dirs']
 
 # %% ../nbs/60_report.ipynb #912bf11b
 def save_fig(fig:plt.Figure,  # figure to save
@@ -209,7 +210,7 @@ def _synthetic_embeddings(rng, n_datasets:int, n_classes:int, n_subjects:int, pe
     return dict(signal=imu.astype(np.float32), y=y, dataset=y // n_classes, subject=np.tile(np.repeat(np.arange(n_subjects), per_cell), K),
                 text=text.astype(np.float32), text_dataset=np.arange(K) // n_classes,
                 text_names=np.array([names[k % n_classes % len(names)] for k in range(K)]),
-                dataset_names=np.array([f'synth_{chr(97 + i)}' for i in range(n_datasets)]))
+                dataset_names=np.array([f'synth_{chr(97 + i)}' for i in range(n_datasets)]), y_kind=np.array('global'))   # y: rows of all text_names
 
 def _zero_shot_from(emb:dict)->dict:
     "zero_shot_metrics of every dataset in synthetic embeddings, scored against its own class texts."
@@ -260,18 +261,34 @@ def _local_to_global(emb:dict)->np.ndarray|None:
         out[w] = rows[y[w]]
     return out
 
+Y_KINDS = ('local', 'global')
+
+def class_id_kind(emb:dict)->str:  # arrays of embeddings.npz
+    "How `y` indexes the class texts, as the file records it in `y_kind`: 'local' (into the rows of the window's own dataset) or 'global' (into all of `text_names`). A file without it: local ids (what runs wrote), unless only the global reading fits (the oldest runs)."
+    if 'y_kind' in emb:
+        k = str(np.asarray(emb['y_kind']))
+        if k not in Y_KINDS: raise ValueError(f"embeddings y_kind must be one of {Y_KINDS}, got {k!r}")
+        return k
+    y = np.asarray(emb.get('y', np.zeros(0, int)))
+    if 'text_dataset' not in emb or not len(y): return 'local'
+    td = np.asarray(emb['text_dataset']); d = np.asarray(emb.get('dataset', np.zeros(len(y), int)))
+    local = all(y[d == k].max() < np.sum(td == k) for k in np.unique(d))
+    glob = y.max() < len(td) and bool((td[y] == d).all())
+    return 'global' if glob and not local else 'local'
+
 def _class_of_windows(emb:dict, ds:np.ndarray|None)->np.ndarray:
-    "Class name of every window, or `dataset/id` where the names cannot be matched safely."
+    "Class name of every window by the recorded `class_id_kind`, or `dataset/id` with a warning where the ids do not fit it."
     y = np.asarray(emb['y'])
     fallback = np.char.add(np.char.add(ds, '/'), y.astype(str)) if ds is not None else y.astype(str)
     if 'class_names' in emb: return np.asarray(emb['class_names'])[y].astype(str) if y.max() < len(emb['class_names']) else fallback
     if 'text_names' not in emb: return fallback
     names = np.asarray(emb['text_names'])
     if 'text_dataset' not in emb or 'dataset' not in emb: return names[y].astype(str) if y.max() < len(names) else fallback
-    if y.max() < len(names) and (emb['text_dataset'][y] == emb['dataset']).all(): return names[y].astype(str)   # global ids
-    g = _local_to_global(emb)
-    if g is not None: return names[g].astype(str)                                                              # local ids
-    warnings.warn("y fits neither text_names globally nor per dataset; classes shown as dataset/id"); return fallback
+    kind = class_id_kind(emb)
+    if kind == 'global' and y.max() < len(names) and (emb['text_dataset'][y] == emb['dataset']).all(): return names[y].astype(str)
+    g = _local_to_global(emb) if kind == 'local' else None
+    if g is not None: return names[g].astype(str)
+    warnings.warn(f"embeddings y ({kind} class ids, y_kind) do not fit text_names of their datasets; classes shown as dataset/id"); return fallback
 
 def window_labels(emb:dict)->dict[str, np.ndarray]:  # arrays of embeddings.npz
     "(N,) string labels of the windows by class, dataset and subject, as far as present."

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 from ..losses import clip_loss, hard_targets
 from .text import similarity_matrix, class_separation, plot_similarity
 from ..train import modality_gap, effective_rank
+from ..report import class_id_kind
 
 # %% auto #0
 __all__ = ['FINDINGS', 'planted_pairs', 'infonce_report', 'weight_sync', 'pos_neg_similarities', 'plot_pos_neg',
@@ -187,12 +188,12 @@ def _signal(emb:dict|None)->np.ndarray|None: return None if emb is None else emb
 
 # %% ../../nbs/56_eval.debug.ipynb #3afb6942
 def _classes(emb:dict)->list:  # per dataset: (name, window mask (N,), text rows (K_d,), local class ids of its windows)
-    "Group windows and class texts by dataset; `y` may hold local ids or global text rows."
+    "Group windows and class texts by dataset; `y` holds local ids or global text rows, as `y_kind` records (`report.class_id_kind`)."
     y, M = np.asarray(emb.get('y', np.zeros(0, int))), len(emb['text'])
     N = len(y)
     if 'text_dataset' not in emb: return [('all', np.ones(N, bool), np.arange(M), y)]
     td = np.asarray(emb['text_dataset']); d = np.asarray(emb.get('dataset', np.zeros(N, int)))
-    glob = N > 0 and y.max() < M and bool((td[y] == d).all())
+    glob = class_id_kind(emb) == 'global'
     names = emb.get('dataset_names')
     out = []
     for k in np.unique(td):
