@@ -27,6 +27,13 @@ def _order_windows(d:Windows|SensorData|str, cfg:VibDataCfg)->Windows:
                          f"got {d.info.get('input')!r} at {d.info.get('label_level')!r}")
     return d
 
+def _check_disjoint(tr:list, te:Windows):
+    "Refuse a training set holding recordings of the test set (the same dataset: its own test windows would be scored)."
+    for i, w in enumerate(tr):
+        if w.dataset == te.dataset and (n := len(np.intersect1d(w.seg, te.seg))):
+            raise ValueError(f"{te.dataset}: train_sets[{i}] is the test set (it holds {n} of its {len(np.unique(te.seg))} test recordings); "
+                             "a reference trained on its own test windows scores them near perfectly and measures nothing: leave it out of train_sets")
+
 def _features(w:Windows, classes:list)->tuple:  # (X (n, F) float32, y (n,) index into classes)
     "Channel-averaged spectra and class ids of the windows whose fault type is in `classes`."
     names = np.asarray(w.label_names)[w.y]; m = np.isin(names, classes)
@@ -41,6 +48,7 @@ def order_reference(train_sets:list,                # datasets (name, path, Sens
     "Text-free reference: order envelope spectra + balanced logistic regression, trained on `train_sets`, scored on `test_set`."
     cfg = replace(cfg or VibDataCfg(), vib_input='order', vib_label_level='fault_type')
     tr, te = [_order_windows(d, cfg) for d in train_sets], _order_windows(test_set, cfg)
+    _check_disjoint(tr, te)
     seen = {w.label_names[k] for w in tr for k in np.unique(w.y)}       # fault types with training windows
     classes = [te.label_names[k] for k in np.unique(te.y) if te.label_names[k] in seen]
     if len(classes) < 2: raise ValueError(f"{te.dataset} shares {classes} with the training sets; need at least 2 fault types")
