@@ -23,11 +23,12 @@ def hard_targets(labels:torch.Tensor,  # (B,) integer class ids
 def soft_targets(text_feats:torch.Tensor,  # (B, D) text features of the windows' labels
                  temp:float=0.5,           # softmax temperature over the z-scores (LossCfg.soft_temp)
                  eps:float=1e-6,           # floor of the per-row standard deviation
-                )->torch.Tensor:           # (B, B) rows sum to 1
+                 rows:int|None=None,       # only the first `rows` texts' rows (a batch's, beside its memory-bank columns); None = all
+                )->torch.Tensor:           # (rows or B, B) rows sum to 1
     "Target distribution from text-text similarity, z-scored per row, softmax(z / temp); a target, so no gradient flows back into the texts (a learnable label bank)."
     t = F.normalize(text_feats.detach().float(), dim=-1)
-    sim = t @ t.T  # (B, B)
-    z = (sim - sim.mean(1, keepdim=True)) / sim.std(1, keepdim=True, unbiased=False).clamp_min(eps)  # (B, B)
+    sim = t[:rows] @ t.T  # (rows, B)
+    z = (sim - sim.mean(1, keepdim=True)) / sim.std(1, keepdim=True, unbiased=False).clamp_min(eps)
     return (z / temp).softmax(1)
 
 # %% ../nbs/30_losses.ipynb #d7cb9e7d

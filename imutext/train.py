@@ -124,7 +124,7 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
     bi, bt, bl = bank.get() if bank is not None and bank.size else (None, None, None)
     if cfg.loss.soft_targets:
         allt = txt if bt is None else torch.cat([txt, bt.to(txt)])           # (B+M, 384)
-        tg = soft_targets(allt, cfg.loss.soft_temp)[:len(txt)]               # (B, B+M)
+        tg = soft_targets(allt, cfg.loss.soft_temp, rows=len(txt))           # (B, B+M)
     else:
         ally = batch['y'] if bl is None else torch.cat([batch['y'], bl.to(batch['y'])])
         tg = (batch['y'][:, None] == ally[None]).float()
