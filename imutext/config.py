@@ -118,6 +118,7 @@ class LossCfg:
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
     memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off)
     class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)
+    synonym_ignore: float = 2.0  # with hard targets, classes of different training sets whose name texts have MiniLM cosine >= this are left out of each other's contrastive softmax, neither positive nor negative (train.synonyms); above 1 = off
 
 @dataclass
 class TrainCfg:
