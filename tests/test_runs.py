@@ -139,3 +139,11 @@ def test_pretrain_template_then_training_from_it(tmp_path):
                                                                  **{('probe', e): 2 for e in ('trained', 'random', 'pretrained')}}
     hp = json.loads((tr/'hyperparameters.json').read_text())
     assert hp['git']['commit'] and hp['pretrained'] == str(pre) and hp['protocol']['methods'] == ['probe', 'minirocket']
+
+def test_every_parameter_line_parses():
+    "papermill drops a parameter line it cannot parse with only a warning (a '>=' in its comment was enough), and the run then refuses the parameter: every declared line of every run template must come through."
+    import re
+    for nb in sorted(TRAIN_NB.parent.glob('*.ipynb')):
+        cell = next(c for c in json.loads(nb.read_text())['cells'] if 'parameters' in c.get('metadata', {}).get('tags', []))
+        declared = re.findall(r'^(\w+)\s*:', ''.join(cell['source']), re.M)
+        assert sorted(declared) == sorted(notebook_params(nb)), (nb.name, sorted(set(declared) - set(notebook_params(nb))))
