@@ -904,7 +904,6 @@ d = { 'settings': { 'branch': 'main',
                                'imutext.train.modality_gap': ('train.html#modality_gap', 'imutext/train.py'),
                                'imutext.train.prepare': ('train.html#prepare', 'imutext/train.py'),
                                'imutext.train.step_scalars': ('train.html#step_scalars', 'imutext/train.py'),
-                               'imutext.train.synonyms': ('train.html#synonyms', 'imutext/train.py'),
                                'imutext.train.train_epoch': ('train.html#train_epoch', 'imutext/train.py'),
                                'imutext.train.train_mix': ('train.html#train_mix', 'imutext/train.py'),
                                'imutext.train.with_absolute_sets': ('train.html#with_absolute_sets', 'imutext/train.py')}}}

@@ -118,7 +118,6 @@ class LossCfg:
     soft_temp: float = 0.5     # temperature of the soft targets over z-scored similarities
     memory_bank: int = 0       # size of the queue of past embeddings used as extra negatives (0 = off)
     class_ce: float = 0.0      # weight of the class-text cross-entropy over each window's own dataset's classes (losses.class_ce_loss)
-    synonym_ignore: float = 2.0  # with hard targets, classes of different training sets whose name texts have MiniLM cosine >= this are left out of each other's contrastive softmax, neither positive nor negative (train.synonyms); above 1 = off
 
 @dataclass
 class TrainCfg:
@@ -269,7 +268,7 @@ BEFORE_FIELD = dict(plain_views=0.0)   # fields whose default is not what a run 
 # fields removed after their screens failed (RESULTS.md): the value at which each did nothing, and the last commit that has it
 RETIRED = dict(same_activity=(2.0, '2dfaeb3'), uniformity=(0.0, '2dfaeb3'), center_sets=(False, '2dfaeb3'), ema_epochs=(0.0, '2dfaeb3'),
                hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'),
-               balance=('dataset', '3d9f169'), negatives=('batch', '3d9f169'), frame=('device', '86fe82f'))
+               balance=('dataset', '3d9f169'), negatives=('batch', '3d9f169'), frame=('device', '86fe82f'), synonym_ignore=(2.0, '5c41f8a'))
 
 def cfg_from_dict(d:dict)->ExpCfg:
     "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default; a `RETIRED` field is dropped at its off value and refused at any other."

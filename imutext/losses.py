@@ -33,8 +33,8 @@ def soft_targets(text_feats:torch.Tensor,  # (B, D) text features of the windows
 
 # %% ../nbs/30_losses.ipynb #d7cb9e7d
 def _soft_ce(logits, targets):
-    "Mean cross-entropy of rows of `logits` against target distributions (a column left out of a row, logit -inf, carries no target)."
-    return -(targets * logits.log_softmax(1).masked_fill(targets == 0, 0)).sum(1).mean()
+    "Mean cross-entropy of rows of `logits` against target distributions."
+    return -(targets * logits.log_softmax(1)).sum(1).mean()
 
 def _top1(logits, targets):
     "Share of rows whose argmax column carries the row's maximal target."
@@ -54,7 +54,6 @@ def clip_loss(imu:torch.Tensor,                     # (B, D) IMU features (unit 
               txt_bank:torch.Tensor|None=None,      # (M, D) past text features: extra negatives for windows
               bank_targets:torch.Tensor|None=None,  # (B, M) targets of the bank columns; default zeros
               targets_t2i:torch.Tensor|None=None,   # (B, B) target rows of the text->signal direction; default targets.T (a relation such as hard targets)
-              ignore:torch.Tensor|None=None,        # (B, B+M) bool: columns left out of each window's softmax (zero target), and the in-batch part transposed out of each text's; None = none
              )->dict:                               # clip_loss, acc (IMU->text), acc_t2i
     "Symmetric InfoNCE with target distributions and optional memory-bank columns."
     B = imu.shape[0]
@@ -66,10 +65,6 @@ def clip_loss(imu:torch.Tensor,                     # (B, D) IMU features (unit 
     t_i2t, t_t2i = torch.cat([targets, bt], 1), torch.cat([targets.T if targets_t2i is None else targets_t2i, bt], 1)  # (B, B+M)
     l_i2t = (logit_scale * imu @ txt_cols.T.to(imu.dtype)).float()  # (B, B+M)
     l_t2i = (logit_scale * txt @ imu_cols.T.to(txt.dtype)).float()  # (B, B+M)
-    if ignore is not None:
-        if (t_i2t[ignore] > 0).any(): raise ValueError("clip_loss: a column left out of a row (ignore) has a target there")
-        ig_t = torch.cat([ignore[:, :B].T, ignore[:, B:]], 1)
-        l_i2t, l_t2i = l_i2t.masked_fill(ignore, float('-inf')), l_t2i.masked_fill(ig_t, float('-inf'))
     t_i2t, t_t2i = t_i2t / t_i2t.sum(1, keepdim=True), t_t2i / t_t2i.sum(1, keepdim=True)
     loss = (_soft_ce(l_i2t, t_i2t) + _soft_ce(l_t2i, t_t2i)) / 2
     return dict(clip_loss=loss, acc=_top1(l_i2t.detach(), t_i2t), acc_t2i=_top1(l_t2i.detach(), t_t2i))

@@ -25,8 +25,8 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'eval_pairs', 'evaluate', 'Prepared',
-           'synonyms', 'prepare', 'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'group_sizes',
-           'step_scalars', 'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
+           'prepare', 'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'group_sizes', 'step_scalars',
+           'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -116,7 +116,6 @@ def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tupl
 def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg, bank:MemoryBank|None=None,
                sub:SubactionTable|None=None,   # the sub-action table feeds the codebook's sub-action losses
                fusion:dict|None=None,          # per_text (n, 384), owner (n,), weight (K,): adds the LSA fusion terms (FusionCfg.fusion='lsa')
-               synonyms:torch.Tensor|None=None,  # (K, K) bool: classes left out of each other's softmax (`Prepared.synonyms`, LossCfg.synonym_ignore)
               )->dict:
     "Named outputs of one batch; keys ending in `_loss` are summed by `total_loss`; the model's own terms and codebook statistics join them."
     ctx = dict(ch_ctx=batch['ch_ctx']) if 'ch_ctx' in batch else {}         # channel context (EncoderCfg.channel_text)
@@ -129,10 +128,9 @@ def loss_terms(model:SignalClip, batch:dict, class_emb:torch.Tensor, cfg:ExpCfg,
     else:
         ally = batch['y'] if bl is None else torch.cat([batch['y'], bl.to(batch['y'])])
         tg = (batch['y'][:, None] == ally[None]).float()
-    ign = synonyms.to(tg.device)[batch['y']][:, ally] if synonyms is not None and not cfg.loss.soft_targets else None   # (B, B+M)
     B = len(txt)
     d = clip_loss(out['signal_features'], txt, out['logit_scale'], tg[:, :B], bi, bt, tg[:, B:] if bt is not None else None,
-                  tg[:, :B] if cfg.loss.soft_targets else None, ign)   # soft rows are each text's own distribution (row-normalised), for both directions
+                  tg[:, :B] if cfg.loss.soft_targets else None)   # soft rows are each text's own distribution (row-normalised), for both directions
     if cfg.loss.class_ce: d['class_loss'] = cfg.loss.class_ce * class_ce_loss(out['signal_features'], class_emb, batch['y'], out['logit_scale'], batch['lo'], batch['hi'])
     d.update({k: v for k, v in out.items() if k.endswith('_loss') or k.startswith(('vq_', 'recon_'))})
     if fusion is not None: d.update(fusion_terms(model.fusion, out, batch, cfg.fusion, **fusion))
@@ -158,15 +156,14 @@ def eval_pairs(mix:WindowMix)->np.ndarray:
     return pairs[np.random.default_rng(0).permutation(len(pairs))]
 
 @torch.no_grad()
-def evaluate(model:SignalClip, mix:WindowMix, class_emb:torch.Tensor, cfg:ExpCfg, device, bs:int=512,
-             synonyms:torch.Tensor|None=None)->dict:  # as in `loss_terms`
+def evaluate(model:SignalClip, mix:WindowMix, class_emb:torch.Tensor, cfg:ExpCfg, device, bs:int=512)->dict:
     "Validation loss (over `eval_pairs` batches), within-dataset accuracy, modality gap, effective rank (and the codebook's reconstruction R²) over all windows of `mix`."
     model.eval()
     pairs = eval_pairs(mix)
     losses, hits, feats, txts, sse, sst = [], 0, [], [], 0., 0.
     for i in range(0, len(pairs), bs):
         b = {k: v.to(device) for k, v in mix.collate(pairs[i:i+bs]).items()}
-        d = loss_terms(model, b, class_emb, cfg, synonyms=synonyms); losses.append(float(d['clip_loss']) * len(b['y']))
+        d = loss_terms(model, b, class_emb, cfg); losses.append(float(d['clip_loss']) * len(b['y']))
         sims = d['signal_features'] @ class_emb.T                               # (B, K)
         for ds in b['dataset'].unique().tolist():                             # argmax within the window's own dataset
             r, lo = b['dataset'] == ds, int(mix.class_offset[ds])
@@ -187,27 +184,14 @@ class Prepared:
     start: int = 0                            # the first epoch the last `fit` trained (after a resume, the epochs before it were trained earlier)
     subactions: SubactionTable|None = None   # global sub-action table (shape codebook only)
     plain: list|None = None                   # per class its name and description texts (`TextCfg.plain_views` only)
-    synonyms: torch.Tensor|None = None        # (K, K) bool: classes of different sets left out of each other's softmax (`LossCfg.synonym_ignore` <= 1 only)
 
     def class_texts(self)->ClassTexts:
         "The training classes' `ClassTexts` for the model being trained."
         return ClassTexts(self.texts, self.encoder, self.model, self.plain)
 
-def synonyms(texts:list,          # per class its name texts
-             sets:list,           # per class the index of its training set
-             encoder:TextEncoder,
-             threshold:float,     # LossCfg.synonym_ignore
-            )->torch.Tensor:      # (K, K) bool, symmetric, false on the diagonal
-    "Classes of different training sets whose mean name embeddings have cosine >= `threshold` (the same activity named in two sets)."
-    e = torch.nn.functional.normalize(torch.stack([torch.nn.functional.normalize(encoder.encode(ts).float(), dim=-1).mean(0) for ts in texts]), dim=-1)   # (K, 384)
-    s = torch.as_tensor(sets)
-    return (e @ e.T >= threshold) & (s[:, None] != s[None])
-
 def prepare(cfg:ExpCfg)->Prepared:
     "Window and split the training sets, write their class texts (and sub-action table for the codebook), build the model."
     d, mod = cfg.data, modality(cfg)
-    if cfg.loss.synonym_ignore <= 1 and cfg.loss.soft_targets:
-        raise ValueError(f"LossCfg.synonym_ignore ({cfg.loss.synonym_ignore}) shapes hard targets; soft targets already weigh similar texts: set soft_targets false or synonym_ignore above 1")
     if set(d.train_sets) & set(d.zero_shot_sets):
         raise ValueError(f"datasets both trained on and held out for zero-shot: {sorted(set(d.train_sets) & set(d.zero_shot_sets))}")
     set_seed(cfg.train.seed)
@@ -215,20 +199,17 @@ def prepare(cfg:ExpCfg)->Prepared:
     if views and not set(cfg.text.text_sources) & set(NAME_SOURCES):
         raise ValueError(f"TextCfg.plain_views draws a class's name and description texts: it needs 'name' or 'description' in text_sources, got {cfg.text.text_sources} (or plain_views 0)")
     plain_cfg = cfg.override(text_sources=tuple(s for s in cfg.text.text_sources if s in NAME_SOURCES)) if views else None
-    name_cfg = cfg.override(text_sources=('name',), fault_styles=('name',)) if cfg.loss.synonym_ignore <= 1 else None
-    tr, va, texts, names, subs, plain, bare = [], [], [], [], [], [], []
+    tr, va, texts, names, subs, plain = [], [], [], [], [], []
     for name in d.train_sets:
         ds = load_for(name, cfg); w = mod.windows(ds, cfg)
         a, b = mod.split(w, cfg, d.val_frac, cfg.train.seed)
         tr.append(a); va.append(b)
         texts += dataset_texts(ds, cfg); names += [f"{ds.name}:{n}" for n in w.label_names]
         if plain_cfg is not None: plain += dataset_texts(ds, plain_cfg)
-        if name_cfg is not None: bare += dataset_texts(ds, name_cfg)
         if cfg.vq.vq_mode != 'off': subs += subaction_texts(ds, cfg)
     cap, enc = d.max_windows_per_set, text_encoder(cfg)
     sub = subaction_table(subs, names, enc.encode) if subs else None
-    syn = synonyms(bare, [k for k, w in enumerate(tr) for _ in w.label_names], enc, cfg.loss.synonym_ignore) if name_cfg is not None else None
-    return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None, synonyms=syn)
+    return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None)
 
 def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
     "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset, with the config's augmentations (the IMU-only ones for IMU only)."
@@ -304,7 +285,7 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
         with torch.autocast(torch.device(device).type, dtype=torch.float16, enabled=amp):
             e = ct.per_text(device)                                          # every class text through the label bank, once per step
             fz = dict(per_text=e, owner=ct.owner, weight=weight) if weight is not None else None   # LSA fusion inputs
-            d = loss_terms(model, b, ct.classes(e, rng), cfg, s.bank, p.subactions, fz, p.synonyms)
+            d = loss_terms(model, b, ct.classes(e, rng), cfg, s.bank, p.subactions, fz)
             loss = total_loss(d) / sizes[i]
         (s.scaler.scale(loss) if amp else loss).backward()
         if s.bank is not None and s.bank.size: s.bank.enqueue(d['signal_features'], d['txt_features'], b['y'])
@@ -321,7 +302,7 @@ def train_epoch(p:Prepared, cfg:ExpCfg, epoch:int, s:TrainState, device, ct:Clas
 def epoch_record(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device, ct:ClassTexts, t0:float, train:dict)->dict:
     "The history line of an epoch: train figures, validation, logit scale, learning rate, time; printed."
     rec = dict(epoch=epoch + 1, **train)
-    rec.update(evaluate(s.model, p.val, ct(device), cfg, device, synonyms=p.synonyms), logit_scale=s.model.logit_scale.exp().item(),
+    rec.update(evaluate(s.model, p.val, ct(device), cfg, device), logit_scale=s.model.logit_scale.exp().item(),
                lr=float(s.sch.get_last_lr()[0]), epoch_s=time.perf_counter() - t0)
     print(' '.join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in rec.items()), flush=True)
     return rec
