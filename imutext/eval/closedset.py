@@ -94,11 +94,13 @@ def fit_val(cfg:ExpCfg, train:Windows)->tuple:
 
 def fit_aligned(cfg:ExpCfg, ds, train:Windows, test:Windows,
                 keep:np.ndarray,        # class ids of the dataset kept by `protocol_split` (their texts are used)
-                n_boot:int=200)->dict:
+                n_boot:int=200,
+                split:tuple|None=None,  # `fit_val(cfg, train)` when already made
+               )->dict:
     "The aligned model trained on `train` less its validation share (`fit_val`) with the class texts of `ds`; metrics on `test` by nearest class text."
     set_seed(cfg.train.seed); d = cfg.data
     texts = dataset_texts(ds, cfg); texts = [texts[k] for k in keep]
-    fa, fv, src = fit_val(cfg, train)
+    fa, fv, src = split or fit_val(cfg, train)
     p = Prepared(train_mix([fa], cfg), WindowMix([_cap(fv, 256, cfg.train.seed)]),
                  texts, [f"{ds.name}:{n}" for n in train.label_names], build_model(cfg), text_encoder(cfg))
     fit(cfg, prepared=p)
@@ -119,7 +121,8 @@ def compare_split(cfg:ExpCfg, data, n_boot:int=200, **split)->dict:  # split: pr
     "Supervised encoder vs aligned model on one split, with the weight-sync check and the supervised encoder's embedding similarity."
     t0 = time.perf_counter()
     ds, a, b, keep = protocol_split(cfg, data, **split)
-    sup, ali = fit_supervised(cfg, fit_val(cfg, a)[0], b, n_boot), fit_aligned(cfg, ds, a, b, keep, n_boot)   # both train on the same windows
+    split = fit_val(cfg, a)                                                # once: both rows train on its windows (and its warning is given once)
+    sup, ali = fit_supervised(cfg, split[0], b, n_boot), fit_aligned(cfg, ds, a, b, keep, n_boot, split)
     device = resolve_device(cfg.train.device)
     x = torch.from_numpy(b.x[:16]).to(device); n, _, C = x.shape
     inputs = (x, torch.as_tensor(b.ch_type, device=device).expand(n, C), torch.ones(n, C, dtype=torch.bool, device=device))
