@@ -251,9 +251,8 @@ def _dataset_of_windows(emb:dict)->np.ndarray|None:
     names = emb.get('dataset_names')
     return np.asarray(names)[emb['dataset']].astype(str) if names is not None else emb['dataset'].astype(str)
 
-def _local_to_global(emb:dict)->np.ndarray|None:
+def _local_to_global(y:np.ndarray, d:np.ndarray, td:np.ndarray)->np.ndarray|None:  # (N,) class ids, (N,) dataset of each window, (M,) dataset of each text row
     "Global text-row ids of `y` read as local per-dataset ids, or None if they do not fit."
-    y, d, td = np.asarray(emb['y']), np.asarray(emb['dataset']), np.asarray(emb['text_dataset'])
     out = np.empty_like(y)
     for k in np.unique(d):
         rows, w = np.flatnonzero(td == k), d == k
@@ -272,7 +271,7 @@ def class_id_kind(emb:dict)->str:  # arrays of embeddings.npz
     y = np.asarray(emb.get('y', np.zeros(0, int)))
     if 'text_dataset' not in emb or not len(y): return 'local'
     td = np.asarray(emb['text_dataset']); d = np.asarray(emb.get('dataset', np.zeros(len(y), int)))
-    local = all(y[d == k].max() < np.sum(td == k) for k in np.unique(d))
+    local = _local_to_global(y, d, td) is not None
     glob = y.max() < len(td) and bool((td[y] == d).all())
     return 'global' if glob and not local else 'local'
 
@@ -286,7 +285,7 @@ def _class_of_windows(emb:dict, ds:np.ndarray|None)->np.ndarray:
     if 'text_dataset' not in emb or 'dataset' not in emb: return names[y].astype(str) if y.max() < len(names) else fallback
     kind = class_id_kind(emb)
     if kind == 'global' and y.max() < len(names) and (emb['text_dataset'][y] == emb['dataset']).all(): return names[y].astype(str)
-    g = _local_to_global(emb) if kind == 'local' else None
+    g = _local_to_global(y, np.asarray(emb['dataset']), np.asarray(emb['text_dataset'])) if kind == 'local' else None
     if g is not None: return names[g].astype(str)
     warnings.warn(f"embeddings y ({kind} class ids, y_kind) do not fit text_names of their datasets; classes shown as dataset/id"); return fallback
 

@@ -907,12 +907,12 @@ AUG_SCREEN = (('dyn3', 'movement scaling 0.3 (dyn_scale=0.3)'), ('tw2', 'time wa
 
 SYN_SCREEN = (('syn9', 'synonyms left out of the softmax (synonym_ignore=0.9)'),)   # one-seed screen on the DEFAULTS' ten folds (a3f44e7)
 
-def aug_screen(defaults=PV75, screens=AUG_SCREEN, label="today's defaults"):   # (main job, fold name) of the defaults screened against; (fold name, label) per screen
+def aug_screen(defaults=PV75, screens=AUG_SCREEN, base_label="today's defaults"):   # (main job, fold name) of the defaults screened against; (fold name, label) per screen
     "One-seed screens against the defaults' own seed-0 fold runs: per held-out set, the ten-fold and nine-fold means, the same two scored with name + description only (scripts/text_source_screen.py), and the development sets."
     _, base = full_runs(*defaults)
     sets = sorted(ds for ds in base if ds not in IMU_ZS and base[ds])
     runs = {defaults[1]: {ds: base[ds][0] for ds in sets}} | {f: {ds: load(f'lodo-{f}-{ds}-s0') for ds in sets} for f, _ in screens}   # each run read once
-    cols = [(defaults[1], label)] + [(f, label) for f, label in screens if all(runs[f].values())]
+    cols = [(defaults[1], base_label)] + [(f, label) for f, label in screens if all(runs[f].values())]
     if len(cols) < 2: return None
     names = {f: {r['set']: r['default'] for r in fold_rows(TEXT_SOURCE_TRAINED, f) if r['seed'] == 0} for f, _ in cols}   # scored with name + description only
     f1 = lambda f, ds, scored=None: runs[f][ds][0]['zero_shot'][scored or ds]['macro_f1']
