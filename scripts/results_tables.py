@@ -248,7 +248,8 @@ def pretrain():
 
 FEWSHOT_ROWS = [('aligned (main job)', 'fewshot-main', 'trained', 'probe'), ('pre-trained + aligned', 'fewshot-pretrained', 'trained', 'probe'),
                 ('pre-trained only (not aligned)', 'fewshot-pretrained', 'pretrained', 'probe'), ('random encoder', 'fewshot-pretrained', 'random', 'probe'),
-                ('MiniRocket + ridge (raw windows)', 'fewshot-pretrained', 'none', 'minirocket')]
+                ('MiniRocket + ridge (raw windows)', 'fewshot-minirocket', 'none', 'minirocket'),
+                ('MiniRocket + ridge, before the reference fix (1121cab)', 'fewshot-pretrained', 'none', 'minirocket')]
 
 def fewshot():
     "k labelled windows per class from some subjects of a development set, scored on its other subjects: probes on frozen encoders against MiniRocket."
