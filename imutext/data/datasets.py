@@ -132,6 +132,7 @@ def _read_meta(folder:Path)->dict:
     if not (isinstance(ch, list) and all(isinstance(c, dict) for c in ch)): raise DataFormatError(f"{f}: 'channels' must be a list of objects, one per column of 'signals', got {ch!r:.80}")
     if not (isinstance(meta['label_names'], list) and meta['label_names']): raise DataFormatError(f"{f}: 'label_names' must be a non-empty list, got {meta['label_names']!r:.80}")
     if blank := [i for i, n in enumerate(meta['label_names']) if n is None or not str(n).strip()]: raise DataFormatError(f"{f}: 'label_names'[{blank[0]}] is {meta['label_names'][blank[0]]!r}; every class needs a name")
+    ch = [{**c, 'name': str(c.get('name') or f'channel {j}')} for j, c in enumerate(ch)]   # a channel without a name is named by its column
     meta['channels'] = [{**c, 'sensor': sensor_key(c['sensor'])} if 'sensor' in c else c for c in ch]
     if isinstance(meta.get('label_descriptions'), dict): meta['label_descriptions'] = _keyed_descriptions(meta, f)
     return meta
