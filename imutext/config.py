@@ -264,7 +264,7 @@ def cfg_to_dict(cfg:ExpCfg)->dict:
     "Nested plain dict of `cfg` (tuples become lists)."
     return json.loads(json.dumps(asdict(cfg)))
 
-BEFORE_FIELD = dict(plain_views=0.0)   # fields whose default is not what a run recorded before the field existed did: the value that reproduces such a run
+BEFORE_FIELD = dict(plain_views=0.0, gravity_drop=0.0, hub_bank=0, hub_alpha=0.0)   # fields whose default is not what a run recorded before the field existed did: the value that reproduces such a run
 # fields removed after their screens failed (RESULTS.md): the value at which each did nothing, and the last commit that has it
 RETIRED = dict(same_activity=(2.0, '2dfaeb3'), uniformity=(0.0, '2dfaeb3'), center_sets=(False, '2dfaeb3'), ema_epochs=(0.0, '2dfaeb3'),
                hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'),
