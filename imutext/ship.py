@@ -36,7 +36,8 @@ def lodo_rows(dirs:list,                 # run folders (or results/ copies) of l
         if ref is not None and (diff := [k for k in config_diff(cfg_to_dict(cfg_from_dict(h['config'])), ref) if k not in ('train_sets', 'zero_shot_sets', 'seed')]):
             raise ValueError(f"{d}: configured unlike the shipped model (differing: {', '.join(diff)})")
         for name, z in m['zero_shot'].items():
-            rows.append(dict(held_out=name, seed=h['seed'], macro_f1=z['macro_f1'], adapted=(z.get('transductive') or {}).get('macro_f1', np.nan), ci_lo=z['ci95']['macro_f1'][0], ci_hi=z['ci95']['macro_f1'][1],
+            ci = z.get('ci95', {}).get('macro_f1', (np.nan, np.nan))   # none where the set has a single subject or recording
+            rows.append(dict(held_out=name, seed=h['seed'], macro_f1=z['macro_f1'], adapted=(z.get('transductive') or {}).get('macro_f1', np.nan), ci_lo=ci[0], ci_hi=ci[1],
                              chance=z['chance_macro_f1'], n_classes=z['n_classes'], n_train=len(h['config']['data']['train_sets']),
                              commit=h['git']['commit'][:7], run=d.name))
     return pd.DataFrame(rows)
@@ -49,7 +50,7 @@ def _fmt_rows(t:pd.DataFrame)->str:
                                   trained=('n_train', lambda v: '–'.join(map(str, sorted({v.min(), v.max()})))))
     lines = ['| held out | classes | training sets | seeds | runs | macro-F1 (mean) | sd over runs | 95 % CI (subject bootstrap, widest) | adapted to the set (transductive, mean) | chance |', '|---|---|---|---|---|---|---|---|---|---|']
     for n, r in g.iterrows():
-        lines.append(f"| {n} | {r.classes} | {r.trained} | {r.seeds} | {r.runs} | {r.macro_f1:.3f} | {0 if np.isnan(r.sd) else r.sd:.3f} | {r.ci_lo:.3f}–{r.ci_hi:.3f} | {'–' if np.isnan(r.adapted) else f'{r.adapted:.3f}'} | {r.chance:.3f} |")
+        lines.append(f"| {n} | {r.classes} | {r.trained} | {r.seeds} | {r.runs} | {r.macro_f1:.3f} | {0 if np.isnan(r.sd) else r.sd:.3f} | {'–' if np.isnan(r.ci_lo) else f'{r.ci_lo:.3f}–{r.ci_hi:.3f}'} | {'–' if np.isnan(r.adapted) else f'{r.adapted:.3f}'} | {r.chance:.3f} |")
     return '\n'.join(lines)
 
 def _near_chance(t:pd.DataFrame)->list:
