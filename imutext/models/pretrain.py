@@ -62,9 +62,11 @@ def patch_targets(x:torch.Tensor, L:int,
 # %% ../../nbs/25_models.pretrain.ipynb #d7bb41c2
 @torch.no_grad()
 def ema_update(teacher:nn.Module, student:nn.Module, momentum:float):
-    "Move the teacher's parameters towards the student's; copy its buffers."
+    "Move the teacher's parameters towards the student's; copy its buffers but for batch-norm statistics, which the teacher tracks on its own inputs."
     for pt, ps in zip(teacher.parameters(), student.parameters()): pt.mul_(momentum).add_(ps.detach(), alpha=1 - momentum)
-    for bt, bs in zip(teacher.buffers(), student.buffers()): bt.copy_(bs)
+    for mt, ms in zip(teacher.modules(), student.modules()):
+        if not isinstance(mt, nn.modules.batchnorm._BatchNorm):
+            for bt, bs in zip(mt.buffers(recurse=False), ms.buffers(recurse=False)): bt.copy_(bs)
 
 # %% ../../nbs/25_models.pretrain.ipynb #262c41b5
 def masked_mse(pred:torch.Tensor, target:torch.Tensor, mask:torch.Tensor,  # (n, P, L), (n, P, L), (n, P) bool
@@ -115,11 +117,14 @@ class Pretrainer(nn.Module):
         self.dec = nn.ModuleList(nn.Linear(sc[s].shape[-1], sc[s].shape[-1]) for s in self.scales)
         n, d = self.p.pre_bank, sc[-1].shape[-1]
         self.register_buffer('bank', torch.zeros(n, d)); self.register_buffer('bank_meta', torch.full((n, 3), -1, dtype=torch.long))
-        self.register_buffer('bank_ptr', torch.zeros((), dtype=torch.long))
+        self.register_buffer('bank_ptr', torch.zeros((), dtype=torch.long)); self.train()
 
     def train(self, mode:bool=True):
-        "Train mode for the student and heads; the teacher stays in eval mode."
-        super().train(mode); self.teacher.eval(); return self
+        "Train mode for the student and heads; the teacher stays in eval mode but for its batch norms, which track its own, unmasked inputs."
+        super().train(mode); self.teacher.eval()
+        for m in self.teacher.modules():
+            if isinstance(m, nn.modules.batchnorm._BatchNorm): m.train(mode)
+        return self
 
 # %% ../../nbs/25_models.pretrain.ipynb #d7eeac88
 @patch
