@@ -94,8 +94,9 @@ def _imu_pre(cfg:ExpCfg)->dict:
                 units=dict(acc='g', gyro='rad/s'), channel_order='meta.json order of the kept sensors', norm=d.norm, clip=d.clip)
 
 def _vib_pre(cfg:ExpCfg)->dict:
-    return dict(modality='vibration', **{k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(cfg.vib).items()},
-                units='per-window z-score (waveform) or log median-normalised magnitude (spectra)')
+    "The `VibDataCfg` fields that shape an input (not the hop between windows, the label level or the splits)."
+    shape = ('vib_input', 'vib_rate_hz', 'vib_window', 'vib_revs', 'vib_max_order', 'vib_order_step', 'vib_max_hz', 'vib_band_lo_hz', 'vib_band_hi_hz')
+    return dict(modality='vibration', **{k: getattr(cfg.vib, k) for k in shape}, units='per-window z-score (waveform) or log median-normalised magnitude (spectra)')
 
 MODALITIES = dict(
     imu=Modality('imu', lambda ds, cfg: channel_context(imu_windows(ds, cfg.data), cfg), _imu_texts,
@@ -188,8 +189,9 @@ def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pre
     if not p.is_file(): raise FileNotFoundError(f"EncoderCfg.init_from: {p} does not exist (expected a pre-training run folder holding {PRETRAIN_NAME})")
     ck = torch.load(p, map_location='cpu', weights_only=True)
     a, b = cfg_to_dict(cfg_from_dict(ck['config'])), cfg_to_dict(cfg)
-    keep = lambda d: {'encoder': {k: v for k, v in d['encoder'].items() if k != 'init_from'}, 'data': {'modality': d['data']['modality']}}
-    diff = config_diff(keep(a), keep(b)) + (['preprocessing'] if ck['preprocessing'] != preprocessing(cfg) else [])
+    keep = lambda d: {'encoder': {k: v for k, v in d['encoder'].items() if k not in ('init_from', 'channel_text')}, 'data': {'modality': d['data']['modality']}}
+    pre = preprocessing(cfg)
+    diff = config_diff(keep(a), keep(b)) + [f"preprocessing.{k}" for k in pre if ck['preprocessing'].get(k) != pre[k]]
     if diff: raise ValueError(f"EncoderCfg.init_from: {p} was pre-trained with another encoder or input (differing: {', '.join(diff)})")
     from imutext.eval.zeroshot import seen_in_training   # here: eval.zeroshot imports this module
     held = {z: s for z in cfg.data.zero_shot_sets if (s := seen_in_training(a['data']['train_sets'], z))}
