@@ -182,7 +182,7 @@ PRETRAIN_NAME = 'pretrain.pt'   # the encoder checkpoint a pre-training run fold
 def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pretrain.pt); relative paths also under the repository
                        cfg:ExpCfg,       # the config of the model it initialises
                       )->dict:           # the encoder's state dict
-    "The pre-trained encoder weights of a run folder, refused if the encoder or its inputs differ from `cfg`'s, or if it was pre-trained on a set `cfg` holds out for zero-shot."
+    "The pre-trained encoder weights of a run folder, refused if the encoder or its inputs differ from `cfg`'s, or if it was pre-trained on a set `cfg` holds out for zero-shot, or on windows `cfg` validates on."
     p = Path(folder)
     if not p.is_absolute() and not p.exists(): p = REPO_ROOT/p
     if p.is_dir(): p = p/PRETRAIN_NAME
@@ -198,6 +198,12 @@ def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pre
     if held: raise ValueError(f"EncoderCfg.init_from: {p} was pre-trained on datasets this config holds out for zero-shot (DataCfg.zero_shot_sets): "
                               + ', '.join(z if s == [z] else f"{z} (pre-trained as {', '.join(s)})" for z, s in held.items())
                               + "; pre-train without them or hold out other sets")
+    split = lambda d: {'TrainCfg.seed': d['train']['seed'], 'DataCfg.val_frac': d['data']['val_frac']} | (   # what picks the validation windows (vibration: per class)
+        {'VibDataCfg.vib_label_level': d['vib']['vib_label_level']} if d['data']['modality'] == 'vibration' else {})
+    sa, sb, fmt = split(a), split(b), lambda s: ', '.join(f"{k}={v!r}" for k, v in s.items())
+    shared = [str(s) for s in cfg.data.train_sets if sa != sb and seen_in_training(a['data']['train_sets'], s)]
+    if shared: raise ValueError(f"EncoderCfg.init_from: {p} held out its validation windows with {fmt(sa)}; this config holds them out with {fmt(sb)}, so validation windows of "
+                                f"{', '.join(shared)} were pre-training windows: set {fmt({k: v for k, v in sa.items() if sb[k] != v})} (the pre-training run's) or pre-train with this config's")
     return ck['encoder']
 
 # %% ../../nbs/24_models.factory.ipynb #dbbdd4aa
