@@ -209,7 +209,7 @@ def random_control(cfg:ExpCfg,   # the trained model's config (same architecture
                   )->SignalClip:
     "An untrained model of `cfg`, seeded, in eval mode; its encoder random, or pre-trained from `init_from`."
     with _rng_scope('cpu'):
-        torch.manual_seed(seed); return build_model(cfg.override(init_from=init_from)).eval()
+        torch.manual_seed(seed); return build_model(cfg.override(init_from=init_from, train_sets=())).eval()   # never trained: no validation windows the pre-training run could have seen
 
 # %% ../../nbs/54_eval.transfer.ipynb #a62fcafc
 COLUMNS = ['method', 'encoder', 'feature', 'k', 'acc_mean', 'acc_std', 'macro_f1_mean', 'macro_f1_std', 'n_seeds', 'n_train', 'n_test',
