@@ -67,25 +67,27 @@ def vib_cross_dataset():
 IMU_CLOSED = ('dsads', 'mobifall', 'utd_mhad')   # the IMU closed-set splits (subject-disjoint)
 
 def closed_set():
-    "Encoder trained alone vs the aligned model on the same leakage-free split (closed set)."
-    groups = [('cwru-xload-d-classce', 'CWRU cross-load (0–1 hp → 2–3 hp), 15 labels'), ('uestc-xspeed', 'UESTC cross-speed (→ 1400 rpm), 4 labels'),
-              *[(f'imu-{ds}', f'{ds}, subject-disjoint') for ds in IMU_CLOSED]]
+    "Encoder trained alone vs the aligned model on the same leakage-free split (closed set), at today's code (closed-*) beside the runs before 4c59799."
+    groups = [('cwru-xload', 'cwru-xload-d-classce', 'CWRU cross-load (0–1 hp → 2–3 hp), 15 labels'), ('uestc-xspeed', 'uestc-xspeed', 'UESTC cross-speed (→ 1400 rpm), 4 labels'),
+              *[(f'imu-{ds}', f'imu-{ds}', f'{ds}, subject-disjoint') for ds in IMU_CLOSED]]
     rows, runs = [], []
-    for prefix, what in groups:
-        rs = seeds(prefix)
+    for new, old, what in groups:
+        rs, before = seeds(f'closed-{new}'), seeds(old)
         if not rs: continue
-        runs += rs; ms = [r[0] for r in rs]
+        runs += rs + before; ms, bs = [r[0] for r in rs], [r[0] for r in before]
         rows.append([what, ms[0]['n_classes'], pm([m['supervised_acc'] for m in ms]), pm([m['aligned_acc'] for m in ms]),
-                     pm([m['gap_pp'] for m in ms], 1), ci(ms[0]['aligned'], 'accuracy'), f"{max(m['weight_sync_max_diff'] for m in ms):.1e}", len(ms)])
+                     pm([m['gap_pp'] for m in ms], 1), ci(ms[0]['aligned'], 'accuracy'), f"{max(m['weight_sync_max_diff'] for m in ms):.1e}",
+                     pm([m['supervised_acc'] for m in bs]), pm([m['aligned_acc'] for m in bs]), pm([m['gap_pp'] for m in bs], 1), len(ms)])
     if not rows: return None
     return table(['split', 'classes', 'encoder alone: accuracy', 'aligned, by class text: accuracy', 'gap (pp)', 'aligned 95 % CI (seed 0)',
-                  'weight-sync max diff', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/<split>-s*/`."
+                  'weight-sync max diff', 'before 4c59799: encoder alone', 'before 4c59799: aligned', 'before 4c59799: gap (pp)', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/closed-<split>-s*/`, before `results/cwru-xload-d-classce-s*/`, `results/uestc-xspeed-s*/`, `results/imu-<set>-s*/`."
 
 def closed_gravity():
-    "The IMU closed-set splits with the default gravity_drop (imu-<set>) and without it (imu-nogd-<set>), same seeds and commit."
+    "The IMU closed-set splits with the default gravity_drop (closed-imu-<set>) and without it (closed-imu-nogd-<set>), same seeds and commit."
     rows, ons, offs = [], [], []
     for ds in IMU_CLOSED:
-        on, off = seeds(f'imu-{ds}'), seeds(f'imu-nogd-{ds}')
+        on, off = seeds(f'closed-imu-{ds}'), seeds(f'closed-imu-nogd-{ds}')
         n = min(len(on), len(off))
         if not n: continue
         on, off = on[:n], off[:n]; ons += on; offs += off
@@ -98,7 +100,7 @@ def closed_gravity():
     g = lambda rs: '/'.join(sorted({f"{r[1]['config']['data']['gravity_drop']:g}" for r in rs}))   # the runs' own setting
     heads = [f'gravity_drop {g(offs)}', f'gravity_drop {g(ons)} (the default)']
     return table(['subject-disjoint split', 'classes', *[h for what in ('encoder alone', 'aligned') for h in (*[f'{what}, {x}' for x in heads], 'change per seed')], 'seeds'], rows) + \
-        f"\n\nCommit {commit(ons + offs)}; run files `results/imu-<split>-s*/`, `results/imu-nogd-<split>-s*/`."
+        f"\n\nCommit {commit(ons + offs)}; run files `results/closed-imu-<split>-s*/`, `results/closed-imu-nogd-<split>-s*/`."
 
 def story():
     "CWRU cross-load at the label level, one change at a time (seed 0)."
