@@ -71,8 +71,8 @@ def fit_supervised(cfg:ExpCfg, train:Windows, test:Windows, n_boot:int=200)->dic
     model = build_model(cfg).to(device); clf = nn.Linear(cfg.encoder.d_model, len(train.label_names)).to(device)
     mix = train_mix([train], cfg)
     n_b = max(1, mix.n_epoch() // t.batch_size)
-    parts = dict(encoder=model.encoder, pool=model.pool, clf=clf) | (dict(ctx=model.ctx) if model.ctx is not None else {})   # channel context trains too
-    opt, sch = make_optimizer(nn.ModuleDict(parts), cfg, n_b)
+    parts = dict(encoder=model.encoder, tokenizer=model.tokenizer, pool=model.pool, clf=clf, ctx=model.ctx)   # every module of the embedding path: the codebook tokenizer (vq_mode 'pool') and the channel context train too
+    opt, sch = make_optimizer(nn.ModuleDict({k: m for k, m in parts.items() if m is not None}), cfg, n_b)
     for epoch in range(t.epochs):
         model.train(); pairs, rng = mix.epoch(t.seed, epoch), np.random.default_rng([t.seed, epoch, 1])
         for i in range(n_b):
