@@ -17,9 +17,9 @@ from sklearn.metrics import f1_score
 from ..core import TEXT_DIM
 from ..config import ExpCfg
 from ..data.datasets import SensorData, load_dataset
-from ..data.windows import Windows, imu_windows, split_windows, split_mask, split_key
+from ..data.windows import Windows, imu_windows, split_windows, split_key
 from ..models.clip import SignalClip, param_groups
-from ..models.factory import build_model, signal_windows, preprocessing
+from ..models.factory import build_model, signal_windows, preprocessing, modality
 from .fewshot import kshot_indices, linear_probe
 from .minirocket import minirocket_classifier
 from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature, model_hub_offset
@@ -39,8 +39,8 @@ class TransferCfg:
     n_seeds: int = 3                       # draws of the shots per k (seeds 0 … n_seeds-1)
     methods: tuple = ('probe', 'finetune')  # any of METHODS ('finetune_zs': fine-tune from the zero-shot head; 'minirocket': MiniRocket + ridge on the raw windows)
     feature: str = 'embedding'             # what 'probe' and 'finetune' read: 'embedding' or 'text_space'
-    frac: float = 0.3                      # share of subjects held out as test windows
-    seed: int = 0                          # seed of the subject split and of the random control's init
+    frac: float = 0.3                      # share of subjects (IMU) or of each class's recordings (vibration) held out as test windows
+    seed: int = 0                          # seed of that split and of the random control's init
     C: float = 1.0                         # inverse L2 strength of the probe
     probe_norm: str = 'zscore'             # probe feature scaling: 'zscore' (pool statistics) or 'l2' (unit norm)
     steps: int = 50                        # AdamW steps per fine-tune
@@ -72,19 +72,20 @@ def as_windows(model:SignalClip,                      # the model whose `cfg.dat
 
 # %% ../../nbs/54_eval.transfer.ipynb #0bf04773
 def fewshot_split(w:Windows,        # windows of one dataset
-                  frac:float=0.3,   # share of subjects (or recordings) held out as test windows
+                  cfg:ExpCfg,       # the model's config: its modality's split (`modality(cfg).split`)
+                  frac:float=0.3,   # share of subjects (IMU) or of each class's recordings (vibration) held out as test windows
                   seed:int=0,       # seed of the split
                  )->tuple:          # (pool the shots are drawn from, test windows)
-    "Subject-disjoint (recording-disjoint where subjects are unknown) pool / test split of one dataset."
-    m = _fewshot_mask(w, frac, seed)
+    "Pool / test split of one dataset: subject-disjoint for IMU (recording-disjoint where subjects are unknown), recording-disjoint for vibration."
+    m = _fewshot_mask(w, cfg, frac, seed)
     return w.subset(~m), w.subset(m)
 
-def _fewshot_mask(w:Windows, frac:float, seed:int)->np.ndarray:  # (N,) bool, True = test window
-    "The test windows of `fewshot_split` among all of `w` (`split_mask`), checked to leave every test class in the pool."
-    m = split_mask(w, frac, seed)
+def _fewshot_mask(w:Windows, cfg:ExpCfg, frac:float, seed:int)->np.ndarray:  # (N,) bool, True = test window
+    "The test windows of `fewshot_split` among all of `w`: the recordings `modality(cfg).split` holds out (it never splits one), checked to leave every test class in the pool."
+    m = np.isin(w.seg, modality(cfg).split(w, cfg, frac, seed)[1].seg)
     missing = sorted(set(np.unique(w.y[m]).tolist()) - set(np.unique(w.y[~m]).tolist()))
     if missing: raise ValueError(f"{w.dataset}: classes {[w.label_names[c] for c in missing]} occur only in the held-out "
-                                 f"subjects (frac={frac}, seed={seed}); try another seed or a smaller frac")
+                                 f"subjects/recordings (frac={frac}, seed={seed}); try another seed or a smaller frac")
     return m
 
 # %% ../../nbs/54_eval.transfer.ipynb #93ff8583
@@ -100,9 +101,9 @@ def probe_fewshot(model:SignalClip,                  # frozen encoder
                   tc:TransferCfg|None=None,          # protocol (k_list, n_seeds, feature, frac, seed, C, probe_norm); default TransferCfg()
                   device='cpu',
                  )->pd.DataFrame:                    # one row per k (see `linear_probe`) + method, feature
-    "k-shot linear probe on frozen features; shots from a subject-disjoint pool, scored on the held-out subjects."
+    "k-shot linear probe on frozen features; shots from the pool of `fewshot_split`, scored on its held-out subjects (recordings)."
     tc = tc or TransferCfg()
-    pool, test = fewshot_split(as_windows(model, data), tc.frac, tc.seed)
+    pool, test = fewshot_split(as_windows(model, data), model.cfg, tc.frac, tc.seed)
     fp, ft = embed_windows(model, pool, device, feature=tc.feature), embed_windows(model, test, device, feature=tc.feature)
     if tc.probe_norm == 'zscore': fp, ft = _zscore(fp, ft)
     df = linear_probe(fp, pool.y, ft, test.y, tc.k_list, tc.n_seeds, tc.C, normalise=tc.probe_norm == 'l2')
@@ -180,7 +181,7 @@ def finetune_fewshot(model:SignalClip,                  # the starting point (de
                     )->pd.DataFrame:                    # one row per k, columns as `linear_probe` + method, feature
     "k-shot full fine-tune (encoder + linear head), accuracy and macro-F1 mean ± std over seeds."
     tc = tc or TransferCfg()
-    pool, test = fewshot_split(as_windows(model, data), tc.frac, tc.seed)
+    pool, test = fewshot_split(as_windows(model, data), model.cfg, tc.frac, tc.seed)
     K, rows = len(np.unique(pool.y)), []
     for k in _usable_k(pool.y, tc.k_list):
         res = np.array([_scores(test.y, finetune_once(model, pool, kshot_indices(pool.y, k, s), test, tc, class_emb, seed=s, device=device))
@@ -190,11 +191,12 @@ def finetune_fewshot(model:SignalClip,                  # the starting point (de
 
 # %% ../../nbs/54_eval.transfer.ipynb #e662d63d
 def minirocket_fewshot(w:Windows,                  # windows of the new dataset (the model's preprocessing)
+                       cfg:ExpCfg,                 # the model's config (its modality's split, as `fewshot_split`)
                        tc:TransferCfg|None=None,   # protocol (k_list, n_seeds, frac, seed); default TransferCfg()
                       )->pd.DataFrame:             # one row per k, columns as `finetune_fewshot`, encoder 'none'
     "k-shot MiniRocket + ridge on the raw windows: the shots and test windows of the probes."
     tc = tc or TransferCfg()
-    pool, test = fewshot_split(w, tc.frac, tc.seed)
+    pool, test = fewshot_split(w, cfg, tc.frac, tc.seed)
     K, rows = len(np.unique(pool.y)), []
     for k in _usable_k(pool.y, tc.k_list):
         res = np.array([_scores(test.y, minirocket_classifier(pool.x[ix], pool.y[ix], seed=s)(test.x))
@@ -238,12 +240,12 @@ def transfer_table(model:SignalClip,                # the trained model
     if preprocessing(cfg) != preprocessing(model.cfg): raise ValueError("cfg.data preprocessing differs from the model's (cfg.data)")
     ds = dataset if isinstance(dataset, SensorData) else load_dataset(dataset)
     w = as_windows(model, ds)
-    zrow, cls = _zero_shot_row(model, ds, w, _fewshot_mask(w, tc.frac, tc.seed), encoder, device, tc.seen_ok)
+    zrow, cls = _zero_shot_row(model, ds, w, _fewshot_mask(w, model.cfg, tc.frac, tc.seed), encoder, device, tc.seen_ok)
     zs_tc = dataclasses.replace(tc, feature='text_space')
     run = dict(probe=lambda m: probe_fewshot(m, w, tc, device),
                finetune=lambda m: finetune_fewshot(m, w, tc, device=device),
                finetune_zs=lambda m: finetune_fewshot(m, w, zs_tc, class_emb=cls, device=device))
     encoders = [('trained', model), ('random', random_control(cfg, tc.seed))] + ([('pretrained', random_control(cfg, tc.seed, pretrained))] if pretrained else [])
     parts = [run[meth](m).assign(encoder=enc) for meth in tc.methods if meth != 'minirocket' for enc, m in encoders]
-    if 'minirocket' in tc.methods: parts.append(minirocket_fewshot(w, tc))
+    if 'minirocket' in tc.methods: parts.append(minirocket_fewshot(w, model.cfg, tc))
     return pd.concat([pd.DataFrame([zrow])] + parts, ignore_index=True).assign(seen_in_training=zrow['seen_in_training'])[COLUMNS]
