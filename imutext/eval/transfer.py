@@ -81,7 +81,8 @@ def fewshot_split(w:Windows,        # windows of one dataset
     return w.subset(~m), w.subset(m)
 
 def _fewshot_mask(w:Windows, cfg:ExpCfg, frac:float, seed:int)->np.ndarray:  # (N,) bool, True = test window
-    "The test windows of `fewshot_split` among all of `w`: the recordings `modality(cfg).split` holds out (it never splits one), checked to leave every test class in the pool."
+    "The test windows of `fewshot_split` among all of `w`: the recordings `modality(cfg).split` holds out (it never splits one), checked to leave every test class in the pool; a set of one class is refused."
+    if (K := len(np.unique(w.y))) < 2: raise ValueError(f"{w.dataset}: {K} class among its windows; few-shot classification needs two or more (a probe cannot be fitted, and every prediction would be right)")
     m = np.isin(w.seg, modality(cfg).split(w, cfg, frac, seed)[1].seg)
     missing = sorted(set(np.unique(w.y[m]).tolist()) - set(np.unique(w.y[~m]).tolist()))
     if missing: raise ValueError(f"{w.dataset}: classes {[w.label_names[c] for c in missing]} occur only in the held-out "
