@@ -48,9 +48,9 @@ def protocol_split(cfg:ExpCfg,                 # the model's config (preprocessi
 
 # %% ../../nbs/57_eval.closedset.ipynb #fa63fa9b
 def _ci_key(w:Windows, cfg:ExpCfg)->tuple:
-    "The (N,) id the bootstrap resamples on test windows `w`, and its unit: the split's key, or the recording where `w` holds one subject (`split_windows` splits a one-subject set by recording)."
+    "The (N,) id the bootstrap resamples on test windows `w`, and its unit: the split's key (the recording for vibration and where subjects are unknown), or the recording where `w` holds one subject (`split_windows` splits a one-subject set by recording)."
     key = modality(cfg).key(w)
-    if cfg.data.modality == 'vibration': return key, 'recording'
+    if cfg.data.modality == 'vibration' or (w.group < 0).all(): return key, 'recording'   # no subject ids: split_key is the recording
     if len(np.unique(key)) >= 2: return key, 'subject'
     warnings.warn(f"{w.dataset}: the test windows hold one subject, so the bootstrap interval resamples its {len(np.unique(w.seg))} recording(s): a spread across recordings, not across subjects")
     return w.seg, 'recording'
