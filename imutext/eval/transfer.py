@@ -22,7 +22,7 @@ from ..models.clip import SignalClip, param_groups
 from ..models.factory import build_model, signal_windows, preprocessing, modality
 from .fewshot import kshot_indices, linear_probe
 from .minirocket import minirocket_classifier
-from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature, model_hub_offset
+from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature, model_hub_offset, check_unseen
 
 # %% auto #0
 __all__ = ['PROBE_NORMS', 'METHODS', 'COLUMNS', 'TransferCfg', 'as_windows', 'fewshot_split', 'probe_fewshot', 'fewshot_head',
@@ -47,7 +47,7 @@ class TransferCfg:
     lr: float = 1e-3                       # fine-tune learning rate (encoder and head)
     weight_decay: float = 1e-4             # fine-tune weight decay (>= 2-d weights only)
     bs: int = 64                           # fine-tune mini-batch: at most this many shots per step
-    seen_ok: bool = False                  # allow a training set of the model (rows labelled seen_in_training)
+    seen_ok: bool = False                  # allow a training set of the model or a set its encoder or `pretrained` was pre-trained on (rows labelled seen_in_training)
 
     def __post_init__(self):
         self.k_list, self.methods = tuple(int(k) for k in self.k_list), tuple(self.methods)
@@ -240,6 +240,7 @@ def transfer_table(model:SignalClip,                # the trained model
     tc, cfg = tc or TransferCfg(), cfg or model.cfg
     if preprocessing(cfg) != preprocessing(model.cfg): raise ValueError("cfg.data preprocessing differs from the model's (cfg.data)")
     ds = dataset if isinstance(dataset, SensorData) else load_dataset(dataset)
+    seen = check_unseen(model.cfg, ds, tc.seen_ok, pretrained)   # the model's training sets, and the pre-training sets of its encoder (init_from) and of `pretrained`
     w = as_windows(model, ds)
     zrow, cls = _zero_shot_row(model, ds, w, _fewshot_mask(w, model.cfg, tc.frac, tc.seed), encoder, device, tc.seen_ok)
     zs_tc = dataclasses.replace(tc, feature='text_space')
@@ -249,4 +250,4 @@ def transfer_table(model:SignalClip,                # the trained model
     encoders = [('trained', model), ('random', random_control(cfg, tc.seed))] + ([('pretrained', random_control(cfg, tc.seed, pretrained))] if pretrained else [])
     parts = [run[meth](m).assign(encoder=enc) for meth in tc.methods if meth != 'minirocket' for enc, m in encoders]
     if 'minirocket' in tc.methods: parts.append(minirocket_fewshot(w, model.cfg, tc))
-    return pd.concat([pd.DataFrame([zrow])] + parts, ignore_index=True).assign(seen_in_training=zrow['seen_in_training'])[COLUMNS]
+    return pd.concat([pd.DataFrame([zrow])] + parts, ignore_index=True).assign(seen_in_training=seen)[COLUMNS]

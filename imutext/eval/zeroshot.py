@@ -10,12 +10,12 @@ import functools, hashlib, warnings
 import numpy as np
 import torch
 from scipy.special import logsumexp
-from ..core import resolve_device
+from ..core import resolve_device, REPO_ROOT
 from ..config import ExpCfg
 from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning
 from ..data.windows import Windows
 from ..models.clip import SignalClip
-from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality
+from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, PRETRAIN_NAME
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
                                   chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
 from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label
@@ -23,10 +23,10 @@ from ..data.subactions import load_subactions
 
 # %% auto #0
 __all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'window_inputs', 'check_feature', 'window_features', 'embed_windows',
-           'dataset_identity', 'segment_prints', 'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr',
-           'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen',
-           'lowest_training_rate', 'held_out_inputs', 'zero_shot', 'scoring_texts', 'evaluate_checkpoint',
-           'vocab_embeddings', 'open_vocab']
+           'dataset_identity', 'segment_prints', 'seen_in_training', 'pretrain_sets', 'chance_group_accuracy',
+           'chance_group_mrr', 'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores',
+           'with_label_level', 'check_unseen', 'lowest_training_rate', 'held_out_inputs', 'zero_shot', 'scoring_texts',
+           'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -97,6 +97,16 @@ def seen_in_training(train_sets:Sequence,              # a model's training sets
             q = segment_prints(t) if p else None   # read only when folder and name do not decide
         return bool(q) and len(p & q) >= SEEN_SHARE * len(p)
     return [str(t) for t in train_sets if same(t)]
+
+# %% ../../nbs/53_eval.zeroshot.ipynb #pre53code
+def pretrain_sets(run:str|Path,  # a pre-training run folder or its pretrain.pt (`EncoderCfg.init_from`); relative paths also under the repository
+                 )->list:        # the datasets it was pre-trained on, as recorded (`cfg.data.train_sets`)
+    "The training sets recorded in a pre-training run's checkpoint."
+    p = Path(run)
+    if not p.is_absolute() and not p.exists(): p = REPO_ROOT/p
+    if p.is_dir(): p = p/PRETRAIN_NAME
+    if not p.is_file(): raise FileNotFoundError(f"pre-training run {run}: {p} does not exist, so the datasets its encoder was pre-trained on cannot be checked against the evaluated set")
+    return list(torch.load(p, map_location='cpu', weights_only=True)['config']['data']['train_sets'])
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #4af1eeee
 def chance_group_accuracy(y:np.ndarray,          # (N,) true candidate ids
@@ -179,13 +189,19 @@ def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
     if cfg.data.modality != 'vibration': raise ValueError(f"label_level={label_level!r} applies to vibration models; this is a {cfg.data.modality} model")
     return cfg.override(vib_label_level=label_level)
 
-def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False)->bool:
-    "Whether `ds` is one of `cfg`'s training sets; raises if it is and `seen_ok` is False."
+def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False,
+                 pretrained:str|Path='',   # another pre-training run whose encoder is scored on `ds` (`eval.transfer.transfer_table`)
+                )->bool:
+    "Whether `ds` is one of `cfg`'s training sets or a set pre-trained on (`pretrain_sets`) by the run its encoder started from (`EncoderCfg.init_from`) or by `pretrained`; raises if it is and `seen_ok` is False."
     seen = seen_in_training(cfg.data.train_sets, ds)
+    pre = {str(r): s for r in (cfg.encoder.init_from, pretrained) if r and (s := seen_in_training(pretrain_sets(r), ds))}
     if seen and not seen_ok:
         raise ValueError(f"{ds.path}: dataset {ds.name!r} is a training set of this model, or a copy of one (train_sets {seen}), so a score on it is not zero-shot; "
                          f"evaluate a held-out set, or pass seen_ok=True (imutext zero-shot --seen-ok) to score it labelled 'seen_in_training'")
-    return bool(seen)
+    if pre and not seen_ok:
+        raise ValueError(f"{ds.path}: dataset {ds.name!r} was pre-trained on by {'; '.join(f'{r} (its train_sets {s})' for r, s in pre.items())}, or is a copy of one of its sets, "
+                         f"so the encoder has seen it and a score on it is not on unseen data; evaluate a held-out set, or pass seen_ok=True to score it labelled 'seen_in_training'")
+    return bool(seen or pre)
 
 def lowest_training_rate(cfg:ExpCfg)->float|None:
     "The lowest `sampling_rate_hz` among the model's training sets that are found here (their meta.json alone); None when none is."
@@ -273,6 +289,7 @@ def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `
     if not str(data).strip(): raise ValueError("no dataset given (--data is empty): name a bundled dataset or a folder in the data format")
     if n_boot < 0: raise ValueError(f"n_boot (--n-boot) must be 0 or more, got {n_boot}")
     ck = load_checkpoint(checkpoint); model = model_from_checkpoint(ck)
+    model.cfg = model.cfg.override(init_from=ck['config']['encoder'].get('init_from', ''))   # rebuilt without it (the weights are the checkpoint's); the seen check reads its pre-training sets
     if ck.get('epoch') is not None and ck['epoch'] + 1 < model.cfg.train.epochs:
         warnings.warn(f"{checkpoint}: saved after epoch {ck['epoch'] + 1} of {model.cfg.train.epochs}; the run did not finish, so these are an unfinished model's scores")
     if text_sources: model.cfg = scoring_texts(model.cfg, data, text_sources)
