@@ -194,7 +194,10 @@ def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False,
                 )->bool:
     "Whether `ds` is one of `cfg`'s training sets or a set pre-trained on (`pretrain_sets`) by the run its encoder started from (`EncoderCfg.init_from`) or by `pretrained`; raises if it is and `seen_ok` is False."
     seen = seen_in_training(cfg.data.train_sets, ds)
-    pre = {str(r): s for r in (cfg.encoder.init_from, pretrained) if r and (s := seen_in_training(pretrain_sets(r), ds))}
+    def pre_seen(r):
+        try: return seen_in_training(pretrain_sets(r), ds)
+        except FileNotFoundError as e: warnings.warn(f"{e}; {ds.name!r} is scored as unseen by it"); return []   # a checkpoint moved without its pre-training run
+    pre = {str(r): s for r in (cfg.encoder.init_from, pretrained) if r and (s := pre_seen(r))}
     if seen and not seen_ok:
         raise ValueError(f"{ds.path}: dataset {ds.name!r} is a training set of this model, or a copy of one (train_sets {seen}), so a score on it is not zero-shot; "
                          f"evaluate a held-out set, or pass seen_ok=True (imutext zero-shot --seen-ok) to score it labelled 'seen_in_training'")
