@@ -159,7 +159,7 @@ def main_jobs():
                   'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s*/`."
 
 IMU_ZS = ('hapt', 'wisdm_watch')   # the IMU development sets the main job holds out
-MAIN8 = 'main8'   # the main job on the eight-set mix (the defaults until c3cf6ce): the reference the codebook, ablation and pre-training rows were run against
+MAIN8 = 'main8'   # the main job on the eight-set mix (the defaults until c3cf6ce): the reference the ablation and pre-training rows were run against
 
 def load_cb(name):
     "codebook.json of results/<name>, or None."
@@ -173,7 +173,7 @@ def zs_cells(runs):
 def codebook():
     "The code-token model (the aligned model pooling codebook tokens) beside the main model, same seeds and commit; the codebook's own measures."
     rows, runs = [], []
-    for prefix, what in ((MAIN8, 'main model (encoder tokens)'), ('codebook', 'code-token model (vq_mode=pool)')):
+    for prefix, what in (('codebook-main', 'main model (encoder tokens)'), ('codebook-pool', 'code-token model (vq_mode=pool)')):
         rs = seeds(prefix)
         if not rs: continue
         runs += rs
@@ -185,12 +185,12 @@ def codebook():
     if not rows: return None
     return table(['model', 'hapt macro-F1', 'wisdm_watch macro-F1', 'codes used on val %', 'code perplexity (val)', 'reconstruction R² (val)',
                   'Epilepsy: token histogram', 'RacketSports: token histogram', 'Epilepsy: token probe', 'RacketSports: token probe', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/main8-s*/`, `results/codebook-s*/` (`codebook.json`)."
+        f"\n\nCommit {commit(runs)}; run files `results/codebook-main-s*/`, `results/codebook-pool-s*/` (`codebook.json`)."
 
 def codebook_sweep():
     "Codebook size and action option (seed 0): what each does to the book, the reconstruction, the sub-action meaning of codes and zero-shot."
-    variants = [('codebook-k32-s0', '32 codes, action decoder (option 2)'), ('codebook-s0', '64 codes, action decoder (option 2)'),
-                ('codebook-head-s0', '64 codes, action head (option 1)')]
+    variants = [('codebook-pool-k32-s0', '32 codes, action decoder (option 2)'), ('codebook-pool-s0', '64 codes, action decoder (option 2)'),
+                ('codebook-pool-head-s0', '64 codes, action head (option 1)')]
     rows, runs = [], []
     for name, what in variants:
         r, c = load(name), load_cb(name)
@@ -203,7 +203,7 @@ def codebook_sweep():
     if not rows: return None
     return table(['codebook', 'used on val %', 'perplexity', 'recon R²', 'flat?', 'code → sub-action entropy (bits)',
                   'Epilepsy histogram acc.', 'RacketSports histogram acc.', 'hapt macro-F1', 'wisdm_watch macro-F1'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/codebook-*-s0/`, `results/codebook-s0/`."
+        f"\n\nCommit {commit(runs)}; run files `results/codebook-pool-*-s0/`."
 
 def ablation():
     "IMU main-job ablation: one switch off per row, 3 seeds each, one commit."
@@ -237,16 +237,16 @@ def pretrain():
         rs = seeds(prefix)
         if not rs: continue
         runs += rs
-        vib = seeds('vib-pretrained' if pre == 'pre' else 'vib-nopre') if pre in ('pre', None) else []
-        runs += vib
-        rows.append([what, *zs_cells(rs), pm([r[0]['zero_shot']['cwru_fe']['macro_f1'] for r in vib]) if vib else '–',
-                     pre_losses(f'{pre}-s0') if pre else '–', pre_losses('vib-pre-s0') if pre == 'pre' else '–',
+        vib, old = ([seeds(f'{p}-{"pretrained" if pre == "pre" else "nopre"}') for p in ('vibpt', 'vib')] if pre in ('pre', None) else ([], []))
+        runs += vib + old
+        f1 = lambda v: pm([r[0]['zero_shot']['cwru_fe']['macro_f1'] for r in v]) if v else '–'
+        rows.append([what, *zs_cells(rs), f1(vib), pre_losses(f'{pre}-s0') if pre else '–', pre_losses('vibpt-pre-s0') if pre == 'pre' else '–', f1(old),
                      f"{len(rs)}" + (f" / {len(vib)}" if vib else '')])
     if len(rows) < 2: return None
     return table(['pre-training of the encoder', 'hapt macro-F1', 'wisdm_watch macro-F1', 'vibration: cwru_fe macro-F1',
                   'IMU pre-training, last epoch (seed 0): rec / ms / patch / win', 'vibration pre-training, last epoch (seed 0)',
-                  'seeds (IMU / vibration)'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/main8-s*/`, `results/pre*-s*/`, `results/pretrained*-s*/`, `results/vib-nopre-s*/`, `results/vib-pre*-s*/`."
+                  'vibration before cbd4bbd and 6cca1c3 (6db2d2d): cwru_fe macro-F1', 'seeds (IMU / vibration)'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/main8-s*/`, `results/pre*-s*/`, `results/pretrained*-s*/`, `results/vibpt-*-s*/`; before, `results/vib-nopre-s*/`, `results/vib-pre*-s*/`."
 
 FEWSHOT_ROWS = [('aligned (main job)', 'fewshot-main', 'trained', 'probe'), ('pre-trained + aligned', 'fewshot-pretrained', 'trained', 'probe'),
                 ('pre-trained only (not aligned)', 'fewshot-pretrained', 'pretrained', 'probe'), ('random encoder', 'fewshot-pretrained', 'random', 'probe'),
