@@ -17,7 +17,8 @@ from .models.pretrain import Pretrainer, ema_update
 from .train import WindowMix, make_optimizer, with_absolute_sets
 
 # %% auto #0
-__all__ = ['pretrain_windows', 'pair_epoch', 'pretrain_batch', 'pretrain', 'plot_pretrain_losses', 'plot_masked_reconstruction']
+__all__ = ['BN_BATCHES', 'pretrain_windows', 'pair_epoch', 'pretrain_batch', 'pretrain', 'plot_pretrain_losses',
+           'plot_masked_reconstruction']
 
 # %% ../nbs/42_pretrain.ipynb #bf0365d7
 def pretrain_windows(cfg:ExpCfg)->list:  # Windows of each training set
@@ -44,6 +45,8 @@ def pretrain_batch(mix:WindowMix, rows:np.ndarray, windows:list, device)->tuple:
     meta = torch.tensor([[d, windows[d].seg[i], i] for d, i in rows], dtype=torch.long)
     return b['x'].to(device), b['ch_type'].to(device), b['ch_mask'].to(device), meta.to(device)
 
+BN_BATCHES = 16   # whole-window batches that re-estimate the student's batch norms before each save (`Pretrainer.refresh_student_bn`)
+
 def pretrain(cfg:ExpCfg, run_dir:str|Path|None=None)->dict:
     "Pre-train the encoder of `cfg` on its training sets without labels; returns history and step log (and writes run_dir/pretrain.pt, its dataset folders recorded as absolute paths)."
     cfg = with_absolute_sets(cfg)   # the recorded train_sets mean the same to `init_from` from any working directory
@@ -65,6 +68,7 @@ def pretrain(cfg:ExpCfg, run_dir:str|Path|None=None)->dict:
             for k, v in rec.items(): sums[k] = sums.get(k, 0.) + v / n_b
         hist.append(dict(epoch=epoch + 1, **sums, lr=float(sch.get_last_lr()[0]), epoch_s=time.perf_counter() - t0))
         print(' '.join(f"{k}={v:.4g}" for k, v in hist[-1].items()), flush=True)
+        pt.refresh_student_bn(pretrain_batch(mix, rows[i*t.batch_size:(i+1)*t.batch_size], windows, device)[:3] for i in range(min(n_b, BN_BATCHES)))   # the saved encoder reads whole windows
         if run_dir: save_checkpoint(Path(run_dir)/PRETRAIN_NAME, encoder=pt.student.state_dict(), config=cfg_to_dict(cfg),
                                     preprocessing=preprocessing(cfg), history=hist, steps=steps, epoch=epoch)
     return dict(history=hist, steps=steps, pretrainer=pt, windows=windows)

@@ -168,3 +168,17 @@ def forward(self:Pretrainer, x:torch.Tensor, ch_type:torch.Tensor, ch_mask:torch
                patch_loss=w2 * p.patch_w * patch_nce(st[-1], te[-1], p.pre_temp), win_loss=w2 * p.win_w * window_nce(qw, keys[known], tg, p.pre_temp))
     if self.training: self.enqueue(kw, meta)
     return dict(out, loss=sum(out.values()), mask=mask, pred=pred, series=series)
+
+# %% ../../nbs/25_models.pretrain.ipynb #stubnrf1
+@patch
+@torch.no_grad()
+def refresh_student_bn(self:Pretrainer, batches):  # iterable of (x, ch_type, ch_mask) whole windows: (B, T, C), (B, C), (B, C)
+    "Re-estimate the student's batch-norm statistics on whole (unmasked) windows; the rest of the student and its train/eval mode are left as they were."
+    bns = [m for m in self.student.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    if not bns: return
+    was, moms = self.student.training, [m.momentum for m in bns]
+    self.student.eval()
+    for m in bns: m.reset_running_stats(); m.momentum = None; m.train()   # momentum None: the cumulative average of the batches
+    for x, ch_type, ch_mask in batches: self.student.embed_scales(x.transpose(1, 2)[ch_mask], ch_type[ch_mask])
+    for m, mo in zip(bns, moms): m.momentum = mo
+    self.student.train(was)
