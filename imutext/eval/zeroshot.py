@@ -10,12 +10,12 @@ import functools, hashlib, warnings
 import numpy as np
 import torch
 from scipy.special import logsumexp
-from ..core import resolve_device, REPO_ROOT
+from ..core import resolve_device
 from ..config import ExpCfg
 from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning
 from ..data.windows import Windows
 from ..models.clip import SignalClip
-from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, PRETRAIN_NAME
+from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, pretrain_file
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
                                   chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
 from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label
@@ -102,9 +102,7 @@ def seen_in_training(train_sets:Sequence,              # a model's training sets
 def pretrain_sets(run:str|Path,  # a pre-training run folder or its pretrain.pt (`EncoderCfg.init_from`); relative paths also under the repository
                  )->list:        # the datasets it was pre-trained on, as recorded (`cfg.data.train_sets`)
     "The training sets recorded in a pre-training run's checkpoint."
-    p = Path(run)
-    if not p.is_absolute() and not p.exists(): p = REPO_ROOT/p
-    if p.is_dir(): p = p/PRETRAIN_NAME
+    p = pretrain_file(run)
     if not p.is_file(): raise FileNotFoundError(f"pre-training run {run}: {p} does not exist, so the datasets its encoder was pre-trained on cannot be checked against the evaluated set")
     return list(torch.load(p, map_location='cpu', weights_only=True)['config']['data']['train_sets'])
 

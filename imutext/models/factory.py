@@ -25,8 +25,9 @@ from .clip import SignalClip
 # %% auto #0
 __all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'HUB_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
            'distinct_texts', 'check_english', 'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder',
-           'ClassTexts', 'class_embeddings', 'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models',
-           'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model', 'model_from_checkpoint']
+           'ClassTexts', 'class_embeddings', 'pretrain_file', 'pretrained_encoder', 'build_model', 'subaction_texts',
+           'shipped_models', 'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model',
+           'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
 def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
@@ -179,13 +180,17 @@ def class_embeddings(texts:list, encoder:TextEncoder, model:SignalClip, device=N
 # %% ../../nbs/24_models.factory.ipynb #pretrnd1
 PRETRAIN_NAME = 'pretrain.pt'   # the encoder checkpoint a pre-training run folder holds (imutext.pretrain)
 
+def pretrain_file(folder:str|Path)->Path:  # a pre-training run folder or its pretrain.pt; relative paths also under the repository
+    "Where the checkpoint of a pre-training run lies (it may not exist: callers say what its absence means)."
+    p = Path(folder)
+    if not p.is_absolute() and not p.exists(): p = REPO_ROOT/p
+    return p/PRETRAIN_NAME if p.is_dir() else p
+
 def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pretrain.pt); relative paths also under the repository
                        cfg:ExpCfg,       # the config of the model it initialises
                       )->dict:           # the encoder's state dict
     "The pre-trained encoder weights of a run folder, refused if the encoder or its inputs differ from `cfg`'s, or if it was pre-trained on a set `cfg` holds out for zero-shot, or on windows `cfg` validates on."
-    p = Path(folder)
-    if not p.is_absolute() and not p.exists(): p = REPO_ROOT/p
-    if p.is_dir(): p = p/PRETRAIN_NAME
+    p = pretrain_file(folder)
     if not p.is_file(): raise FileNotFoundError(f"EncoderCfg.init_from: {p} does not exist (expected a pre-training run folder holding {PRETRAIN_NAME})")
     ck = torch.load(p, map_location='cpu', weights_only=True)
     a, b = cfg_to_dict(cfg_from_dict(ck['config'])), cfg_to_dict(cfg)
