@@ -13,13 +13,13 @@ from .config import cfg_from_dict, cfg_to_dict, config_diff, ExpCfg, TextCfg
 from .data.labels import NAME_SOURCES, EXTRA_SOURCES
 from .data.subactions import CACHE_FILE
 from .data.datasets import load_dataset
-from .models.factory import CKPT_NAME, CKPT_KEYS, HUB_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
+from .models.factory import CKPT_NAME, CKPT_KEYS, ATTR_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
 
 # %% auto #0
 __all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'write_card', 'ship_model', 'refresh_card']
 
 # %% ../nbs/68_ship.ipynb #64948d30
-SHIP_KEYS = (*CKPT_KEYS, 'label_table', *HUB_KEYS)   # what inference (and the model card) needs of a training checkpoint
+SHIP_KEYS = (*CKPT_KEYS, 'label_table', *ATTR_KEYS)   # what inference (and the model card) needs of a training checkpoint
 
 def slim_checkpoint(ck:dict)->dict:  # a training checkpoint (`load_checkpoint`)
     "The inference part of a training checkpoint."

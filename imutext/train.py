@@ -19,7 +19,7 @@ from .models.clip import SignalClip, param_groups
 from .models.vq import SubactionTable, subaction_table
 from .models.fusion import fusion_terms, inverse_frequency
 from .data.labels import NAME_SOURCES
-from .models.factory import (CKPT_NAME, HUB_KEYS, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
+from .models.factory import (CKPT_NAME, ATTR_KEYS, ClassTexts, build_model, dataset_texts, load_checkpoint, load_for, modality,
                                     preprocessing, restore_model, save_checkpoint, signal_windows, subaction_texts, text_encoder)
 from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
@@ -256,7 +256,7 @@ def checkpoint_state(s:TrainState, p:Prepared, cfg:ExpCfg, epoch:int, **extra)->
     "The checkpoint dict of state `s` after `epoch` (plus `extra` entries)."
     return dict(epoch=epoch, model=s.model.state_dict(), optimizer=s.opt.state_dict(), scheduler=s.sch.state_dict(),
                 memory_bank=s.bank.state_dict() if s.bank is not None else None, scaler=s.scaler.state_dict() if s.scaler is not None else None,
-                history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), **{k: getattr(s.model, k) for k in HUB_KEYS},
+                history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), **{k: getattr(s.model, k) for k in ATTR_KEYS},
                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None, **extra)
 
 # %% ../nbs/40_train.ipynb #54a55d1a

@@ -128,6 +128,9 @@ def test_pretrain_template_then_training_from_it(tmp_path):
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     (run,) = [p for p in (tmp_path/'train').iterdir() if p.is_dir()]
     assert json.loads((run/'hyperparameters.json').read_text())['config']['encoder']['init_from'] == str(pre)
+    import torch   # the checkpoint keeps the pre-training run's sets, so a copy moved without that run still refuses them as unseen
+    ck = torch.load(run/'checkpoint.pt', map_location='cpu', weights_only=True)
+    assert ck['init_sets'] == torch.load(pre/'pretrain.pt', map_location='cpu', weights_only=True)['config']['data']['train_sets'] and ck['init_sets']
     r = imutext('run', TRAIN_NB.with_name('transfer.ipynb'), '-p', 'checkpoint', run/'checkpoint.pt', '-p', 'pretrained', pre,
                 '-p', 'dataset', 'racketsports', '-p', 'k_list', '1,2', '-p', 'n_seeds', '1', '-p', 'methods', 'probe,minirocket',
                 '--root', tmp_path/'transfer')

@@ -22,7 +22,7 @@ from ..models.clip import SignalClip, param_groups
 from ..models.factory import build_model, signal_windows, preprocessing, modality
 from .fewshot import kshot_indices, linear_probe
 from .minirocket import minirocket_classifier
-from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature, model_hub_offset, check_unseen
+from .zeroshot import zero_shot, embed_windows, window_inputs, window_features, check_feature, model_hub_offset, held_out_inputs
 
 # %% auto #0
 __all__ = ['PROBE_NORMS', 'METHODS', 'COLUMNS', 'TransferCfg', 'as_windows', 'fewshot_split', 'probe_fewshot', 'fewshot_head',
@@ -218,13 +218,13 @@ def random_control(cfg:ExpCfg,   # the trained model's config (same architecture
 COLUMNS = ['method', 'encoder', 'feature', 'k', 'acc_mean', 'acc_std', 'macro_f1_mean', 'macro_f1_std', 'n_seeds', 'n_train', 'n_test',
            'seen_in_training']
 
-def _zero_shot_row(model:SignalClip, ds:SensorData, w:Windows,
-                   m:np.ndarray,   # (N,) bool: the test windows among `w` (`_fewshot_mask`)
-                   encoder, device, seen_ok:bool=False)->tuple:
+def _zero_shot_row(model:SignalClip,
+                   inputs:tuple,   # `held_out_inputs` of the new dataset: (dataset, windows, texts, seen)
+                   m:np.ndarray,   # (N,) bool: the test windows among the windows (`_fewshot_mask`)
+                   encoder, device)->tuple:
     "The k = 0 row on the test windows, and the class text embeddings (K, 384)."
-    zs = zero_shot(model, ds, encoder, device, seen_ok=seen_ok)
-    if len(zs['y']) != len(w) or not np.array_equal(zs['y'], w.y): raise RuntimeError("zero_shot windows differ from the split's")
-    acc, f1 = _scores(w.y[m], zs['scores'][m].argmax(1))
+    zs = zero_shot(model, inputs[0], encoder, device, n_boot=0, inputs=inputs)
+    acc, f1 = _scores(zs['y'][m], zs['scores'][m].argmax(1))
     return dict(method='zero_shot', encoder='trained', feature='text_space', k=0, acc_mean=acc, acc_std=0., macro_f1_mean=f1,
                 macro_f1_std=0., n_seeds=1, n_train=0, n_test=int(m.sum()), seen_in_training=zs['metrics']['seen_in_training']), zs['class_emb']
 
@@ -239,10 +239,9 @@ def transfer_table(model:SignalClip,                # the trained model
     "Zero-shot and k-shot probe / fine-tune results of a trained model, its random control (and a pre-trained encoder) on one new dataset; MiniRocket on the same shots."
     tc, cfg = tc or TransferCfg(), cfg or model.cfg
     if preprocessing(cfg) != preprocessing(model.cfg): raise ValueError("cfg.data preprocessing differs from the model's (cfg.data)")
-    ds = dataset if isinstance(dataset, SensorData) else load_dataset(dataset)
-    seen = check_unseen(model.cfg, ds, tc.seen_ok, pretrained)   # the model's training sets, and the pre-training sets of its encoder (init_from) and of `pretrained`
-    w = as_windows(model, ds)
-    zrow, cls = _zero_shot_row(model, ds, w, _fewshot_mask(w, model.cfg, tc.frac, tc.seed), encoder, device, tc.seen_ok)
+    inputs = held_out_inputs(model.cfg, dataset, tc.seen_ok, pretrained, model.init_sets)   # checked once: the model's training sets, and the pre-training sets of its encoder (init_from) and of `pretrained`
+    _, w, _, seen = inputs
+    zrow, cls = _zero_shot_row(model, inputs, _fewshot_mask(w, model.cfg, tc.frac, tc.seed), encoder, device)
     zs_tc = dataclasses.replace(tc, feature='text_space')
     run = dict(probe=lambda m: probe_fewshot(m, w, tc, device),
                finetune=lambda m: finetune_fewshot(m, w, tc, device=device),

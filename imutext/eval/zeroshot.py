@@ -15,7 +15,7 @@ from ..config import ExpCfg
 from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning
 from ..data.windows import Windows
 from ..models.clip import SignalClip
-from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, pretrain_file
+from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, pretrain_sets
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
                                   chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
 from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label
@@ -23,10 +23,10 @@ from ..data.subactions import load_subactions
 
 # %% auto #0
 __all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'window_inputs', 'check_feature', 'window_features', 'embed_windows',
-           'dataset_identity', 'segment_prints', 'seen_in_training', 'pretrain_sets', 'chance_group_accuracy',
-           'chance_group_mrr', 'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores',
-           'with_label_level', 'check_unseen', 'lowest_training_rate', 'held_out_inputs', 'zero_shot', 'scoring_texts',
-           'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+           'dataset_identity', 'segment_prints', 'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr',
+           'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen',
+           'lowest_training_rate', 'held_out_inputs', 'zero_shot', 'scoring_texts', 'evaluate_checkpoint',
+           'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -97,14 +97,6 @@ def seen_in_training(train_sets:Sequence,              # a model's training sets
             q = segment_prints(t) if p else None   # read only when folder and name do not decide
         return bool(q) and len(p & q) >= SEEN_SHARE * len(p)
     return [str(t) for t in train_sets if same(t)]
-
-# %% ../../nbs/53_eval.zeroshot.ipynb #pre53code
-def pretrain_sets(run:str|Path,  # a pre-training run folder or its pretrain.pt (`EncoderCfg.init_from`); relative paths also under the repository
-                 )->list:        # the datasets it was pre-trained on, as recorded (`cfg.data.train_sets`)
-    "The training sets recorded in a pre-training run's checkpoint."
-    p = pretrain_file(run)
-    if not p.is_file(): raise FileNotFoundError(f"pre-training run {run}: {p} does not exist, so the datasets its encoder was pre-trained on cannot be checked against the evaluated set")
-    return list(torch.load(p, map_location='cpu', weights_only=True)['config']['data']['train_sets'])
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #4af1eeee
 def chance_group_accuracy(y:np.ndarray,          # (N,) true candidate ids
@@ -189,13 +181,14 @@ def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
 
 def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False,
                  pretrained:str|Path='',   # another pre-training run whose encoder is scored on `ds` (`eval.transfer.transfer_table`)
+                 init_sets:Sequence|None=None,  # the sets of the run `cfg.encoder.init_from` names, as the model recorded them (`SignalClip.init_sets`); None = read from that run
                 )->bool:
     "Whether `ds` is one of `cfg`'s training sets or a set pre-trained on (`pretrain_sets`) by the run its encoder started from (`EncoderCfg.init_from`) or by `pretrained`; raises if it is and `seen_ok` is False."
     seen = seen_in_training(cfg.data.train_sets, ds)
-    def pre_seen(r):
-        try: return seen_in_training(pretrain_sets(r), ds)
-        except FileNotFoundError as e: warnings.warn(f"{e}; {ds.name!r} is scored as unseen by it"); return []   # a checkpoint moved without its pre-training run
-    pre = {str(r): s for r in (cfg.encoder.init_from, pretrained) if r and (s := pre_seen(r))}
+    def pre_seen(r, sets):
+        try: return seen_in_training(pretrain_sets(r) if sets is None else sets, ds)
+        except FileNotFoundError as e: warnings.warn(f"{e}; {ds.name!r} is scored as unseen by it"); return []   # a checkpoint older than `init_sets`, moved without its pre-training run
+    pre = {str(r): s for r, sets in ((cfg.encoder.init_from, init_sets), (pretrained, None)) if r and (s := pre_seen(r, sets))}
     if seen and not seen_ok:
         raise ValueError(f"{ds.path}: dataset {ds.name!r} is a training set of this model, or a copy of one (train_sets {seen}), so a score on it is not zero-shot; "
                          f"evaluate a held-out set, or pass seen_ok=True (imutext zero-shot --seen-ok) to score it labelled 'seen_in_training'")
@@ -216,10 +209,12 @@ def lowest_training_rate(cfg:ExpCfg)->float|None:
 def held_out_inputs(cfg:ExpCfg,                 # the model's config (its preprocessing and training sets)
                     data:str|Path|SensorData,     # bundled name, folder path or loaded dataset
                     seen_ok:bool=False,           # allow one of `cfg`'s training sets
+                    pretrained:str|Path='',       # another pre-training run whose encoder is scored on it (`check_unseen`)
+                    init_sets:Sequence|None=None, # the pre-training sets the model recorded (`SignalClip.init_sets`; `check_unseen`)
                    )->tuple:                      # (dataset, its windows, per class its texts, whether it was seen in training)
     "What a zero-shot score of `data` needs, checked: the folder, its windows (a warning when segments or whole classes get none) and its class texts; raises naming the file when it cannot be scored."
     ds = load_for(data, cfg)
-    seen = check_unseen(cfg, ds, seen_ok)
+    seen = check_unseen(cfg, ds, seen_ok, pretrained, init_sets)
     if cfg.data.modality == 'imu' and (low := lowest_training_rate(cfg)) and (r := float(ds.rates.min())) < low:   # vibration: its band-pass checks the rate (data.vibration)
         warnings.warn(f"{ds.path}: sampled at {r:g} Hz, below the lowest sampling rate of the model's training data ({low:g} Hz); it is resampled like any folder, "
                       "but the model was never trained or measured on inputs this coarse, so read its scores with care")
@@ -243,7 +238,7 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
              )->dict:                        # metrics + arrays (features, class embeddings, scores, raw scores before the hubness correction, labels, bootstrap keys)
     "Closed-set zero-shot evaluation over the dataset's own label texts."
     cfg = with_label_level(model.cfg, label_level)
-    ds, w, texts, seen = inputs or held_out_inputs(cfg, data, seen_ok)
+    ds, w, texts, seen = inputs or held_out_inputs(cfg, data, seen_ok, init_sets=model.init_sets)
     mod, encoder = modality(cfg), encoder or text_encoder(cfg)
     cls = class_embeddings(texts, encoder, model.to(device), device)          # (K, 384)
     feats = embed_windows(model, w, device)

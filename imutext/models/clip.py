@@ -63,6 +63,7 @@ class SignalClip(nn.Module):
         self.ctx = nn.Linear(TEXT_DIM, cfg.encoder.d_model) if cfg.encoder.channel_text else None  # channel descriptions -> tokens (built last: the other weights stay those of the model without it)
         self.fusion = LSAFusion(cfg.fusion, cfg.encoder.d_model) if cfg.fusion.fusion == 'lsa' else None  # training-only (models.fusion); built after everything else
         self.hub_bank = None     # (M, 384) fp16 text-space features of training windows, set after training (ClipCfg.hub_bank); not a weight: checkpoints keep it beside the state dict
+        self.init_sets = None    # the training sets of the pre-training run the encoder started from (EncoderCfg.init_from), recorded by build_model; checkpoints keep them, so a moved checkpoint still knows them
 
 # %% ../../nbs/23_models.clip.ipynb #358e6923
 @patch

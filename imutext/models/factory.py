@@ -23,10 +23,10 @@ from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, kno
 from .clip import SignalClip
 
 # %% auto #0
-__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'HUB_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
+__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'ATTR_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
            'distinct_texts', 'check_english', 'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder',
-           'ClassTexts', 'class_embeddings', 'pretrain_file', 'pretrained_encoder', 'build_model', 'subaction_texts',
-           'shipped_models', 'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model',
+           'ClassTexts', 'class_embeddings', 'pretrain_file', 'pretrain_sets', 'pretrained_encoder', 'build_model',
+           'subaction_texts', 'shipped_models', 'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model',
            'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
@@ -186,6 +186,13 @@ def pretrain_file(folder:str|Path)->Path:  # a pre-training run folder or its pr
     if not p.is_absolute() and not p.exists(): p = REPO_ROOT/p
     return p/PRETRAIN_NAME if p.is_dir() else p
 
+def pretrain_sets(run:str|Path,  # a pre-training run folder or its pretrain.pt (`EncoderCfg.init_from`); relative paths also under the repository
+                 )->list:        # the datasets it was pre-trained on, as recorded (`cfg.data.train_sets`)
+    "The training sets recorded in a pre-training run's checkpoint."
+    p = pretrain_file(run)
+    if not p.is_file(): raise FileNotFoundError(f"pre-training run {run}: {p} does not exist, so the datasets its encoder was pre-trained on cannot be checked against the evaluated set")
+    return list(torch.load(p, map_location='cpu', weights_only=True)['config']['data']['train_sets'])
+
 def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pretrain.pt); relative paths also under the repository
                        cfg:ExpCfg,       # the config of the model it initialises
                       )->dict:           # the encoder's state dict
@@ -213,9 +220,9 @@ def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pre
 
 # %% ../../nbs/24_models.factory.ipynb #dbbdd4aa
 def build_model(cfg:ExpCfg)->SignalClip:
-    "The aligned model of `cfg`: a label bank unless `cfg.text.label_pool == 'mean'` (frozen sentence embeddings), the encoder from `cfg.encoder.init_from` when set."
+    "The aligned model of `cfg`: a label bank unless `cfg.text.label_pool == 'mean'` (frozen sentence embeddings), the encoder from `cfg.encoder.init_from` when set (its run's training sets in `init_sets`)."
     m = SignalClip(cfg, label_bank=make_label_bank(cfg.text) if cfg.text.label_pool != 'mean' else None)
-    if cfg.encoder.init_from: m.encoder.load_state_dict(pretrained_encoder(cfg.encoder.init_from, cfg))
+    if cfg.encoder.init_from: m.encoder.load_state_dict(pretrained_encoder(cfg.encoder.init_from, cfg)); m.init_sets = pretrain_sets(cfg.encoder.init_from)
     return m
 
 # %% ../../nbs/24_models.factory.ipynb #689b439e
@@ -232,7 +239,7 @@ def subaction_texts(ds, cfg:ExpCfg)->list:  # a SensorData
 # %% ../../nbs/24_models.factory.ipynb #e4b972db
 CKPT_NAME = 'checkpoint.pt'
 CKPT_KEYS = ('model', 'config', 'preprocessing', 'epoch')
-HUB_KEYS = ('hub_bank',)   # the hubness bank: model attributes that checkpoints keep beside the state dict (a checkpoint written up to ec77b87 also has hub_labels and hub_classes, for the removed ClipCfg.hub_same; they are not read)
+ATTR_KEYS = ('hub_bank', 'init_sets')   # model attributes that checkpoints keep beside the state dict: the hubness bank, the pre-training run's sets (a checkpoint written up to ec77b87 also has hub_labels and hub_classes, for the removed ClipCfg.hub_same; they are not read)
 SHIPPED_DIR = Path(str(resources.files('imutext')))/'assets'/'models'   # shipped checkpoints: <name>.pt beside its model card <name>.md
 
 def shipped_models()->list:
@@ -261,9 +268,9 @@ def load_checkpoint(path:Path)->dict:
     return ck
 
 def restore_model(m:SignalClip, ck:dict)->SignalClip:
-    "`m` with the checkpoint's weights and its hubness bank (`HUB_KEYS`, kept beside the state dict; a checkpoint older than the bank lacks it and it stays None)."
+    "`m` with the checkpoint's weights, its hubness bank and its pre-training sets (`ATTR_KEYS`, kept beside the state dict; a checkpoint older than one of them lacks it and it stays None)."
     m.load_state_dict(ck['model'])
-    for k in HUB_KEYS: setattr(m, k, ck.get(k))
+    for k in ATTR_KEYS: setattr(m, k, ck.get(k))
     return m
 
 def model_from_checkpoint(ck:dict)->SignalClip:
