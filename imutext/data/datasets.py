@@ -11,9 +11,9 @@ import numpy as np
 from ..core import data_root
 
 # %% auto #0
-__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_KEYS', 'NPZ_ERRORS', 'DataFormatError', 'SensorData',
-           'list_datasets', 'LocalFolderWarning', 'resolve_dataset', 'dataset_kind', 'dataset_entry', 'sensor_key',
-           'load_dataset', 'LabelSet', 'load_labels']
+__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_KEYS', 'NPZ_ERRORS', 'UNKNOWN_IDS', 'DataFormatError',
+           'SensorData', 'list_datasets', 'LocalFolderWarning', 'resolve_dataset', 'dataset_kind', 'dataset_entry',
+           'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -161,11 +161,15 @@ def _read_npz(folder:Path)->dict:
         raise DataFormatError(f"{f}: unreadable or corrupt npz{f' member {k!r}' if k else ''} ({what}: {e})") from None
 
 # %% ../../nbs/10_data.datasets.ipynb #b3ddbdd4
+UNKNOWN_IDS = ('-1', '', 'nan')   # subject ids written as text that mean unknown, as -1 does
+
 def _indices(f:Path, v:np.ndarray, key:str, names:list|None)->np.ndarray:  # data.npz path, an npz array of labels or groups, its name, the names its strings stand for
-    "int64 indices from whole numbers of any dtype, or from strings: positions in `names` when given, else in their sorted distinct values; NaN becomes -1 (unknown)."
+    "int64 indices from whole numbers of any dtype, or from strings: positions in `names` when given, else in their sorted distinct values; NaN, and without `names` the strings '-1', '' and 'nan', become -1 (unknown)."
     if v.dtype.kind in 'US':
         s = np.char.strip(v.astype(str))
-        if names is None: return np.unique(s, return_inverse=True)[1].astype(np.int64)
+        if names is None:
+            out, known = np.full(len(s), -1, np.int64), ~np.isin(np.char.lower(s), UNKNOWN_IDS)
+            out[known] = np.unique(s[known], return_inverse=True)[1]; return out
         pos = {str(n): i for i, n in enumerate(names)}
         if miss := [x for x in dict.fromkeys(s.tolist()) if x not in pos]: raise DataFormatError(f"{f}: {key!r} holds {miss[0]!r}, which is not in meta.json's names {list(pos)[:8]}")
         return np.array([pos[x] for x in s], np.int64)
@@ -210,9 +214,10 @@ def _rates(f:Path, a:dict, meta:dict)->np.ndarray:
         if r.shape != (n,): raise DataFormatError(f"{f}: 'rates' must have shape ({n},), got {r.shape}")
     else:
         sr = _rate_hz(meta['sampling_rate_hz'])
+        if sr is not None and not (np.isfinite(sr) and sr > 0): raise DataFormatError(f"{f.parent/'meta.json'}: 'sampling_rate_hz' must be positive and finite, got {meta['sampling_rate_hz']!r}")
         if sr is None: raise DataFormatError(f"{f.parent/'meta.json'}: 'sampling_rate_hz' must be a number (or '50 Hz', '20 kHz') when data.npz has no 'rates', got {meta['sampling_rate_hz']!r}")
         r = np.full(n, sr, np.float32)
-    if not (np.isfinite(r).all() and (r > 0).all()): raise DataFormatError(f"{f}: sampling rates must be positive and finite")
+    if not (np.isfinite(r).all() and (r > 0).all()): raise DataFormatError(f"{f}: 'rates' must be positive and finite, got {r[~(np.isfinite(r) & (r > 0))][0]} at segment {np.flatnonzero(~(np.isfinite(r) & (r > 0)))[0]}")
     return r
 
 # %% ../../nbs/10_data.datasets.ipynb #34fe6d03
@@ -240,6 +245,7 @@ def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folde
     "Per class its description or None, aligned with `label_names` (`_read_meta` aligns an object already); raises on a length mismatch and on two classes that read the same."
     d, names = meta.get('label_descriptions'), meta['label_names']
     if d is None: d = [None] * len(names)
+    elif not isinstance(d, list): raise DataFormatError(f"{folder/'meta.json'}: 'label_descriptions' must be a list (one per label) or an object keyed by label name, got {type(d).__name__} {d!r:.60}")
     elif len(d) != len(names): raise DataFormatError(f"{folder/'meta.json'}: 'label_descriptions' has {len(d)} entries for {len(names)} labels")
     seen = {}
     for i, (n, t) in enumerate(zip(names, d)):

@@ -49,11 +49,13 @@ def non_latin(text:str)->bool:  # a label name or text
 # %% ../../nbs/12_data.labels.ipynb #01d859f9
 def label_texts(label_names:list,          # the dataset's class names
                 label_descriptions=None,   # list aligned with `label_names`, dict keyed by name, or None
+                where=None,                # the folder the classes are from, named in the error
                )->list:                    # per class one lower-case text
-    "Natural-language text of every class: the cleaned name, or the description for codes."
+    "Natural-language text of every class: the cleaned name, or the description for codes (and for a name with no letter or digit, such as '-')."
     descs, out, bare = description_list(label_names, label_descriptions), [], []
-    for name, desc in zip(label_names, descs):
-        if not clean_label(name): raise ValueError(f"label_names: label {name!r} is empty after cleaning")
+    for i, (name, desc) in enumerate(zip(label_names, descs)):
+        if not clean_label(name) and not (desc and clean_label(desc)):
+            raise ValueError(f"{f'{where}/meta.json: ' if where else ''}'label_names'[{i}] {name!r} has no letter or digit to read as a class text, and no 'label_descriptions' entry; name the class in words or describe it")
         if is_code(name) and desc is None and not non_latin(name): bare.append(name)
         out.append(clean_label(desc) if is_code(name) and desc else clean_label(name))
     if bare: warnings.warn(f"labels {bare} look like codes but have no label_descriptions; the codes are used as text")
@@ -102,7 +104,7 @@ def class_texts(label_names:list,          # the dataset's class names
     "The texts of every class from the sources in `cfg.text_sources`, each ending with the sensor placement when `cfg.placement_prompt`."
     cfg = cfg or TextCfg(); _check_text_cfg(cfg)
     descs = description_list(label_names, label_descriptions)
-    labels, out, missing = label_texts(label_names, descs), [[] for _ in label_names], []
+    labels, out, missing = label_texts(label_names, descs, where), [[] for _ in label_names], []
     for src in cfg.text_sources:
         per_class = _source_texts(src, labels, descs, cfg.templates, extra)
         if per_class is None: missing += [src] if src != 'description' else []; continue   # descriptions are optional in meta.json: no warning
