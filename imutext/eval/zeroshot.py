@@ -87,16 +87,22 @@ def segment_prints(data:str|Path|SensorData)->frozenset|None:  # bundled name, f
 def seen_in_training(train_sets:Sequence,              # a model's training sets (`cfg.data.train_sets`): names or folders
                      data:str|Path|SensorData,         # the dataset to evaluate
                     )->list:                           # the training sets that are `data`; empty when unseen
-    "Training sets with the same resolved folder, the same dataset name, or at least SEEN_SHARE of `data`'s segment prints (a renamed, relabelled, subset or fewer-channel copy of their recordings)."
+    "Training sets with the same resolved folder, or at least SEEN_SHARE of `data`'s segment prints (a renamed, relabelled, subset or fewer-channel copy of their recordings), or, when either side's prints cannot be read, the same dataset name; a same-named set with other recordings is unseen, with a warning."
     (folder, name), p = dataset_identity(data), segment_prints(data)
+    clash = []
     def same(t):
         with warnings.catch_warnings():   # a recorded training name is the bundled set; a same-named folder here is not the user's concern
             warnings.simplefilter('ignore', LocalFolderWarning)
             f, n = dataset_identity(t)
-            if (folder is not None and f == folder) or n == name: return True
-            q = segment_prints(t) if p else None   # read only when folder and name do not decide
-        return bool(q) and len(p & q) >= SEEN_SHARE * len(p)
-    return [str(t) for t in train_sets if same(t)]
+            if folder is not None and f == folder: return True
+            q = segment_prints(t) if p else None
+        if not (p and q): return n == name   # no recordings to compare: the name decides
+        if (hit := len(p & q) >= SEEN_SHARE * len(p)) or n != name: return hit
+        clash.append(str(t)); return False
+    seen = [str(t) for t in train_sets if same(t)]
+    if clash: warnings.warn(f"{folder or data}: named {name!r} like the training set(s) {clash}, but fewer than {SEEN_SHARE:.0%} of its segments begin as theirs do, so it is scored as unseen; "
+                            "if it holds the same recordings converted differently, its score is not zero-shot")
+    return seen
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #4af1eeee
 def chance_group_accuracy(y:np.ndarray,          # (N,) true candidate ids
