@@ -39,16 +39,21 @@ def _check_entry(src:str, where:str, g:str, e):
 
 def validate_cache(cache:dict, label_names:list|None=None, src:str='cache')->dict:
     "Check a cache dict against the schema and, if given, the dataset's label names; return it."
+    if not isinstance(cache, dict): raise CacheError(f"{src}: must hold one JSON object, got {type(cache).__name__}")
     if cache.get('schema_version') != SCHEMA_VERSION:
         raise CacheError(f"{src}: schema_version {cache.get('schema_version')!r}, this imutext reads {SCHEMA_VERSION}")
     names = cache.get('label_names')
-    if label_names is not None and list(names or []) != list(label_names):
+    if not isinstance(names, list): raise CacheError(f"{src}: label_names must be a list, got {names!r:.60}")
+    if label_names is not None and names != list(label_names):
         raise CacheError(f"{src}: label_names differ from the dataset's meta.json (stale cache?): {names} vs {list(label_names)}")
-    classes = cache.get('classes') or []
-    if len(classes) != len(names or []): raise CacheError(f"{src}: {len(classes)} class entries for {len(names or [])} label_names")
+    classes = cache.get('classes')
+    if not isinstance(classes, list): raise CacheError(f"{src}: classes must be a list, one object per label name, got {classes!r:.60}")
+    if len(classes) != len(names): raise CacheError(f"{src}: {len(classes)} class entries for {len(names)} label_names")
     for i, (c, n) in enumerate(zip(classes, names)):
+        if not isinstance(c, dict): raise CacheError(f"{src}: classes[{i}] must be an object with label and texts, got {c!r:.60}")
         if c.get('label') != n: raise CacheError(f"{src}: classes[{i}].label {c.get('label')!r} != label_names[{i}] {n!r}")
-        for g, e in (c.get('texts') or {}).items():
+        if not isinstance(texts := c.get('texts'), dict): raise CacheError(f"{src}: classes[{i}].texts must be an object from granularity to entry, got {texts!r:.60}")
+        for g, e in texts.items():
             if g not in GRANULARITIES: raise CacheError(f"{src}: classes[{i}].texts has unknown granularity {g!r}")
             _check_entry(src, f"classes[{i}]", g, e)
     return cache
@@ -89,6 +94,7 @@ def read_cache(path:str|Path, label_names:list|None=None)->dict:
     "Read and validate a cache file (against `label_names` when given)."
     try: cache = json.loads(Path(path).read_text(encoding='utf-8'))
     except json.JSONDecodeError as e: raise CacheError(f"{path}: not valid JSON ({e})") from None
+    except UnicodeDecodeError as e: raise CacheError(f"{path}: not UTF-8 text ({e})") from None
     return validate_cache(cache, label_names, src=str(path))
 
 # %% ../../nbs/13_data.subactions.ipynb #22cda45b
