@@ -36,17 +36,31 @@ def _positive(v, field:str)->float:  # a meta.json speed value and where it sits
     if not (np.isfinite(x) and x > 0): raise DataFormatError(f"{field} must be a positive number, got {v!r}")
     return x
 
+def _bearing(meta:dict)->dict:  # a meta.json
+    "Its `bearing` object; a bearing given otherwise (as text: its model name, which no vibration text uses) states no geometry or frequencies: {}."
+    b = meta.get('bearing'); return b if isinstance(b, dict) else {}
+
+def _condition_text(meta:dict, cond:str|None)->str:  # a meta.json and a condition name
+    "The `condition_descriptions` entry of `cond` ('' when none); descriptions that cannot be matched to the condition names are refused naming the field."
+    cd, cn = meta.get('condition_descriptions') or {}, meta.get('condition_names')
+    if not isinstance(cd, dict): raise DataFormatError(   # the loader already reads a list beside condition_names as the object
+        f"'condition_descriptions' must be an object keyed by condition name or a list of one text per condition name "
+        f"({f'{len(cn)} in' if isinstance(cn, list) else 'see'} 'condition_names'), got " + (f"a list of {len(cd)}" if isinstance(cd, list) else f"{cd!r:.60}"))
+    d = cd.get(cond) if cond else None
+    return str(d) if d else ''
+
 def _recording_shaft(meta:dict, rec:dict, cond:str|None)->float|None:
     "Shaft speed in Hz of one recording from the first source that states it, else None; a text stating several speeds in rpm is refused."
     if rec.get('speed_rpm') is not None: return _positive(rec['speed_rpm'], 'speed_rpm') / 60
     if rec.get('shaft_rate_hz') is not None: return _positive(rec['shaft_rate_hz'], 'shaft_rate_hz')
-    desc = ((meta.get('condition_descriptions') or {}).get(cond) or '') if cond else ''
+    desc = _condition_text(meta, cond) if cond else ''
     for where, text in (('condition name', cond), ('condition description', desc)):
         if len(v := _rpms(text)) > 1: raise DataFormatError(f"the {where} {text!r} states several speeds ({', '.join(f'{x:g}' for x in v)} rpm); give each recording's speed_rpm")
         if v: return v[0] / 60
     if len(hz := list(dict.fromkeys(float(m) for m in _NAME_HZ.findall(cond or '')))) == 1: return hz[0]
     if m := _SHAFT_HZ.search(desc): return float(m[1])
-    ff, xs = rec.get('fault_frequencies_hz') or {}, (meta.get('bearing') or {}).get('fault_frequencies_x_shaft_speed') or {}
+    ff, xs = rec.get('fault_frequencies_hz'), _bearing(meta).get('fault_frequencies_x_shaft_speed')
+    ff, xs = (v if isinstance(v, dict) else {} for v in (ff, xs))   # frequencies in another shape state none
     k = next((k for k in ff if xs.get(k)), None)
     return float(ff[k]) / float(xs[k]) if k else None
 
@@ -55,9 +69,11 @@ def shaft_hz(ds:SensorData,  # a loaded vibration dataset
             )->np.ndarray:   # (n_recordings,) shaft speed of each recording in Hz
     "Shaft speed of every recording from its dataset's `meta.json`; raises naming the recording that has none."
     recs, out = ds.meta.get('recordings') or [], np.empty(ds.n_segments)
+    if not isinstance(recs, list): raise DataFormatError(f"{ds.path/'meta.json'}: 'recordings' must be a list, one entry per recording in data.npz order, got {recs!r:.60}")
     for i in range(ds.n_segments):
         cond = ds.group_names[ds.groups[i]] if ds.group_names and ds.groups[i] >= 0 else None
-        try: s = _recording_shaft(ds.meta, recs[i] if i < len(recs) else {}, cond)
+        rec = recs[i] if i < len(recs) and isinstance(recs[i], dict) else {}   # an entry that is no object (a source file name) states no speed, as a missing one
+        try: s = _recording_shaft(ds.meta, rec, cond)
         except DataFormatError as e: raise DataFormatError(f"{ds.path/'meta.json'}: recording {i}: {e}") from None
         if not s: raise DataFormatError(
             f"{ds.path/'meta.json'}: no shaft speed for recording {i} (condition {cond!r}): give recordings[{i}].speed_rpm or "
@@ -77,11 +93,17 @@ def fault_type_key(t:str)->str:  # a meta.json fault_type value
     k = re.sub(r'[\s\-]+', '_', t.strip().lower())
     return FAULT_ALIASES.get(k, k)
 
+def _by_label(v, names:list):  # a per-label meta.json field; the label names as text
+    "`v` keyed by label name: a list beside the label names, or an object keyed by label index 0..K-1, is read as such; any other value is returned as it is."
+    if isinstance(v, list) and len(v) == len(names): return dict(zip(names, v))
+    ix = [_whole(k) for k in v] if isinstance(v, dict) and not set(names) & set(v) else None
+    if ix and None not in ix and sorted(ix) == list(range(len(names))): return {names[j]: t for j, t in zip(ix, v.values())}
+    return v
+
 def _label_types(ds:SensorData)->list:  # per label of `ds.label_names` its fault type
     "The meta.json `fault_type` of every label in FAULT_TYPES spelling (`fault_type_key`); raises naming the field and the label that has none; warns on types outside FAULT_TYPES."
-    ft, f, names = ds.meta.get('fault_type'), ds.path/'meta.json', [str(n) for n in ds.label_names]
-    if isinstance(ft, list) and len(ft) == len(names): ft = dict(zip(names, ft))   # a list beside label_names
-    if isinstance(ft, dict) and not set(names) & set(ft) and sorted(map(_whole, ft)) == list(range(len(names))): ft = {names[_whole(k)]: t for k, t in ft.items()}   # keyed by label index
+    f, names = ds.path/'meta.json', [str(n) for n in ds.label_names]
+    ft = _by_label(ds.meta.get('fault_type'), names)   # a list beside label_names, or keyed by label index
     if not isinstance(ft, dict): raise DataFormatError(f"{f}: no 'fault_type' map from label to one of {FAULT_TYPES}")
     key = lambda n: n if n in ft else str(n)   # JSON keys are strings: a label name written as a number is looked up as its text
     if miss := [n for n in ds.label_names if key(n) not in ft]: raise DataFormatError(f"{f}: 'fault_type' has no entry for label {miss[0]!r}")
@@ -268,8 +290,8 @@ FAULT_PHYSICS = dict(  # fault type -> (fault frequency key or None, text; {abou
 def bearing_orders(meta:dict,  # a dataset's meta.json
                   )->dict:     # {'BPFI', 'BPFO', 'FTF', 'BSF'} -> multiple of the shaft speed; {} when unknown
     "The bearing's characteristic fault frequencies as multiples of the shaft speed."
-    b = meta.get('bearing') or {}
-    if b.get('fault_frequencies_x_shaft_speed'): return {k: float(v) for k, v in b['fault_frequencies_x_shaft_speed'].items()}
+    b = _bearing(meta); stated = b.get('fault_frequencies_x_shaft_speed')
+    if stated and isinstance(stated, dict): return {k: float(v) for k, v in stated.items()}   # stated in another shape: the geometry's
     n = b.get('n_balls') or b.get('n_elements') or b.get('n_rollers')
     for u in ('in', 'mm'):
         d, D = b.get(f'ball_diameter_{u}') or b.get(f'roller_diameter_{u}'), b.get(f'pitch_diameter_{u}')
@@ -313,10 +335,17 @@ def _defect_mm(a:dict)->float|None:  # a label's label_attributes -> its defect 
         m = _SIZE.search(k)
         if m and isinstance(v, (int, float)) and not isinstance(v, bool): return float(v) * (25.4 if m[2] == 'in' else 1.)
 
+def _label_attrs(ds:SensorData)->list:  # per label its label_attributes object
+    "Each label's `label_attributes` entry (an object keyed by label name, a list beside label_names, or keyed by label index); a field or entry in another shape gives {}: the attributes only add words to texts."
+    names = [str(n) for n in ds.label_names]
+    attrs = _by_label(ds.meta.get('label_attributes'), names)
+    attrs = attrs if isinstance(attrs, dict) else {}
+    return [a if isinstance(a := attrs.get(n), dict) else {} for n in names]
+
 def severity_words(ds:SensorData)->list:  # per label a size word or None
     "Rank each label's defect size among the sizes of its fault type in the folder, as a word (`SEVERITY`); None without sizes."
-    attrs, types = ds.meta.get('label_attributes') or {}, _label_types(ds)
-    size = [_defect_mm(attrs.get(n)) for n in ds.label_names]
+    types = _label_types(ds)
+    size = [_defect_mm(a) for a in _label_attrs(ds)]
     out = []
     for j, t in enumerate(types):
         peers = sorted({s for s, u in zip(size, types) if u == t and s is not None})
@@ -328,7 +357,7 @@ def severity_words(ds:SensorData)->list:  # per label a size word or None
 def _t_severity(ds, cls, idx, ftype, level, ctx):
     "Words instead of numbers (MiniLM barely tells '0.007 inch' from '0.021 inch'): 'small inner race fault', 'large outer race fault at six o'clock'."
     if level == 'fault_type': return [_type_name(ftype)]
-    a, j = (ds.meta.get('label_attributes') or {}).get(ds.label_names[idx[0]]) or {}, idx[0]
+    a, j = _label_attrs(ds)[idx[0]], idx[0]
     clock = next((v for k, v in a.items() if 'clock' in k and isinstance(v, int) and 0 <= v <= 12), None)
     words = ' '.join(filter(None, [ctx['severity'][j], _type_name(ftype)]))
     return [words + (f" at {NUMBER_WORDS[clock]} o'clock" if clock is not None else '')]
