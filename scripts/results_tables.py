@@ -102,6 +102,24 @@ def closed_gravity():
     return table(['subject-disjoint split', 'classes', *[h for what in ('encoder alone', 'aligned') for h in (*[f'{what}, {x}' for x in heads], 'change per seed')], 'seeds'], rows) + \
         f"\n\nCommit {commit(ons + offs)}; run files `results/closed-imu-<split>-s*/`, `results/closed-imu-nogd-<split>-s*/`."
 
+CLOSED_MOBIFALL = (('imu-mobifall', 'before 4c59799 (da688a3): names and descriptions, soft targets, validated on training windows'),
+                   ('closed-imu-oldtxt-mobifall', 'e28227a: names and descriptions, soft targets (text_sources=name,description, soft_targets=true)'),
+                   ('closed-imu-nd-mobifall', 'e28227a: names and descriptions, hard targets (text_sources=name,description)'),
+                   ('closed-imu-mobifall', '5e1f8b4, the template defaults (the closed-set table\'s row): the cache texts, hard targets'))   # run prefix, what it trained with
+
+def closed_mobifall():
+    "The mobifall closed-set aligned row, one change at a time: which change since da688a3 lowered it (same split and seeds)."
+    rows, runs = [], []
+    for prefix, what in CLOSED_MOBIFALL:
+        rs = seeds(prefix)
+        if not rs: continue
+        runs += rs; ms = [r[0] for r in rs]
+        rows.append([what, pm([m['supervised_acc'] for m in ms]), pm([m['aligned_acc'] for m in ms]), ' / '.join(f"{m['aligned_acc']:.3f}" for m in ms),
+                     ' / '.join(str(m['n_train']) for m in ms), len(ms)])
+    if len(rows) < 2: return None
+    return table(['mobifall, subject-disjoint', 'encoder alone: accuracy', 'aligned: accuracy', 'aligned per seed', 'training windows per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files " + ', '.join(f"`results/{p}-s*/`" for p, _ in CLOSED_MOBIFALL) + "."
+
 def story():
     "CWRU cross-load at the label level, one change at a time (seed 0)."
     steps = [('cwru-xload-a-seed004texts', 'fault name + terms + physics texts, 8 epochs'), ('cwru-xload-b-severity', 'severity texts (sizes as words)'),
@@ -933,7 +951,7 @@ def aug_screen(defaults=PV75, screens=AUG_SCREEN, base_label="today's defaults")
         f"\n\nCommit {commit([r for f, _ in cols for r in runs[f].values()])}; run files " + ', '.join(f"`results/lodo-{f}-*-s0/`" for f, _ in cols) + \
         f", scores with name + description `{TEXT_SOURCE_TRAINED.relative_to(ROOT)}` (`python scripts/text_source_screen.py`)."
 
-TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, story=story, sweeps=sweeps,
+TABLES = dict(jobs=main_jobs, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, closed_mobifall=closed_mobifall, story=story, sweeps=sweeps,
               codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, PV75, ALL_DEFAULTS), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, PV75, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), lodo_all_text=partial(defaults_screen, ALL_DEFAULTS, 'the eleven-set mix (+ hapt, wisdm_watch)'), text_balance_probe=text_balance_probe, prototype_screen=prototype_screen, aug_screen=aug_screen, syn_screen=partial(aug_screen, DEFAULTS, SYN_SCREEN, 'the defaults at the fixed resampling (ae36c68)'), lodo_edge=partial(defaults_screen, 'edge', 'segment ends resampled without zero padding (ae36c68)'), score_scale_screen=partial(replay_screen, SCALE_SCREEN, SCALE_CELLS.get, 'score_scale_screen.py', (PV75[0], PROTOTYPE_RUNS), PV_BARS),
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
