@@ -95,10 +95,10 @@ def dataset_kind(meta:dict)->str:
     return 'vibration' if 'fault_type' in meta else 'imu'
 
 def _per_class(meta:dict, key:str, i:int):
-    "Entry `i` of a per-class meta field stored as a list or as a dict keyed by label name."
-    v, name = meta.get(key), meta['label_names'][i]
-    if v is None: return None
-    return v.get(name) if isinstance(v, dict) else v[i]
+    "Entry `i` of a per-class meta field stored as a list beside the label names or as a dict keyed by label name; None for a field in another shape (a prompt fact is optional)."
+    v, names = meta.get(key), meta['label_names']
+    if isinstance(v, dict): return v.get(names[i])
+    return v[i] if isinstance(v, list) and len(v) == len(names) else None
 
 def _label_position(meta:dict, i:int):
     "Body position of class `i` from `label_body_position` ({'0-20': 'right wrist', ...}), if present."
@@ -120,12 +120,15 @@ def dataset_context(meta:dict)->str:
         head = (f"Dataset '{meta['name']}': wearable {' + '.join(sensors)} ({len(ch)} channels) at {'; '.join(pos)}, "
                 f"{_fmt_rate(meta)}; {len(names)} activity classes.")
     else:
-        b = meta.get('bearing') or {}; ff = b.get('fault_frequencies_x_shaft_speed')
+        b = meta.get('bearing') or {}   # an object (model, geometry, fault frequencies) or the bearing's model name as text
+        b = b if isinstance(b, dict) else {'model': b} if isinstance(b, str) else {}
+        ff = b.get('fault_frequencies_x_shaft_speed')
         head = (f"Dataset '{meta['name']}': bearing vibration, accelerometer at {'; '.join(c.get('position', '?') for c in ch)}, "
                 f"{_fmt_rate(meta)}; {len(names)} bearing conditions. Bearing: {b.get('model', 'not stated')}.")
-        if ff: head += ' Characteristic fault frequencies (x shaft speed): ' + ', '.join(f"{k} {v:g}" for k, v in ff.items()) + '.'
+        if isinstance(ff, dict) and ff: head += ' Characteristic fault frequencies (x shaft speed): ' + ', '.join(f"{k} {v:g}" if isinstance(v, (int, float)) else f"{k} {v}" for k, v in ff.items()) + '.'
         cd = meta.get('condition_descriptions') or {}
-        if cd: head += ' Operating conditions: ' + '; '.join(cd.values()) + '.'
+        cd = list(cd.values()) if isinstance(cd, dict) else cd if isinstance(cd, list) else [cd]
+        if cd: head += ' Operating conditions: ' + '; '.join(map(str, cd)) + '.'
     return head + ' All classes: ' + '; '.join(f"'{n}'" for n in names) + '.'
 
 # %% ../../nbs/13a_data.textgen.ipynb #323dc003
@@ -137,7 +140,8 @@ def class_facts(meta:dict, i:int)->str:
         if v: out.append(f"{what}: {v}")
     pos = _label_position(meta, i)
     if pos: out.append(f"sensor worn at: {pos}")
-    attrs = _per_class(meta, 'label_attributes', i) or {}
+    attrs = _per_class(meta, 'label_attributes', i)
+    attrs = attrs if isinstance(attrs, dict) else {}
     if any(v is not None for v in attrs.values()):
         out.append('attributes: ' + ', '.join(f"{k}={v}" for k, v in attrs.items() if v is not None))
     return '; '.join(out) + '.'
