@@ -19,8 +19,8 @@ from .eval.text import similarity_matrix, plot_similarity
 # %% auto #0
 __all__ = ['Y_KINDS', 'HEADLINE', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space', 'plot_confusion',
            'plot_per_class_f1', 'text_similarity_figure', 'load_run', 'make_synthetic_run', 'class_id_kind',
-           'window_labels', 'embedding_figure', 'report_run', 'compare_runs', 'to_markdown', 'write_table', 'find_runs',
-           'resolve_report_dirs']
+           'window_labels', 'embedding_figure', 'report_run', 'git_history', 'unfinished_run', 'compare_runs',
+           'to_markdown', 'write_table', 'find_runs', 'resolve_report_dirs']
 
 # %% ../nbs/60_report.ipynb #912bf11b
 def save_fig(fig:plt.Figure,  # figure to save
@@ -341,10 +341,16 @@ def report_run(run_dir:str|Path,         # run folder; PNGs are written into it
 HEADLINE = ('accuracy', 'macro_f1', 'balanced_accuracy', 'recall_at_1', 'recall_at_3', 'mrr', 'group_accuracy', 'group_mrr',
             'chance', 'chance_macro_f1', 'n', 'n_classes')  # metric columns of the comparison table, where present
 
+def git_history(hp:dict)->list[dict]:  # a run's hyperparameters.json
+    "The git states (`{'commit', 'dirty'}`) a run was trained at: its start's (`git`), then each resumption's (`resumed`)."
+    return [hp.get('git') or {}, *(hp.get('resumed') or [])]
+
 def _provenance(run:dict)->dict:
-    hp, mt = run['hyperparameters'], run['metrics']; git = hp.get('git') or {}
-    return dict(run=run['name'], preset=hp.get('preset'), seed=hp.get('seed'), commit=git.get('commit'), dirty=git.get('dirty'),
-                epochs=len(mt.get('history') or []) or ((hp.get('config') or {}).get('train') or {}).get('epochs'), wall_s=mt.get('wall_s'))   # epochs logged, else configured (closed-set runs log none)
+    hp, mt = run['hyperparameters'], run['metrics']; gits = git_history(hp); dirty = [g.get('dirty') for g in gits]
+    return dict(run=run['name'], preset=hp.get('preset'), seed=hp.get('seed'),
+                commit=', resumed at '.join(str(g.get('commit')) for g in gits) if len(gits) > 1 else gits[0].get('commit'),   # every commit a resumed run was trained at
+                dirty=True if any(dirty) else False if all(v is False for v in dirty) else None,                                   # dirty if any start was
+                epochs=len(mt.get('history') or []) or ((((hp.get('config') or {}).get('train') or {}).get('epochs')) if mt else None), wall_s=mt.get('wall_s'))   # epochs logged, else configured (closed-set runs log none); none for an unfinished run
 
 def _headline(m:dict)->dict:
     "Headline metrics of one dataset, with CI bounds (`ci95`) and open-vocabulary results (`open_vocab`) flattened."
@@ -366,10 +372,15 @@ def _other_rows(run:dict)->list:
     last = {f'last_{k}': v for k, v in ((mt.get('history') or [{}])[-1]).items() if _scalar(v) and k != 'epoch'}
     return [{'dataset': None, **(top or last)}]
 
+def unfinished_run(d:Path)->bool:  # a run folder
+    "Whether `d` holds a run that did not finish: its hyperparameters.json (written first) without the metrics.json or transfer.csv the templates write last."
+    return (d/'hyperparameters.json').is_file() and not ((d/'metrics.json').is_file() or (d/'transfer.csv').is_file())
+
 def compare_runs(run_dirs:Sequence[str|Path])->pd.DataFrame:  # run folders
     "One row per run x zero-shot dataset (training runs) or per result of another template (`_other_rows`): provenance and headline metrics."
     rows = []
     for rd in run_dirs:
+        if unfinished_run(Path(rd)): warnings.warn(f"{rd}: an unfinished run (hyperparameters.json without metrics.json: killed, crashed or still running); its row has no results")
         run = load_run(rd); base = _provenance(run); zs = run['metrics'].get('zero_shot') or {}
         rows += [{**base, 'dataset': ds, **_headline(m)} for ds, m in zs.items()] or [{**base, **r} for r in _other_rows(run)]
     return pd.DataFrame(rows)
@@ -395,12 +406,14 @@ def write_table(df:pd.DataFrame, path_stem:str|Path)->tuple[Path, Path]:  # path
 
 # %% ../nbs/60_report.ipynb #5f286659
 def find_runs(root:str|Path|None=None)->list[Path]:  # folder holding run folders (default `outputs/`)
-    "Run folders under `root`, newest first."
+    "Finished run folders under `root`, newest first; unfinished ones are skipped with a warning naming them."
     root = Path(root) if root is not None else outputs_root()
     if not root.is_dir(): return []
     def mtime(d): return max(f.stat().st_mtime for f in (d/'metrics.json', d/'hyperparameters.json') if f.exists())
     runs = [d for d in root.iterdir() if d.is_dir() and ((d/'metrics.json').exists() or (d/'hyperparameters.json').exists())]
-    return sorted(runs, key=mtime, reverse=True)
+    if skip := sorted(d.name for d in runs if unfinished_run(d)):
+        warnings.warn(f"{root}: skipped unfinished run(s) {', '.join(skip)} (hyperparameters.json without metrics.json: killed, crashed or still running); pass one in run_dirs to report it anyway")
+    return sorted((d for d in runs if d.name not in skip), key=mtime, reverse=True)
 
 def resolve_report_dirs(run_dirs:str='',   # comma-separated run folders ('' = the newest under root)
                         out_dir:str='',    # folder for the comparison table ('' = see above)
