@@ -8,15 +8,17 @@ import json
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .core import atomic_write
+from .core import atomic_write, data_root
 from .config import cfg_from_dict, cfg_to_dict, config_diff, ExpCfg, TextCfg
 from .data.labels import NAME_SOURCES, EXTRA_SOURCES
 from .data.subactions import CACHE_FILE
-from .data.datasets import load_dataset
+from .data.datasets import load_dataset, list_datasets
 from .models.factory import CKPT_NAME, CKPT_KEYS, ATTR_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
+from .report import git_history
 
 # %% auto #0
-__all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'write_card', 'ship_model', 'refresh_card']
+__all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'card_text', 'write_card', 'check_finished', 'ship_model',
+           'refresh_card']
 
 # %% ../nbs/68_ship.ipynb #64948d30
 SHIP_KEYS = (*CKPT_KEYS, 'label_table', *ATTR_KEYS)   # what inference (and the model card) needs of a training checkpoint
@@ -24,6 +26,19 @@ SHIP_KEYS = (*CKPT_KEYS, 'label_table', *ATTR_KEYS)   # what inference (and the 
 def slim_checkpoint(ck:dict)->dict:  # a training checkpoint (`load_checkpoint`)
     "The inference part of a training checkpoint."
     return {k: ck[k] for k in SHIP_KEYS if k in ck}
+
+# %% ../nbs/68_ship.ipynb #a813a05d
+def _git_states(hp:dict,  # a run's hyperparameters.json
+                src,      # where it was read (named in the error)
+               )->list[dict]:
+    "The git states a run was trained at (first start, then each resumption), refused where one has no commit."
+    gits = git_history(hp)
+    if not all(g.get('commit') for g in gits): raise ValueError(f"{src}: no git commit recorded, so the card cannot state what code trained it")
+    return gits
+
+def _commits(gits:list, n:int, dirty:bool=False)->str:  # `_git_states`, characters kept of each commit, mark dirty trees
+    "'<commit>, resumed at <commit>, ...' of a run's git states, each cut to `n` characters and, with `dirty`, marked where its tree was dirty."
+    return ', resumed at '.join(f"{g['commit'][:n]}{' (dirty tree)' if dirty and g.get('dirty') else ''}" for g in gits)
 
 # %% ../nbs/68_ship.ipynb #3350b90b
 def lodo_rows(dirs:list,                 # run folders (or results/ copies) of leave-one-dataset-out runs
@@ -35,11 +50,12 @@ def lodo_rows(dirs:list,                 # run folders (or results/ copies) of l
         m, h = (json.loads((d/f).read_text()) for f in ('metrics.json', 'hyperparameters.json'))
         if ref is not None and (diff := [k for k in config_diff(cfg_to_dict(cfg_from_dict(h['config'])), ref) if k not in ('train_sets', 'zero_shot_sets', 'seed')]):
             raise ValueError(f"{d}: configured unlike the shipped model (differing: {', '.join(diff)})")
+        commit = _commits(_git_states(h, d/'hyperparameters.json'), 7)   # a resumed run: every commit it was trained at
         for name, z in m['zero_shot'].items():
             ci = z.get('ci95', {}).get('macro_f1', (np.nan, np.nan))   # none where the set has a single subject or recording
             rows.append(dict(held_out=name, seed=h['seed'], macro_f1=z['macro_f1'], adapted=(z.get('transductive') or {}).get('macro_f1', np.nan), ci_lo=ci[0], ci_hi=ci[1],
                              chance=z['chance_macro_f1'], n_classes=z['n_classes'], n_train=len(h['config']['data']['train_sets']),
-                             commit=h['git']['commit'][:7], run=d.name))
+                             commit=commit, run=d.name))
     return pd.DataFrame(rows)
 
 # %% ../nbs/68_ship.ipynb #acc7bdc9
@@ -67,6 +83,22 @@ def _text_sources(t:TextCfg)->str:
     if cache: out.append(f"{', '.join(cache)} from the folder's sub-action cache (its `{CACHE_FILE}`, or the packaged file of a bundled set; a folder without one {fallback})")
     return '; '.join(out)
 
+def _bundled(entry:str, kind:str)->str|None:  # a dataset entry of a config (a name or a folder), the model's modality
+    "The bundled set of `kind` that `entry` is, by name or folder; None for any other folder."
+    p = Path(entry)
+    if p.name not in list_datasets(kind): return None
+    return p.name if str(entry) == p.name or p.resolve() == (data_root()/kind/p.name).resolve() else None
+
+def _bundled_notes(trained:list, bundled:list, kind:str='IMU')->tuple[str, str]:  # bundled sets among the training sets, bundled sets of the model's modality, its name in the text
+    "The card's two sentences on the bundled sets: which ones `imutext zero-shot` refuses, and why the evidence comes from other runs."
+    seen, held = "(`--seen-ok` scores one anyway, labelled seen in training)", [b for b in bundled if b not in trained]
+    if not held: return (f"A bundled dataset is refused: the model was trained on all of them {seen}. ",
+                         "Every bundled set is in the training mix, so the estimate of what the model does on a new dataset comes from runs of the same configuration (datasets aside) that left one or more sets out of a smaller training mix and scored them zero-shot (each row: the runs that held that set out). These runs had fewer training sets than the shipped model (column 'training sets'): they estimate a model trained on less data, not this one. ")
+    refused = f"A bundled dataset it was trained on ({', '.join(trained)}) is refused {seen}" if trained else f"A folder it was trained on is refused {seen}"
+    return (f"{refused}; the other bundled {kind} sets ({', '.join(held)}) are not in its training mix and are scored as unseen. ",
+            f"The bundled {kind} sets {', '.join(held)} are not in the training mix and can be scored with the model itself; the estimate of what it does on a new dataset in general comes from runs of the same configuration (datasets aside) that left one or more sets out of their training mix and scored them zero-shot (each row: the runs that held that set out). "
+            "These runs were trained on other sets than the shipped model (column 'training sets'): they estimate a model trained on other data, not this one. ")
+
 def model_card(name:str,          # the shipped model's name
                ck:dict,           # its (slim) checkpoint
                hp:dict,           # the training run's hyperparameters.json (seed, git)
@@ -74,6 +106,9 @@ def model_card(name:str,          # the shipped model's name
               )->str:             # markdown
     "The model card of a shipped checkpoint, written from its own files."
     cfg = cfg_from_dict(ck['config']); d, pre = cfg.data, ck['preprocessing']
+    if d.modality != 'imu': raise ValueError(f"model_card writes cards of IMU models only: this checkpoint is a {d.modality} model (config data.modality), and the card's use, input and limits sections describe IMU windows")
+    gits = _git_states(hp, "the run's hyperparameters.json")
+    use, evidence = _bundled_notes([b for e in d.train_sets if (b := _bundled(e, d.modality))], list_datasets(d.modality))
     bank = ck.get('hub_bank')   # the hubness bank (train.hub_features), None before it existed
     hub = f", after subtracting from each class text's scores its hubness: {cfg.clip.hub_alpha:g} × its mean similarity to its {cfg.clip.hub_k} most similar of the {len(bank)} training-window features the checkpoint keeps (nothing of the scored folder is used)" if bank is not None else ''
     sets = [load_dataset(s) for s in d.train_sets]
@@ -84,14 +119,13 @@ def model_card(name:str,          # the shipped model's name
            "## Use", "", "```bash", f"imutext zero-shot --checkpoint {name} --data FOLDER", "```", "",
            "```python", "from imutext.eval.zeroshot import evaluate_checkpoint",
            f"metrics = evaluate_checkpoint('{name}', 'FOLDER')", "```", "",
-           f"A bundled dataset is refused: the model was trained on all of them (`--seen-ok` scores one anyway, labelled seen in training). "
-           "Each window is scored on its own; `metrics['per_recording']` (`per_recording_macro_f1` in the printed table) gives one prediction per recording of the folder, the mean of its windows' scores.", "",
+           f"{use}Each window is scored on its own; `metrics['per_recording']` (`per_recording_macro_f1` in the printed table) gives one prediction per recording of the folder, the mean of its windows' scores.", "",
            "## Input", "",
            f"- Accelerometer and gyroscope channels (`sensors` {', '.join(d.sensors)}), converted to g and rad/s from the folder's meta.json units, clipped at ±{d.clip:g}; any number of devices and channels.",
            f"- Resampled to {pre.get('rate_hz', d.rate_hz):g} Hz, windows of {d.window_s:g} s every {d.hop_s:g} s, per-window normalisation `{d.norm}`.",
            f"- Class texts: {_text_sources(cfg.text)}, in the prompt templates {', '.join(repr(t) for t in cfg.text.templates)}.", "",
            "## Training", "",
-           f"- Commit {hp['git']['commit'][:12]}{' (dirty tree)' if hp['git'].get('dirty') else ''}, seed {hp['seed']}, preset `{hp.get('preset', '?')}`, {ck['epoch'] + 1} epochs.",
+           f"- Commit {_commits(gits, 12, dirty=True)}, seed {hp['seed']}, preset `{hp.get('preset', '?')}`, {ck['epoch'] + 1} epochs.",
            f"- Settings that differ from the defaults: {', '.join(f'`{k}`' for k in changed) or 'none'}.",
            f"- {len(sets)} training sets, {sum(len(s.label_names) for s in sets)} classes:", "",
            "| dataset | classes | licence | citation |", "|---|---|---|---|"]
@@ -100,9 +134,9 @@ def model_card(name:str,          # the shipped model's name
         out.append(f"| {s.name} | {len(s.label_names)} | {s.meta.get('license', 'not stated')} | {cite} |")
     out += ["", "The licences are those of the public sources as recorded in each meta.json; several allow research use only, so this model is for research use.", "",
             "## Evidence: leave-one-dataset-out with the same configuration", "",
-            "Every bundled set is in the training mix, so the estimate of what the model does on a new dataset comes from runs of the same configuration (datasets aside) that left one or more sets out of a smaller training mix and scored them zero-shot (each row: the runs that held that set out). These runs had fewer training sets than the shipped model (column 'training sets'): they estimate a model trained on less data, not this one. Macro-F1 over the held-out set's own classes; chance is the expected macro-F1 of a random guess. The headline column classifies each window on its own (inductive); 'adapted to the set' is what `imutext zero-shot` also prints, the class scores rebalanced so that every class takes an equal share of the scored set's unlabelled windows (transductive; it assumes each class occurs with a broadly similar share).", "",
+            f"{evidence}Macro-F1 over the held-out set's own classes; chance is the expected macro-F1 of a random guess. The headline column classifies each window on its own (inductive); 'adapted to the set' is what `imutext zero-shot` also prints, the class scores rebalanced so that every class takes an equal share of the scored set's unlabelled windows (transductive; it assumes each class occurs with a broadly similar share).", "",
             _fmt_rows(lodo) if len(lodo) else "No leave-one-dataset-out run was given.", "",
-            *([f"The evidence runs were made at commit{'s' * (lodo['commit'].nunique() > 1)} {', '.join(sorted(set(lodo['commit'])))}; the model at {hp['git']['commit'][:7]}. Code changes between them are in the repository's history.", ""] if len(lodo) else []),
+            *([f"The evidence runs were made at commit{'s' * (lodo['commit'].nunique() > 1)} {', '.join(sorted(set(lodo['commit'])))}; the model at {_commits(gits, 7)}. Code changes between them are in the repository's history.", ""] if len(lodo) else []),
             "## Limits", "",
             "- Zero-shot from class names is far from supervised accuracy" + (f"; in the evidence runs {', '.join(low)} came out at or below 1.2x chance." if (low := _near_chance(lodo)) else "."),
             f"- Inputs unlike the training data (sampling below its lowest rate, {min(float(s.rates.min()) for s in sets):g} Hz, other sensor types, windows much shorter than the model's) are outside what was measured.",
@@ -110,10 +144,20 @@ def model_card(name:str,          # the shipped model's name
     return '\n'.join(out) + '\n'
 
 # %% ../nbs/68_ship.ipynb #2a71e3f0
-def write_card(out:Path, name:str, ck:dict, hp:dict, lodo:list)->Path:  # shipped-models folder, model name, (slim) checkpoint, hyperparameters.json, evidence run folders
-    "Write `<name>.md` beside the checkpoint, atomically, with the evidence runs checked against its configuration."
-    with atomic_write(out/f'{name}.md') as tmp: tmp.write_text(model_card(name, ck, hp, lodo_rows(lodo, cfg_from_dict(ck['config']))))
+def card_text(name:str, ck:dict, hp:dict, lodo:list)->str:  # model name, (slim) checkpoint, hyperparameters.json, evidence run folders
+    "The model card (`model_card`), with the evidence runs checked against the checkpoint's configuration."
+    return model_card(name, ck, hp, lodo_rows(lodo, cfg_from_dict(ck['config'])))
+
+def write_card(out:Path, name:str, text:str)->Path:  # shipped-models folder, model name, the card (`card_text`)
+    "Write `<name>.md` beside the checkpoint, atomically."
+    with atomic_write(out/f'{name}.md') as tmp: tmp.write_text(text)
     return out/f'{name}.md'
+
+def check_finished(run_dir:Path, ck:dict):  # a training run folder, its checkpoint
+    "Refuse a run whose training did not finish: no metrics.json (written last), or a checkpoint of an earlier epoch than its config's last."
+    then = f"finish it (imutext run nbs/runs/train.ipynb --resume {run_dir}) or ship a finished run"
+    if not (run_dir/'metrics.json').is_file(): raise ValueError(f"{run_dir}: no metrics.json, so its training did not finish (killed, crashed or still running); {then}")
+    if (e := ck['epoch'] + 1) != (n := cfg_from_dict(ck['config']).train.epochs): raise ValueError(f"{run_dir}: {CKPT_NAME} holds epoch {e} of {n}; {then}")
 
 def ship_model(run_dir:str|Path,          # a finished training run folder (checkpoint.pt, hyperparameters.json)
                name:str='imutext-base',   # the name `load_checkpoint` will take
@@ -124,10 +168,13 @@ def ship_model(run_dir:str|Path,          # a finished training run folder (chec
     "Write a run's model as a shipped checkpoint with its model card."
     run_dir, out = Path(run_dir), Path(out_dir or SHIPPED_DIR)
     ck, hp = load_checkpoint(run_dir/CKPT_NAME), json.loads((run_dir/'hyperparameters.json').read_text())
-    if hp['git'].get('dirty') and not allow_dirty: raise ValueError(f"{run_dir}: trained from a dirty tree (commit {hp['git']['commit'][:12]}); ship only runs of a clean commit")
+    check_finished(run_dir, ck)
+    gits = _git_states(hp, run_dir/'hyperparameters.json')    # a resumed run: dirty if any of its starts was
+    if any(g.get('dirty') for g in gits) and not allow_dirty: raise ValueError(f"{run_dir}: trained from a dirty tree (commit {_commits(gits, 12, dirty=True)}); ship only runs of a clean commit")
     slim = slim_checkpoint(ck)
-    write_card(out, name, slim, hp, lodo)                  # first: evidence runs of another configuration are refused before any file is written
-    save_checkpoint(out/f'{name}.pt', **slim)
+    card = card_text(name, slim, hp, lodo)                  # first: a run or evidence the card cannot describe is refused before any file is written
+    save_checkpoint(out/f'{name}.pt', **slim)               # then the weights, then their card (both atomic): an interrupted save leaves the shipped pair as it was
+    write_card(out, name, card)
     return out/f'{name}.pt'
 
 # %% ../nbs/68_ship.ipynb #r3fc4d02
@@ -140,5 +187,6 @@ def refresh_card(name:str,                  # a shipped model's name
     out = Path(out_dir or SHIPPED_DIR); ck, hp = load_checkpoint(out/f'{name}.pt'), json.loads(Path(hp_file).read_text())
     if diff := config_diff(cfg_to_dict(cfg_from_dict(hp['config'])), cfg_to_dict(cfg_from_dict(ck['config']))):
         raise ValueError(f"{hp_file}: not the training run of the shipped {name} (differing: {', '.join(diff)})")
-    return write_card(out, name, ck, hp, lodo)
+    _git_states(hp, hp_file)
+    return write_card(out, name, card_text(name, ck, hp, lodo))
 
