@@ -5,7 +5,8 @@
 # %% ../nbs/01_config.ipynb #266a1b08
 from __future__ import annotations
 from fastcore.basics import patch
-import dataclasses, json, typing
+import dataclasses, json, math, re, typing
+from pathlib import Path
 from typing import Literal
 from dataclasses import dataclass, field, fields, asdict
 from .core import SENSORS
@@ -238,17 +239,24 @@ def _coerce(name, typ, value):
         raise TypeError(f"parameter {name!r} must be {base.__name__}, got {type(value).__name__} {value!r}")
     if choices is not None and value not in choices:
         raise ValueError(f"parameter {name!r} must be one of {choices}, got {value!r}")
+    if base is float: _finite(name, value)
+    return value
+
+def _finite(name:str, value:float)->float:
+    "`value`, or a ValueError naming the parameter if it is NaN or infinite (no field means anything by them)."
+    if not math.isfinite(value): raise ValueError(f"parameter {name!r} must be a finite number, got {value!r}")
     return value
 
 def parse_value(name:str, text:str, typ=None):  # a flat config field (or any name when `typ` is given); its value as typed on a command line
-    "`text` as the type of config field `name`: bools from true/false/1/0, ints and floats parsed, the rest left as text."
+    "`text` as the type of config field `name`: bools from true/false/1/0, ints and floats (finite ones) parsed, the rest left as text."
     typ = _kind(typ if typ is not None else flat_fields().get(name, (None, str))[1])[0]
     try:
         if typ is bool:
             if text.lower() not in ('true', 'false', '1', '0'): raise ValueError
             return text.lower() in ('true', '1')
-        return typ(text) if typ in (int, float) else text
+        v = typ(text) if typ in (int, float) else text
     except ValueError: raise TypeError(f"parameter {name!r} must be {typ.__name__}, got {text!r}") from None
+    return _finite(name, v) if typ is float else v
 
 @patch
 def override(self:ExpCfg, **kw)->ExpCfg:
@@ -270,16 +278,25 @@ RETIRED = dict(same_activity=(2.0, '2dfaeb3'), uniformity=(0.0, '2dfaeb3'), cent
                hub_same=(2.0, 'ec77b87'), magnitude=(False, '4bad138'), vertical=(False, '4bad138'),
                balance=('dataset', '3d9f169'), negatives=('batch', '3d9f169'), frame=('device', '86fe82f'), synonym_ignore=(2.0, '5c41f8a'))
 
-def cfg_from_dict(d:dict)->ExpCfg:
-    "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default; a `RETIRED` field is dropped at its off value and refused at any other."
+def cfg_from_dict(d:dict,
+                  source:str|Path|None=None,  # the file (or a label) `d` was read from, named first in every error
+                 )->ExpCfg:
+    "Rebuild an `ExpCfg` from `cfg_to_dict` output, type-checked; a field the dict lacks (recorded before the field existed) takes its `BEFORE_FIELD` value, else its default; a `RETIRED` field is dropped at its off value and refused at any other; a field this version does not know is refused by name."
+    at = f"{source}: " if source is not None else ''
     unknown = set(d) - set(COMPONENTS)
-    if unknown: raise KeyError(f"unknown config components: {sorted(unknown)}")
+    if unknown: raise KeyError(f"{at}unknown config components: {sorted(unknown)}")
+    ff = flat_fields()
+    if new := [f"{k!r} ({c})" for c, comp in d.items() for k in comp if k not in ff and k not in RETIRED]:
+        raise KeyError(f"{at}config field{'s' if len(new) > 1 else ''} {', '.join(new)} {'are' if len(new) > 1 else 'is'} unknown to this imutext version "
+                       "(written by a newer or another imutext: read it with that version)")
     flat = {k: v for comp in d.values() for k, v in comp.items()}
     if on := [k for k in RETIRED if k in flat and flat[k] != RETIRED[k][0]]:
-        raise ValueError(f"this config sets {', '.join(f'{k}={flat[k]}' for k in on)}: removed after its screen failed (RESULTS.md); "
+        raise ValueError(f"{at}this config sets {', '.join(f'{k}={flat[k]}' for k in on)}: removed after its screen failed (RESULTS.md); "
                          f"load or rerun it with imutext at commit {', '.join(sorted({RETIRED[k][1] for k in on}))}")
     flat = {k: v for k, v in flat.items() if k not in RETIRED}
-    return ExpCfg().override(**{k: v for k, v in BEFORE_FIELD.items() if k not in flat}, **flat)
+    try: return ExpCfg().override(**{k: v for k, v in BEFORE_FIELD.items() if k not in flat}, **flat)
+    except (TypeError, ValueError) as e:   # a recorded value of the wrong type or outside a field's choices: a stored config field, not a parameter
+        raise type(e)(at + re.sub(r'^parameter ', 'config field ', str(e))) from None
 
 def config_diff(a:dict, b:dict)->list:  # two `cfg_to_dict` outputs
     "Names of the flat config fields whose values differ between `a` and `b`."

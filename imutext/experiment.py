@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .core import atomic_write, git_info, outputs_root, resolve_device
-from .config import ExpCfg, make_cfg, cfg_to_dict, config_diff
+from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .train import fit, prepare, with_absolute_sets
 from .eval.zeroshot import zero_shot, held_out_inputs, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
@@ -84,11 +84,11 @@ def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:
 
 
 def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
-    "Write `hyperparameters.json`; in the folder of an earlier run, refuse another config and append this resumption's git info."
+    "Write `hyperparameters.json`; in the folder of an earlier run, refuse another config (the recorded one read as `cfg_from_dict` reads it, as the checkpoint check does) and append this resumption's git info."
     f, hp = run_dir/'hyperparameters.json', dict(config=cfg_to_dict(cfg), seed=cfg.train.seed, preset=preset, git=git_info())
     if f.exists():
         old = json.loads(f.read_text())
-        if diff := config_diff(old['config'], hp['config']):
+        if diff := config_diff(cfg_to_dict(cfg_from_dict(old['config'], source=f)), hp['config']):   # a field added since the run started takes the value that reproduces it
             raise ValueError(f"{run_dir} holds a run with another config (differing: {', '.join(diff)}); resume it with its recorded values or start a new run folder")
         hp = {**old, 'resumed': old.get('resumed', []) + [hp['git']]}
     write_json(f, hp)

@@ -242,7 +242,7 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
     if ck_path is None or not ck_path.exists(): return s
     ck = load_checkpoint(ck_path)
-    if diff := config_diff(cfg_to_dict(cfg_from_dict(ck['config'])), cfg_to_dict(cfg)):
+    if diff := config_diff(cfg_to_dict(cfg_from_dict(ck['config'], source=ck_path)), cfg_to_dict(cfg)):
         raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
     restore_model(p.model, ck); opt.load_state_dict(ck['optimizer']); sch.load_state_dict(ck['scheduler'])
     if bank is not None: bank.load_state_dict(ck['memory_bank'])

@@ -51,9 +51,12 @@ def test_zero_shot_on_a_training_set_is_refused_or_labelled(tiny_run, tmp_path):
 def test_zero_shot_errors_are_one_line(tiny_run, tmp_path):
     ck = tiny_run[0]/'checkpoint.pt'
     junk = tmp_path/'junk.pt'; junk.write_bytes(b'\x00not a checkpoint')
+    import torch
+    newer = tmp_path/'newer.pt'; c = torch.load(ck, weights_only=True); c['config']['train']['ema_decay'] = 0.99; torch.save(c, newer)   # written by a newer imutext
     bad_folder = tmp_path/'not_a_dataset'; bad_folder.mkdir(); (bad_folder/'meta.json').write_text('{}')
     cases = [(['--checkpoint', tmp_path/'missing.pt', '--data', 'hapt'], 'does not exist'),
              (['--checkpoint', junk, '--data', 'hapt'], 'is not a readable imutext checkpoint'),
+             (['--checkpoint', newer, '--data', 'hapt'], f"{newer}: config field 'ema_decay' (train) is unknown to this imutext version"),
              (['--checkpoint', ck, '--data', 'no_such_dataset'], "no dataset folder 'no_such_dataset'"),
              (['--checkpoint', ck, '--data', bad_folder], "missing key(s)"),
              (['--checkpoint', ck, '--data', 'cwru'], 'this is a vibration dataset, but the model reads imu data'),

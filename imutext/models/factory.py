@@ -200,7 +200,7 @@ def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pre
     p = pretrain_file(folder)
     if not p.is_file(): raise FileNotFoundError(f"EncoderCfg.init_from: {p} does not exist (expected a pre-training run folder holding {PRETRAIN_NAME})")
     ck = torch.load(p, map_location='cpu', weights_only=True)
-    a, b = cfg_to_dict(cfg_from_dict(ck['config'])), cfg_to_dict(cfg)
+    a, b = cfg_to_dict(cfg_from_dict(ck['config'], source=p)), cfg_to_dict(cfg)
     keep = lambda d: {'encoder': {k: v for k, v in d['encoder'].items() if k not in ('init_from', 'channel_text')}, 'data': {'modality': d['data']['modality']}}
     pre = preprocessing(cfg)
     diff = config_diff(keep(a), keep(b)) + [f"preprocessing.{k}" for k in pre if ck['preprocessing'].get(k) != pre[k]]
@@ -255,7 +255,7 @@ def save_checkpoint(path:Path, **state):
     with atomic_write(path) as tmp: torch.save(state, tmp)
 
 def load_checkpoint(path:Path)->dict:
-    "Load a checkpoint safely (`weights_only=True`) from a path or a shipped model's name, with a clear error for a missing, foreign or folder path."
+    "Load a checkpoint safely (`weights_only=True`) from a path or a shipped model's name, with a clear error for a missing, foreign or folder path, or a config this version cannot read (naming the file)."
     if str(path) in shipped_models(): path = SHIPPED_DIR/f'{path}.pt'
     path = Path(path)
     if path.is_dir(): raise ValueError(f"checkpoint {path} is a folder; give the checkpoint file (e.g. {path/CKPT_NAME})")
@@ -265,6 +265,7 @@ def load_checkpoint(path:Path)->dict:
     except Exception as e: raise ValueError(f"{path} is not a readable imutext checkpoint ({type(e).__name__}: {str(e)[:200]})") from None
     missing = [k for k in CKPT_KEYS if not isinstance(ck, dict) or k not in ck]
     if missing: raise ValueError(f"{path} is not an imutext checkpoint: missing {missing}")
+    cfg_from_dict(ck['config'], source=path)   # a field of a newer imutext, a retired one switched on: refused here, where the file is known
     return ck
 
 def restore_model(m:SignalClip, ck:dict)->SignalClip:
@@ -273,6 +274,6 @@ def restore_model(m:SignalClip, ck:dict)->SignalClip:
     for k in ATTR_KEYS: setattr(m, k, ck.get(k))
     return m
 
-def model_from_checkpoint(ck:dict)->SignalClip:
+def model_from_checkpoint(ck:dict, source:str|Path|None=None)->SignalClip:  # a checkpoint dict; the file it came from, named in config errors
     "Rebuild the model (its label bank and hubness bank included) from a checkpoint dict, in eval mode."
-    return restore_model(build_model(cfg_from_dict(ck['config']).override(init_from='')), ck).eval()
+    return restore_model(build_model(cfg_from_dict(ck['config'], source=source).override(init_from='')), ck).eval()
