@@ -4,7 +4,7 @@
 
 # %% ../nbs/65_experiment.ipynb #0d34ab79
 from __future__ import annotations
-import json, re, time
+import json, re, time, warnings
 from datetime import datetime
 from pathlib import Path
 import numpy as np
@@ -17,10 +17,11 @@ from .data.datasets import list_datasets
 from .report import plot_training, embedding_figure, save_fig
 from .eval.baselines import order_reference
 from .eval.codebook import codebook_report
+from .models.factory import CKPT_NAME
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'NESTED', 'write_json', 'new_run_dir', 'zero_shot_table', 'embedding_sample', 'held_out_extras',
-           'record_hyperparameters', 'run_experiment']
+           'record_hyperparameters', 'run_experiment', 'newest_finished_checkpoint']
 
 # %% ../nbs/65_experiment.ipynb #dab08716
 def write_json(path:Path, obj):
@@ -115,3 +116,16 @@ def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     metrics = dict(history=p.history, zero_shot=zs, zero_shot_mean=mean, wall_s=time.perf_counter() - t0 + before)
     write_json(run_dir/'metrics.json', metrics)
     return metrics
+
+# %% ../nbs/65_experiment.ipynb #9fdc7ef4
+def newest_finished_checkpoint(root:str|Path)->Path:  # a folder of run folders (imutext run --root, else outputs/)
+    "The `checkpoint.pt` of the newest finished run under `root` (with `metrics.json` beside it); newer unfinished ones are skipped with a warning naming them."
+    found = sorted(Path(root).glob(f'*/{CKPT_NAME}'), key=lambda p: p.stat().st_mtime)
+    if not found: raise FileNotFoundError(f"no checkpoint given and none under {root}: pass -p checkpoint, or train first (imutext run nbs/runs/train.ipynb)")
+    done = [p for p in found if (p.parent/'metrics.json').is_file()]
+    newer = [str(p.parent) for p in found[found.index(done[-1]) + 1 if done else 0:]]   # unfinished: killed, failed or still training
+    if not done: raise FileNotFoundError(f"no finished run under {root}: {', '.join(newer)} hold(s) a {CKPT_NAME} but no metrics.json (killed, failed or still training; "
+                                         "finish it with imutext run nbs/runs/train.ipynb --resume RUN_DIR, or pass -p checkpoint)")
+    if newer: warnings.warn(f"skipping unfinished run(s) {', '.join(newer)} (a {CKPT_NAME} but no metrics.json); taking the newest finished one, {done[-1].parent}")
+    return done[-1]
+

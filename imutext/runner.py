@@ -4,20 +4,21 @@
 
 # %% ../nbs/66_runner.ipynb #fc15b293
 from __future__ import annotations
-import ast, json, re
+import ast, json, math, re
 from pathlib import Path
 from .config import PRESETS, ExpCfg, flat_fields, parse_value
 from .core import resolve_device
 from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
+from .models.factory import shipped_models
 from .report import compare_runs, write_table
 
 # %% auto #0
-__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'DATASET_PARAMS', 'PATH_PARAMS', 'PARAMS_FILE',
-           'notebook_params', 'recorded_only', 'coerce', 'check_params', 'check_values', 'check_datasets',
-           'preset_params', 'start_params', 'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds',
-           'run_sweep']
+__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'DATASET_PARAMS', 'PATH_PARAMS', 'PARAMS_FILE',
+           'notebook_params', 'recorded_only', 'coerce', 'check_params', 'check_values', 'check_lists',
+           'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params', 'run_notebook',
+           'lodo_folds', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -47,6 +48,7 @@ def coerce(name:str, value, typ:type):
     if typ is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
     if isinstance(value, (list, tuple)) and typ is str: return ','.join(map(str, value))
     if type(value) is not typ: raise TypeError(f"parameter {name!r} must be {typ.__name__}, got {type(value).__name__} {value!r}")
+    if typ is float and not math.isfinite(value): raise ValueError(f"parameter {name!r} must be a finite number, got {value!r}")
     return value
 
 def check_params(nb:str|Path, params:dict)->dict:
@@ -57,6 +59,7 @@ def check_params(nb:str|Path, params:dict)->dict:
     out = {k: coerce(k, v, decl[k][0]) for k, v in params.items()}
     ExpCfg().override(**{k: v for k, v in out.items() if k in flat_fields()})   # choices and element types of config fields
     check_values(out)
+    out = check_lists(out)
     if 'device' in out:
         try: resolve_device(out['device'])
         except (ValueError, RuntimeError) as e: raise ValueError(f"parameter 'device': {e}") from None
@@ -67,13 +70,36 @@ MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n
                   max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0, hub_bank=0, hub_k=1)   # least allowed value of integer parameters
 POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib_revs', 'vib_hop_revs', 'soft_temp')  # parameters that must be > 0
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
+RANGES = dict(time_warp='[0, 1)', rate_jitter='[0, 1)', rotate_max_deg='(0, 180]',   # augmentation magnitudes, as data.windows checks them when it first augments (after the run folder exists)
+              dyn_scale='[0, inf)', test_frac='(0, 1)')                              # exp(U(-a, a)) movement scale; the share of subjects/recordings a closed-set split holds out
+
+def _inside(v:float, interval:str)->bool:
+    "Whether `v` lies in `interval`, written '[lo, hi)' and the like."
+    lo, hi = (float(s) for s in interval[1:-1].split(','))
+    return (lo <= v if interval[0] == '[' else lo < v) and (v <= hi if interval[-1] == ']' else v < hi)
 
 def check_values(params:dict):
-    "Raise a ValueError naming the first parameter outside its bounds (MIN_VALUES, POSITIVE, PROBABILITIES)."
+    "Raise a ValueError naming the first parameter outside its bounds (MIN_VALUES, POSITIVE, PROBABILITIES, RANGES)."
     for k, v in params.items():
         if k in MIN_VALUES and v < MIN_VALUES[k]: raise ValueError(f"parameter {k!r} must be >= {MIN_VALUES[k]}, got {v!r}")
         if k in POSITIVE and not v > 0: raise ValueError(f"parameter {k!r} must be > 0, got {v!r}")
         if k in PROBABILITIES and not 0 <= v <= 1: raise ValueError(f"parameter {k!r} is a probability and must be in [0, 1], got {v!r}")
+        if k in RANGES and not _inside(v, RANGES[k]): raise ValueError(f"parameter {k!r} must be in {RANGES[k]}, got {v!r}")
+
+def check_lists(params:dict)->dict:
+    "`params` with the transfer template's lists (`methods`, `k_list`) without blanks; an unknown method, a shot count that is no integer >= 1, or an empty list raises naming the parameter."
+    out = dict(params)
+    if 'methods' in out:
+        from imutext.eval.transfer import METHODS
+        ms = [m.strip() for m in out['methods'].split(',') if m.strip()]
+        if bad := [m for m in ms if m not in METHODS]: raise ValueError(f"parameter 'methods': {bad} unknown; choose from {', '.join(METHODS)}")
+        if not ms: raise ValueError(f"parameter 'methods': {params['methods']!r} names no method; choose from {', '.join(METHODS)}")
+        out['methods'] = ','.join(ms)
+    if 'k_list' in out:
+        ks = [k.strip() for k in out['k_list'].split(',') if k.strip()]
+        if not ks or not all(k.isdigit() and int(k) >= 1 for k in ks): raise ValueError(f"parameter 'k_list' must be comma-separated shot counts >= 1, got {params['k_list']!r}")
+        out['k_list'] = ','.join(str(int(k)) for k in ks)
+    return out
 
 # %% ../nbs/66_runner.ipynb #a4811df1
 DATASET_PARAMS = ('train_sets', 'zero_shot_sets', 'dataset')   # comma-separated bundled names or dataset folders
@@ -93,7 +119,7 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
     if out.get('train_sets') == '' and 'train_sets' in params: raise ValueError(f"parameter 'train_sets': {params['train_sets']!r} names no dataset")
     for k in PATH_PARAMS:
         if isinstance(out.get(k), str): out[k] = ','.join(str(Path(e.strip()).expanduser().resolve()) for e in out[k].split(',') if e.strip())
-    if out.get('checkpoint'):
+    if out.get('checkpoint') and out['checkpoint'] not in shipped_models():   # a shipped model's name is taken as is, as load_checkpoint takes it
         ck = Path(out['checkpoint']).expanduser()
         if not ck.is_file(): raise FileNotFoundError(f"parameter 'checkpoint': {ck} is not a file")
         out['checkpoint'] = str(ck.resolve())
@@ -123,15 +149,19 @@ def _toy_notebook(path:Path)->Path:
 PARAMS_FILE = 'parameters.json'   # a run folder's record of the notebook and the parameters it was executed with
 
 def preset_params(preset:str|None, nb:Path|None=None)->dict:
-    "A preset's overrides as notebook parameters (tuples become comma-separated strings); given `nb`, those it declares (a preset also sets loss settings a pre-training notebook has no use for)."
+    "A preset's overrides as notebook parameters (tuples become comma-separated strings); given `nb`, those it declares (a preset also sets loss settings a pre-training notebook has no use for), refused if it declares none."
     if preset is None: return {}
     if preset not in PRESETS: raise KeyError(f"unknown preset {preset!r}; known: {sorted(PRESETS)}")
     out = {k: ','.join(map(str, v)) if isinstance(v, tuple) else v for k, v in PRESETS[preset].items()}
-    return out if nb is None else {k: v for k, v in out.items() if k in notebook_params(nb)}
+    if nb is None: return out
+    mine = {k: v for k, v in out.items() if k in notebook_params(nb)}
+    if out and not mine: raise ValueError(f"preset {preset!r} sets none of the parameters of {nb} (it sets {', '.join(sorted(out))}), so it would change nothing; drop the preset")
+    return mine
 
 def start_params(nb:Path, params:dict, preset:str|None)->dict:
-    "Checked parameters of a new run: the preset, then `params`; `run_dir` is refused (the runner sets it)."
+    "Checked parameters of a new run: the preset, then `params`; `run_dir` is refused (the runner sets it), and so is `preset` (it only records what `preset` expanded)."
     if 'run_dir' in params: raise ValueError(f"parameter 'run_dir' is set by the runner (each run gets a new folder); to continue a run in its folder, use --resume RUN_DIR")
+    if 'preset' in params: raise ValueError(f"parameter 'preset' only records the preset a run's values came from; to expand one, use --preset {params['preset']} (run_notebook's preset=)")
     out = check_params(nb, {**preset_params(preset, nb), **params})
     if 'preset' in notebook_params(nb) and preset: out['preset'] = preset
     return out
@@ -169,7 +199,7 @@ def _one_line(s:str, n:int=400)->str:
     return s if len(s) <= n else s[:n - 1] + '…'
 
 def _execute(nb:Path, run_dir:Path, params:dict, log_output:bool):
-    "Execute `nb` into `run_dir`; on failure write error.txt and raise naming the notebook's exception."
+    "Execute `nb` into `run_dir`; on failure or interruption write error.txt and raise naming the notebook's exception (an interruption is re-raised as it came)."
     import papermill
     from papermill.exceptions import PapermillExecutionError
     try:
@@ -182,6 +212,10 @@ def _execute(nb:Path, run_dir:Path, params:dict, log_output:bool):
     except Exception as e:
         (run_dir/'error.txt').write_text(f"{type(e).__name__}: {e}\n")
         raise RuntimeError(f"notebook {nb} failed with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'})") from None
+    except BaseException as e:                                                 # Ctrl-C (KeyboardInterrupt), SystemExit: the folder must not look like a run in progress or finished
+        (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted before it finished{': ' + str(e) if str(e) else ''}; "
+                                         f"continue it with: imutext run {nb} --resume {run_dir}\n")
+        raise
     (run_dir/'error.txt').unlink(missing_ok=True)                              # a stale one from a failed try
 
 # %% ../nbs/66_runner.ipynb #db8f390c
@@ -224,7 +258,7 @@ def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=No
     if clash := sorted(keys & set(params or {})): raise ValueError(f"parameter(s) {clash} are set by every fold of the sweep; leave them out")
     if idle := sorted(keys & recorded_only(nb)):
         raise ValueError(f"{nb} only records {idle}: every fold of this sweep would run the same job (sweep a training notebook such as nbs/runs/train.ipynb)")
-    for f in folds.values(): check_params(nb, {**preset_params(preset, Path(nb)), **(params or {}), **f})   # refuse before running any fold
+    for f in folds.values(): start_params(Path(nb), {**(params or {}), **f}, preset)   # refuse before running any fold
     sweep = new_run_dir(name, root)
     runs = [run_notebook(nb, {**(params or {}), **f}, preset=preset, name=fold, root=sweep) for fold, f in folds.items()]
     write_table(compare_runs(runs), sweep/'table')

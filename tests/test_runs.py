@@ -40,12 +40,21 @@ def test_values_and_dataset_names_refused_before_running(tmp_path):
              (['-p', 'zero_shot_sets', 'hapt,wisdm_wach'], "parameter 'zero_shot_sets': no dataset folder 'wisdm_wach'"),
              (['-p', 'train_sets', 'dsads,mobifal'], "parameter 'train_sets': no dataset folder 'mobifal'"),
              (['-p', 'zero_shot_sets', 'dsads'], "'dsads' is also a training set"),
-             (['-p', 'run_dir', tmp_path], "use --resume RUN_DIR")]
+             (['-p', 'run_dir', tmp_path], "use --resume RUN_DIR"),
+             (['-p', 'preset', 'full'], "parameter 'preset' only records the preset a run's values came from; to expand one, use --preset full"),
+             (['-p', 'hub_alpha', 'nan'], "parameter 'hub_alpha' must be a finite number, got nan"),
+             (['-p', 'rate_jitter', '1.5'], "parameter 'rate_jitter' must be in [0, 1), got 1.5")]
     for args, msg in cases:
         r = imutext('run', TRAIN_NB, *args, '--root', tmp_path)
         assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, (args, r.stderr)
     r = imutext('run', TRAIN_NB.with_name('closedset.ipynb'), '-p', 'dataset', 'dsdas', '--root', tmp_path)
     assert r.returncode == 2 and "parameter 'dataset': no dataset folder 'dsdas'" in r.stderr
+    r = imutext('run', TRAIN_NB.with_name('closedset.ipynb'), '-p', 'test_frac', '1.5', '--root', tmp_path)
+    assert r.returncode == 2 and "parameter 'test_frac' must be in (0, 1), got 1.5" in r.stderr
+    r = imutext('run', TRAIN_NB.with_name('report.ipynb'), '--preset', 'full', '--root', tmp_path)
+    assert r.returncode == 2 and "preset 'full' sets none of the parameters of" in r.stderr
+    r = imutext('run', TRAIN_NB.with_name('transfer.ipynb'), '-p', 'methods', 'probe, bogus', '--root', tmp_path)
+    assert r.returncode == 2 and "parameter 'methods': ['bogus'] unknown" in r.stderr
     assert not list(tmp_path.iterdir())
 
 def test_notebook_exception_reaches_the_terminal(tmp_path):
@@ -91,6 +100,21 @@ def test_transfer_template_on_the_tiny_checkpoint(tiny_run, tmp_path):
     (run_dir,) = tmp_path.iterdir()
     t = pd.read_csv(run_dir/'transfer.csv')
     assert len(t) == 1 + 2 * 2 * 2 and set(t['encoder']) == {'trained', 'random'} and t['acc_mean'].between(0, 1).all()
+
+def test_transfer_template_skips_an_unfinished_run(tiny_run, tmp_path):
+    "Without -p checkpoint the transfer template takes the newest *finished* run under --root: a killed run (checkpoint.pt, no metrics.json) is skipped, and a root holding only killed runs is refused naming them."
+    import shutil, pandas as pd
+    root = tmp_path/'root'; done = shutil.copytree(tiny_run[0], root/'20200101-000000-done')
+    killed = shutil.copytree(tiny_run[0], root/'20200102-000000-killed'); (killed/'metrics.json').unlink(); (killed/'checkpoint.pt').touch()
+    r = imutext('run', TRAIN_NB.with_name('transfer.ipynb'), '-p', 'dataset', 'racketsports', '-p', 'k_list', '1', '-p', 'n_seeds', '1', '-p', 'steps', '2',
+                '-p', 'methods', 'probe, finetune', '--root', root)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    (run_dir,) = [p for p in root.iterdir() if p.name.endswith('-transfer')]
+    assert json.loads((run_dir/'hyperparameters.json').read_text())['checkpoint'] == str(done/'checkpoint.pt')
+    assert set(pd.read_csv(run_dir/'transfer.csv')['method']) >= {'probe', 'finetune'}
+    shutil.rmtree(done); shutil.rmtree(run_dir)
+    r = imutext('run', TRAIN_NB.with_name('transfer.ipynb'), '-p', 'dataset', 'racketsports', '--root', root)
+    assert r.returncode == 2 and f"no finished run under {root}: {killed} hold(s) a checkpoint.pt but no metrics.json" in r.stderr, r.stderr[-2000:]
 
 def test_closedset_template_writes_both_rows(tmp_path):
     "nbs/runs/closedset.ipynb: supervised and aligned metrics on one subject-disjoint split, weight sync exact, a self-describing folder."

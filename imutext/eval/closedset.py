@@ -36,6 +36,7 @@ def protocol_split(cfg:ExpCfg,                 # the model's config (preprocessi
                    seed:int=0,
                   )->tuple:                    # (dataset, train Windows, test Windows, kept class ids)
     "Group-disjoint train/test windows of one dataset, restricted to the classes on both sides."
+    if not test_conditions and not 0 < test_frac < 1: raise ValueError(f"test_frac must be in (0, 1), the share of subjects/recordings held out as test windows, got {test_frac}")
     ds, mod = load_for(data, cfg), modality(cfg)
     w = mod.windows(ds, cfg)
     if test_conditions:
