@@ -48,7 +48,7 @@ def lodo_rows(dirs:list,                 # run folders (or results/ copies) of l
     rows, ref = [], None if cfg is None else cfg_to_dict(cfg)
     for d in map(Path, dirs):
         m, h = (json.loads((d/f).read_text()) for f in ('metrics.json', 'hyperparameters.json'))
-        if ref is not None and (diff := [k for k in config_diff(cfg_to_dict(cfg_from_dict(h['config'])), ref) if k not in ('train_sets', 'zero_shot_sets', 'seed')]):
+        if ref is not None and (diff := [k for k in config_diff(cfg_to_dict(cfg_from_dict(h['config'], source=d/'hyperparameters.json')), ref) if k not in ('train_sets', 'zero_shot_sets', 'seed')]):
             raise ValueError(f"{d}: configured unlike the shipped model (differing: {', '.join(diff)})")
         commit = _commits(_git_states(h, d/'hyperparameters.json'), 7)   # a resumed run: every commit it was trained at
         for name, z in m['zero_shot'].items():
@@ -185,7 +185,7 @@ def refresh_card(name:str,                  # a shipped model's name
                 )->Path:                    # the rewritten card
     "Rewrite a shipped model's card with the given evidence runs; the checkpoint stays as it is."
     out = Path(out_dir or SHIPPED_DIR); ck, hp = load_checkpoint(out/f'{name}.pt'), json.loads(Path(hp_file).read_text())
-    if diff := config_diff(cfg_to_dict(cfg_from_dict(hp['config'])), cfg_to_dict(cfg_from_dict(ck['config']))):
+    if diff := config_diff(cfg_to_dict(cfg_from_dict(hp['config'], source=hp_file)), cfg_to_dict(cfg_from_dict(ck['config']))):
         raise ValueError(f"{hp_file}: not the training run of the shipped {name} (differing: {', '.join(diff)})")
     _git_states(hp, hp_file)
     return write_card(out, name, card_text(name, ck, hp, lodo))
