@@ -138,10 +138,10 @@ def _read_meta(folder:Path)->dict:
     return meta
 
 def _keyed_descriptions(meta:dict, f:Path)->list:  # a meta.json object whose label_descriptions is an object; its path (for the warning)
-    "`label_descriptions` written as an object, aligned with `label_names`: each class by its name, else its `label_codes` entry, else its index; a warning when no key matches."
+    "`label_descriptions` written as an object, aligned with `label_names`: keyed by class name, by `label_codes` entry or by class index, whichever of the three matches most of its keys (in that order on a tie, so integer codes 1..K and indices 0..K-1 are never mixed); a warning when no key matches."
     d, names, codes = meta['label_descriptions'], meta['label_names'], meta.get('label_codes')
-    keys = [[str(n)] + ([str(codes[i])] if isinstance(codes, list) and len(codes) == len(names) else []) + [str(i)] for i, n in enumerate(names)]
-    out = [next((d[k] for k in ks if k in d), None) for ks in keys]
+    schemes = [[str(n) for n in names]] + ([[str(c) for c in codes]] if isinstance(codes, list) and len(codes) == len(names) else []) + [[str(i) for i in range(len(names))]]
+    out = [d.get(k) for k in max(schemes, key=lambda ks: len(set(ks) & set(d)))]   # the first of the best-matching schemes (JSON keys are text)
     if all(t is None for t in out): warnings.warn(f"{f}: no key of 'label_descriptions' is a label name, a label code or a class index ({list(d)[:3]} …), so no class gets a description")
     return out
 
