@@ -195,8 +195,8 @@ def pretrain_sets(run:str|Path,  # a pre-training run folder or its pretrain.pt 
 
 def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pretrain.pt); relative paths also under the repository
                        cfg:ExpCfg,       # the config of the model it initialises
-                      )->dict:           # the encoder's state dict
-    "The pre-trained encoder weights of a run folder, refused if the encoder or its inputs differ from `cfg`'s, or if it was pre-trained on a set `cfg` holds out for zero-shot, or on windows `cfg` validates on."
+                      )->tuple:          # (the encoder's state dict, the datasets it was pre-trained on as recorded, as `pretrain_sets` reads them)
+    "The pre-trained encoder weights of a run folder and its training sets, read once; refused if the encoder or its inputs differ from `cfg`'s, or if it was pre-trained on a set `cfg` holds out for zero-shot, or on windows `cfg` validates on."
     p = pretrain_file(folder)
     if not p.is_file(): raise FileNotFoundError(f"EncoderCfg.init_from: {p} does not exist (expected a pre-training run folder holding {PRETRAIN_NAME})")
     ck = torch.load(p, map_location='cpu', weights_only=True)
@@ -216,13 +216,14 @@ def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pre
     shared = [str(s) for s in cfg.data.train_sets if sa != sb and seen_in_training(a['data']['train_sets'], s)]
     if shared: raise ValueError(f"EncoderCfg.init_from: {p} held out its validation windows with {fmt(sa)}; this config holds them out with {fmt(sb)}, so validation windows of "
                                 f"{', '.join(shared)} were pre-training windows: set {fmt({k: v for k, v in sa.items() if sb[k] != v})} (the pre-training run's) or pre-train with this config's")
-    return ck['encoder']
+    return ck['encoder'], list(ck['config']['data']['train_sets'])
 
 # %% ../../nbs/24_models.factory.ipynb #dbbdd4aa
 def build_model(cfg:ExpCfg)->SignalClip:
     "The aligned model of `cfg`: a label bank unless `cfg.text.label_pool == 'mean'` (frozen sentence embeddings), the encoder from `cfg.encoder.init_from` when set (its run's training sets in `init_sets`)."
     m = SignalClip(cfg, label_bank=make_label_bank(cfg.text) if cfg.text.label_pool != 'mean' else None)
-    if cfg.encoder.init_from: m.encoder.load_state_dict(pretrained_encoder(cfg.encoder.init_from, cfg)); m.init_sets = pretrain_sets(cfg.encoder.init_from)
+    if cfg.encoder.init_from:
+        state, m.init_sets = pretrained_encoder(cfg.encoder.init_from, cfg); m.encoder.load_state_dict(state)
     return m
 
 # %% ../../nbs/24_models.factory.ipynb #689b439e
