@@ -19,8 +19,8 @@ from .eval.text import similarity_matrix, plot_similarity
 # %% auto #0
 __all__ = ['Y_KINDS', 'HEADLINE', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space', 'plot_confusion',
            'plot_per_class_f1', 'text_similarity_figure', 'load_run', 'make_synthetic_run', 'class_id_kind',
-           'window_labels', 'embedding_figure', 'report_run', 'git_history', 'unfinished_run', 'compare_runs',
-           'to_markdown', 'write_table', 'find_runs', 'resolve_report_dirs']
+           'window_labels', 'embedding_figure', 'report_run', 'git_history', 'commit_text', 'unfinished_run',
+           'compare_runs', 'to_markdown', 'write_table', 'find_runs', 'resolve_report_dirs']
 
 # %% ../nbs/60_report.ipynb #912bf11b
 def save_fig(fig:plt.Figure,  # figure to save
@@ -345,10 +345,14 @@ def git_history(hp:dict)->list[dict]:  # a run's hyperparameters.json
     "The git states (`{'commit', 'dirty'}`) a run was trained at: its start's (`git`), then each resumption's (`resumed`)."
     return [hp.get('git') or {}, *(hp.get('resumed') or [])]
 
+def commit_text(gits:list, n:int|None=None, dirty:bool=False)->str:  # `git_history`, characters kept of each commit (None: all), mark dirty trees
+    "'<commit>, resumed at <commit>, ...' of a run's git states, each cut to `n` characters and, with `dirty`, marked where its tree was dirty."
+    return ', resumed at '.join(f"{str(g.get('commit'))[:n]}{' (dirty tree)' if dirty and g.get('dirty') else ''}" for g in gits)
+
 def _provenance(run:dict)->dict:
     hp, mt = run['hyperparameters'], run['metrics']; gits = git_history(hp); dirty = [g.get('dirty') for g in gits]
     return dict(run=run['name'], preset=hp.get('preset'), seed=hp.get('seed'),
-                commit=', resumed at '.join(str(g.get('commit')) for g in gits) if len(gits) > 1 else gits[0].get('commit'),   # every commit a resumed run was trained at
+                commit=commit_text(gits) if len(gits) > 1 else gits[0].get('commit'),   # every commit a resumed run was trained at
                 dirty=True if any(dirty) else False if all(v is False for v in dirty) else None,                                   # dirty if any start was
                 epochs=len(mt.get('history') or []) or ((((hp.get('config') or {}).get('train') or {}).get('epochs')) if mt else None), wall_s=mt.get('wall_s'))   # epochs logged, else configured (closed-set runs log none); none for an unfinished run
 

@@ -14,7 +14,7 @@ from .data.labels import NAME_SOURCES, EXTRA_SOURCES
 from .data.subactions import CACHE_FILE
 from .data.datasets import load_dataset, list_datasets
 from .models.factory import CKPT_NAME, CKPT_KEYS, ATTR_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
-from .report import git_history
+from .report import git_history, commit_text
 
 # %% auto #0
 __all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'card_text', 'write_card', 'check_finished', 'ship_model',
@@ -36,10 +36,6 @@ def _git_states(hp:dict,  # a run's hyperparameters.json
     if not all(g.get('commit') for g in gits): raise ValueError(f"{src}: no git commit recorded, so the card cannot state what code trained it")
     return gits
 
-def _commits(gits:list, n:int, dirty:bool=False)->str:  # `_git_states`, characters kept of each commit, mark dirty trees
-    "'<commit>, resumed at <commit>, ...' of a run's git states, each cut to `n` characters and, with `dirty`, marked where its tree was dirty."
-    return ', resumed at '.join(f"{g['commit'][:n]}{' (dirty tree)' if dirty and g.get('dirty') else ''}" for g in gits)
-
 # %% ../nbs/68_ship.ipynb #3350b90b
 def lodo_rows(dirs:list,                 # run folders (or results/ copies) of leave-one-dataset-out runs
               cfg:ExpCfg|None=None,      # the shipped config; runs that differ in more than datasets and seed are refused
@@ -50,7 +46,7 @@ def lodo_rows(dirs:list,                 # run folders (or results/ copies) of l
         m, h = (json.loads((d/f).read_text()) for f in ('metrics.json', 'hyperparameters.json'))
         if ref is not None and (diff := [k for k in config_diff(cfg_to_dict(cfg_from_dict(h['config'], source=d/'hyperparameters.json')), ref) if k not in ('train_sets', 'zero_shot_sets', 'seed')]):
             raise ValueError(f"{d}: configured unlike the shipped model (differing: {', '.join(diff)})")
-        commit = _commits(_git_states(h, d/'hyperparameters.json'), 7)   # a resumed run: every commit it was trained at
+        commit = commit_text(_git_states(h, d/'hyperparameters.json'), 7)   # a resumed run: every commit it was trained at
         for name, z in m['zero_shot'].items():
             ci = z.get('ci95', {}).get('macro_f1', (np.nan, np.nan))   # none where the set has a single subject or recording
             rows.append(dict(held_out=name, seed=h['seed'], macro_f1=z['macro_f1'], adapted=(z.get('transductive') or {}).get('macro_f1', np.nan), ci_lo=ci[0], ci_hi=ci[1],
@@ -125,7 +121,7 @@ def model_card(name:str,          # the shipped model's name
            f"- Resampled to {pre.get('rate_hz', d.rate_hz):g} Hz, windows of {d.window_s:g} s every {d.hop_s:g} s, per-window normalisation `{d.norm}`.",
            f"- Class texts: {_text_sources(cfg.text)}, in the prompt templates {', '.join(repr(t) for t in cfg.text.templates)}.", "",
            "## Training", "",
-           f"- Commit {_commits(gits, 12, dirty=True)}, seed {hp['seed']}, preset `{hp.get('preset', '?')}`, {ck['epoch'] + 1} epochs.",
+           f"- Commit {commit_text(gits, 12, dirty=True)}, seed {hp['seed']}, preset `{hp.get('preset', '?')}`, {ck['epoch'] + 1} epochs.",
            f"- Settings that differ from the defaults: {', '.join(f'`{k}`' for k in changed) or 'none'}.",
            f"- {len(sets)} training sets, {sum(len(s.label_names) for s in sets)} classes:", "",
            "| dataset | classes | licence | citation |", "|---|---|---|---|"]
@@ -136,7 +132,7 @@ def model_card(name:str,          # the shipped model's name
             "## Evidence: leave-one-dataset-out with the same configuration", "",
             f"{evidence}Macro-F1 over the held-out set's own classes; chance is the expected macro-F1 of a random guess. The headline column classifies each window on its own (inductive); 'adapted to the set' is what `imutext zero-shot` also prints, the class scores rebalanced so that every class takes an equal share of the scored set's unlabelled windows (transductive; it assumes each class occurs with a broadly similar share).", "",
             _fmt_rows(lodo) if len(lodo) else "No leave-one-dataset-out run was given.", "",
-            *([f"The evidence runs were made at commit{'s' * (lodo['commit'].nunique() > 1)} {', '.join(sorted(set(lodo['commit'])))}; the model at {_commits(gits, 7)}. Code changes between them are in the repository's history.", ""] if len(lodo) else []),
+            *([f"The evidence runs were made at commit{'s' * (lodo['commit'].nunique() > 1)} {', '.join(sorted(set(lodo['commit'])))}; the model at {commit_text(gits, 7)}. Code changes between them are in the repository's history.", ""] if len(lodo) else []),
             "## Limits", "",
             "- Zero-shot from class names is far from supervised accuracy" + (f"; in the evidence runs {', '.join(low)} came out at or below 1.2x chance." if (low := _near_chance(lodo)) else "."),
             f"- Inputs unlike the training data (sampling below its lowest rate, {min(float(s.rates.min()) for s in sets):g} Hz, other sensor types, windows much shorter than the model's) are outside what was measured.",
@@ -170,7 +166,7 @@ def ship_model(run_dir:str|Path,          # a finished training run folder (chec
     ck, hp = load_checkpoint(run_dir/CKPT_NAME), json.loads((run_dir/'hyperparameters.json').read_text())
     check_finished(run_dir, ck)
     gits = _git_states(hp, run_dir/'hyperparameters.json')    # a resumed run: dirty if any of its starts was
-    if any(g.get('dirty') for g in gits) and not allow_dirty: raise ValueError(f"{run_dir}: trained from a dirty tree (commit {_commits(gits, 12, dirty=True)}); ship only runs of a clean commit")
+    if any(g.get('dirty') for g in gits) and not allow_dirty: raise ValueError(f"{run_dir}: trained from a dirty tree (commit {commit_text(gits, 12, dirty=True)}); ship only runs of a clean commit")
     slim = slim_checkpoint(ck)
     card = card_text(name, slim, hp, lodo)                  # first: a run or evidence the card cannot describe is refused before any file is written
     save_checkpoint(out/f'{name}.pt', **slim)               # then the weights, then their card (both atomic): an interrupted save leaves the shipped pair as it was
