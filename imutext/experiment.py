@@ -14,7 +14,7 @@ from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .train import fit, prepare, with_absolute_sets
 from .eval.zeroshot import zero_shot, held_out_inputs, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
-from .report import plot_training, embedding_figure, save_fig
+from .report import plot_training, embedding_figure, save_fig, finished_run
 from .eval.baselines import order_reference
 from .eval.codebook import codebook_report
 from .models.factory import CKPT_NAME
@@ -122,7 +122,7 @@ def newest_finished_checkpoint(root:str|Path)->Path:  # a folder of run folders 
     "The `checkpoint.pt` of the newest finished run under `root` (with `metrics.json` beside it); newer unfinished ones are skipped with a warning naming them."
     found = sorted(Path(root).glob(f'*/{CKPT_NAME}'), key=lambda p: p.stat().st_mtime)
     if not found: raise FileNotFoundError(f"no checkpoint given and none under {root}: pass -p checkpoint, or train first (imutext run nbs/runs/train.ipynb)")
-    done = [p for p in found if (p.parent/'metrics.json').is_file()]
+    done = [p for p in found if finished_run(p.parent)]
     newer = [str(p.parent) for p in found[found.index(done[-1]) + 1 if done else 0:]]   # unfinished: killed, failed or still training
     if not done: raise FileNotFoundError(f"no finished run under {root}: {', '.join(newer)} hold(s) a {CKPT_NAME} but no metrics.json (killed, failed or still training; "
                                          "finish it with imutext run nbs/runs/train.ipynb --resume RUN_DIR, or pass -p checkpoint)")

@@ -17,10 +17,10 @@ from .eval.metrics import zero_shot_metrics
 from .eval.text import similarity_matrix, plot_similarity
 
 # %% auto #0
-__all__ = ['Y_KINDS', 'HEADLINE', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space', 'plot_confusion',
+__all__ = ['Y_KINDS', 'HEADLINE', 'LAST_FILES', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space', 'plot_confusion',
            'plot_per_class_f1', 'text_similarity_figure', 'load_run', 'make_synthetic_run', 'class_id_kind',
-           'window_labels', 'embedding_figure', 'report_run', 'git_history', 'commit_text', 'unfinished_run',
-           'compare_runs', 'to_markdown', 'write_table', 'find_runs', 'resolve_report_dirs']
+           'window_labels', 'embedding_figure', 'report_run', 'git_history', 'commit_text', 'finished_run',
+           'unfinished_run', 'compare_runs', 'to_markdown', 'write_table', 'find_runs', 'resolve_report_dirs']
 
 # %% ../nbs/60_report.ipynb #912bf11b
 def save_fig(fig:plt.Figure,  # figure to save
@@ -376,9 +376,15 @@ def _other_rows(run:dict)->list:
     last = {f'last_{k}': v for k, v in ((mt.get('history') or [{}])[-1]).items() if _scalar(v) and k != 'epoch'}
     return [{'dataset': None, **(top or last)}]
 
+LAST_FILES = ('metrics.json', 'transfer.csv')   # what the run templates write last: a run folder holding one finished
+
+def finished_run(d:str|Path)->bool:  # a run folder
+    "Whether the run in `d` finished: it holds one of `LAST_FILES`. The one rule for report, the transfer template's checkpoint choice and ship."
+    return any((Path(d)/f).is_file() for f in LAST_FILES)
+
 def unfinished_run(d:Path)->bool:  # a run folder
-    "Whether `d` holds a run that did not finish: its hyperparameters.json (written first) without the metrics.json or transfer.csv the templates write last."
-    return (d/'hyperparameters.json').is_file() and not ((d/'metrics.json').is_file() or (d/'transfer.csv').is_file())
+    "Whether `d` holds a run that did not finish: its hyperparameters.json (written first) without any of `LAST_FILES`."
+    return (d/'hyperparameters.json').is_file() and not finished_run(d)
 
 def compare_runs(run_dirs:Sequence[str|Path])->pd.DataFrame:  # run folders
     "One row per run x zero-shot dataset (training runs) or per result of another template (`_other_rows`): provenance and headline metrics."

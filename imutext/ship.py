@@ -14,7 +14,7 @@ from .data.labels import NAME_SOURCES, EXTRA_SOURCES
 from .data.subactions import CACHE_FILE
 from .data.datasets import load_dataset, list_datasets
 from .models.factory import CKPT_NAME, CKPT_KEYS, ATTR_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
-from .report import git_history, commit_text
+from .report import git_history, commit_text, finished_run
 
 # %% auto #0
 __all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'card_text', 'write_card', 'check_finished', 'ship_model',
@@ -152,7 +152,7 @@ def write_card(out:Path, name:str, text:str)->Path:  # shipped-models folder, mo
 def check_finished(run_dir:Path, ck:dict):  # a training run folder, its checkpoint
     "Refuse a run whose training did not finish: no metrics.json (written last), or a checkpoint of an earlier epoch than its config's last."
     then = f"finish it (imutext run nbs/runs/train.ipynb --resume {run_dir}) or ship a finished run"
-    if not (run_dir/'metrics.json').is_file(): raise ValueError(f"{run_dir}: no metrics.json, so its training did not finish (killed, crashed or still running); {then}")
+    if not finished_run(run_dir): raise ValueError(f"{run_dir}: no metrics.json, so its training did not finish (killed, crashed or still running); {then}")
     if (e := ck['epoch'] + 1) != (n := cfg_from_dict(ck['config']).train.epochs): raise ValueError(f"{run_dir}: {CKPT_NAME} holds epoch {e} of {n}; {then}")
 
 def ship_model(run_dir:str|Path,          # a finished training run folder (checkpoint.pt, hyperparameters.json)
