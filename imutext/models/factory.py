@@ -23,11 +23,11 @@ from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, kno
 from .clip import SignalClip
 
 # %% auto #0
-__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'CKPT_NAME', 'CKPT_KEYS', 'ATTR_KEYS', 'SHIPPED_DIR', 'channel_context', 'Modality',
-           'distinct_texts', 'check_english', 'modality', 'load_for', 'signal_windows', 'dataset_texts', 'text_encoder',
-           'ClassTexts', 'class_embeddings', 'pretrain_file', 'pretrain_sets', 'pretrained_encoder', 'build_model',
-           'subaction_texts', 'shipped_models', 'preprocessing', 'save_checkpoint', 'load_checkpoint', 'restore_model',
-           'model_from_checkpoint']
+__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'PRETRAIN_KEYS', 'CKPT_NAME', 'CKPT_KEYS', 'ATTR_KEYS', 'SHIPPED_DIR',
+           'channel_context', 'Modality', 'distinct_texts', 'check_english', 'modality', 'load_for', 'signal_windows',
+           'dataset_texts', 'text_encoder', 'ClassTexts', 'class_embeddings', 'pretrain_file', 'read_pretrain',
+           'pretrain_sets', 'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models', 'preprocessing',
+           'save_checkpoint', 'load_checkpoint', 'restore_model', 'model_from_checkpoint']
 
 # %% ../../nbs/24_models.factory.ipynb #cc84369d
 def channel_context(w:Windows,                    # windows of one dataset, with `ch_text`
@@ -186,12 +186,22 @@ def pretrain_file(folder:str|Path)->Path:  # a pre-training run folder or its pr
     if not p.is_absolute() and not p.exists(): p = REPO_ROOT/p
     return p/PRETRAIN_NAME if p.is_dir() else p
 
+PRETRAIN_KEYS = ('encoder', 'config', 'preprocessing')   # what `imutext.pretrain` saves beside its history
+
+def read_pretrain(p:Path, field:str='EncoderCfg.init_from')->dict:  # an existing pretrain.pt; the field that named it
+    "A pre-training checkpoint's contents, refused naming `p` if it is another file (a training run's checkpoint.pt, a shipped model)."
+    ck = torch.load(p, map_location='cpu', weights_only=True)
+    if not isinstance(ck, dict) or (miss := [k for k in PRETRAIN_KEYS if k not in ck]):
+        raise ValueError(f"{field}: {p} is not a pre-training checkpoint ({PRETRAIN_NAME} of nbs/runs/pretrain.ipynb): it lacks {miss if isinstance(ck, dict) else list(PRETRAIN_KEYS)}"
+                         + (f"; it holds a trained model ({CKPT_NAME} or a shipped one), whose encoder is not an init_from start" if isinstance(ck, dict) and 'model' in ck else ''))
+    return ck
+
 def pretrain_sets(run:str|Path,  # a pre-training run folder or its pretrain.pt (`EncoderCfg.init_from`); relative paths also under the repository
                  )->list:        # the datasets it was pre-trained on, as recorded (`cfg.data.train_sets`)
     "The training sets recorded in a pre-training run's checkpoint."
     p = pretrain_file(run)
     if not p.is_file(): raise FileNotFoundError(f"pre-training run {run}: {p} does not exist, so the datasets its encoder was pre-trained on cannot be checked against the evaluated set")
-    return list(torch.load(p, map_location='cpu', weights_only=True)['config']['data']['train_sets'])
+    return list(read_pretrain(p, f'pre-training run {run}')['config']['data']['train_sets'])
 
 def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pretrain.pt); relative paths also under the repository
                        cfg:ExpCfg,       # the config of the model it initialises
@@ -199,7 +209,7 @@ def pretrained_encoder(folder:str|Path,  # a pre-training run folder (or its pre
     "The pre-trained encoder weights of a run folder and its training sets, read once; refused if the encoder or its inputs differ from `cfg`'s, or if it was pre-trained on a set `cfg` holds out for zero-shot, or on windows `cfg` validates on."
     p = pretrain_file(folder)
     if not p.is_file(): raise FileNotFoundError(f"EncoderCfg.init_from: {p} does not exist (expected a pre-training run folder holding {PRETRAIN_NAME})")
-    ck = torch.load(p, map_location='cpu', weights_only=True)
+    ck = read_pretrain(p)
     a, b = cfg_to_dict(cfg_from_dict(ck['config'], source=p)), cfg_to_dict(cfg)
     keep = lambda d: {'encoder': {k: v for k, v in d['encoder'].items() if k not in ('init_from', 'channel_text')}, 'data': {'modality': d['data']['modality']}}
     pre = preprocessing(cfg)
