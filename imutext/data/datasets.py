@@ -11,9 +11,9 @@ import numpy as np
 from ..core import data_root
 
 # %% auto #0
-__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_KEYS', 'NPZ_ERRORS', 'UNKNOWN_IDS', 'DataFormatError',
-           'SensorData', 'list_datasets', 'LocalFolderWarning', 'resolve_dataset', 'dataset_kind', 'dataset_entry',
-           'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
+__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_KEYS', 'PER_SEGMENT', 'NPZ_ERRORS', 'UNKNOWN_IDS',
+           'DataFormatError', 'SensorData', 'list_datasets', 'LocalFolderWarning', 'resolve_dataset', 'dataset_kind',
+           'dataset_entry', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -146,6 +146,7 @@ def _keyed_descriptions(meta:dict, f:Path)->list:  # a meta.json object whose la
     return out
 
 NPZ_KEYS = ('signals', 'offsets', 'labels', 'subjects', 'conditions', 'rates')   # the arrays of the format
+PER_SEGMENT = ('labels', 'subjects', 'conditions', 'rates')   # those with one entry per segment
 NPZ_ERRORS = (zipfile.BadZipFile, zlib.error, tokenize.TokenError, SyntaxError, ValueError, OSError, EOFError)  # a corrupt npz raises one of these
 
 def _read_npz(folder:Path)->dict:
@@ -220,6 +221,21 @@ def _rates(f:Path, a:dict, meta:dict)->np.ndarray:
     if not (np.isfinite(r).all() and (r > 0).all()): raise DataFormatError(f"{f}: 'rates' must be positive and finite, got {r[~(np.isfinite(r) & (r > 0))][0]} at segment {np.flatnonzero(~(np.isfinite(r) & (r > 0)))[0]}")
     return r
 
+# %% ../../nbs/10_data.datasets.ipynb #dropempty1
+def _drop_empty(f:Path, a:dict, meta:dict)->tuple:  # data.npz path, its checked arrays, meta.json content
+    "`a` and `meta` without the segments that hold no finite sample in any channel (a recording without signal: filling it would make windows of a constant), warning which; a dataset of only such segments is refused."
+    off = a['offsets'].astype(np.int64); n = len(off) - 1
+    c = np.r_[0, np.cumsum(np.isfinite(a['signals']).any(axis=1))]
+    empty = np.flatnonzero((c[off[1:]] == c[off[:-1]]) & (np.diff(off) > 0))
+    if not len(empty): return a, meta
+    if len(empty) == n: raise DataFormatError(f"{f}: 'signals' has no finite value in any segment")
+    keep = np.ones(n, bool); keep[empty] = False
+    warnings.warn(f"{f}: segment(s) {empty.tolist()[:10]}{' ...' if len(empty) > 10 else ''} ({len(empty)} of {n}) have no finite value in any channel; left out, so later segment numbers shift down")
+    rows = np.repeat(keep, np.diff(off))
+    out = {k: v[keep] if k in PER_SEGMENT else v for k, v in a.items()} | dict(signals=a['signals'][rows], offsets=np.r_[0, np.cumsum(np.diff(off)[keep])])
+    recs = meta.get('recordings')
+    return out, (meta | {'recordings': [r for r, k in zip(recs, keep) if k]} if isinstance(recs, list) and len(recs) == n else meta)
+
 # %% ../../nbs/10_data.datasets.ipynb #34fe6d03
 def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.ndarray:  # data.npz path, (S, C) float32 signals, (n+1,) offsets, meta channels
     "`sig` with non-finite samples filled by linear interpolation within their segment and channel (a channel without finite samples in a segment: its median over the dataset), warning how many and where the first is; a channel with no finite sample anywhere is zero-filled, with a warning."
@@ -268,6 +284,7 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
     kind = 'imu' if 'subjects' in a else 'vibration' if 'conditions' in a else None
     if kind is None: raise DataFormatError(f"{f}: needs a 'subjects' (IMU) or 'conditions' (vibration) array, has {sorted(a)}")
     _check_arrays(f, a, meta, kind)
+    a, meta = _drop_empty(f, a, meta)
     sig = a['signals'].astype(np.float32, copy=False)
     sig = _fill_nonfinite(f, sig, a['offsets'], meta['channels'])
     gnames = meta.get('condition_names') if kind == 'vibration' else None
