@@ -11,9 +11,9 @@ import numpy as np
 from ..core import data_root
 
 # %% auto #0
-__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'NPZ_KEYS', 'PER_SEGMENT', 'NPZ_ERRORS', 'UNKNOWN_IDS',
-           'DataFormatError', 'SensorData', 'list_datasets', 'LocalFolderWarning', 'resolve_dataset', 'dataset_kind',
-           'dataset_entry', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
+__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'PER_LABEL', 'NPZ_KEYS', 'PER_SEGMENT', 'NPZ_ERRORS',
+           'UNKNOWN_IDS', 'DataFormatError', 'SensorData', 'list_datasets', 'LocalFolderWarning', 'resolve_dataset',
+           'dataset_kind', 'dataset_entry', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -134,15 +134,21 @@ def _read_meta(folder:Path)->dict:
     if blank := [i for i, n in enumerate(meta['label_names']) if n is None or not str(n).strip()]: raise DataFormatError(f"{f}: 'label_names'[{blank[0]}] is {meta['label_names'][blank[0]]!r}; every class needs a name")
     ch = [{**c, 'name': str(c.get('name') or f'channel {j}')} for j, c in enumerate(ch)]   # a channel without a name is named by its column
     meta['channels'] = [{**c, 'sensor': sensor_key(c['sensor'])} if 'sensor' in c else c for c in ch]
-    if isinstance(meta.get('label_descriptions'), dict): meta['label_descriptions'] = _keyed_descriptions(meta, f)
+    for k in PER_LABEL:
+        if meta.get(k) is not None: meta[k] = _per_label(meta, k, f)
     return meta
 
-def _keyed_descriptions(meta:dict, f:Path)->list:  # a meta.json object whose label_descriptions is an object; its path (for the warning)
-    "`label_descriptions` written as an object, aligned with `label_names`: keyed by class name, by `label_codes` entry or by class index, whichever of the three matches most of its keys (in that order on a tie, so integer codes 1..K and indices 0..K-1 are never mixed); a warning when no key matches."
-    d, names, codes = meta['label_descriptions'], meta['label_names'], meta.get('label_codes')
-    schemes = [[str(n) for n in names]] + ([[str(c) for c in codes]] if isinstance(codes, list) and len(codes) == len(names) else []) + [[str(i) for i in range(len(names))]]
+PER_LABEL = ('label_codes', 'label_descriptions', 'fault_type', 'label_attributes')   # meta.json fields with one entry per class (codes first: the others may be keyed by them)
+
+def _per_label(meta:dict, key:str, f:Path)->list:  # a meta.json object; one of its PER_LABEL fields; its path (for messages)
+    "Field `key` aligned with `label_names`: a list of one entry per class, or an object keyed by class name, by `label_codes` entry or by class index, whichever of the three matches most of its keys (in that order on a tie, so integer codes 1..K and indices 0..K-1 are never mixed; a class without a key gets None, and no key matching warns); any other shape is refused naming the file and the field."
+    d, names, codes = meta[key], meta['label_names'], meta.get('label_codes')
+    if isinstance(d, list) and len(d) != len(names): raise DataFormatError(f"{f}: '{key}' has {len(d)} entries for {len(names)} labels")
+    if isinstance(d, list): return d
+    if not isinstance(d, dict): raise DataFormatError(f"{f}: '{key}' must be a list (one per label) or an object keyed by label name, label code or class index, got {type(d).__name__} {d!r:.60}")
+    schemes = [[str(n) for n in names]] + ([[str(c) for c in codes]] if key != 'label_codes' and isinstance(codes, list) else []) + [[str(i) for i in range(len(names))]]
     out = [d.get(k) for k in max(schemes, key=lambda ks: len(set(ks) & set(d)))]   # the first of the best-matching schemes (JSON keys are text)
-    if all(t is None for t in out): warnings.warn(f"{f}: no key of 'label_descriptions' is a label name, a label code or a class index ({list(d)[:3]} …), so no class gets a description")
+    if all(t is None for t in out): warnings.warn(f"{f}: no key of '{key}' is a label name, a label code or a class index ({list(d)[:3]} …), so no class gets an entry")
     return out
 
 NPZ_KEYS = ('signals', 'offsets', 'labels', 'subjects', 'conditions', 'rates')   # the arrays of the format
@@ -258,11 +264,8 @@ def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.n
 
 # %% ../../nbs/10_data.datasets.ipynb #fe33129a
 def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folder (for messages)
-    "Per class its description or None, aligned with `label_names` (`_read_meta` aligns an object already); raises on a length mismatch and on two classes that read the same."
-    d, names = meta.get('label_descriptions'), meta['label_names']
-    if d is None: d = [None] * len(names)
-    elif not isinstance(d, list): raise DataFormatError(f"{folder/'meta.json'}: 'label_descriptions' must be a list (one per label) or an object keyed by label name, got {type(d).__name__} {d!r:.60}")
-    elif len(d) != len(names): raise DataFormatError(f"{folder/'meta.json'}: 'label_descriptions' has {len(d)} entries for {len(names)} labels")
+    "Per class its description or None (`_read_meta` aligns the field with `label_names`); raises on two classes that read the same."
+    names = meta['label_names']; d = meta.get('label_descriptions') or [None] * len(names)
     seen = {}
     for i, (n, t) in enumerate(zip(names, d)):
         j = seen.setdefault((' '.join(str(n).replace('_', ' ').lower().split()), None if t is None else str(t)), i)

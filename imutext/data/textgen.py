@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime, hashlib, json, os, re, socket, time, urllib.error, urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from .datasets import resolve_dataset, _read_meta
+from .datasets import resolve_dataset, _read_meta, PER_LABEL
 
 # %% auto #0
 __all__ = ['GRANULARITIES', 'KIND_GRANULARITIES', 'BACKENDS', 'SYSTEM_PROMPT', 'TEMPLATES', 'LLMCfg', 'item_limits', 'ReplyError',
@@ -94,12 +94,6 @@ def dataset_kind(meta:dict)->str:
     "'vibration' when meta.json carries per-class `fault_type`, else 'imu'."
     return 'vibration' if 'fault_type' in meta else 'imu'
 
-def _per_class(meta:dict, key:str, i:int):
-    "Entry `i` of a per-class meta field stored as a list beside the label names or as a dict keyed by label name; None for a field in another shape (a prompt fact is optional)."
-    v, names = meta.get(key), meta['label_names']
-    if isinstance(v, dict): return v.get(names[i])
-    return v[i] if isinstance(v, list) and len(v) == len(names) else None
-
 def _label_position(meta:dict, i:int):
     "Body position of class `i` from `label_body_position` ({'0-20': 'right wrist', ...}), if present."
     for rng, pos in (meta.get('label_body_position') or {}).items():
@@ -133,15 +127,13 @@ def dataset_context(meta:dict)->str:
 
 # %% ../../nbs/13a_data.textgen.ipynb #323dc003
 def class_facts(meta:dict, i:int)->str:
-    "One line of known facts about class `i` for the prompt."
-    out = [f"Class '{meta['label_names'][i]}'"]
+    "One line of known facts about class `i` for the prompt; `meta` as `read_meta` gives it, its per-class fields (`PER_LABEL`) aligned with `label_names`."
+    out, fact = [f"Class '{meta['label_names'][i]}'"], {k: (meta.get(k) or [None] * len(meta['label_names']))[i] for k in PER_LABEL}
     for key, what in (('label_descriptions', 'description'), ('label_codes', 'code'), ('fault_type', 'fault type')):
-        v = _per_class(meta, key, i)
-        if v: out.append(f"{what}: {v}")
+        if fact[key]: out.append(f"{what}: {fact[key]}")
     pos = _label_position(meta, i)
     if pos: out.append(f"sensor worn at: {pos}")
-    attrs = _per_class(meta, 'label_attributes', i)
-    attrs = attrs if isinstance(attrs, dict) else {}
+    attrs = fact['label_attributes'] if isinstance(fact['label_attributes'], dict) else {}
     if any(v is not None for v in attrs.values()):
         out.append('attributes: ' + ', '.join(f"{k}={v}" for k, v in attrs.items() if v is not None))
     return '; '.join(out) + '.'

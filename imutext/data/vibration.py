@@ -10,7 +10,7 @@ from scipy.fft import next_fast_len, rfft, rfftfreq
 from scipy.signal import butter, hilbert, sosfiltfilt
 from ..core import SENSORS
 from ..config import VibDataCfg, ExpCfg, FAULT_STYLES, VIB_INPUTS, LABEL_LEVELS
-from .datasets import SensorData, DataFormatError, load_dataset, _whole
+from .datasets import SensorData, DataFormatError, load_dataset
 from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key, live_channels, lost_labels
 from .subactions import load_subactions
 
@@ -93,24 +93,14 @@ def fault_type_key(t:str)->str:  # a meta.json fault_type value
     k = re.sub(r'[\s\-]+', '_', t.strip().lower())
     return FAULT_ALIASES.get(k, k)
 
-def _by_label(v, names:list):  # a per-label meta.json field; the label names as text
-    "`v` keyed by label name: a list beside the label names, or an object keyed by label index 0..K-1, is read as such; any other value is returned as it is."
-    if isinstance(v, list) and len(v) == len(names): return dict(zip(names, v))
-    ix = [_whole(k) for k in v] if isinstance(v, dict) and not set(names) & set(v) else None
-    if ix and None not in ix and sorted(ix) == list(range(len(names))): return {names[j]: t for j, t in zip(ix, v.values())}
-    return v
-
 def _label_types(ds:SensorData)->list:  # per label of `ds.label_names` its fault type
-    "The meta.json `fault_type` of every label in FAULT_TYPES spelling (`fault_type_key`); raises naming the field and the label that has none; warns on types outside FAULT_TYPES."
-    f, names = ds.path/'meta.json', [str(n) for n in ds.label_names]
-    ft = _by_label(ds.meta.get('fault_type'), names)   # a list beside label_names, or keyed by label index
-    if not isinstance(ft, dict): raise DataFormatError(f"{f}: no 'fault_type' map from label to one of {FAULT_TYPES}")
-    key = lambda n: n if n in ft else str(n)   # JSON keys are strings: a label name written as a number is looked up as its text
-    if miss := [n for n in ds.label_names if key(n) not in ft]: raise DataFormatError(f"{f}: 'fault_type' has no entry for label {miss[0]!r}")
-    got = [ft[key(n)] for n in ds.label_names]
-    if bad := [(n, t) for n, t in zip(ds.label_names, got) if not isinstance(t, str) or not t.strip()]:
-        raise DataFormatError(f"{f}: 'fault_type' of label {bad[0][0]!r} must be a fault type name such as {FAULT_TYPES[:4]}, got {bad[0][1]!r}")
-    types = [fault_type_key(t) for t in got]
+    "The meta.json `fault_type` of every label (aligned with `label_names` by the loader) in FAULT_TYPES spelling (`fault_type_key`); raises naming the field and the first label that has none; warns on types outside FAULT_TYPES."
+    f, ft = ds.path/'meta.json', ds.meta.get('fault_type')
+    if ft is None: raise DataFormatError(f"{f}: no 'fault_type' map from label to one of {FAULT_TYPES}")
+    if bad := [(n, t) for n, t in zip(ds.label_names, ft) if not isinstance(t, str) or not t.strip()]:
+        n, t = bad[0]
+        raise DataFormatError(f"{f}: 'fault_type' has no entry for label {n!r}" if t is None else f"{f}: 'fault_type' of label {n!r} must be a fault type name such as {FAULT_TYPES[:4]}, got {t!r}")
+    types = [fault_type_key(t) for t in ft]
     if new := sorted(set(types) - set(FAULT_TYPES)):
         warnings.warn(f"{f}: fault types {new} are not among {FAULT_TYPES}; they get generic texts ('<type> fault')")
     return types
@@ -336,11 +326,8 @@ def _defect_mm(a:dict)->float|None:  # a label's label_attributes -> its defect 
         if m and isinstance(v, (int, float)) and not isinstance(v, bool): return float(v) * (25.4 if m[2] == 'in' else 1.)
 
 def _label_attrs(ds:SensorData)->list:  # per label its label_attributes object
-    "Each label's `label_attributes` entry (an object keyed by label name, a list beside label_names, or keyed by label index); a field or entry in another shape gives {}: the attributes only add words to texts."
-    names = [str(n) for n in ds.label_names]
-    attrs = _by_label(ds.meta.get('label_attributes'), names)
-    attrs = attrs if isinstance(attrs, dict) else {}
-    return [a if isinstance(a := attrs.get(n), dict) else {} for n in names]
+    "Each label's `label_attributes` entry (aligned with `label_names` by the loader); none, or an entry that is not an object, gives {}: the attributes only add words to texts."
+    return [a if isinstance(a, dict) else {} for a in ds.meta.get('label_attributes') or [None] * len(ds.label_names)]
 
 def severity_words(ds:SensorData)->list:  # per label a size word or None
     "Rank each label's defect size among the sizes of its fault type in the folder, as a word (`SEVERITY`); None without sizes."
