@@ -15,10 +15,10 @@ from .windows import Windows, resample_segments, cut_windows, normalise_windows,
 from .subactions import load_subactions
 
 # %% auto #0
-__all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'VIBRATION_WORDS', 'CHANNEL_QUANTITIES', 'VIB_QUANTITIES', 'MIN_COVER', 'FAULT_NAMES',
-           'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz', 'fault_type_key', 'fault_labels',
-           'envelope_spectrum', 'order_axis', 'order_spectrum', 'channel_quantity', 'vibration_channels', 'vib_inputs',
-           'bearing_orders', 'severity_words', 'fault_texts']
+__all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'BAND_EDGE', 'VIBRATION_WORDS', 'CHANNEL_QUANTITIES', 'VIB_QUANTITIES', 'MIN_COVER',
+           'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz', 'fault_type_key',
+           'fault_labels', 'envelope_spectrum', 'order_axis', 'order_spectrum', 'channel_quantity',
+           'vibration_channels', 'vib_inputs', 'bearing_orders', 'severity_words', 'fault_texts']
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
 _RPM = re.compile(r'(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:rpm|r/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm'
@@ -113,14 +113,16 @@ def fault_labels(ds:SensorData,  # a loaded vibration dataset
     return np.array([names.index(types[l]) for l in ds.labels], np.int64), names
 
 # %% ../../nbs/11a_data.vibration.ipynb #7aa6f2ca
+BAND_EDGE = 0.45   # the band-pass's upper edge at most this share of the sampling rate (below Nyquist, 0.5)
+
 def envelope_spectrum(x:np.ndarray,  # (N, T) windows of one rate
                       rate:float,     # sampling rate, Hz
                       lo:float,       # band-pass lower edge, Hz
-                      hi:float,       # band-pass upper edge, Hz (capped at 0.45 * rate)
+                      hi:float,       # band-pass upper edge, Hz (capped at BAND_EDGE * rate)
                      )->tuple:        # (freqs (F,) Hz, mag (N, F))
     "Band-pass (4th-order Butterworth, zero phase), Hilbert envelope, mean removed, Hann window, rfft magnitude."
-    hi = min(hi, 0.45 * rate)
-    if not 0 < lo < hi: raise ValueError(f"band-pass needs 0 < lo < hi, got lo={lo} Hz, hi={hi} Hz: at a sampling rate of {rate:g} Hz the upper edge is capped at 0.45 x the rate; the model's band (VibDataCfg.vib_band_lo_hz, vib_band_hi_hz) needs recordings sampled above {lo / 0.45:g} Hz")
+    hi = min(hi, BAND_EDGE * rate)
+    if not 0 < lo < hi: raise ValueError(f"band-pass needs 0 < lo < hi, got lo={lo} Hz, hi={hi} Hz: at a sampling rate of {rate:g} Hz the upper edge is capped at {BAND_EDGE} x the rate; the model's band (VibDataCfg.vib_band_lo_hz, vib_band_hi_hz) needs recordings sampled above {lo / BAND_EDGE:g} Hz")
     T = x.shape[-1]; n = next_fast_len(T, real=True)
     sos = butter(4, [lo, hi], btype='bandpass', fs=rate, output='sos')
     env = np.abs(hilbert(sosfiltfilt(sos, x, axis=-1), N=next_fast_len(T), axis=-1)[..., :T])  # (N, T)
@@ -136,7 +138,7 @@ def _on_grid(freqs:np.ndarray, mag:np.ndarray, grid:np.ndarray)->np.ndarray:  # 
     "Linear interpolation of every row of `mag` from `freqs` onto `grid` (one shared index computation)."
     pos = np.interp(grid, freqs, np.arange(len(freqs)))
     i0 = np.minimum(pos.astype(np.int64), len(freqs) - 2); w = pos - i0
-    return mag[:, i0] * (1 - w) + mag[:, i0 + 1] * w
+    return np.where(grid > freqs[-1], 0., mag[:, i0] * (1 - w) + mag[:, i0 + 1] * w)   # beyond the spectrum: no energy, not the edge value repeated
 
 def _log_median(s:np.ndarray, eps:float=1e-3)->np.ndarray:  # (N, F) magnitudes -> (N, F) float32
     "log of each row over its median (+eps): gain-free, the floor near 0."
@@ -208,8 +210,17 @@ def _waveform(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N,
     w, seg = cut_windows(x, off, cfg.vib_window, cfg.vib_hop, MIN_COVER)
     return normalise_windows(w, 'zscore'), seg, None
 
+def _check_band(ds:SensorData, cfg:VibDataCfg):
+    "Refuse recordings sampled too slowly to hold the envelope's band at their own rate (resampling up adds no content there), naming data.npz, the first of them and the fields."
+    if (slow := np.flatnonzero(BAND_EDGE * ds.rates <= cfg.vib_band_lo_hz)).size:
+        i = int(slow[0]); raise DataFormatError(
+            f"{ds.path/'data.npz'}: recording {i} is sampled at {ds.rates[i]:g} Hz ({len(slow)} of {ds.n_segments} recordings below {cfg.vib_band_lo_hz / BAND_EDGE:g} Hz), "
+            f"too slowly for the envelope band from VibDataCfg.vib_band_lo_hz={cfg.vib_band_lo_hz:g} Hz (its upper edge is at most {BAND_EDGE} x the native rate); "
+            "lower vib_band_lo_hz and vib_band_hi_hz, or use vib_input='waveform'")
+
 def _envelope(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, F, C), seg (N,), axis (F,) Hz)
     "The waveform windows as log median-normalised envelope spectra up to `vib_max_hz`."
+    _check_band(ds, cfg)
     w, seg, _ = _waveform(ds, cfg, shaft)
     r = float(cfg.vib_rate_hz or ds.rates[0])       # _waveform refuses native rates that differ
     grid = rfftfreq(cfg.vib_window, 1 / r); grid = grid[grid <= cfg.vib_max_hz]
@@ -221,7 +232,12 @@ def _envelope(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N,
 
 # %% ../../nbs/11a_data.vibration.ipynb #ced1a592
 def _order(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, n_bins, C), seg (N,), axis (n_bins,) orders)
-    "Windows of `vib_revs` shaft revolutions at each recording's native rate, as order spectra."
+    "Windows of `vib_revs` shaft revolutions at each recording's native rate, as order spectra; orders past a recording's Nyquist frequency read as no energy, with a warning."
+    _check_band(ds, cfg)
+    if (fast := np.flatnonzero(cfg.vib_max_order * shaft > ds.rates / 2)).size:
+        i = int(fast[0]); warnings.warn(
+            f"{ds.path/'data.npz'}: recording {i} ({ds.rates[i]:g} Hz, shaft {shaft[i]:g} Hz) holds orders up to {ds.rates[i] / 2 / shaft[i]:.1f} only, below VibDataCfg.vib_max_order={cfg.vib_max_order:g} "
+            f"({len(fast)} of {ds.n_segments} recordings); the orders above read as no energy")
     size = np.round(cfg.vib_revs * ds.rates / shaft).astype(np.int64)
     hop = np.maximum(1, np.round(cfg.vib_hop_revs * ds.rates / shaft)).astype(np.int64)
     short = _check_lengths(ds, np.diff(ds.offsets), size, ds.rates, 'vib_revs')
