@@ -13,7 +13,7 @@ from ..core import data_root
 # %% auto #0
 __all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'PER_LABEL', 'NPZ_KEYS', 'PER_SEGMENT', 'NPZ_ERRORS',
            'UNKNOWN_IDS', 'DataFormatError', 'SensorData', 'list_datasets', 'LocalFolderWarning', 'resolve_dataset',
-           'dataset_kind', 'dataset_entry', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels']
+           'dataset_kind', 'dataset_entry', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels', 'shared_sources']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -330,3 +330,23 @@ def _broken_copy(src:str, dst:Path, meta_edit=None, arrays_edit=None)->Path:
         with np.load(s/'data.npz') as z: a = {k: z[k] for k in z.files}
         arrays_edit(a); np.savez(dst/'data.npz', **a)
     return dst
+
+# %% ../../nbs/10_data.datasets.ipynb #shsrc1
+def _source_keys(meta:dict, n:int)->list:  # meta.json content; the data's segment count
+    "Per segment its (source repository, source file) from meta.json, or None where either is not stated."
+    recs, src = meta.get('recordings'), meta.get('source')
+    repo = src.get('repository') if isinstance(src, dict) else None
+    if not (isinstance(recs, list) and len(recs) == n and isinstance(repo, str)): return [None] * n
+    return [(repo, r['source']) if isinstance(r, dict) and isinstance(r.get('source'), str) else None for r in recs]
+
+def shared_sources(train_sets:list,   # datasets a model was trained on: names, folders or loaded
+                   ds:SensorData,     # the dataset it is scored on
+                  )->np.ndarray:      # (m,) indices of `ds`'s segments whose source file a training set also holds
+    "Segments of `ds` converted from a source file (the same repository and path in meta.json `recordings[].source`) that a training set's recordings also come from: the same run, seen in training through another channel."
+    mine = _source_keys(ds.meta, ds.n_segments)
+    if not any(mine): return np.zeros(0, np.int64)
+    theirs = set()
+    for t in train_sets:
+        m = t.meta if isinstance(t, SensorData) else _read_meta(resolve_dataset(t))
+        theirs |= {k for k in _source_keys(m, len(m['recordings']) if isinstance(m.get('recordings'), list) else 0) if k}
+    return np.array([i for i, k in enumerate(mine) if k in theirs], np.int64)

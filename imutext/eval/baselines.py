@@ -10,7 +10,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from ..config import VibDataCfg
-from ..data.datasets import SensorData
+from ..data.datasets import SensorData, load_dataset, shared_sources
 from ..data.windows import Windows
 from ..data.vibration import vib_inputs
 from .metrics import accuracy, macro_f1, confusion, per_class_f1, chance_macro_f1
@@ -49,6 +49,8 @@ def order_reference(train_sets:list,                # datasets (name, path, Sens
     cfg = replace(cfg or VibDataCfg(), vib_input='order', vib_label_level='fault_type')
     tr, te = [_order_windows(d, cfg) for d in train_sets], _order_windows(test_set, cfg)
     _check_disjoint(tr, te)
+    if not isinstance(test_set, Windows):   # recordings of a training set's runs (another channel) are left out, as zero-shot scoring leaves them
+        te = te.subset(~np.isin(te.seg, shared_sources([d for d in train_sets if not isinstance(d, Windows)], test_set if isinstance(test_set, SensorData) else load_dataset(test_set))))
     seen = {w.label_names[k] for w in tr for k in np.unique(w.y)}       # fault types with training windows
     classes = [te.label_names[k] for k in np.unique(te.y) if te.label_names[k] in seen]
     if len(classes) < 2: raise ValueError(f"{te.dataset} shares {classes} with the training sets; need at least 2 fault types")

@@ -12,7 +12,7 @@ import torch
 from scipy.special import logsumexp
 from ..core import resolve_device
 from ..config import ExpCfg
-from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning
+from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning, shared_sources
 from ..data.windows import Windows
 from ..models.clip import SignalClip
 from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, pretrain_sets
@@ -225,6 +225,9 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
         warnings.warn(f"{ds.path}: sampled at {r:g} Hz, below the lowest sampling rate of the model's training data ({low:g} Hz); it is resampled like any folder, "
                       "but the model was never trained or measured on inputs this coarse, so read its scores with care")
     w = modality(cfg).windows(ds, cfg)
+    if len(sh := shared_sources([*cfg.data.train_sets, *(init_sets or ())], ds)):   # the same run through another channel: seen, so not scored
+        warnings.warn(f"{ds.path/'meta.json'}: recording(s) {sh.tolist()[:10]} come from source files the model's training recordings also come from (recordings[].source); left out of the score")
+        w = w.subset(~np.isin(w.seg, sh))
     if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
     recorded = set(np.unique(ds.labels).tolist())   # the folder's classes with a segment (segments too short for a window: the windowing warns, naming the classes they take away)
     if empty := [n for k, n in enumerate(ds.label_names) if k not in recorded]:   # listed in meta.json, never recorded
