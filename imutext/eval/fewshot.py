@@ -51,6 +51,7 @@ def linear_probe(train_emb:np.ndarray,  # (N, D) frozen embeddings of the pool t
     train_emb, test_emb = np.asarray(train_emb, float), np.asarray(test_emb, float)
     train_y, test_y = np.asarray(train_y), np.asarray(test_y)
     if train_emb.shape[1] != test_emb.shape[1]: raise ValueError(f"train_emb has D={train_emb.shape[1]} but test_emb has D={test_emb.shape[1]}")
+    if n_seeds < 1: raise ValueError(f"n_seeds needs at least one draw of the shots, got {n_seeds}")
     if normalise: train_emb, test_emb = _l2(train_emb), _l2(test_emb)
     min_count = np.unique(train_y, return_counts=True)[1].min()
     skipped = [k for k in k_list if k > min_count]

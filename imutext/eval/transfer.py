@@ -56,14 +56,19 @@ class TransferCfg:
         check_feature(self.feature)
         if not self.k_list or min(self.k_list) < 1: raise ValueError(f"k_list needs shots >= 1, got {self.k_list}")
         if not 0 < self.frac < 1: raise ValueError(f"frac must be in (0, 1), got {self.frac}")
+        if self.n_seeds < 1: raise ValueError(f"n_seeds needs at least one draw of the shots, got {self.n_seeds}")
 
 # %% ../../nbs/54_eval.transfer.ipynb #7ff6f7f9
 def as_windows(model:SignalClip,                      # the model whose `cfg.data` preprocessing applies
                data:Windows|str|Path|SensorData,   # windows, or a bundled name / folder / loaded IMU dataset
               )->Windows:
     "`data` as windows in the model's preprocessing."
-    d = model.cfg.data
+    d, v = model.cfg.data, model.cfg.vib
     if not isinstance(data, Windows): return signal_windows(data, model.cfg)
+    if d.modality == 'vibration':   # its inputs: spectra or waveforms per VibDataCfg, recorded in the windows' info
+        want, got = (v.vib_input, v.vib_label_level), (data.info.get('input'), data.info.get('label_level'))
+        if got != want: raise ValueError(f"windows of {data.dataset} are vib_input={got[0]!r} at label level {got[1]!r}; the model expects {want[0]!r} at {want[1]!r} (VibDataCfg.vib_input, vib_label_level)")
+        return data
     T = int(round(d.window_s * d.rate_hz))
     if data.rate_hz != d.rate_hz or data.x.shape[1] != T:
         raise ValueError(f"windows of {data.dataset} are {data.x.shape[1]} samples at {data.rate_hz} Hz; "
