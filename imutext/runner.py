@@ -66,7 +66,7 @@ def check_params(nb:str|Path, params:dict)->dict:
     return check_datasets(out, decl, recorded_only(nb))
 
 # %% ../nbs/66_runner.ipynb #39a7dfdd
-MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_seeds=1, max_points=1,
+MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_layers=1, n_seeds=1, max_points=1,
                   max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0, hub_bank=0, hub_k=1)   # least allowed value of integer parameters
 POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib_revs', 'vib_hop_revs', 'soft_temp')  # parameters that must be > 0
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
