@@ -6,7 +6,7 @@
 from __future__ import annotations
 import ast, json, math, re
 from pathlib import Path
-from .config import PRESETS, ExpCfg, flat_fields, parse_value
+from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, flat_fields, parse_value
 from .core import resolve_device
 from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind
 from .eval.zeroshot import seen_in_training
@@ -15,8 +15,8 @@ from .models.factory import shipped_models
 from .report import compare_runs, write_table
 
 # %% auto #0
-__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'DATASET_PARAMS', 'PATH_PARAMS', 'PARAMS_FILE',
-           'notebook_params', 'recorded_only', 'coerce', 'check_params', 'check_values', 'check_lists',
+__all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
+           'PARAMS_FILE', 'notebook_params', 'recorded_only', 'coerce', 'check_params', 'check_values', 'check_lists',
            'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params', 'run_notebook',
            'lodo_folds', 'run_sweep']
 
@@ -72,6 +72,7 @@ POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
 RANGES = dict(time_warp='[0, 1)', rate_jitter='[0, 1)', rotate_max_deg='(0, 180]',   # augmentation magnitudes, as data.windows checks them when it first augments (after the run folder exists)
               dyn_scale='[0, inf)', test_frac='(0, 1)')                              # exp(U(-a, a)) movement scale; the share of subjects/recordings a closed-set split holds out
+NON_EMPTY = dict(text_sources=TEXT_SOURCES, fault_styles=FAULT_STYLES)   # class-text lists a run needs one entry of, and their choices (empty: IMU classes got no text, vibration classes their bare names)
 
 def _inside(v:float, interval:str)->bool:
     "Whether `v` lies in `interval`, written '[lo, hi)' and the like."
@@ -87,8 +88,10 @@ def check_values(params:dict):
         if k in RANGES and not _inside(v, RANGES[k]): raise ValueError(f"parameter {k!r} must be in {RANGES[k]}, got {v!r}")
 
 def check_lists(params:dict)->dict:
-    "`params` with the transfer template's lists (`methods`, `k_list`) without blanks; an unknown method, a shot count that is no integer >= 1, or an empty list raises naming the parameter."
+    "`params` with the transfer template's lists (`methods`, `k_list`) without blanks; an unknown method, a shot count that is no integer >= 1, or an empty list (those and `NON_EMPTY`) raises naming the parameter."
     out = dict(params)
+    for k, choices in NON_EMPTY.items():
+        if k in out and not any(e.strip() for e in out[k].split(',')): raise ValueError(f"parameter {k!r}: {params[k]!r} names none; choose one or more of {', '.join(choices)}")
     if 'methods' in out:
         from imutext.eval.transfer import METHODS
         ms = [m.strip() for m in out['methods'].split(',') if m.strip()]
