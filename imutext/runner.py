@@ -92,6 +92,11 @@ def check_lists(params:dict)->dict:
     out = dict(params)
     for k, choices in NON_EMPTY.items():
         if k in out and not any(e.strip() for e in out[k].split(',')): raise ValueError(f"parameter {k!r}: {params[k]!r} names none; choose one or more of {', '.join(choices)}")
+    if 'vib_widths' in out:   # one width per CNN block, as models.encoders.VibEncoder requires (it raised inside the run)
+        ks = ExpCfg().override(**{k: out[k] for k in ('vib_kernels',) if k in out}).encoder.vib_kernels
+        ws = [int(w) for w in out['vib_widths'].split(',') if w.strip()]   # integers: the config override checked them
+        if not ws or len(ws) != len(ks) or min(ws) < 1:
+            raise ValueError(f"parameter 'vib_widths' must be {len(ks)} comma-separated channel counts >= 1, one per block of the vibration CNN (vib_kernels {','.join(map(str, ks))}), got {params['vib_widths']!r}")
     if 'methods' in out:
         from imutext.eval.transfer import METHODS
         ms = [m.strip() for m in out['methods'].split(',') if m.strip()]
