@@ -8,7 +8,7 @@ import ast, json, math, re
 from pathlib import Path
 from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, flat_fields, parse_value
 from .core import resolve_device
-from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind
+from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
 from .models.factory import shipped_models
@@ -119,6 +119,16 @@ def _dataset_entry(name:str, entry:str)->str:
     except FileNotFoundError as e: raise FileNotFoundError(f"parameter {name!r}: {e}") from None
     return dataset_entry(entry)
 
+def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked parameters; the dataset the run splits (resolved); the run's modality
+    "Refuse held-out conditions a closed-set split cannot hold out: any on a run that is not vibration, names that are not the dataset's conditions (`SensorData.group_names`, which `data.windows.vib_split` reads)."
+    tc = [c.strip() for c in params.get('test_conditions', '').split(',') if c.strip()]
+    if not tc: return
+    if (kind := mod or dataset_kind(dataset)) != 'vibration': raise ValueError(f"parameter 'test_conditions' holds out whole conditions (cross-load / cross-speed) of vibration data, but the run reads {kind} data (parameter 'modality'); leave it empty")
+    names = load_dataset(dataset).group_names or []
+    if bad := [c for c in tc if c not in names]:
+        raise ValueError(f"parameter 'test_conditions': {bad} are not conditions of {dataset}; " + (f"choose from {', '.join(names)}" if names else
+                         "it names none (meta.json 'condition_names', or names in data.npz 'conditions'), so no condition can be held out; leave it empty"))
+
 def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # checked parameters; the notebook's declaration (for defaults); parameters it only records
     "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute and the checkpoint checked; training sets must name one, held-out sets must not be training sets."
     out = dict(params)
@@ -136,6 +146,7 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
     for k, v in eff.items():   # a folder of the other kind fails now, not inside the notebook after the run folder exists
         for e in filter(None, v.split(',')):
             if mod and (kind := dataset_kind(e)) not in (None, mod): raise ValueError(f"parameter {k!r}: {e!r} is {kind} data, but the run reads {mod} data (parameter 'modality')")
+    if 'dataset' in eff: _test_conditions(out, eff['dataset'], mod)
     if 'train_sets' in eff and 'zero_shot_sets' in eff:
         train = [e for e in eff['train_sets'].split(',') if e.strip()]
         for z in filter(None, eff['zero_shot_sets'].split(',')):
