@@ -16,9 +16,9 @@ from .report import compare_runs, write_table
 
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
-           'PARAMS_FILE', 'notebook_params', 'recorded_only', 'coerce', 'check_params', 'check_values', 'check_lists',
-           'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params', 'run_notebook',
-           'lodo_folds', 'run_sweep']
+           'FOLDER_PARAMS', 'PARAMS_FILE', 'notebook_params', 'recorded_only', 'coerce', 'check_params', 'check_values',
+           'check_lists', 'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params',
+           'run_notebook', 'lodo_folds', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -112,6 +112,7 @@ def check_lists(params:dict)->dict:
 # %% ../nbs/66_runner.ipynb #a4811df1
 DATASET_PARAMS = ('train_sets', 'zero_shot_sets', 'dataset')   # comma-separated bundled names or dataset folders
 PATH_PARAMS = ('run_dirs', 'out_dir', 'init_from', 'pretrained')   # comma-separated paths, made absolute against the caller's working directory (the notebook runs in nbs/runs/)
+FOLDER_PARAMS = dict(run_dirs='run folders')   # path parameters whose every entry must be an existing folder, and what they take
 
 def _dataset_entry(name:str, entry:str)->str:
     "A bundled name as is, a folder as its absolute path; anything else raises naming the parameter."
@@ -130,13 +131,16 @@ def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked paramet
                          "it names none (meta.json 'condition_names', or names in data.npz 'conditions'), so no condition can be held out; leave it empty"))
 
 def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # checked parameters; the notebook's declaration (for defaults); parameters it only records
-    "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute and the checkpoint checked; training sets must name one, held-out sets must not be training sets."
+    "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute (`FOLDER_PARAMS` entries must exist) and the checkpoint checked; training sets must name one, held-out sets must not be training sets."
     out = dict(params)
     for k in DATASET_PARAMS:
         if isinstance(out.get(k), str): out[k] = ','.join(_dataset_entry(k, e.strip()) for e in out[k].split(',') if e.strip())
     if out.get('train_sets') == '' and 'train_sets' in params: raise ValueError(f"parameter 'train_sets': {params['train_sets']!r} names no dataset")
     for k in PATH_PARAMS:
         if isinstance(out.get(k), str): out[k] = ','.join(str(Path(e.strip()).expanduser().resolve()) for e in out[k].split(',') if e.strip())
+    for k, what in FOLDER_PARAMS.items():
+        if isinstance(out.get(k), str) and (missing := [e for e in out[k].split(',') if e and not Path(e).is_dir()]):
+            raise FileNotFoundError(f"parameter {k!r}: {missing} {'is not an existing folder' if len(missing) == 1 else 'are not existing folders'}; it takes comma-separated existing {what}")
     if out.get('checkpoint') and out['checkpoint'] not in shipped_models():   # a shipped model's name is taken as is, as load_checkpoint takes it
         ck = Path(out['checkpoint']).expanduser()
         if not ck.is_file(): raise FileNotFoundError(f"parameter 'checkpoint': {ck} is not a file")
