@@ -43,7 +43,9 @@ def test_values_and_dataset_names_refused_before_running(tmp_path):
              (['-p', 'run_dir', tmp_path], "use --resume RUN_DIR"),
              (['-p', 'preset', 'full'], "parameter 'preset' only records the preset a run's values came from; to expand one, use --preset full"),
              (['-p', 'hub_alpha', 'nan'], "parameter 'hub_alpha' must be a finite number, got nan"),
-             (['-p', 'rate_jitter', '1.5'], "parameter 'rate_jitter' must be in [0, 1), got 1.5")]
+             (['-p', 'rate_jitter', '1.5'], "parameter 'rate_jitter' must be in [0, 1), got 1.5"),
+             (['-p', 'n_layers', '0'], "parameter 'n_layers' must be >= 1, got 0"),
+             (['-p', 'text_sources', ''], "parameter 'text_sources': '' names none")]
     for args, msg in cases:
         r = imutext('run', TRAIN_NB, *args, '--root', tmp_path)
         assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, (args, r.stderr)
@@ -51,6 +53,12 @@ def test_values_and_dataset_names_refused_before_running(tmp_path):
     assert r.returncode == 2 and "parameter 'dataset': no dataset folder 'dsdas'" in r.stderr
     r = imutext('run', TRAIN_NB.with_name('closedset.ipynb'), '-p', 'test_frac', '1.5', '--root', tmp_path)
     assert r.returncode == 2 and "parameter 'test_frac' must be in (0, 1), got 1.5" in r.stderr
+    r = imutext('run', TRAIN_NB.with_name('closedset.ipynb'), '-p', 'dataset', 'mfpt', '-p', 'modality', 'vibration', '-p', 'test_conditions', 'bogus', '--root', tmp_path)
+    assert r.returncode == 2 and "parameter 'test_conditions': ['bogus'] are not conditions of mfpt; choose from 0lbs" in r.stderr, r.stderr
+    r = imutext('run', TRAIN_NB.with_name('closedset.ipynb'), '-p', 'vib_widths', '', '--root', tmp_path)
+    assert r.returncode == 2 and "parameter 'vib_widths' must be 4 comma-separated channel counts >= 1" in r.stderr, r.stderr
+    r = imutext('run', TRAIN_NB.with_name('report.ipynb'), '-p', 'run_dirs', tmp_path/'no-such-run', '--root', tmp_path)
+    assert r.returncode == 2 and f"parameter 'run_dirs': ['{tmp_path/'no-such-run'}'] is not an existing folder" in r.stderr, r.stderr
     r = imutext('run', TRAIN_NB.with_name('report.ipynb'), '--preset', 'full', '--root', tmp_path)
     assert r.returncode == 2 and "preset 'full' sets none of the parameters of" in r.stderr
     r = imutext('run', TRAIN_NB.with_name('transfer.ipynb'), '-p', 'methods', 'probe, bogus', '--root', tmp_path)
