@@ -140,7 +140,7 @@ def test_codebook_run_writes_its_audit(tmp_path_factory):
     from conftest import _preset_run
     run_dir, _ = _preset_run(tmp_path_factory, 'codebook_tiny')
     cb = json.loads((run_dir/'codebook.json').read_text())
-    assert cb['codes'] == 16 and 0 <= cb['alive_pct'] <= 100 and 1 <= cb['val_perplexity'] <= 16 and cb['val_recon_r2'] <= 1
+    assert cb['codes'] == 16 and 0 <= cb['val_usage_pct'] <= 100 and 1 <= cb['val_perplexity'] <= 16 and cb['val_recon_r2'] <= 1
     assert set(cb['uea']) == {'basicmotions', 'epilepsy', 'racketsports'} and cb['uea_seen_in_training'] == ['basicmotions', 'epilepsy']
     assert all(0 <= u['histogram_accuracy'] <= 1 and 0 <= u['tokens_accuracy'] <= 1 for u in cb['uea'].values())
     h = json.loads((run_dir/'metrics.json').read_text())['history'][-1]

@@ -156,7 +156,7 @@ def codebook_report(p, run_dir:str|Path, device='cpu', uea_sets=UEA_SETS)->dict:
     idx, soft = torch.cat(idx), torch.cat(soft)
     counts, cmap = np.bincount(idx.numpy(), minlength=v.vq_codebook), code_subaction_map(idx, soft, v.vq_codebook).numpy()
     r2 = 1 - sse / max(sst, 1e-8); st = code_stats(idx, v.vq_codebook)
-    out = dict(codes=v.vq_codebook, alive_pct=100 * st['vq_usage'], val_usage_pct=100 * st['vq_usage'],   # alive: used by the validation tokens
+    out = dict(codes=v.vq_codebook, val_usage_pct=100 * st['vq_usage'],   # codes the validation tokens use
                val_perplexity=st['vq_perplexity'], val_recon_r2=r2, flat_reconstruction=flat_reconstruction(r2),
                code_subaction_entropy_bits=float((entropy_bits(cmap) * counts).sum() / counts.sum()), n_subactions=len(p.subactions.phrases),
                uea={n: uea_probe(m, n, device) for n in uea_sets}, uea_seen_in_training=sorted(n for n in uea_sets if seen_in_training(m.cfg.data.train_sets, n)))   # by folder, name or recordings
