@@ -162,6 +162,7 @@ def balanced_scores(scores:np.ndarray,  # (N, K) similarities of one set's windo
         dv = -np.log(K) - logsumexp(a + u[:, None], axis=0)              # log factor that gives each class mass 1/K
         a += dv
         if np.abs(dv).max() < tol: break
+    else: warnings.warn(f"balanced_scores: the class shares did not reach equal within tol={tol:g} in max_iter={max_iter} iterations (largest log step {np.abs(dv).max():.2g}); the adapted scores are the last iterate")
     return a - logsumexp(a, axis=1, keepdims=True)
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #rec53code
@@ -225,7 +226,7 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
         warnings.warn(f"{ds.path}: sampled at {r:g} Hz, below the lowest sampling rate of the model's training data ({low:g} Hz); it is resampled like any folder, "
                       "but the model was never trained or measured on inputs this coarse, so read its scores with care")
     w = modality(cfg).windows(ds, cfg)
-    if len(sh := shared_sources([*cfg.data.train_sets, *(init_sets or ())], ds)):   # the same run through another channel: seen, so not scored
+    if not seen and len(sh := shared_sources([*cfg.data.train_sets, *(init_sets or ())], ds)):   # an unseen set's recordings of a training run (another channel): not scored; a seen set is scored whole, marked seen
         warnings.warn(f"{ds.path/'meta.json'}: recording(s) {sh.tolist()[:10]} come from source files the model's training recordings also come from (recordings[].source); left out of the score")
         w = w.subset(~np.isin(w.seg, sh))
     if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
