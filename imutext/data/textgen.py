@@ -184,11 +184,19 @@ class BackendError(RuntimeError):
 class GenerationError(RuntimeError):
     "No valid reply for a class after all attempts; the message names the dataset, class and granularity."
 
+def _message_text(content, where:str)->str:
+    "The text of a chat message's `content`: a string (None is ''), or OpenAI content parts `[{type: 'text', text: ...}]` joined; anything else raises a retriable `BackendError` showing it."
+    if content is None or isinstance(content, str): return content or ''
+    if isinstance(content, list) and content and all(isinstance(p, dict) and p.get('type') == 'text' and isinstance(p.get('text'), str) for p in content):
+        return ''.join(p['text'] for p in content)
+    raise BackendError(f"{where}: the message content is not text or text parts but {json.dumps(content, ensure_ascii=False)[:80]}")
+
 def _chat_content(payload:bytes, url:str)->str:
-    "The assistant message of an OpenAI chat-completions response body."
-    try: return json.loads(payload)['choices'][0]['message']['content'] or ''
+    "The assistant message of an OpenAI chat-completions response body, as text."
+    try: content = json.loads(payload)['choices'][0]['message']['content']
     except (ValueError, KeyError, IndexError, TypeError) as e:
         raise BackendError(f"{url}: response is not an OpenAI chat completion ({type(e).__name__}: {payload[:80]!r})") from None
+    return _message_text(content, url)
 
 # %% ../../nbs/13a_data.textgen.ipynb #035a5e08
 class EndpointBackend:
@@ -248,7 +256,7 @@ class GGUFBackend:
         try: out = self.llm.create_chat_completion(messages=messages, temperature=self.cfg.temperature,
                                                    max_tokens=self.cfg.max_tokens, response_format=fmt)
         except (RuntimeError, ValueError) as e: raise BackendError(f"llama-cpp on {self.path.name}: {e}") from None
-        return out['choices'][0]['message']['content'] or ''
+        return _message_text(out['choices'][0]['message']['content'], f"llama-cpp on {self.path.name}")
 
 # %% ../../nbs/13a_data.textgen.ipynb #d7bf7411
 def make_backend(cfg:LLMCfg):
