@@ -4,7 +4,7 @@ A small `http.server` on 127.0.0.1 answers `POST /v1/chat/completions` with cann
 wrong count, too-long strings, HTTP 500, HTTP 401, a slow reply) and records every request. Every test is bounded
 in time by the client timeout and a small retry wait. The last test runs a real GGUF model and is marked `slow`.
 """
-import json, os, threading, time
+import json, os, socket, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -25,7 +25,7 @@ def completion(content: str) -> bytes:
 
 
 class Canned(ThreadingHTTPServer):
-    "Loopback server answering with a queue of (status, body, delay_s) replies; records the requests."
+    "Loopback server answering with a queue of (status, body, delay_s[, mode]) replies; records the requests. Mode 'short' announces 100 bytes more than it sends and closes."
     daemon_threads = True
 
     def __init__(self):
@@ -45,11 +45,13 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get('Content-Length', 0)))
         self.server.requests.append(dict(path=self.path, headers=dict(self.headers), body=json.loads(body)))
-        status, payload, delay = self.server.replies.pop(0) if self.server.replies else (500, b'{"error": "no canned reply"}', 0.0)
+        status, payload, delay, *mode = self.server.replies.pop(0) if self.server.replies else (500, b'{"error": "no canned reply"}', 0.0)
+        mode = mode[0] if mode else None
         if delay: time.sleep(delay)
         try:
             self.send_response(status); self.send_header('Content-Type', 'application/json')
-            self.send_header('Content-Length', str(len(payload))); self.end_headers(); self.wfile.write(payload)
+            self.send_header('Content-Length', str(len(payload) + (100 if mode == 'short' else 0))); self.end_headers(); self.wfile.write(payload)
+            if mode == 'short': self.wfile.flush(); self.close_connection = True
         except (BrokenPipeError, ConnectionResetError): pass
 
 
@@ -135,6 +137,32 @@ def test_http_401_is_not_retried(server, cfg):
     with pytest.raises(GenerationError, match='HTTP 401'):
         generate_entry(EndpointBackend(cfg), META, 0, 'keywords', cfg)
     assert len(server.requests) == 1
+
+
+def test_cut_off_body_is_retried(server, cfg):
+    "A body shorter than its Content-Length (http.client.IncompleteRead) is a retriable BackendError, not a raw http.client error."
+    good = completion(json.dumps(GOOD))
+    server.queue((200, good, 0.0, 'short'), (200, good, 0.0))
+    log = []
+    e = generate_entry(EndpointBackend(cfg), META, 0, 'subactions', cfg, log)
+    assert e['items'] == GOOD and e['attempts'] == 2 and [r['parsed'] for r in log] == [False, True]
+
+
+def test_reply_that_is_not_http_is_retried(cfg):
+    "A server that answers with garbage (http.client.BadStatusLine) ends in a GenerationError naming the failure, after every attempt."
+    srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen(5); n = []
+    def serve():
+        while True:
+            try: c, _ = srv.accept()
+            except OSError: return
+            c.recv(65536); c.sendall(b'garbage reply\r\n\r\n'); c.close(); n.append(1)
+    threading.Thread(target=serve, daemon=True).start()
+    c = LLMCfg(**{**cfg.__dict__, 'base_url': f"http://127.0.0.1:{srv.getsockname()[1]}/v1", 'max_retries': 1})
+    try:
+        with pytest.raises(GenerationError, match=r"after 2 attempt\(s\).*broken HTTP reply \(BadStatusLine"):
+            generate_entry(EndpointBackend(c), META, 0, 'subactions', c)
+    finally: srv.close()
+    assert len(n) == 2
 
 
 def test_timeout_is_bounded(server, cfg):

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/13a_data.textgen.ipynb #ad153cf8
 from __future__ import annotations
-import datetime, hashlib, json, os, re, socket, time, urllib.error, urllib.request
+import datetime, hashlib, http.client, json, os, re, socket, time, urllib.error, urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from .datasets import resolve_dataset, _read_meta, PER_LABEL
@@ -223,6 +223,8 @@ class EndpointBackend:
             raise BackendError(f"{self.url}: HTTP {e.code} {e.reason}", retriable=e.code == 429 or e.code >= 500) from None
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as e:
             raise BackendError(f"{self.url}: {getattr(e, 'reason', e)}") from None
+        except http.client.HTTPException as e:   # a cut-off body (IncompleteRead), a reply that is not HTTP (BadStatusLine)
+            raise BackendError(f"{self.url}: broken HTTP reply ({type(e).__name__}: {str(e)[:80]})") from None
         return _chat_content(payload, self.url)
 
 # %% ../../nbs/13a_data.textgen.ipynb #daefa517
