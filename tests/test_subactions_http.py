@@ -25,7 +25,7 @@ def completion(content: str) -> bytes:
 
 
 class Canned(ThreadingHTTPServer):
-    "Loopback server answering with a queue of (status, body, delay_s[, mode]) replies; records the requests. Mode 'short' announces 100 bytes more than it sends and closes."
+    "Loopback server answering with a queue of (status, body, delay_s[, mode]) replies; records the requests. Mode 'short' announces 100 bytes more than it sends and closes; 'trickle' sends one byte every delay_s."
     daemon_threads = True
 
     def __init__(self):
@@ -47,10 +47,13 @@ class Handler(BaseHTTPRequestHandler):
         self.server.requests.append(dict(path=self.path, headers=dict(self.headers), body=json.loads(body)))
         status, payload, delay, *mode = self.server.replies.pop(0) if self.server.replies else (500, b'{"error": "no canned reply"}', 0.0)
         mode = mode[0] if mode else None
-        if delay: time.sleep(delay)
+        if delay and mode != 'trickle': time.sleep(delay)
         try:
             self.send_response(status); self.send_header('Content-Type', 'application/json')
-            self.send_header('Content-Length', str(len(payload) + (100 if mode == 'short' else 0))); self.end_headers(); self.wfile.write(payload)
+            self.send_header('Content-Length', str(len(payload) + (100 if mode == 'short' else 0))); self.end_headers()
+            if mode == 'trickle':                                # one byte every delay_s: each read is quick, the reply is not
+                for b in payload: self.wfile.write(bytes([b])); self.wfile.flush(); time.sleep(delay)
+            else: self.wfile.write(payload)
             if mode == 'short': self.wfile.flush(); self.close_connection = True
         except (BrokenPipeError, ConnectionResetError): pass
 
@@ -172,6 +175,16 @@ def test_timeout_is_bounded(server, cfg):
     with pytest.raises(GenerationError, match='timed out'):
         generate_entry(EndpointBackend(c), META, 0, 'subactions', c)
     assert time.perf_counter() - t0 < 3
+
+
+def test_dripping_reply_is_cut_off_at_timeout(server, cfg):
+    "timeout_s bounds the whole request: a server sending one byte every 50 ms (each read well within the timeout) is cut off."
+    c = LLMCfg(**{**cfg.__dict__, 'timeout_s': 0.5, 'max_retries': 1})
+    server.queue((200, completion(json.dumps(GOOD)), 0.05, 'trickle'), (200, completion(json.dumps(GOOD)), 0.05, 'trickle'))
+    t0 = time.perf_counter()
+    with pytest.raises(GenerationError, match=r'after 2 attempt\(s\).*timed out: the reply did not arrive within timeout_s=0.5 s'):
+        generate_entry(EndpointBackend(c), META, 0, 'subactions', c)
+    assert time.perf_counter() - t0 < 2.5                    # 2 attempts of 0.5 s and a 0.01 s wait, not the ~12 s of the drip
 
 
 def test_malformed_reply_is_never_cached(server, cfg, tmp_path):

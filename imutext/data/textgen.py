@@ -34,7 +34,7 @@ class LLMCfg:
     max_chars: int = 240            # longest accepted item in characters (a 30-word sentence)
     temperature: float = 0.2        # sampling temperature (0 = greedy)
     max_tokens: int = 300           # reply budget in tokens
-    timeout_s: float = 60.0         # HTTP timeout per request in seconds
+    timeout_s: float = 60.0         # wall-clock limit of one HTTP request in seconds: the whole reply, not each read
     n_threads: int = 1              # CPU threads of the GGUF backend (1 is often fastest on busy cores)
     n_ctx: int = 2048               # GGUF context length
     json_grammar: bool = True       # GGUF: constrain sampling to a JSON list of strings
@@ -199,6 +199,21 @@ def _chat_content(payload:bytes, url:str)->str:
     return _message_text(content, url)
 
 # %% ../../nbs/13a_data.textgen.ipynb #035a5e08
+def _read_by(r, deadline:float, url:str, timeout_s:float)->bytes:
+    "The body of HTTP response `r`, read chunk by chunk until `deadline` (`time.monotonic`); a body still arriving then (a server dripping bytes) raises a retriable timeout `BackendError`."
+    chunks, late = [], BackendError(f"{url}: timed out: the reply did not arrive within timeout_s={timeout_s:g} s")
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0: raise late
+        sock = getattr(getattr(r.fp, 'raw', None), '_sock', None)   # the response's socket (a stdlib internal): no single read may outlast the deadline
+        if sock is not None: sock.settimeout(left)
+        try: b = r.read1(1 << 16)
+        except (socket.timeout, TimeoutError): raise late from None
+        if not b: break
+        chunks.append(b)
+    if r.length: raise http.client.IncompleteRead(b''.join(chunks), r.length)   # the server closed before its Content-Length
+    return b''.join(chunks)
+
 class EndpointBackend:
     "An OpenAI-compatible chat-completions endpoint over HTTP."
     name = 'endpoint'
@@ -218,7 +233,8 @@ class EndpointBackend:
         hdr = {'Content-Type': 'application/json', **({'Authorization': f'Bearer {self.key}'} if self.key else {})}
         req = urllib.request.Request(self.url, data=json.dumps(body).encode(), headers=hdr, method='POST')
         try:
-            with urllib.request.urlopen(req, timeout=self.cfg.timeout_s) as r: payload = r.read()
+            deadline = time.monotonic() + self.cfg.timeout_s
+            with urllib.request.urlopen(req, timeout=self.cfg.timeout_s) as r: payload = _read_by(r, deadline, self.url, self.cfg.timeout_s)
         except urllib.error.HTTPError as e:
             raise BackendError(f"{self.url}: HTTP {e.code} {e.reason}", retriable=e.code == 429 or e.code >= 500) from None
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as e:
