@@ -105,6 +105,7 @@ def test_code_fence_is_accepted(server, cfg):
     json.dumps([f"Step {i}: move" for i in range(9)]),              # too many (max 7)
     json.dumps(["Leg: " + "very " * 60 + "long", "b", "c"]),         # an item over max_chars
     '["a", "b", 3]',                                                # a non-string item
+    json.dumps(["腿：向前摆动", "脚跟：着地", "脚：蹬地"], ensure_ascii=False),  # not English
 ])
 def test_malformed_then_valid_is_retried(server, cfg, bad):
     server.queue(bad, json.dumps(GOOD))

@@ -8,6 +8,7 @@ import datetime, hashlib, http.client, json, os, re, socket, time, urllib.error,
 from dataclasses import dataclass
 from pathlib import Path
 from .datasets import resolve_dataset, _read_meta, PER_LABEL
+from .labels import non_latin
 
 # %% auto #0
 __all__ = ['GRANULARITIES', 'KIND_GRANULARITIES', 'BACKENDS', 'SYSTEM_PROMPT', 'TEMPLATES', 'LLMCfg', 'item_limits', 'ReplyError',
@@ -64,7 +65,7 @@ def parse_items(reply:str,          # the model's raw reply
                 max_chars:int=160,  # longest item accepted, characters
                 forbid:tuple=(),    # texts no item may equal (the dataset's class names), compared case- and separator-blind
                )->list:             # the items, whitespace-normalised
-    "Parse `reply` strictly as a JSON list of `n_min`..`n_max` distinct non-empty strings, raising `ReplyError`."
+    "Parse `reply` strictly as a JSON list of `n_min`..`n_max` distinct non-empty English strings, raising `ReplyError`."
     text = reply.strip(); m = _FENCE.match(text)
     if m: text = m.group(1)
     try: items = json.loads(text)
@@ -76,6 +77,8 @@ def parse_items(reply:str,          # the model's raw reply
     if not n_min <= len(items) <= n_max: raise ReplyError(f"{len(items)} items, expected {n_min}..{n_max}")
     long = [s for s in items if len(s) > max_chars]
     if long: raise ReplyError(f"{len(long)} item(s) longer than {max_chars} characters, e.g. {long[0][:40]!r}...")
+    foreign = [s for s in items if non_latin(s)]   # the English text encoder cannot read them
+    if foreign: raise ReplyError(f"{len(foreign)} item(s) not in English (most letters outside the Latin script), e.g. {foreign[0][:40]!r}")
     if len({s.lower() for s in items}) < len(items): raise ReplyError("duplicate items")
     bad = {_norm(f) for f in forbid} & {_norm(s) for s in items}
     if bad: raise ReplyError(f"an item only repeats a class name: {sorted(bad)[0]!r}")
