@@ -18,9 +18,9 @@ META = dict(name='toy', sampling_rate_hz=50, label_names=['walk', 'sit down'],
 GOOD = ["Leg: swings forward", "Heel: strikes the ground", "Foot: pushes off"]
 
 
-def completion(content: str) -> bytes:
-    "An OpenAI chat-completions response body carrying `content`."
-    return json.dumps({'id': 'x', 'object': 'chat.completion', 'model': 'canned',
+def completion(content: str, model: str | None = 'canned') -> bytes:
+    "An OpenAI chat-completions response body carrying `content`, naming `model` as the one that answered (None: no `model` field)."
+    return json.dumps({'id': 'x', 'object': 'chat.completion', **({'model': model} if model else {}),
                        'choices': [{'index': 0, 'finish_reason': 'stop', 'message': {'role': 'assistant', 'content': content}}]}).encode()
 
 
@@ -77,12 +77,22 @@ def test_valid_reply_and_request_format(server, cfg):
     t0 = time.perf_counter(); e = generate_entry(EndpointBackend(cfg), META, 0, 'subactions', cfg)
     assert time.perf_counter() - t0 < 5
     assert e['items'] == GOOD and e['attempts'] == 1
-    assert (e['backend'], e['model']) == ('endpoint', 'canned-7b') and len(e['date']) == 10 and "'walk'" in e['prompt']
+    assert (e['backend'], e['model'], e['served_model']) == ('endpoint', 'canned-7b', 'canned') and len(e['date']) == 10 and "'walk'" in e['prompt']
     (r,) = server.requests
     assert r['path'] == '/v1/chat/completions'
     assert r['headers']['Authorization'] == 'Bearer sk-test-123'
     assert r['body']['model'] == 'canned-7b' and [m['role'] for m in r['body']['messages']] == ['system', 'user']
     assert 'waist' in r['body']['messages'][1]['content'] and r['body']['temperature'] == cfg.temperature
+
+
+def test_served_model_is_recorded_beside_the_requested_one(server, cfg, tmp_path):
+    "The cache records the model the response names (an alias may resolve to a snapshot), and nothing more when it names none."
+    server.queue((200, completion(json.dumps(GOOD), model='qwen2.5-72b-instruct-2025-01'), 0.0), (200, completion(json.dumps(GOOD[::-1]), model=None), 0.0))
+    ds = tmp_path/'toy'; ds.mkdir(); (ds/'meta.json').write_text(json.dumps(META))
+    get_subactions(ds, cfg, ['subactions'])
+    walk, sit = (c['texts']['subactions'] for c in read_cache(ds/CACHE_FILE)['classes'])
+    assert (walk['model'], walk['served_model']) == ('canned-7b', 'qwen2.5-72b-instruct-2025-01')
+    assert sit['model'] == 'canned-7b' and 'served_model' not in sit     # not carried over from the previous response
 
 
 def test_no_key_sends_no_header(server, cfg):

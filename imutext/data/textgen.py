@@ -201,6 +201,12 @@ def _chat_content(payload:bytes, url:str)->str:
         raise BackendError(f"{url}: response is not an OpenAI chat completion ({type(e).__name__}: {payload[:80]!r})") from None
     return _message_text(content, url)
 
+def _served_model(payload:bytes)->str|None:
+    "The model an OpenAI chat-completions response says answered (its `model` field), or None when it names none."
+    try: m = json.loads(payload).get('model')
+    except (ValueError, AttributeError): return None
+    return m if isinstance(m, str) and m.strip() else None
+
 # %% ../../nbs/13a_data.textgen.ipynb #035a5e08
 def _read_by(r, deadline:float, url:str, timeout_s:float)->bytes:
     "The body of HTTP response `r`, read chunk by chunk until `deadline` (`time.monotonic`); a body still arriving then (a server dripping bytes) raises a retriable timeout `BackendError`."
@@ -223,18 +229,21 @@ class EndpointBackend:
     def __init__(self, cfg:LLMCfg):
         if not cfg.model: raise ValueError("LLMCfg.model must name the endpoint's model")
         self.cfg, self.model, self.url = cfg, cfg.model, cfg.base_url.rstrip('/') + '/chat/completions'
+        self.served_model = None   # the model the last response said answered (its `model` field), if it named one
         self.key = os.environ.get(cfg.api_key_env) if cfg.api_key_env else None
         if cfg.api_key_env and not self.key:
             raise ValueError(f"environment variable {cfg.api_key_env!r} (LLMCfg.api_key_env) is not set; "
                              "set it, or use api_key_env='' for an endpoint without a key")
 
-    def provenance(self)->dict: return dict(backend=self.name, model=self.model)
+    def provenance(self)->dict:
+        "Backend and requested model, plus `served_model` when the last response named the model that answered."
+        return dict(backend=self.name, model=self.model, **({'served_model': self.served_model} if self.served_model else {}))
 
     def chat(self, messages:list, schema:dict|None=None)->str:
         "Send `messages`; return the reply text or raise `BackendError`."
         body = dict(model=self.model, messages=messages, temperature=self.cfg.temperature, max_tokens=self.cfg.max_tokens, seed=self.cfg.seed)
         hdr = {'Content-Type': 'application/json', **({'Authorization': f'Bearer {self.key}'} if self.key else {})}
-        req = urllib.request.Request(self.url, data=json.dumps(body).encode(), headers=hdr, method='POST')
+        req = urllib.request.Request(self.url, data=json.dumps(body).encode(), headers=hdr, method='POST'); self.served_model = None
         try:
             deadline = time.monotonic() + self.cfg.timeout_s
             with urllib.request.urlopen(req, timeout=self.cfg.timeout_s) as r: payload = _read_by(r, deadline, self.url, self.cfg.timeout_s)
@@ -244,7 +253,8 @@ class EndpointBackend:
             raise BackendError(f"{self.url}: {getattr(e, 'reason', e)}") from None
         except http.client.HTTPException as e:   # a cut-off body (IncompleteRead), a reply that is not HTTP (BadStatusLine)
             raise BackendError(f"{self.url}: broken HTTP reply ({type(e).__name__}: {str(e)[:80]})") from None
-        return _chat_content(payload, self.url)
+        text = _chat_content(payload, self.url); self.served_model = _served_model(payload)
+        return text
 
 # %% ../../nbs/13a_data.textgen.ipynb #daefa517
 def file_sha256(path:str|Path, chunk:int=1<<20)->str:
