@@ -8,7 +8,7 @@ import datetime, hashlib, http.client, json, os, re, socket, time, urllib.error,
 from dataclasses import dataclass
 from pathlib import Path
 from .datasets import resolve_dataset, _read_meta, PER_LABEL
-from .labels import non_latin
+from .labels import clean_label, non_latin
 
 # %% auto #0
 __all__ = ['GRANULARITIES', 'KIND_GRANULARITIES', 'BACKENDS', 'SYSTEM_PROMPT', 'TEMPLATES', 'LLMCfg', 'item_limits', 'ReplyError',
@@ -63,7 +63,7 @@ def parse_items(reply:str,          # the model's raw reply
                 n_min:int=1,        # fewest items accepted
                 n_max:int=8,        # most items accepted
                 max_chars:int=160,  # longest item accepted, characters
-                forbid:tuple=(),    # texts no item may equal (the dataset's class names), compared case- and separator-blind
+                forbid:tuple=(),    # texts no item may equal (the dataset's class names), compared in `clean_label` form and case-, separator- and punctuation-blind
                )->list:             # the items, whitespace-normalised
     "Parse `reply` strictly as a JSON list of `n_min`..`n_max` distinct non-empty English strings, raising `ReplyError`."
     text = reply.strip(); m = _FENCE.match(text)
@@ -80,11 +80,16 @@ def parse_items(reply:str,          # the model's raw reply
     foreign = [s for s in items if non_latin(s)]   # the English text encoder cannot read them
     if foreign: raise ReplyError(f"{len(foreign)} item(s) not in English (most letters outside the Latin script), e.g. {foreign[0][:40]!r}")
     if len({s.lower() for s in items}) < len(items): raise ReplyError("duplicate items")
-    bad = {_norm(f) for f in forbid} & {_norm(s) for s in items}
-    if bad: raise ReplyError(f"an item only repeats a class name: {sorted(bad)[0]!r}")
+    names = {k: f for f in forbid for k in _keys(f)}
+    bad = [(s, names[k]) for s in items for k in _keys(s) if k in names]
+    if bad: raise ReplyError(f"an item only repeats a class name: {bad[0][1]!r} (item {bad[0][0]!r})")
     return items
 
 def _norm(t:str)->str: return ' '.join(re.findall(r'[a-z0-9]+', t.lower()))
+
+def _keys(t:str)->set:
+    "The forms a class name or an item is compared in: its `clean_label` ('sitdown_chair' -> 'sit down chair'), and that and `t` with only letters and digits; never ''."
+    return {clean_label(t), _norm(clean_label(t)), _norm(t)} - {''}
 
 # %% ../../nbs/13a_data.textgen.ipynb #73b6cab6
 def items_schema(n_min:int, n_max:int, max_chars:int)->dict:
