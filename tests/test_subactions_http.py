@@ -16,6 +16,7 @@ from imutext.data.subactions import (LLMCfg, EndpointBackend, GenerationError, g
 META = dict(name='toy', sampling_rate_hz=50, label_names=['walk', 'sit down'],
             channels=[dict(sensor='acc', body_position='waist')])
 GOOD = ["Leg: swings forward", "Heel: strikes the ground", "Foot: pushes off"]
+SIT = ["Hips: lower toward the seat", "Knees: bend", "Torso: leans forward"]
 
 
 def completion(content: str, model: str | None = 'canned') -> bytes:
@@ -87,7 +88,7 @@ def test_valid_reply_and_request_format(server, cfg):
 
 def test_served_model_is_recorded_beside_the_requested_one(server, cfg, tmp_path):
     "The cache records the model the response names (an alias may resolve to a snapshot), and nothing more when it names none."
-    server.queue((200, completion(json.dumps(GOOD), model='qwen2.5-72b-instruct-2025-01'), 0.0), (200, completion(json.dumps(GOOD[::-1]), model=None), 0.0))
+    server.queue((200, completion(json.dumps(GOOD), model='qwen2.5-72b-instruct-2025-01'), 0.0), (200, completion(json.dumps(SIT), model=None), 0.0))
     ds = tmp_path/'toy'; ds.mkdir(); (ds/'meta.json').write_text(json.dumps(META))
     get_subactions(ds, cfg, ['subactions'])
     walk, sit = (c['texts']['subactions'] for c in read_cache(ds/CACHE_FILE)['classes'])

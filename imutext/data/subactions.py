@@ -78,7 +78,8 @@ def generate_cache(meta:dict, backend, cfg:LLMCfg, granularities=None, classes=N
     grans = granularities or KIND_GRANULARITIES[dataset_kind(meta)]
     for i in (range(len(meta['label_names'])) if classes is None else classes):
         for g in grans:
-            try: set_entry(cache, i, g, generate_entry(backend, meta, i, g, cfg, log))
+            taken = {entry_key(c['texts'][g]['items']): c['label'] for k, c in enumerate(cache['classes']) if k != i and g in c['texts']}
+            try: set_entry(cache, i, g, generate_entry(backend, meta, i, g, cfg, log, taken))
             except GenerationError:
                 if on_error == 'raise': raise
     return cache

@@ -14,7 +14,7 @@ from .labels import clean_label, non_latin
 __all__ = ['GRANULARITIES', 'KIND_GRANULARITIES', 'BACKENDS', 'SYSTEM_PROMPT', 'TEMPLATES', 'LLMCfg', 'item_limits', 'ReplyError',
            'parse_items', 'items_schema', 'dataset_kind', 'dataset_context', 'class_facts', 'class_prompt',
            'build_prompt', 'read_meta', 'BackendError', 'GenerationError', 'EndpointBackend', 'file_sha256',
-           'GGUFBackend', 'make_backend', 'generate_entry']
+           'GGUFBackend', 'make_backend', 'entry_key', 'generate_entry']
 
 # %% ../../nbs/13a_data.textgen.ipynb #e7720b93
 GRANULARITIES = ('keywords', 'sentence', 'affirmative', 'negative', 'subactions', 'attributes')
@@ -305,13 +305,22 @@ def make_backend(cfg:LLMCfg):
 # %% ../../nbs/13a_data.textgen.ipynb #78297617
 def _today()->str: return datetime.date.today().isoformat()
 
-def generate_entry(backend, meta:dict, i:int, granularity:str, cfg:LLMCfg, log:list|None=None)->dict:
-    "Class `i`'s texts at `granularity` from `backend`; retries malformed replies, then raises `GenerationError`."
+def entry_key(items:list)->tuple:
+    "What two classes' texts are compared by: their `clean_label` forms, sorted (as `models.factory.distinct_texts` compares them)."
+    return tuple(sorted(clean_label(t) for t in items))
+
+def generate_entry(backend, meta:dict, i:int, granularity:str, cfg:LLMCfg, log:list|None=None,
+                   taken:dict|None=None,  # {entry_key: class name} of the other classes' entries at `granularity`; a reply repeating one is retried
+                  )->dict:
+    "Class `i`'s texts at `granularity` from `backend`; retries malformed replies and replies repeating another class's, then raises `GenerationError`."
     n, lo, hi = item_limits(granularity, cfg); msgs = build_prompt(meta, i, granularity, cfg); errors = []
     for attempt in range(cfg.max_retries + 1):
         if attempt and cfg.retry_wait_s: time.sleep(cfg.retry_wait_s * attempt)
         t0 = time.perf_counter()
-        try: items = parse_items(backend.chat(msgs, items_schema(lo, hi, cfg.max_chars)), lo, hi, cfg.max_chars, meta['label_names']); ok = True
+        try:
+            items = parse_items(backend.chat(msgs, items_schema(lo, hi, cfg.max_chars)), lo, hi, cfg.max_chars, meta['label_names'])
+            if (same := (taken or {}).get(entry_key(items))) is not None: raise ReplyError(f"the same {granularity} items as class {same!r}")
+            ok = True
         except (ReplyError, BackendError) as e: ok, err = False, e; errors.append(f"attempt {attempt + 1}: {type(e).__name__}: {e}")
         dt = time.perf_counter() - t0
         if log is not None: log.append(dict(label=meta['label_names'][i], granularity=granularity, attempt=attempt + 1, parsed=ok, seconds=dt))

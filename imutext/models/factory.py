@@ -18,7 +18,7 @@ from ..data.datasets import SensorData, load_dataset, DataFormatError
 from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions, kept_channels
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
 from ..data.labels import class_texts, description_list, clean_label
-from ..data.subactions import load_subactions
+from ..data.subactions import load_subactions, find_cache
 from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, known_word_share, KNOWN_WORDS_MIN
 from .clip import SignalClip
 
@@ -70,15 +70,20 @@ def _imu_texts(ds, cfg:ExpCfg)->list:
     "Class texts of an IMU folder (SensorData or LabelSet); sub-action-cache sources the folder has no texts for are left out with a warning naming it; with `TextCfg.placement_prompt` they end with its kept sensors' body positions."
     pos = body_positions(kept_channels(ds.channels, cfg.data.sensors))
     check_english(ds)
-    return distinct_texts(class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=load_subactions(ds.path), positions=pos, where=ds.path), ds)
+    extra = load_subactions(ds.path)
+    cache = find_cache(ds.path)[0] if set(cfg.text.text_sources) & set(extra) else None   # the file the texts also came from, for the error
+    return distinct_texts(class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=extra, positions=pos, where=ds.path), ds, cache)
 
-def distinct_texts(texts:list, ds)->list:  # per class its texts; the SensorData or LabelSet they came from
-    "`texts`, or a DataFormatError naming meta.json when two classes get the same texts (names that differ only in case, hyphens or punctuation, without descriptions to tell them apart)."
+def distinct_texts(texts:list, ds,   # per class its texts; the SensorData or LabelSet they came from
+                   cache=None,       # the sub-action cache file some of the texts came from, named in the error too
+                  )->list:
+    "`texts`, or a DataFormatError naming meta.json (and `cache`) when two classes get the same texts (names that differ only in case, hyphens or punctuation, without descriptions to tell them apart; or the same texts in the cache)."
     seen = {}
     for i, ts in enumerate(texts):
         j = seen.setdefault(tuple(sorted(clean_label(t) for t in ts)), i)
         if j != i: raise DataFormatError(f"{ds.path/'meta.json'}: 'label_names'[{j}] {ds.label_names[j]!r} and [{i}] {ds.label_names[i]!r} get the same class texts ({ts[0]!r}), "
-                                         "so no text tells them apart and the second is never predicted; merge the two classes or describe them apart in 'label_descriptions'")
+                                         "so no text tells them apart and the second is never predicted; merge the two classes or describe them apart in 'label_descriptions'"
+                                         + (f", or give them different texts in {cache} (the sub-action cache their texts also come from)" if cache else ''))
     return texts
 
 def check_english(ds):  # a SensorData or LabelSet
