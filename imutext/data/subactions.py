@@ -13,8 +13,8 @@ from .textgen import *     # LLM config, parsing, prompts, backends (re-exported
 from .globalset import *   # global sub-action set (re-exported)
 
 # %% auto #0
-__all__ = ['SCHEMA_VERSION', 'CURATED', 'CURATED_BACKEND', 'ENTRY_KEYS', 'CACHE_FILE', 'CURATED_DATE', 'CacheError',
-           'validate_cache', 'new_cache', 'set_entry', 'generate_cache', 'save_cache', 'read_cache',
+__all__ = ['SCHEMA_VERSION', 'CURATED', 'CURATED_BACKEND', 'ENTRY_KEYS', 'PROMPT_KEYS', 'CACHE_FILE', 'CURATED_DATE',
+           'CacheError', 'validate_cache', 'new_cache', 'set_entry', 'generate_cache', 'save_cache', 'read_cache',
            'packaged_cache_dir', 'bundled_name', 'find_cache', 'load_subactions', 'curated_entry', 'get_subactions']
 
 # %% ../../nbs/13_data.subactions.ipynb #be54681b
@@ -71,10 +71,22 @@ def set_entry(cache:dict, i:int, granularity:str, entry:dict)->dict:
     return cache
 
 # %% ../../nbs/13_data.subactions.ipynb #5abffb9a
+PROMPT_KEYS = ('system_prompt', 'context')  # parts of every request stored once per file, or per entry where an entry was sent others
+
+def _current_prompts(cache:dict, meta:dict)->dict:
+    "`cache` with the system prompt and dataset context of a request made now on top; each entry written under other ones keeps those (None: not recorded)."
+    now = dict(system_prompt=SYSTEM_PROMPT, context=dataset_context(meta))
+    for k in PROMPT_KEYS:
+        if cache.get(k) == now[k]: continue
+        for c in cache['classes']:
+            for e in c['texts'].values(): e.setdefault(k, cache.get(k))
+        cache[k] = now[k]
+    return cache
+
 def generate_cache(meta:dict, backend, cfg:LLMCfg, granularities=None, classes=None,
                    cache:dict|None=None, on_error:str='raise', log:list|None=None)->dict:
     "Fill `cache` (or a new one) with texts from `backend` for the given classes and granularities."
-    cache = cache or new_cache(meta)
+    cache = _current_prompts(cache, meta) if cache else new_cache(meta)
     grans = granularities or KIND_GRANULARITIES[dataset_kind(meta)]
     for i in (range(len(meta['label_names'])) if classes is None else classes):
         for g in grans:
