@@ -11,14 +11,14 @@ from .core import resolve_device
 from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
-from .models.factory import shipped_models
+from .models.factory import shipped_models, pretrain_file, PRETRAIN_NAME
 from .report import compare_runs, write_table
 
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
-           'FOLDER_PARAMS', 'PARAMS_FILE', 'notebook_params', 'recorded_only', 'coerce', 'check_params', 'check_values',
-           'check_lists', 'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params',
-           'run_notebook', 'lodo_folds', 'run_sweep']
+           'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'notebook_params', 'recorded_only', 'coerce',
+           'check_params', 'check_values', 'check_lists', 'check_datasets', 'preset_params', 'start_params',
+           'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -111,14 +111,23 @@ def check_lists(params:dict)->dict:
 
 # %% ../nbs/66_runner.ipynb #a4811df1
 DATASET_PARAMS = ('train_sets', 'zero_shot_sets', 'dataset')   # comma-separated bundled names or dataset folders
-PATH_PARAMS = ('run_dirs', 'out_dir', 'init_from', 'pretrained')   # comma-separated paths, made absolute against the caller's working directory (the notebook runs in nbs/runs/)
+PATH_PARAMS = ('run_dirs', 'out_dir')   # comma-separated paths, made absolute against the caller's working directory (the notebook runs in nbs/runs/)
 FOLDER_PARAMS = dict(run_dirs='run folders')   # path parameters whose every entry must be an existing folder, and what they take
+PRETRAIN_PARAMS = ('init_from', 'pretrained')   # a pre-training run folder or its pretrain.pt, found as models.factory.pretrain_file finds it (relative: where typed, else under the repository); it must exist
 
 def _dataset_entry(name:str, entry:str)->str:
     "A bundled name as is, a folder as its absolute path; anything else raises naming the parameter."
     try: resolve_dataset(entry)
     except FileNotFoundError as e: raise FileNotFoundError(f"parameter {name!r}: {e}") from None
     return dataset_entry(entry)
+
+def _pretrain_run(name:str, entry:str)->str:
+    "The pre-training run folder (or its checkpoint file) `entry` names as an absolute path, found by `models.factory.pretrain_file` as the run finds it ('' stays ''); a missing checkpoint raises naming the parameter and the path tried."
+    if not entry: return ''
+    f = pretrain_file(Path(entry).expanduser())
+    if not f.is_file(): raise FileNotFoundError(f"parameter {name!r}: {f} does not exist" + (" (a relative path is looked up where typed, then under the repository)" if not Path(entry).expanduser().is_absolute() else '')
+                                                + f"; it takes a pre-training run folder (nbs/runs/pretrain.ipynb) holding {PRETRAIN_NAME}, or that file")
+    return str((f if f.name == Path(entry).name else f.parent).resolve())   # a folder stays a folder (what the run records)
 
 def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked parameters; the dataset the run splits (resolved); the run's modality
     "Refuse held-out conditions a closed-set split cannot hold out: any on a run that is not vibration, names that are not the dataset's conditions (`SensorData.group_names`, which `data.windows.vib_split` reads)."
@@ -131,7 +140,7 @@ def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked paramet
                          "it names none (meta.json 'condition_names', or names in data.npz 'conditions'), so no condition can be held out; leave it empty"))
 
 def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # checked parameters; the notebook's declaration (for defaults); parameters it only records
-    "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute (`FOLDER_PARAMS` entries must exist) and the checkpoint checked; training sets must name one, held-out sets must not be training sets."
+    "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute (`FOLDER_PARAMS` entries must exist), pre-training runs (`PRETRAIN_PARAMS`) and the checkpoint checked; training sets must name one, held-out sets must not be training sets."
     out = dict(params)
     for k in DATASET_PARAMS:
         if isinstance(out.get(k), str): out[k] = ','.join(_dataset_entry(k, e.strip()) for e in out[k].split(',') if e.strip())
@@ -141,6 +150,8 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
     for k, what in FOLDER_PARAMS.items():
         if isinstance(out.get(k), str) and (missing := [e for e in out[k].split(',') if e and not Path(e).is_dir()]):
             raise FileNotFoundError(f"parameter {k!r}: {missing} {'is not an existing folder' if len(missing) == 1 else 'are not existing folders'}; it takes comma-separated existing {what}")
+    for k in PRETRAIN_PARAMS:   # a missing one failed inside the run (train: building the model; transfer: building its pretrained control)
+        if isinstance(out.get(k), str): out[k] = _pretrain_run(k, out[k].strip())
     if out.get('checkpoint') and out['checkpoint'] not in shipped_models():   # a shipped model's name is taken as is, as load_checkpoint takes it
         ck = Path(out['checkpoint']).expanduser()
         if not ck.is_file(): raise FileNotFoundError(f"parameter 'checkpoint': {ck} is not a file")
