@@ -9,6 +9,7 @@ from pathlib import Path
 from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, flat_fields, parse_value
 from .core import resolve_device
 from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset
+from .data.labels import NAME_SOURCES
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
 from .models.factory import shipped_models, pretrain_file, PRETRAIN_NAME
@@ -139,8 +140,15 @@ def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked paramet
         raise ValueError(f"parameter 'test_conditions': {bad} are not conditions of {dataset}; " + (f"choose from {', '.join(names)}" if names else
                          "it names none (meta.json 'condition_names', or names in data.npz 'conditions'), so no condition can be held out; leave it empty"))
 
+def _plain_views(params:dict, decl:dict):  # checked parameters; the notebook's declaration (for defaults)
+    "Refuse class texts without a name or description text while `plain_views` (given, else the notebook's default) draws those, as `train.prepare` refuses them on an IMU run."
+    pv = params['plain_views'] if 'plain_views' in params else float(ast.literal_eval(decl['plain_views'][1]))
+    ts = params['text_sources'] if 'text_sources' in params else ast.literal_eval(decl['text_sources'][1])
+    if pv and not {s.strip() for s in ts.split(',')} & set(NAME_SOURCES):
+        raise ValueError(f"parameter 'text_sources': {ts!r} has neither 'name' nor 'description', but plain_views {pv} represents classes by their name and description texts on an IMU run; add one of them, or set plain_views 0")
+
 def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # checked parameters; the notebook's declaration (for defaults); parameters it only records
-    "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute (`FOLDER_PARAMS` entries must exist), pre-training runs (`PRETRAIN_PARAMS`) and the checkpoint checked; training sets must name one, held-out sets must not be training sets."
+    "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute (`FOLDER_PARAMS` entries must exist), pre-training runs (`PRETRAIN_PARAMS`) and the checkpoint checked; training sets must name one, held-out sets must not be training sets; IMU class texts must include what `plain_views` draws."
     out = dict(params)
     for k in DATASET_PARAMS:
         if isinstance(out.get(k), str): out[k] = ','.join(_dataset_entry(k, e.strip()) for e in out[k].split(',') if e.strip())
@@ -162,6 +170,7 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
         for e in filter(None, v.split(',')):
             if mod and (kind := dataset_kind(e)) not in (None, mod): raise ValueError(f"parameter {k!r}: {e!r} is {kind} data, but the run reads {mod} data (parameter 'modality')")
     if 'dataset' in eff: _test_conditions(out, eff['dataset'], mod)
+    if mod == 'imu' and {'plain_views', 'text_sources'} <= set(decl): _plain_views(out, decl)   # a notebook that does not declare plain_views draws no plain view (closedset); vibration classes have none
     if 'train_sets' in eff and 'zero_shot_sets' in eff:
         train = [e for e in eff['train_sets'].split(',') if e.strip()]
         for z in filter(None, eff['zero_shot_sets'].split(',')):
