@@ -131,14 +131,17 @@ def _pretrain_run(name:str, entry:str)->str:
     return str((f if f.name == Path(entry).name else f.parent).resolve())   # a folder stays a folder (what the run records)
 
 def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked parameters; the dataset the run splits (resolved); the run's modality
-    "Refuse held-out conditions a closed-set split cannot hold out: any on a run that is not vibration, names that are not the dataset's conditions (`SensorData.group_names`, which `data.windows.vib_split` reads)."
+    "Refuse held-out conditions a closed-set split cannot hold out: any on a run that is not vibration, names that are not the dataset's conditions (`SensorData.group_names`, which `data.windows.vib_split` reads), every condition its recordings have (nothing left to train on)."
     tc = [c.strip() for c in params.get('test_conditions', '').split(',') if c.strip()]
     if not tc: return
     if (kind := mod or dataset_kind(dataset)) != 'vibration': raise ValueError(f"parameter 'test_conditions' holds out whole conditions (cross-load / cross-speed) of vibration data, but the run reads {kind} data (parameter 'modality'); leave it empty")
-    names = load_dataset(dataset).group_names or []
+    ds = load_dataset(dataset); names = ds.group_names or []
     if bad := [c for c in tc if c not in names]:
         raise ValueError(f"parameter 'test_conditions': {bad} are not conditions of {dataset}; " + (f"choose from {', '.join(names)}" if names else
                          "it names none (meta.json 'condition_names', or names in data.npz 'conditions'), so no condition can be held out; leave it empty"))
+    present = [names[g] for g in sorted(set(ds.groups.tolist())) if 0 <= g < len(names)]   # the conditions with recordings
+    if present and set(present) <= set(tc):
+        raise ValueError(f"parameter 'test_conditions': {', '.join(tc)} holds out every condition of {dataset} with recordings ({', '.join(present)}), so none is left to train on; leave at least one out")
 
 def _plain_views(params:dict, decl:dict):  # checked parameters; the notebook's declaration (for defaults)
     "Refuse class texts without a name or description text while `plain_views` (given, else the notebook's default) draws those, as `train.prepare` refuses them on an IMU run."
