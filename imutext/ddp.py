@@ -22,7 +22,8 @@ from .train import Prepared, WindowMix, TrainState, prepare, make_state, checkpo
 # %% auto #0
 __all__ = ['GLOBAL_KEYS', 'USER_ERRORS', 'DistCtx', 'init_distributed', 'shard_bounds', 'ShardedMix', 'rank_sizes',
            'all_gather_autograd', 'gather_rows', 'GatheredModel', 'main_first', 'from_main', 'DDPRun', 'rank_rng',
-           'restore_rank_rng', 'setup', 'save_ddp_checkpoint', 'fit_ddp', 'make_parser', 'main']
+           'restore_rank_rng', 'check_ddp_cfg', 'sync_batchnorm', 'setup', 'save_ddp_checkpoint', 'fit_ddp',
+           'make_parser', 'main']
 
 # %% ../nbs/41_ddp.ipynb #d240a162
 @dataclass
@@ -146,14 +147,28 @@ def _seed_rank(ctx:DistCtx, seed:int, run_dir):
     if ctx.rank: torch.manual_seed(int(np.random.SeedSequence([seed, ctx.rank]).generate_state(1)[0]))
 
 # %% ../nbs/41_ddp.ipynb #c3280f27
-def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
-    "Join the job and build this rank's training state (`train.make_state`) and data view, resuming from `run_dir`."
-    ctx, t = init_distributed(cfg.train.device), cfg.train
+def check_ddp_cfg(cfg:ExpCfg, ctx:DistCtx):
+    "Refuse, naming the field, what a job of `ctx.world` processes would not train as one process does: a global batch below the process count, the shape codebook, a vibration model on CPU."
+    t = cfg.train
     if t.batch_size < ctx.world: raise ValueError(f"TrainCfg.batch_size={t.batch_size} (the global batch) is below the number of processes {ctx.world}")
     if cfg.vq.vq_mode != 'off': raise ValueError(f"VQCfg.vq_mode={cfg.vq.vq_mode!r}: the shape codebook trains on one process only (its sub-action losses need each rank's own classes); use `imutext run` or train.fit")
+    if cfg.data.modality == 'vibration' and ctx.world > 1 and ctx.device.type != 'cuda':
+        raise ValueError(f"DataCfg.modality='vibration' on {ctx.world} CPU processes: the vibration CNN's BatchNorm would normalise each rank's rows alone, "
+                         "so the job would not train as one process does (torch.nn.SyncBatchNorm, which normalises over the global batch, runs on CUDA only); "
+                         "train it on GPUs, or on one process with `imutext run` or train.fit")
+
+def sync_batchnorm(model:nn.Module, ctx:DistCtx)->nn.Module:
+    "On CUDA, `model` with its BatchNorm layers (the vibration CNN's) made `nn.SyncBatchNorm`, normalising over the global batch; in place, keeping the parameters and buffers, so the optimiser and the checkpoint's keys are unchanged."
+    return nn.SyncBatchNorm.convert_sync_batchnorm(model) if ctx.device.type == 'cuda' else model
+
+def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
+    "Join the job and build this rank's training state (`train.make_state`) and data view, resuming from `run_dir`."
+    ctx = init_distributed(cfg.train.device)
+    check_ddp_cfg(cfg, ctx)
     p = prepared or prepare(cfg)
     s = make_state(p, cfg, ctx.device, run_dir)
-    _seed_rank(ctx, t.seed, run_dir)
+    sync_batchnorm(p.model, ctx)
+    _seed_rank(ctx, cfg.train.seed, run_dir)
     with main_first(ctx): ct = p.class_texts()   # rank 0 fills the text cache
     ddp = DistributedDataParallel(p.model, device_ids=[ctx.device.index] if ctx.device.type == 'cuda' else None)
     view = dataclasses.replace(p, model=GatheredModel(ddp), train=ShardedMix(p.train, ctx.rank, ctx.world))

@@ -25,12 +25,12 @@ KEYS = ('train_loss', 'train_acc', 'val_loss', 'val_acc', 'logit_scale', 'lr')
 RTOL, ATOL = 1e-4, 1e-6
 WTOL = 1e-3                                               # raw weights: see the module docstring
 
-def torchrun(*args, log_dir, timeout=600):
-    "Run `torchrun --standalone --nproc_per_node 2 ...`, each rank's stdout/stderr in `log_dir`; one thread per worker."
+def torchrun(*args, log_dir, timeout=600, ok=True):
+    "Run `torchrun --standalone --nproc_per_node 2 ...`, each rank's stdout/stderr in `log_dir`; one thread per worker. `ok`: assert it succeeds (else that it fails)."
     cmd = [str(TORCHRUN), '--standalone', '--nproc_per_node', '2', '--log-dir', str(log_dir), '--redirects', '3', *map(str, args)]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env={**os.environ, 'OMP_NUM_THREADS': '1'})
     logs = {p.parent.name + '/' + p.name: p.read_text() for p in Path(log_dir).rglob('*.log')}
-    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:] + '\n'.join(f"--- {k}\n{v[-3000:]}" for k, v in logs.items())
+    assert (r.returncode == 0) == ok, r.stdout[-3000:] + r.stderr[-3000:] + '\n'.join(f"--- {k}\n{v[-3000:]}" for k, v in logs.items())
     return logs
 
 @pytest.fixture(scope='module')
@@ -82,6 +82,13 @@ def test_only_rank0_logs_and_writes(runs):
     assert [l for l in logs['0/stdout.log'].splitlines() if l.startswith('epoch=')] == [l for l in logs['0/stdout.log'].splitlines() if l]
     assert len(logs['0/stdout.log'].splitlines()) == OVERRIDES['epochs'] and 'epoch 1/' in logs['0/stderr.log']
     assert logs['1/stdout.log'] == '' and 'epoch ' not in logs['1/stderr.log']   # no lines, no progress bar
+
+def test_vibration_model_refused_on_cpu(tmp_path):
+    "Two CPU ranks would each normalise their own rows in the vibration CNN's BatchNorm (SyncBatchNorm runs on CUDA only): refused by name before anything is written."
+    logs = torchrun('-m', 'imutext.ddp', '--preset', 'vib_tiny', '--run-dir', tmp_path/'run', log_dir=tmp_path/'logs', ok=False)
+    err = logs['0/stderr.log']
+    assert err.startswith("imutext.ddp: error: DataCfg.modality='vibration' on 2 CPU processes") and 'train.fit' in err, err
+    assert logs['1/stderr.log'] == '' and not (tmp_path/'run').exists()
 
 WORKER = r'''
 "Under torchrun: one DDP step on a global batch of 31 windows (shards of 16 and 15); rank 0 saves the loss and gradients. Argument `lsa`: with the LSA fusion branch."
