@@ -217,7 +217,10 @@ def main(argv:list|None=None)->int:
     "Entry point of `python -m imutext.ddp` (one call per rank under torchrun)."
     a, joined = make_parser().parse_args(argv), dist.is_initialized()
     try:
-        fit_ddp(make_cfg(a.preset, **{n: parse_value(n, v) for n, v in a.param}), a.run_dir)
+        from imutext.runner import check_values, check_lists   # the runner's bounds (MIN_VALUES, ...); here, not at the top: the runner pulls in the report stack
+        params = {n: parse_value(n, v) for n, v in a.param}
+        check_values(params)
+        fit_ddp(make_cfg(a.preset, **check_lists(params)), a.run_dir)
     except USER_ERRORS as e:
         msg = e.args[0] if isinstance(e, KeyError) and e.args else e
         if int(os.environ.get('RANK', 0)) == 0: print(f"imutext.ddp: error: {msg}", file=sys.stderr)
