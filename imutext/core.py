@@ -4,14 +4,15 @@
 
 # %% ../nbs/00_core.ipynb #dbf9a336
 from __future__ import annotations
-import contextlib, importlib.util, os, random, subprocess, sys, tempfile
+import contextlib, fcntl, importlib.util, os, random, re, subprocess, sys, tempfile
 from pathlib import Path
 import numpy as np
 import torch
 
 # %% auto #0
 __all__ = ['G', 'DEG_PER_RAD', 'TEXT_DIM', 'SENSORS', 'DEVICES', 'REPO_ROOT', 'LOG_PROGRESS_S', 'PROGRESS_MODES', 'set_seed',
-           'resolve_device', 'data_root', 'outputs_root', 'atomic_write', 'git_info', 'progress_mode', 'progress_bar']
+           'resolve_device', 'data_root', 'outputs_root', 'atomic_write', 'stale_temps', 'git_info', 'progress_mode',
+           'progress_bar']
 
 # %% ../nbs/00_core.ipynb #6bad1d43
 G = 9.80665              # standard gravity, m/s^2 per g
@@ -49,16 +50,30 @@ def outputs_root()->Path:
 # %% ../nbs/00_core.ipynb #3bc9234c
 @contextlib.contextmanager
 def atomic_write(path:str|Path):  # final file path
-    "Context manager yielding a temp path in `path`'s folder; moved onto `path` only on success."
+    "Context manager yielding a temp path in `path`'s folder; moved onto `path` only on success, which also removes the temp files killed writers of `path` left (`stale_temps`)."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
+        with contextlib.suppress(OSError): fcntl.flock(fd, fcntl.LOCK_EX)   # held until the rename: marks this temp as a live writer's (where the file system has no locks, stale_temps finds none)
         yield Path(tmp)
         umask = os.umask(0); os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)             # mkstemp makes 0600 files; give the usual permissions
         os.replace(tmp, path)
+        for f in stale_temps(path): f.unlink(missing_ok=True)
     finally:
+        os.close(fd)
         if os.path.exists(tmp): os.unlink(tmp)
+
+def stale_temps(path:str|Path)->list:  # final file path
+    "The temp files beside `path` that `atomic_write` made for it (`.NAME.XXXXXXXX.tmp`, as `tempfile.mkstemp` names them) and no live writer holds: left by a process killed mid-write."
+    path = Path(path); pat, out = re.compile(rf'\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp'), []
+    for f in sorted(path.parent.iterdir()):
+        if not pat.fullmatch(f.name): continue
+        try:
+            with open(f, 'rb') as h: fcntl.flock(h, fcntl.LOCK_EX | fcntl.LOCK_NB)   # a live writer's lock refuses this
+        except OSError: continue                  # held (BlockingIOError), or gone meanwhile
+        out.append(f)
+    return out
 
 # %% ../nbs/00_core.ipynb #70ba3a4b
 def git_info(path:str|Path=REPO_ROOT)->dict:  # a folder inside the repository
