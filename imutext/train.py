@@ -25,8 +25,8 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'eval_pairs', 'evaluate', 'Prepared',
-           'prepare', 'train_mix', 'TrainState', 'make_state', 'checkpoint_state', 'group_sizes', 'step_scalars',
-           'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
+           'prepare', 'train_mix', 'TrainState', 'changed_classes', 'make_state', 'checkpoint_state', 'group_sizes',
+           'step_scalars', 'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -231,8 +231,20 @@ class TrainState:
     history: list = field(default_factory=list)      # one record per finished epoch
     steps: list = field(default_factory=list)        # every optimiser step's loss terms and codebook statistics
 
+def changed_classes(table:dict|None,  # a checkpoint's `label_table` (names and texts of its classes, in label order)
+                    p:Prepared)->str:    # the newly prepared run
+    "The classes whose name (or, with the same names, whose texts) differ between a checkpoint's label table and `p`, in words; '' when they agree or the checkpoint records none."
+    if not table: return ''
+    old, new = list(table.get('names') or []), list(p.class_names)
+    if old != new:
+        d = [f"{a} -> {b}" for a, b in zip(old, new) if a != b] + [f"{a} gone" for a in old[len(new):]] + [f"{b} new" for b in new[len(old):]]
+        return f"class names, checkpoint -> now: {', '.join(d[:6])}{f' and {len(d) - 6} more' if len(d) > 6 else ''}"
+    if (texts := table.get('texts')) is None: return ''
+    d = [n for n, a, b in zip(new, texts, p.texts) if list(a) != list(b)]
+    return f"class texts of {', '.join(d[:6])}{f' and {len(d) - 6} more' if len(d) > 6 else ''}" if d else ''
+
 def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
-    "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `run_dir`'s checkpoint if present (refused if written with another config)."
+    "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `run_dir`'s checkpoint if present (refused if written with another config or for other classes)."
     t = cfg.train; p.model.to(device)
     n_b = max(1, p.train.n_epoch() // t.batch_size)
     opt, sch = make_optimizer(p.model, cfg, steps_per_epoch=math.ceil(n_b / t.accum_steps))
@@ -244,6 +256,8 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     ck = load_checkpoint(ck_path)
     if diff := config_diff(cfg_to_dict(cfg_from_dict(ck['config'], source=ck_path)), cfg_to_dict(cfg)):
         raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
+    if diff := changed_classes(ck.get('label_table'), p):
+        raise ValueError(f"{ck_path} was written for other classes (differing: {diff}): its training data changed since; resume with the data it was trained on or use a new run folder")
     restore_model(p.model, ck); opt.load_state_dict(ck['optimizer']); sch.load_state_dict(ck['scheduler'])
     if bank is not None: bank.load_state_dict(ck['memory_bank'])
     if scaler is not None and ck.get('scaler'): scaler.load_state_dict(ck['scaler'])
