@@ -13,7 +13,8 @@ from ..core import data_root
 # %% auto #0
 __all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'PER_LABEL', 'NPZ_KEYS', 'PER_SEGMENT', 'NPZ_ERRORS',
            'UNKNOWN_IDS', 'DataFormatError', 'SensorData', 'list_datasets', 'LocalFolderWarning', 'resolve_dataset',
-           'dataset_kind', 'dataset_entry', 'sensor_key', 'load_dataset', 'LabelSet', 'load_labels', 'shared_sources']
+           'dataset_kind', 'dataset_entry', 'sensor_key', 'per_label', 'load_dataset', 'LabelSet', 'load_labels',
+           'shared_sources']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -141,15 +142,23 @@ def _read_meta(folder:Path)->dict:
 PER_LABEL = ('label_codes', 'label_descriptions', 'fault_type', 'label_attributes')   # meta.json fields with one entry per class (codes first: the others may be keyed by them)
 
 def _per_label(meta:dict, key:str, f:Path)->list:  # a meta.json object; one of its PER_LABEL fields; its path (for messages)
-    "Field `key` aligned with `label_names`: a list of one entry per class, or an object keyed by class name, by `label_codes` entry or by class index, whichever of the three matches most of its keys (in that order on a tie, so integer codes 1..K and indices 0..K-1 are never mixed; a class without a key gets None, and no key matching warns); any other shape is refused naming the file and the field."
+    "Field `key` aligned with `label_names`: a list of one entry per class, or an object keyed throughout by class name, by `label_codes` entry or by class index, whichever of the three matches most of its keys (in that order on a tie, so integer codes 1..K and indices 0..K-1 are never mixed; a class without a key gets None, and no key matching warns); an object with keys its scheme does not match (1..K read as indices would shift every class) and any other shape are refused naming the file and the field."
     d, names, codes = meta[key], meta['label_names'], meta.get('label_codes')
     if isinstance(d, list) and len(d) != len(names): raise DataFormatError(f"{f}: '{key}' has {len(d)} entries for {len(names)} labels")
     if isinstance(d, list): return d
     if not isinstance(d, dict): raise DataFormatError(f"{f}: '{key}' must be a list (one per label) or an object keyed by label name, label code or class index, got {type(d).__name__} {d!r:.60}")
-    schemes = [[str(n) for n in names]] + ([[str(c) for c in codes]] if key != 'label_codes' and isinstance(codes, list) else []) + [[str(i) for i in range(len(names))]]
-    out = [d.get(k) for k in max(schemes, key=lambda ks: len(set(ks) & set(d)))]   # the first of the best-matching schemes (JSON keys are text)
-    if all(t is None for t in out): warnings.warn(f"{f}: no key of '{key}' is a label name, a label code or a class index ({list(d)[:3]} …), so no class gets an entry")
+    schemes = {'label name': [str(n) for n in names], **({'label code': [str(c) for c in codes]} if key != 'label_codes' and isinstance(codes, list) else {}),
+               f'class index (0..{len(names) - 1})': [str(i) for i in range(len(names))]}
+    scheme, ks = max(schemes.items(), key=lambda s: len(set(s[1]) & set(d)))   # the first of the best-matching schemes (JSON keys are text)
+    out = [d.get(k) for k in ks]
+    if all(t is None for t in out): warnings.warn(f"{f}: no key of '{key}' is a {' or a '.join(schemes)} ({list(d)[:3]} …), so no class gets an entry")
+    elif extra := [k for k in d if k not in ks]: raise DataFormatError(
+        f"{f}: '{key}' is keyed by {scheme} but its keys {extra[:5]} match no class that way; key every entry one way: {', '.join(schemes)}")
     return out
+
+def per_label(meta:dict, key:str, f:str|Path='meta.json')->list:  # meta.json content, as read or as written; one of PER_LABEL; its path (for messages)
+    "Field `key` with one entry per class of `label_names` (`_per_label`'s rule; an aligned list passes through), or None for each class when absent."
+    return [None] * len(meta['label_names']) if meta.get(key) is None else _per_label(meta, key, Path(f))
 
 NPZ_KEYS = ('signals', 'offsets', 'labels', 'subjects', 'conditions', 'rates')   # the arrays of the format
 PER_SEGMENT = ('labels', 'subjects', 'conditions', 'rates')   # those with one entry per segment
@@ -238,7 +247,8 @@ def _drop_empty(f:Path, a:dict, meta:dict)->tuple:  # data.npz path, its checked
     keep = np.ones(n, bool); keep[empty] = False
     warnings.warn(f"{f}: segment(s) {empty.tolist()[:10]}{' ...' if len(empty) > 10 else ''} ({len(empty)} of {n}) have no finite value in any channel; left out, so later segment numbers shift down")
     rows = np.repeat(keep, np.diff(off))
-    out = {k: v[keep] if k in PER_SEGMENT else v for k, v in a.items()} | dict(signals=a['signals'][rows], offsets=np.r_[0, np.cumsum(np.diff(off)[keep])])
+    out = {k: v[keep] if k in PER_SEGMENT and v.shape[:1] == (n,) else v for k, v in a.items()}   # a misshapen array is left for its own check to name
+    out |= dict(signals=a['signals'][rows], offsets=np.r_[0, np.cumsum(np.diff(off)[keep])])
     recs = meta.get('recordings')
     return out, (meta | {'recordings': [r for r, k in zip(recs, keep) if k]} if isinstance(recs, list) and len(recs) == n else meta)
 
@@ -265,7 +275,7 @@ def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.n
 # %% ../../nbs/10_data.datasets.ipynb #fe33129a
 def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folder (for messages)
     "Per class its description or None (`_read_meta` aligns the field with `label_names`); raises on two classes that read the same."
-    names = meta['label_names']; d = meta.get('label_descriptions') or [None] * len(names)
+    names, d = meta['label_names'], per_label(meta, 'label_descriptions', folder/'meta.json')
     seen = {}
     for i, (n, t) in enumerate(zip(names, d)):
         j = seen.setdefault((' '.join(str(n).replace('_', ' ').lower().split()), None if t is None else str(t)), i)
@@ -286,7 +296,7 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
     if 'subjects' in a and 'conditions' in a: raise DataFormatError(f"{f}: has both 'subjects' (IMU) and 'conditions' (vibration); a dataset is one kind, keep the array of its kind")
     kind = 'imu' if 'subjects' in a else 'vibration' if 'conditions' in a else None
     if kind is None: raise DataFormatError(f"{f}: needs a 'subjects' (IMU) or 'conditions' (vibration) array, has {sorted(a)}")
-    _check_arrays(f, a, meta, kind)
+    _check_arrays(f, a, meta, kind); _rates(f, a, meta)   # rates checked against the file's own segments, before any is dropped
     a, meta = _drop_empty(f, a, meta)
     sig = a['signals'].astype(np.float32, copy=False)
     sig = _fill_nonfinite(f, sig, a['offsets'], meta['channels'])
@@ -342,11 +352,14 @@ def _source_keys(meta:dict, n:int)->list:  # meta.json content; the data's segme
 def shared_sources(train_sets:list,   # datasets a model was trained on: names, folders or loaded
                    ds:SensorData,     # the dataset it is scored on
                   )->np.ndarray:      # (m,) indices of `ds`'s segments whose source file a training set also holds
-    "Segments of `ds` converted from a source file (the same repository and path in meta.json `recordings[].source`) that a training set's recordings also come from: the same run, seen in training through another channel."
+    "Segments of `ds` converted from a source file (the same repository and path in meta.json `recordings[].source`) that a training set's recordings also come from: the same run, seen in training through another channel; warns naming them, for the scores that leave them out. A training set that cannot be read here (trained elsewhere) is passed over."
     mine = _source_keys(ds.meta, ds.n_segments)
     if not any(mine): return np.zeros(0, np.int64)
     theirs = set()
     for t in train_sets:
-        m = t.meta if isinstance(t, SensorData) else _read_meta(resolve_dataset(t))
+        try: m = t.meta if isinstance(t, SensorData) else _read_meta(resolve_dataset(t))
+        except (FileNotFoundError, DataFormatError): continue
         theirs |= {k for k in _source_keys(m, len(m['recordings']) if isinstance(m.get('recordings'), list) else 0) if k}
-    return np.array([i for i, k in enumerate(mine) if k in theirs], np.int64)
+    out = np.array([i for i, k in enumerate(mine) if k in theirs], np.int64)
+    if len(out): warnings.warn(f"{ds.path/'meta.json'}: recording(s) {out.tolist()[:10]} come from source files the model's training recordings also come from (recordings[].source); left out of the score")
+    return out

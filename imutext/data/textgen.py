@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime, hashlib, http.client, json, os, re, socket, time, urllib.error, urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from .datasets import resolve_dataset, _read_meta, PER_LABEL
+from .datasets import resolve_dataset, _read_meta, PER_LABEL, per_label
 from .labels import clean_label, non_latin
 
 # %% auto #0
@@ -35,7 +35,7 @@ class LLMCfg:
     max_chars: int = 240            # longest accepted item in characters (a 30-word sentence)
     temperature: float = 0.2        # sampling temperature (0 = greedy)
     max_tokens: int = 300           # reply budget in tokens
-    timeout_s: float = 60.0         # wall-clock limit of one HTTP request in seconds: the whole reply, not each read
+    timeout_s: float = 60.0         # HTTP limit in seconds: on each read while connecting and reading the status line and headers, and wall-clock on the whole reply body
     n_threads: int = 1              # CPU threads of the GGUF backend (1 is often fastest on busy cores)
     n_ctx: int = 2048               # GGUF context length
     json_grammar: bool = True       # GGUF: constrain sampling to a JSON list of strings
@@ -135,8 +135,8 @@ def dataset_context(meta:dict)->str:
 
 # %% ../../nbs/13a_data.textgen.ipynb #323dc003
 def class_facts(meta:dict, i:int)->str:
-    "One line of known facts about class `i` for the prompt; `meta` as `read_meta` gives it, its per-class fields (`PER_LABEL`) aligned with `label_names`."
-    out, fact = [f"Class '{meta['label_names'][i]}'"], {k: (meta.get(k) or [None] * len(meta['label_names']))[i] for k in PER_LABEL}
+    "One line of known facts about class `i` for the prompt; `meta` as `read_meta` gives it or as written (its per-class fields, `PER_LABEL`, read by `per_label`)."
+    out, fact = [f"Class '{meta['label_names'][i]}'"], {k: per_label(meta, k)[i] for k in PER_LABEL}
     for key, what in (('label_descriptions', 'description'), ('label_codes', 'code'), ('fault_type', 'fault type')):
         if fact[key]: out.append(f"{what}: {fact[key]}")
     pos = _label_position(meta, i)

@@ -10,7 +10,7 @@ from scipy.fft import next_fast_len, rfft, rfftfreq
 from scipy.signal import butter, hilbert, sosfiltfilt
 from ..core import SENSORS
 from ..config import VibDataCfg, ExpCfg, FAULT_STYLES, VIB_INPUTS, LABEL_LEVELS
-from .datasets import SensorData, DataFormatError, load_dataset
+from .datasets import SensorData, DataFormatError, load_dataset, per_label
 from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key, live_channels, lost_labels
 from .subactions import load_subactions
 
@@ -343,7 +343,7 @@ def _defect_mm(a:dict)->float|None:  # a label's label_attributes -> its defect 
 
 def _label_attrs(ds:SensorData)->list:  # per label its label_attributes object
     "Each label's `label_attributes` entry (aligned with `label_names` by the loader); none, or an entry that is not an object, gives {}: the attributes only add words to texts."
-    return [a if isinstance(a, dict) else {} for a in ds.meta.get('label_attributes') or [None] * len(ds.label_names)]
+    return [a if isinstance(a, dict) else {} for a in per_label(ds.meta, 'label_attributes', ds.path/'meta.json')]
 
 def severity_words(ds:SensorData)->list:  # per label a size word or None
     "Rank each label's defect size among the sizes of its fault type in the folder, as a word (`SEVERITY`); None without sizes."

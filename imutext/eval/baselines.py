@@ -49,7 +49,7 @@ def order_reference(train_sets:list,                # datasets (name, path, Sens
     cfg = replace(cfg or VibDataCfg(), vib_input='order', vib_label_level='fault_type')
     tr, te = [_order_windows(d, cfg) for d in train_sets], _order_windows(test_set, cfg)
     _check_disjoint(tr, te)
-    if not isinstance(test_set, Windows):   # recordings of a training set's runs (another channel) are left out, as zero-shot scoring leaves them
+    if not isinstance(test_set, Windows):   # recordings of a training set's runs (another channel) are left out, named, as zero-shot scoring leaves them
         te = te.subset(~np.isin(te.seg, shared_sources([d for d in train_sets if not isinstance(d, Windows)], test_set if isinstance(test_set, SensorData) else load_dataset(test_set))))
     seen = {w.label_names[k] for w in tr for k in np.unique(w.y)}       # fault types with training windows
     classes = [te.label_names[k] for k in np.unique(te.y) if te.label_names[k] in seen]

@@ -15,7 +15,7 @@ from ..config import ExpCfg
 from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning, shared_sources
 from ..data.windows import Windows
 from ..models.clip import SignalClip
-from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, pretrain_sets
+from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, pretrain_sets, pretrain_file
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
                                   chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
 from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label
@@ -226,9 +226,10 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
         warnings.warn(f"{ds.path}: sampled at {r:g} Hz, below the lowest sampling rate of the model's training data ({low:g} Hz); it is resampled like any folder, "
                       "but the model was never trained or measured on inputs this coarse, so read its scores with care")
     w = modality(cfg).windows(ds, cfg)
-    if not seen and len(sh := shared_sources([*cfg.data.train_sets, *(init_sets or ())], ds)):   # an unseen set's recordings of a training run (another channel): not scored; a seen set is scored whole, marked seen
-        warnings.warn(f"{ds.path/'meta.json'}: recording(s) {sh.tolist()[:10]} come from source files the model's training recordings also come from (recordings[].source); left out of the score")
-        w = w.subset(~np.isin(w.seg, sh))
+    if not seen:   # an unseen set's recordings of a run trained or pre-trained on (another channel) are not scored; a seen set is scored whole, marked seen
+        pre = list(init_sets or ())
+        if pretrained and pretrain_file(pretrained).is_file(): pre += pretrain_sets(pretrained)   # a missing one: check_unseen has warned
+        w = w.subset(~np.isin(w.seg, shared_sources([*cfg.data.train_sets, *pre], ds)))
     if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
     recorded = set(np.unique(ds.labels).tolist())   # the folder's classes with a segment (segments too short for a window: the windowing warns, naming the classes they take away)
     if empty := [n for k, n in enumerate(ds.label_names) if k not in recorded]:   # listed in meta.json, never recorded
