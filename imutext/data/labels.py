@@ -24,9 +24,13 @@ def clean_label(name:str)->str:  # a label as the dataset spells it
     return ' '.join(COMPOUNDS.get(w, w) for w in s.split()).strip(' .;:,')
 
 # %% ../../nbs/12_data.labels.ipynb #494b37cd
+def _latin_word(s:str)->bool:  # a cleaned label
+    "True when `s` has a word of >= 3 Latin letters, accented ones included ('caída', 'baño'); Hangul, Cyrillic, CJK, ... words do not count."
+    return any(all(unicodedata.name(c, '').startswith('LATIN') for c in w) for w in re.findall(r'[^\W\d_]{3,}', unicodedata.normalize('NFC', s)))
+
 def is_code(name:str)->bool:  # a label name
-    "True when the cleaned label has no alphabetic word of length >= 3 (a code such as 'IR007'), or the label is one upper-case token of 2-4 letters and digits (MobiAct's 'STD', 'FOL')."
-    return re.search(r'[a-z]{3,}', clean_label(name)) is None or re.fullmatch(r'[A-Z]{2,4}\d*', str(name).strip()) is not None
+    "True when the cleaned label has no word of >= 3 Latin letters, accented or not (a code such as 'IR007'; a name in another script, so that its description is read), or the label is one upper-case token of 2-4 letters and digits (MobiAct's 'STD', 'FOL')."
+    return not _latin_word(clean_label(name)) or re.fullmatch(r'[A-Z]{2,4}\d*', str(name).strip()) is not None
 
 # %% ../../nbs/12_data.labels.ipynb #251c0d51
 def description_list(label_names:list,           # the dataset's class names
