@@ -16,9 +16,9 @@ from ..core import TEXT_DIM, REPO_ROOT, atomic_write, resolve_device, DEVICES
 from ..config import TextCfg, LABEL_POOLS
 
 # %% auto #0
-__all__ = ['MODEL_NAME', 'LOAD_SECONDS', 'KNOWN_WORDS_MIN', 'load_minilm', 'minilm_vocab', 'known_word_share', 'text_cache_dir',
-           'TextEncoder', 'pad_tokens', 'masked_mean', 'MeanLabelBank', 'LabelBank', 'FixedAttentionBank',
-           'make_label_bank', 'class_tokens', 'mean_by_class', 'class_embeddings']
+__all__ = ['MODEL_NAME', 'LOAD_SECONDS', 'KNOWN_WORDS_MIN', 'CACHE_VERSION', 'ENCODE_BATCH', 'load_minilm', 'minilm_vocab',
+           'known_word_share', 'text_cache_dir', 'TextEncoder', 'pad_tokens', 'masked_mean', 'MeanLabelBank',
+           'LabelBank', 'FixedAttentionBank', 'make_label_bank', 'class_tokens', 'mean_by_class', 'class_embeddings']
 
 # %% ../../nbs/22_models.text.ipynb #4d7e5994
 MODEL_NAME = 'all-MiniLM-L6-v2'  # the frozen sentence encoder; also the cache key
@@ -58,6 +58,8 @@ def known_word_share(texts:list)->tuple:  # label texts (lower-case, `data.label
     return (1 - len(unknown) / len(words) if words else 1.0), list(dict.fromkeys(unknown))
 
 # %% ../../nbs/22_models.text.ipynb #134ca115
+CACHE_VERSION = 2   # of the stored values, part of the cache path; 2: each text encoded apart from the others (`ENCODE_BATCH`); 1 (no folder): batch-dependent
+
 def text_cache_dir(cfg:TextCfg|None=None)->Path:  # text config (default `TextCfg()`)
     "Folder of the text-embedding cache: `cfg.text_cache`, relative paths taken from the repository root."
     p = Path((cfg or TextCfg()).text_cache).expanduser()
@@ -66,7 +68,7 @@ def text_cache_dir(cfg:TextCfg|None=None)->Path:  # text config (default `TextCf
 def _cache_path(root:Path, kind:str, text:str)->Path:
     "Cache file of `text`'s embedding of `kind` ('sentence' or 'tokens')."
     h = hashlib.sha1(text.encode('utf-8')).hexdigest()
-    return root/MODEL_NAME/kind/h[:2]/f'{h}.npy'
+    return root/MODEL_NAME/f'v{CACHE_VERSION}'/kind/h[:2]/f'{h}.npy'
 
 def _save_npy(path:Path, x:torch.Tensor):
     "Write `x` as float32 .npy atomically."
@@ -90,14 +92,27 @@ def _load_cached(path:Path, kind:str)->torch.Tensor|None:  # cache file, 'senten
     return x
 
 # %% ../../nbs/22_models.text.ipynb #0db9df44
+ENCODE_BATCH = 8   # texts in every MiniLM forward pass, all of one token length (`_encode_apart`)
+
+def _encode_apart(model, texts:list, **kw)->list:  # a SentenceTransformer; distinct texts; `encode` keywords
+    "Per text `model.encode(...)` of it, independent of the other texts: texts grouped by token length, `ENCODE_BATCH` per forward pass, the last pass of a length filled up with copies, so no padding and one shape per length."
+    n_tok = model.preprocess(texts)['attention_mask'].sum(1).tolist()
+    groups, out = {}, [None] * len(texts)
+    for i, n in enumerate(n_tok): groups.setdefault(n, []).append(i)
+    for idx in groups.values():
+        for s in range(0, len(idx), ENCODE_BATCH):
+            part = idx[s:s + ENCODE_BATCH]; batch = [texts[i] for i in part]
+            xs = model.encode(batch + batch[-1:] * (ENCODE_BATCH - len(batch)), batch_size=ENCODE_BATCH, show_progress_bar=False, **kw)
+            for i, x in zip(part, xs): out[i] = x
+    return out
+
 class TextEncoder:
     "Frozen all-MiniLM-L6-v2 with an in-memory and optional on-disk embedding cache."
     model_name = MODEL_NAME
     def __init__(self, cache_dir:str|Path|None=None,  # disk cache folder (e.g. `text_cache_dir(cfg)`); None = memory only
-                 device:str='cpu',                     # where MiniLM runs; results always come back on the CPU
-                 batch_size:int=64):                   # texts per MiniLM forward pass
+                 device:str='cpu'):                    # where MiniLM runs; results always come back on the CPU
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
-        self.device, self.batch_size, self.n_encoded = device, batch_size, 0
+        self.device, self.n_encoded = device, 0
         self._mem = dict(sentence={}, tokens={})
     @property
     def model(self): return load_minilm(self.device)
@@ -126,16 +141,14 @@ def _lookup(self:TextEncoder, texts:list, kind:str, run)->list:
 @patch
 def encode(self:TextEncoder, texts:list)->torch.Tensor:  # texts to embed
     "L2-normalised sentence embeddings, (n, 384) float32 on the CPU."
-    run = lambda ts: list(self.model.encode(ts, batch_size=self.batch_size, convert_to_tensor=True,
-                                            normalize_embeddings=True, show_progress_bar=False))
+    run = lambda ts: _encode_apart(self.model, ts, convert_to_tensor=True, normalize_embeddings=True)
     out = self._lookup(texts, 'sentence', run)
     return torch.stack(out) if out else torch.zeros(0, TEXT_DIM)  # (n, 384)
 
 @patch
 def tokens(self:TextEncoder, texts:list)->list:  # texts to embed
     "Per text its token embeddings, (n_tok_i, 384) float32 on the CPU (padding removed)."
-    run = lambda ts: list(self.model.encode(ts, batch_size=self.batch_size, output_value='token_embeddings',
-                                            show_progress_bar=False))
+    run = lambda ts: _encode_apart(self.model, ts, output_value='token_embeddings')
     return self._lookup(texts, 'tokens', run)
 
 # %% ../../nbs/22_models.text.ipynb #b3144f0a
