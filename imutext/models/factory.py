@@ -19,7 +19,7 @@ from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_s
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
 from ..data.labels import class_texts, description_list, clean_label
 from ..data.subactions import load_subactions, find_cache
-from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, known_word_share, KNOWN_WORDS_MIN
+from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, known_word_share, KNOWN_WORDS_MIN, token_ids, minilm_tokenizer
 from .clip import SignalClip
 
 # %% auto #0
@@ -77,13 +77,21 @@ def _imu_texts(ds, cfg:ExpCfg)->list:
 def distinct_texts(texts:list, ds,   # per class its texts; the SensorData or LabelSet they came from
                    cache=None,       # the sub-action cache file some of the texts came from, named in the error too
                   )->list:
-    "`texts`, or a DataFormatError naming meta.json (and `cache`) when two classes get the same texts (names that differ only in case, hyphens or punctuation, without descriptions to tell them apart; or the same texts in the cache)."
-    seen = {}
+    "`texts`, or a DataFormatError naming meta.json when two classes get texts the text encoder reads the same: the same cleaned texts (names that differ only in case, hyphens or punctuation), or the same MiniLM tokens (differing only in accents, in characters it does not know such as emoji, or past its max_seq_length), without descriptions to tell them apart, or the same texts in `cache`, which the error names too. Warns, naming meta.json and the classes, when a text is longer than max_seq_length tokens (MiniLM reads its start only)."
+    seen, read, cut, where = {}, {}, [], ds.path/'meta.json'
     for i, ts in enumerate(texts):
         j = seen.setdefault(tuple(sorted(clean_label(t) for t in ts)), i)
-        if j != i: raise DataFormatError(f"{ds.path/'meta.json'}: 'label_names'[{j}] {ds.label_names[j]!r} and [{i}] {ds.label_names[i]!r} get the same class texts ({ts[0]!r}), "
+        if j != i: raise DataFormatError(f"{where}: 'label_names'[{j}] {ds.label_names[j]!r} and [{i}] {ds.label_names[i]!r} get the same class texts ({ts[0]!r}), "
                                          "so no text tells them apart and the second is never predicted; merge the two classes or describe them apart in 'label_descriptions'"
                                          + (f", or give them different texts in {cache} (the sub-action cache their texts also come from)" if cache else ''))
+        ids = token_ids(ts); cut += [ds.label_names[i]] if any(c for _, c in ids) else []
+        j = read.setdefault(frozenset(t for t, _ in ids), i)
+        if j != i: raise DataFormatError(f"{where}: 'label_names'[{j}] {ds.label_names[j]!r} and [{i}] {ds.label_names[i]!r} get class texts the text encoder reads as the same tokens "
+                                         f"({texts[j][0][:60]!r} and {ts[0][:60]!r} differ only in accents, case, characters outside its vocabulary such as emoji, or past its "
+                                         f"{minilm_tokenizer().truncation['max_length']} tokens), so both get the same embedding and the second is never predicted; "
+                                         "describe them apart in English in 'label_descriptions'")
+    if cut: warnings.warn(f"{where}: classes {cut[:5]}{' and more' if len(cut) > 5 else ''} have texts longer than the text encoder's {minilm_tokenizer().truncation['max_length']} tokens; "
+                          "it reads only their start, so the rest tells no class apart: shorten those label_names / label_descriptions (or sub-action texts)")
     return texts
 
 def check_english(ds):  # a SensorData or LabelSet

