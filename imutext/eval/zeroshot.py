@@ -18,15 +18,15 @@ from ..models.clip import SignalClip
 from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, pretrain_sets, pretrain_file
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
                                   chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
-from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label
+from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label, description_list
 from ..data.subactions import load_subactions
 
 # %% auto #0
 __all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'window_inputs', 'check_feature', 'window_features', 'embed_windows',
            'dataset_identity', 'segment_prints', 'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr',
            'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen',
-           'lowest_training_rate', 'held_out_inputs', 'zero_shot', 'scoring_texts', 'evaluate_checkpoint',
-           'vocab_embeddings', 'open_vocab']
+           'lowest_training_rate', 'held_out_inputs', 'scored_sources', 'zero_shot', 'scoring_texts',
+           'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -238,6 +238,12 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
     if len(w.label_names) < 2: warnings.warn(f"{ds.path}: one class ({w.label_names[0]!r}) to choose from, so every window is scored correct whatever the model does; zero-shot needs two or more")
     return ds, w, dataset_texts(ds, cfg), seen
 
+def scored_sources(ds, cfg:ExpCfg)->dict:  # the scored SensorData; the config it is scored with
+    "Which texts describe `ds`'s classes: IMU, `text_sources` = the `TextCfg.text_sources` the folder has texts for (a source with no sub-action cache or no meta.json descriptions gives none); vibration, `fault_styles` = `TextCfg.fault_styles`."
+    if cfg.data.modality != 'imu': return dict(fault_styles=list(cfg.text.fault_styles))
+    have, descs = load_subactions(ds.path), any(description_list(ds.label_names, ds.label_descriptions))
+    return dict(text_sources=[s for s in cfg.text.text_sources if s == 'name' or (s == 'description' and descs) or have.get(s) is not None])
+
 def zero_shot(model:SignalClip,              # trained model (its `cfg` carries the preprocessing)
               data:str|Path|SensorData,      # bundled name, folder path or loaded dataset
               encoder=None,                  # text encoder (default: the cached frozen MiniLM)
@@ -259,7 +265,7 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     groups = assign_groups([clean_label(n) for n in w.label_names])
     m.update(group_accuracy=group_aware_accuracy(scores, w.y, groups), chance_group_accuracy=chance_group_accuracy(w.y, groups),
              label_names=list(w.label_names), dataset=ds.name, seen_in_training=seen,
-             modality=cfg.data.modality, label_level=cfg.vib.vib_label_level if cfg.data.modality == 'vibration' else 'label')
+             modality=cfg.data.modality, label_level=cfg.vib.vib_label_level if cfg.data.modality == 'vibration' else 'label', **scored_sources(ds, cfg))
     if model.hub_bank is not None:
         m['hubness'] = dict(bank=len(model.hub_bank), k=cfg.clip.hub_k, alpha=cfg.clip.hub_alpha, uncorrected_accuracy=accuracy(raw, w.y), uncorrected_macro_f1=macro_f1(raw, w.y))
     bal = balanced_scores(scores, float(model.logit_scale.detach().exp()))   # adapted to this set's unlabelled windows (a per-class offset changes nothing)
