@@ -19,6 +19,7 @@ from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_s
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
 from ..data.labels import class_texts, description_list, clean_label
 from ..data.subactions import load_subactions, find_cache
+from ..data.textgen import entry_key
 from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, known_word_share, KNOWN_WORDS_MIN, token_ids, minilm_tokenizer
 from .clip import SignalClip
 
@@ -80,7 +81,7 @@ def distinct_texts(texts:list, ds,   # per class its texts; the SensorData or La
     "`texts`, or a DataFormatError naming meta.json when two classes get texts the text encoder reads the same: the same cleaned texts (names that differ only in case, hyphens or punctuation), or the same MiniLM tokens (differing only in accents, in characters it does not know such as emoji, or past its max_seq_length), without descriptions to tell them apart, or the same texts in `cache`, which the error names too. Warns, naming meta.json and the classes, when a text is longer than max_seq_length tokens (MiniLM reads its start only)."
     seen, read, cut, where = {}, {}, [], ds.path/'meta.json'
     for i, ts in enumerate(texts):
-        j = seen.setdefault(tuple(sorted(clean_label(t) for t in ts)), i)
+        j = seen.setdefault(entry_key(ts), i)
         if j != i: raise DataFormatError(f"{where}: 'label_names'[{j}] {ds.label_names[j]!r} and [{i}] {ds.label_names[i]!r} get the same class texts ({ts[0]!r}), "
                                          "so no text tells them apart and the second is never predicted; merge the two classes or describe them apart in 'label_descriptions'"
                                          + (f", or give them different texts in {cache} (the sub-action cache their texts also come from)" if cache else ''))
