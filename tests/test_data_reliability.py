@@ -96,7 +96,9 @@ def test_relabelled_copy_generates_its_own_cache(tmp_path):
     class Canned:
         name, model = 'canned', 'canned'
         def provenance(self): return dict(backend=self.name, model=self.model)
-        def chat(self, messages, schema=None): return '["quick wrist flick", "racket head speed", "overhead reach"]'
+        calls = 0
+        def chat(self, messages, schema=None):   # a different list for each class: a repeat of another class's entry is refused
+            self.calls += 1; return f'["quick wrist flick", "racket head speed", "overhead reach", "stroke number {"abcdefgh"[self.calls % 8]}"]'
     def rename(m): m['label_names'][0] = 'Badminton_Jump_Smash'
     p = copy_dataset('racketsports', tmp_path/'rs', meta_edit=rename)
     r = get_subactions(p, LLMCfg(retry_wait_s=0), ['keywords'], backend=Canned())
