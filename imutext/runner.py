@@ -143,10 +143,8 @@ def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked paramet
     if present and set(present) <= set(tc):
         raise ValueError(f"parameter 'test_conditions': {', '.join(tc)} holds out every condition of {dataset} with recordings ({', '.join(present)}), so none is left to train on; leave at least one out")
 
-def _plain_views(params:dict, decl:dict):  # checked parameters; the notebook's declaration (for defaults)
-    "Refuse class texts without a name or description text while `plain_views` (given, else the notebook's default) draws those, as `train.prepare` refuses them on an IMU run."
-    pv = params['plain_views'] if 'plain_views' in params else float(ast.literal_eval(decl['plain_views'][1]))
-    ts = params['text_sources'] if 'text_sources' in params else ast.literal_eval(decl['text_sources'][1])
+def _plain_views(pv:float, ts:str):  # the run's plain_views and text_sources (given, else the notebook's defaults)
+    "Refuse class texts without a name or description text while `plain_views` draws those, as `train.prepare` refuses them on an IMU run."
     if pv and not {s.strip() for s in ts.split(',')} & set(NAME_SOURCES):
         raise ValueError(f"parameter 'text_sources': {ts!r} has neither 'name' nor 'description', but plain_views {pv} represents classes by their name and description texts on an IMU run; add one of them, or set plain_views 0")
 
@@ -167,13 +165,14 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
         ck = Path(out['checkpoint']).expanduser()
         if not ck.is_file(): raise FileNotFoundError(f"parameter 'checkpoint': {ck} is not a file")
         out['checkpoint'] = str(ck.resolve())
-    eff = {k: out[k] if k in out else ast.literal_eval(decl[k][1]) for k in ('train_sets', 'zero_shot_sets', 'dataset') if k in decl and k not in idle}
-    mod = out['modality'] if 'modality' in out else ast.literal_eval(decl['modality'][1]) if 'modality' in decl else None
+    def value(k): return out[k] if k in out else ast.literal_eval(decl[k][1])   # given, else the notebook's default
+    eff = {k: value(k) for k in ('train_sets', 'zero_shot_sets', 'dataset') if k in decl and k not in idle}
+    mod = value('modality') if 'modality' in out or 'modality' in decl else None
     for k, v in eff.items():   # a folder of the other kind fails now, not inside the notebook after the run folder exists
         for e in filter(None, v.split(',')):
             if mod and (kind := dataset_kind(e)) not in (None, mod): raise ValueError(f"parameter {k!r}: {e!r} is {kind} data, but the run reads {mod} data (parameter 'modality')")
     if 'dataset' in eff: _test_conditions(out, eff['dataset'], mod)
-    if mod == 'imu' and {'plain_views', 'text_sources'} <= set(decl): _plain_views(out, decl)   # a notebook that does not declare plain_views draws no plain view (closedset); vibration classes have none
+    if mod == 'imu' and {'plain_views', 'text_sources'} <= set(decl): _plain_views(float(value('plain_views')), value('text_sources'))   # a notebook that does not declare plain_views draws no plain view (closedset); vibration classes have none
     if 'train_sets' in eff and 'zero_shot_sets' in eff:
         train = [e for e in eff['train_sets'].split(',') if e.strip()]
         for z in filter(None, eff['zero_shot_sets'].split(',')):
