@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from .core import atomic_write, git_info, outputs_root, resolve_device
 from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
-from .train import fit, prepare, with_absolute_sets
+from .train import fit, prepare, with_absolute_sets, check_resume
 from .eval.zeroshot import zero_shot, held_out_inputs, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
 from .report import plot_training, embedding_figure, save_fig, finished_run
@@ -21,7 +21,7 @@ from .models.factory import CKPT_NAME
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'NESTED', 'write_json', 'new_run_dir', 'zero_shot_table', 'embedding_sample', 'held_out_extras',
-           'record_hyperparameters', 'run_experiment', 'newest_finished_checkpoint']
+           'hyperparameters_entry', 'record_hyperparameters', 'run_experiment', 'newest_finished_checkpoint']
 
 # %% ../nbs/65_experiment.ipynb #dab08716
 def write_json(path:Path, obj):
@@ -84,23 +84,28 @@ def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:
         for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, seed=cfg.train.seed)
 
 
-def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
-    "Write `hyperparameters.json`; in the folder of an earlier run, refuse another config (the recorded one read as `cfg_from_dict` reads it, as the checkpoint check does) and append this resumption's git info."
+def hyperparameters_entry(cfg:ExpCfg, run_dir:Path, preset:str)->dict:
+    "The content of `run_dir`'s `hyperparameters.json` for this start; in the folder of an earlier run, refuse another config (the recorded one read as `cfg_from_dict` reads it, as the checkpoint check does) and append this resumption's git info."
     f, hp = run_dir/'hyperparameters.json', dict(config=cfg_to_dict(cfg), seed=cfg.train.seed, preset=preset, git=git_info())
-    if f.exists():
-        old = json.loads(f.read_text())
-        if diff := config_diff(cfg_to_dict(cfg_from_dict(old['config'], source=f)), hp['config']):   # a field added since the run started takes the value that reproduces it
-            raise ValueError(f"{run_dir} holds a run with another config (differing: {', '.join(diff)}); resume it with its recorded values or start a new run folder")
-        hp = {**old, 'resumed': old.get('resumed', []) + [hp['git']]}
-    write_json(f, hp)
+    if not f.exists(): return hp
+    old = json.loads(f.read_text())
+    if diff := config_diff(cfg_to_dict(cfg_from_dict(old['config'], source=f)), hp['config']):   # a field added since the run started takes the value that reproduces it
+        raise ValueError(f"{run_dir} holds a run with another config (differing: {', '.join(diff)}); resume it with its recorded values or start a new run folder")
+    return {**old, 'resumed': old.get('resumed', []) + [hp['git']]}
+
+def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
+    "Write `hyperparameters_entry` to `run_dir`'s `hyperparameters.json`."
+    write_json(run_dir/'hyperparameters.json', hyperparameters_entry(cfg, run_dir, preset))
 
 def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     "Train (or resume), evaluate zero-shot on the held-out sets (and audit the codebook when there is one), write the run folder; returns metrics.json's content (`wall_s` counts a resumed run's earlier epochs)."
     t0, run_dir, cfg = time.perf_counter(), Path(run_dir), with_absolute_sets(cfg)
     held = {n: held_out_inputs(cfg, n) for n in cfg.data.zero_shot_sets}   # a held-out set that cannot be scored fails before training, not after
     run_dir.mkdir(parents=True, exist_ok=True)
-    record_hyperparameters(cfg, run_dir, preset)
-    p = fit(cfg, run_dir)
+    hp, p = hyperparameters_entry(cfg, run_dir, preset), prepare(cfg)
+    if (ck := run_dir/CKPT_NAME).exists(): check_resume(ck, cfg, p)   # a refused resumption leaves the folder's record as it was
+    write_json(run_dir/'hyperparameters.json', hp)
+    p = fit(cfg, run_dir, prepared=p)
     before = sum(h['epoch_s'] for h in p.history[:p.start])   # a resumed run's wall time counts the epochs trained before it
     device = resolve_device(cfg.train.device)
     results = {n: zero_shot(p.model, n, p.encoder, device, inputs=h) for n, h in held.items()}

@@ -25,8 +25,9 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'eval_pairs', 'evaluate', 'Prepared',
-           'prepare', 'train_mix', 'TrainState', 'changed_classes', 'make_state', 'checkpoint_state', 'group_sizes',
-           'step_scalars', 'train_epoch', 'epoch_record', 'hub_features', 'end_training', 'with_absolute_sets', 'fit']
+           'prepare', 'train_mix', 'TrainState', 'changed_classes', 'check_resume', 'make_state', 'checkpoint_state',
+           'group_sizes', 'step_scalars', 'train_epoch', 'epoch_record', 'hub_features', 'end_training',
+           'with_absolute_sets', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -243,6 +244,15 @@ def changed_classes(table:dict|None,  # a checkpoint's `label_table` (names and 
     d = [n for n, a, b in zip(new, texts, p.texts) if list(a) != list(b)]
     return f"class texts of {', '.join(d[:6])}{f' and {len(d) - 6} more' if len(d) > 6 else ''}" if d else ''
 
+def check_resume(ck_path:Path, cfg:ExpCfg, p:Prepared)->dict:
+    "Load the checkpoint at `ck_path` for resuming `cfg` on `p`; refused, naming the file and what differs, if it was written with another config or for other classes."
+    ck = load_checkpoint(ck_path)
+    if diff := config_diff(cfg_to_dict(cfg_from_dict(ck['config'], source=ck_path)), cfg_to_dict(cfg)):
+        raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
+    if diff := changed_classes(ck.get('label_table'), p):
+        raise ValueError(f"{ck_path} was written for other classes (differing: {diff}): its training data changed since; resume with the data it was trained on or use a new run folder")
+    return ck
+
 def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `run_dir`'s checkpoint if present (refused if written with another config or for other classes)."
     t = cfg.train; p.model.to(device)
@@ -253,11 +263,7 @@ def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
     s = TrainState(p.model, opt, sch, bank, scaler)
     ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
     if ck_path is None or not ck_path.exists(): return s
-    ck = load_checkpoint(ck_path)
-    if diff := config_diff(cfg_to_dict(cfg_from_dict(ck['config'], source=ck_path)), cfg_to_dict(cfg)):
-        raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
-    if diff := changed_classes(ck.get('label_table'), p):
-        raise ValueError(f"{ck_path} was written for other classes (differing: {diff}): its training data changed since; resume with the data it was trained on or use a new run folder")
+    ck = check_resume(ck_path, cfg, p)
     restore_model(p.model, ck); opt.load_state_dict(ck['optimizer']); sch.load_state_dict(ck['scheduler'])
     if bank is not None: bank.load_state_dict(ck['memory_bank'])
     if scaler is not None and ck.get('scaler'): scaler.load_state_dict(ck['scaler'])
