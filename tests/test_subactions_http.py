@@ -26,7 +26,7 @@ def completion(content: str, model: str | None = 'canned') -> bytes:
 
 
 class Canned(ThreadingHTTPServer):
-    "Loopback server answering with a queue of (status, body, delay_s[, mode]) replies; records the requests. Mode 'short' announces 100 bytes more than it sends and closes; 'trickle' sends one byte every delay_s."
+    "Loopback server answering with a queue of (status, body, delay_s[, mode]) replies; records the requests. Mode 'short' announces 100 bytes more than it sends and closes; 'trickle' sends the body one byte every delay_s, 'trickle_head' the status line and headers."
     daemon_threads = True
 
     def __init__(self):
@@ -48,8 +48,12 @@ class Handler(BaseHTTPRequestHandler):
         self.server.requests.append(dict(path=self.path, headers=dict(self.headers), body=json.loads(body)))
         status, payload, delay, *mode = self.server.replies.pop(0) if self.server.replies else (500, b'{"error": "no canned reply"}', 0.0)
         mode = mode[0] if mode else None
-        if delay and mode != 'trickle': time.sleep(delay)
+        if delay and mode not in ('trickle', 'trickle_head'): time.sleep(delay)
         try:
+            if mode == 'trickle_head':                           # the status line and headers one byte every delay_s
+                head = f"HTTP/1.0 {status} OK\r\nContent-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n".encode()
+                for b in head: self.wfile.write(bytes([b])); self.wfile.flush(); time.sleep(delay)
+                self.wfile.write(payload); return
             self.send_response(status); self.send_header('Content-Type', 'application/json')
             self.send_header('Content-Length', str(len(payload) + (100 if mode == 'short' else 0))); self.end_headers()
             if mode == 'trickle':                                # one byte every delay_s: each read is quick, the reply is not
@@ -197,6 +201,18 @@ def test_dripping_reply_is_cut_off_at_timeout(server, cfg):
     with pytest.raises(GenerationError, match=r'after 2 attempt\(s\).*timed out: the reply did not arrive within timeout_s=0.5 s'):
         generate_entry(EndpointBackend(c), META, 0, 'subactions', c)
     assert time.perf_counter() - t0 < 2.5                    # 2 attempts of 0.5 s and a 0.01 s wait, not the ~12 s of the drip
+
+
+def test_dripping_headers_are_cut_off_at_timeout(server, cfg):
+    "timeout_s bounds the status line and headers too: a server sending them one byte every 50 ms is cut off at the limit."
+    c = LLMCfg(**{**cfg.__dict__, 'timeout_s': 0.5, 'max_retries': 1})
+    server.queue(*[(200, completion(json.dumps(GOOD)), 0.05, 'trickle_head')] * 2)
+    t0 = time.perf_counter()
+    with pytest.raises(GenerationError, match=r'after 2 attempt\(s\).*timed out: the reply did not arrive within timeout_s=0.5 s'):
+        generate_entry(EndpointBackend(c), META, 0, 'subactions', c)
+    assert time.perf_counter() - t0 < 2.5                    # 2 attempts of 0.5 s, not the ~4 s of the 80-byte head
+    server.queue((200, completion(json.dumps(GOOD)), 0.001, 'trickle_head'))   # a quick drip within the limit still answers
+    assert generate_entry(EndpointBackend(cfg), META, 0, 'subactions', cfg)['items'] == GOOD
 
 
 def test_malformed_reply_is_never_cached(server, cfg, tmp_path):

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/13a_data.textgen.ipynb #ad153cf8
 from __future__ import annotations
-import datetime, hashlib, http.client, json, os, re, socket, time, urllib.error, urllib.request
+import datetime, hashlib, http.client, json, os, re, socket, threading, time, urllib.error, urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from .datasets import resolve_dataset, _read_meta, PER_LABEL, per_label
@@ -35,7 +35,7 @@ class LLMCfg:
     max_chars: int = 240            # longest accepted item in characters (a 30-word sentence)
     temperature: float = 0.2        # sampling temperature (0 = greedy)
     max_tokens: int = 300           # reply budget in tokens
-    timeout_s: float = 60.0         # HTTP limit in seconds: on each read while connecting and reading the status line and headers, and wall-clock on the whole reply body
+    timeout_s: float = 60.0         # wall-clock HTTP limit in seconds on the whole request: connecting, sending, the status line, headers and body (name resolution aside)
     n_threads: int = 1              # CPU threads of the GGUF backend (1 is often fastest on busy cores)
     n_ctx: int = 2048               # GGUF context length
     json_grammar: bool = True       # GGUF: constrain sampling to a JSON list of strings
@@ -213,20 +213,37 @@ def _served_model(payload:bytes)->str|None:
     return m if isinstance(m, str) and m.strip() else None
 
 # %% ../../nbs/13a_data.textgen.ipynb #035a5e08
-def _read_by(r, deadline:float, url:str, timeout_s:float)->bytes:
-    "The body of HTTP response `r`, read chunk by chunk until `deadline` (`time.monotonic`); a body still arriving then (a server dripping bytes) raises a retriable timeout `BackendError`."
-    chunks, late = [], BackendError(f"{url}: timed out: the reply did not arrive within timeout_s={timeout_s:g} s")
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0: raise late
-        sock = getattr(getattr(r.fp, 'raw', None), '_sock', None)   # the response's socket (a stdlib internal): no single read may outlast the deadline
-        if sock is not None: sock.settimeout(left)
-        try: b = r.read1(1 << 16)
-        except (socket.timeout, TimeoutError): raise late from None
-        if not b: break
-        chunks.append(b)
-    if r.length: raise http.client.IncompleteRead(b''.join(chunks), r.length)   # the server closed before its Content-Length
-    return b''.join(chunks)
+class _Deadline:
+    "A wall-clock limit on one HTTP request: `seconds` after entering, every socket it watches is shut down, which ends any read in progress (connecting, the status line, headers or body)."
+    def __init__(self, seconds:float):
+        self.expired, self.socks, self.lock = False, [], threading.Lock()
+        self.timer = threading.Timer(seconds, self._expire); self.timer.daemon = True
+    def __enter__(self): self.timer.start(); return self
+    def __exit__(self, *exc): self.timer.cancel()
+    def _shut(self, sock):
+        try: sock.shutdown(socket.SHUT_RDWR)
+        except OSError: pass   # already closed
+    def _expire(self):
+        with self.lock:
+            self.expired = True
+            for s in self.socks: self._shut(s)
+    def watch(self, sock):
+        with self.lock:
+            self.socks.append(sock)
+            if self.expired: self._shut(sock)
+
+def _opener(dl:_Deadline)->urllib.request.OpenerDirector:
+    "A urllib opener (proxies and redirects as `urlopen`'s) whose HTTP and HTTPS connections are watched by `dl`."
+    def watched(base):
+        class Conn(base):
+            def connect(self): super().connect(); dl.watch(self.sock)
+        return Conn
+    http_c, https_c = watched(http.client.HTTPConnection), watched(http.client.HTTPSConnection)
+    class H(urllib.request.HTTPHandler):
+        def http_open(self, req): return self.do_open(http_c, req)
+    class S(urllib.request.HTTPSHandler):
+        def https_open(self, req): return self.do_open(https_c, req, context=self._context)
+    return urllib.request.build_opener(H(), S())
 
 class EndpointBackend:
     "An OpenAI-compatible chat-completions endpoint over HTTP."
@@ -249,15 +266,18 @@ class EndpointBackend:
         body = dict(model=self.model, messages=messages, temperature=self.cfg.temperature, max_tokens=self.cfg.max_tokens, seed=self.cfg.seed)
         hdr = {'Content-Type': 'application/json', **({'Authorization': f'Bearer {self.key}'} if self.key else {})}
         req = urllib.request.Request(self.url, data=json.dumps(body).encode(), headers=hdr, method='POST'); self.served_model = None
+        dl = _Deadline(self.cfg.timeout_s)
         try:
-            deadline = time.monotonic() + self.cfg.timeout_s
-            with urllib.request.urlopen(req, timeout=self.cfg.timeout_s) as r: payload = _read_by(r, deadline, self.url, self.cfg.timeout_s)
+            with dl, _opener(dl).open(req, timeout=self.cfg.timeout_s) as r: payload = r.read()
+            if dl.expired: raise TimeoutError()   # a body cut at the deadline may look complete
         except urllib.error.HTTPError as e:
             raise BackendError(f"{self.url}: HTTP {e.code} {e.reason}", retriable=e.code == 429 or e.code >= 500) from None
-        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as e:
+        except (OSError, http.client.HTTPException) as e:   # OSError: URLError, refused or reset connections, per-read timeouts
+            if dl.expired or isinstance(e, TimeoutError) or isinstance(getattr(e, 'reason', None), TimeoutError):
+                raise BackendError(f"{self.url}: timed out: the reply did not arrive within timeout_s={self.cfg.timeout_s:g} s") from None
+            if isinstance(e, http.client.HTTPException):   # a cut-off body (IncompleteRead), a reply that is not HTTP (BadStatusLine)
+                raise BackendError(f"{self.url}: broken HTTP reply ({type(e).__name__}: {str(e)[:80]})") from None
             raise BackendError(f"{self.url}: {getattr(e, 'reason', e)}") from None
-        except http.client.HTTPException as e:   # a cut-off body (IncompleteRead), a reply that is not HTTP (BadStatusLine)
-            raise BackendError(f"{self.url}: broken HTTP reply ({type(e).__name__}: {str(e)[:80]})") from None
         text = _chat_content(payload, self.url); self.served_model = _served_model(payload)
         return text
 
