@@ -58,6 +58,7 @@ def pretrain(cfg:ExpCfg, run_dir:str|Path|None=None)->dict:
     gen, hist, steps = torch.Generator().manual_seed(t.seed), [], []
     for epoch in range(t.epochs):
         t0, rows, sums = time.perf_counter(), pair_epoch(windows, cfg.data.max_windows_per_set, t.seed, epoch), {}
+        if len(rows) >= t.batch_size: rows = np.resize(rows, (n_b * t.batch_size, 2))   # n_b full batches in every epoch: pairs vary in number, so a short epoch repeats its first
         pt.train()
         for i in progress_bar(range(n_b), desc=f"pre-train {epoch+1}/{t.epochs}", leave=False, mininterval=2):
             o = pt(*pretrain_batch(mix, rows[i*t.batch_size:(i+1)*t.batch_size], windows, device), generator=gen)
