@@ -37,6 +37,8 @@ def protocol_split(cfg:ExpCfg,                 # the model's config (preprocessi
                   )->tuple:                    # (dataset, train Windows, test Windows, kept class ids)
     "Group-disjoint train/test windows of one dataset, restricted to the classes on both sides."
     if not test_conditions and not 0 < test_frac < 1: raise ValueError(f"test_frac must be in (0, 1), the share of subjects/recordings held out as test windows, got {test_frac}")
+    if cfg.encoder.init_from: raise ValueError(f"EncoderCfg.init_from {cfg.encoder.init_from!r}: the closed-set comparison trains its models from scratch on its own split; "
+                                               "a pre-trained encoder may have seen the windows it holds out as test (pre-training splits its own way)")
     ds, mod = load_for(data, cfg), modality(cfg)
     w = mod.windows(ds, cfg)
     if test_conditions:
