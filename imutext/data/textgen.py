@@ -35,7 +35,7 @@ class LLMCfg:
     max_chars: int = 240            # longest accepted item in characters (a 30-word sentence)
     temperature: float = 0.2        # sampling temperature (0 = greedy)
     max_tokens: int = 300           # reply budget in tokens
-    timeout_s: float = 60.0         # wall-clock HTTP limit in seconds on the whole request: connecting, sending, the status line, headers and body (name resolution aside)
+    timeout_s: float = 60.0         # wall-clock HTTP limit in seconds on the whole request: connecting, sending, the status line, headers and body (name resolution and an HTTPS handshake are bounded per read)
     n_threads: int = 1              # CPU threads of the GGUF backend (1 is often fastest on busy cores)
     n_ctx: int = 2048               # GGUF context length
     json_grammar: bool = True       # GGUF: constrain sampling to a JSON list of strings
