@@ -65,7 +65,7 @@ def cmd_zero_shot(a)->int:
     m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok, n_boot=a.n_boot, text_sources=a.text_sources or None)
     if a.json: print(json.dumps(m)); return 0
     if m['seen_in_training']: print(f"note: {m['dataset']} is a training set of this checkpoint: seen in training, not a zero-shot score\n")
-    print(zero_shot_table({m['dataset']: m}).drop(index='mean').T.to_string())
+    print(zero_shot_table({m['dataset']: m}).iloc[:-1].T.to_string())   # without the summary row (the last)
     for what, d in (('', m), ('transductive_', m.get('transductive', {})), ('per_recording_', m.get('per_recording', {}))):
         if ci := d.get('ci95', {}).get('macro_f1'): print(f"95 % CI of {what}macro_f1: [{ci[0]:.4f}, {ci[1]:.4f}] (subject/recording bootstrap, {a.n_boot} replicates)")
     return 0

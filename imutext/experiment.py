@@ -58,8 +58,7 @@ def zero_shot_table(zs:dict)->pd.DataFrame:  # dataset -> metrics dict (metrics.
     "Headline zero-shot metrics per dataset plus their mean (columns no set has are left out)."
     rows = {(f"{k} (seen in training)" if v.get('seen_in_training') else k): _row(v) for k, v in zs.items()}
     df = pd.DataFrame(rows).T.astype(float).dropna(axis=1, how='all')
-    df.loc['mean'] = df.mean()
-    return df.round(4)
+    return pd.concat([df, df.mean().rename('mean').to_frame().T]).round(4)   # appended, last: a set named 'mean' keeps its row
 
 # %% ../nbs/65_experiment.ipynb #d2a24843
 def embedding_sample(results:dict, n_per_set:int=1000, seed:int=0)->dict:  # dataset -> `zero_shot` result

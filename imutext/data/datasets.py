@@ -11,10 +11,10 @@ import numpy as np
 from ..core import data_root
 
 # %% auto #0
-__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'PER_LABEL', 'NPZ_KEYS', 'PER_SEGMENT', 'NPZ_ERRORS',
-           'UNKNOWN_IDS', 'DataFormatError', 'SensorData', 'list_datasets', 'LocalFolderWarning', 'resolve_dataset',
-           'dataset_kind', 'dataset_entry', 'sensor_key', 'per_label', 'load_dataset', 'LabelSet', 'load_labels',
-           'shared_sources']
+__all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'CHANNEL_TEXT', 'PER_LABEL', 'NPZ_KEYS', 'PER_SEGMENT',
+           'NPZ_ERRORS', 'UNKNOWN_IDS', 'DataFormatError', 'SensorData', 'list_datasets', 'LocalFolderWarning',
+           'resolve_dataset', 'dataset_kind', 'dataset_entry', 'sensor_key', 'per_label', 'load_dataset', 'LabelSet',
+           'load_labels', 'shared_sources']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -24,7 +24,7 @@ KINDS = ('imu', 'vibration')      # sub-folders of the data root, and the datase
 GROUP_KEY = dict(imu='subjects', vibration='conditions')  # npz array holding each segment's group
 REQUIRED_META = ('sampling_rate_hz', 'channels', 'label_names')
 SENSOR_ALIASES = {'accelerometer': 'acc', 'accel': 'acc', 'acceleration': 'acc', 'gyroscope': 'gyro', 'gyr': 'gyro', 'angular_velocity': 'gyro',
-                  'angular_rate': 'gyro', 'magnetometer': 'mag', 'magn': 'mag', 'magnetic': 'mag', 'magnetic_field': 'mag'}   # other spellings of core.SENSORS
+                  'angular_rate': 'gyro', 'magnetometer': 'mag', 'magn': 'mag', 'magnetic': 'mag', 'magnetic_field': 'mag', 'rotationrate': 'gyro', 'rotation_rate': 'gyro'}   # other spellings of core.SENSORS
 
 # %% ../../nbs/10_data.datasets.ipynb #2a4ac77b
 @dataclass(eq=False)
@@ -92,9 +92,9 @@ def dataset_entry(entry:str|Path)->str:  # a training or held-out set as a confi
 
 # %% ../../nbs/10_data.datasets.ipynb #87e954f1
 def sensor_key(s:str|None)->str|None:  # a meta.json channel's `sensor` value
-    "The sensor type in the spelling of `core.SENSORS`, read case-blind and with common names ('ACC', 'Gyroscope', 'gyr', 'magnetic field'); another value lower-cased."
+    "The sensor type in the spelling of `core.SENSORS`, read case-blind, up to any parenthesis and with common names ('ACC', 'Gyroscope (rad/s)', 'gyr', 'rotationRate', 'magnetic field'); another value lower-cased."
     if s is None: return None
-    k = '_'.join(str(s).lower().replace('-', ' ').split())
+    k = '_'.join(str(s).split('(')[0].lower().replace('-', ' ').split()) or str(s).lower()
     return SENSOR_ALIASES.get(k, k)
 
 def _whole(v)->int|None:  # a count or index from meta.json or an array
@@ -134,11 +134,14 @@ def _read_meta(folder:Path)->dict:
     if not (isinstance(meta['label_names'], list) and meta['label_names']): raise DataFormatError(f"{f}: 'label_names' must be a non-empty list, got {meta['label_names']!r:.80}")
     if blank := [i for i, n in enumerate(meta['label_names']) if n is None or not str(n).strip()]: raise DataFormatError(f"{f}: 'label_names'[{blank[0]}] is {meta['label_names'][blank[0]]!r}; every class needs a name")
     ch = [{**c, 'name': str(c.get('name') or f'channel {j}')} for j, c in enumerate(ch)]   # a channel without a name is named by its column
+    if bad := [(j, k) for j, c in enumerate(ch) for k in CHANNEL_TEXT if c.get(k) is not None and not isinstance(c[k], str)]:
+        j, k = bad[0]; raise DataFormatError(f"{f}: channels[{j}].{k} must be text or null, got {type(ch[j][k]).__name__} {ch[j][k]!r:.60}")
     meta['channels'] = [{**c, 'sensor': sensor_key(c['sensor'])} if 'sensor' in c else c for c in ch]
     for k in PER_LABEL:
         if meta.get(k) is not None: meta[k] = _per_label(meta, k, f)
     return meta
 
+CHANNEL_TEXT = ('sensor', 'axis', 'body_position', 'units')   # meta.json channel fields read as text (when present)
 PER_LABEL = ('label_codes', 'label_descriptions', 'fault_type', 'label_attributes')   # meta.json fields with one entry per class (codes first: the others may be keyed by them)
 
 def _per_label(meta:dict, key:str, f:Path)->list:  # a meta.json object; one of its PER_LABEL fields; its path (for messages)

@@ -119,14 +119,17 @@ def standard_channels(ds:SensorData,            # a loaded IMU dataset
                      )->tuple:                   # (signals (S, c) float32, ch_type (c,) int64, info dict)
     "Select channels by sensor type and convert them to g and rad/s."
     keep = [j for j, c in enumerate(ds.channels) if c.get('sensor') in sensors]
+    if odd := [c['name'] for c in ds.channels if c.get('sensor') not in SENSORS]:
+        warnings.warn(f"{ds.path/'meta.json'}: channels {odd[:6]}{' and more' if len(odd) > 6 else ''} have no 'sensor' or one imutext does not know "
+                      f"(known: {', '.join(SENSORS)}, or a common spelling such as 'gyroscope'), so they are not read; name their sensor to use them")
     if not keep: raise DataFormatError(f"{ds.path/'meta.json'}: no channel with sensor in {sensors} "
                                        f"(has {sorted({c.get('sensor') for c in ds.channels})})")
     x = ds.signals[:, keep].copy()
     chs = [ds.channels[j] for j in keep]
     facs = [unit_factor(c['sensor'], c.get('units')) for c in chs]
     guessed = {}   # channel name -> the unit read from the data's magnitude
-    for s, u in dict.fromkeys((c['sensor'], unit_key(c.get('units'))) for c, f in zip(chs, facs) if f is None and not is_counts(c.get('units'))):
-        ix = [i for i, (c, f) in enumerate(zip(chs, facs)) if f is None and c['sensor'] == s and unit_key(c.get('units')) == u]
+    for s, u, b in dict.fromkeys((c['sensor'], unit_key(c.get('units')), c.get('body_position')) for c, f in zip(chs, facs) if f is None and not is_counts(c.get('units'))):   # one guess per device
+        ix = [i for i, (c, f) in enumerate(zip(chs, facs)) if f is None and (c['sensor'], unit_key(c.get('units')), c.get('body_position')) == (s, u, b)]
         name, f = guessed_factor(s, x[:, ix])
         for i in ix: facs[i] = f; guessed[chs[i]['name']] = name
         warnings.warn(f"{ds.path/'meta.json'}: channels {[chs[i]['name'] for i in ix]} ({s}) have {'units ' + repr(u) if u else 'no units'}, which imutext does not know "

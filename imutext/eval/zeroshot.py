@@ -233,7 +233,7 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
     if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
     recorded = set(np.unique(ds.labels).tolist())   # the folder's classes with a segment (segments too short for a window: the windowing warns, naming the classes they take away)
     if empty := [n for k, n in enumerate(ds.label_names) if k not in recorded]:   # listed in meta.json, never recorded
-        fate = 'they stay among the candidate texts (a window may be predicted as one) but are not scored' if list(w.label_names) == list(ds.label_names) else 'they are neither candidates nor scored'   # vibration fault types: from the recorded labels
+        fate = 'they stay among the candidate texts (a window may be predicted as one) but are not scored, and the adapted (transductive) score, which gives every candidate class an equal share of the windows, gives them one too and falls' if list(w.label_names) == list(ds.label_names) else 'they are neither candidates nor scored'   # vibration fault types: from the recorded labels
         warnings.warn(f"{ds.path}: classes {empty[:5]}{' and more' if len(empty) > 5 else ''} have no segment in data.npz; {fate}")
     if len(w.label_names) < 2: warnings.warn(f"{ds.path}: one class ({w.label_names[0]!r}) to choose from, so every window is scored correct whatever the model does; zero-shot needs two or more")
     return ds, w, dataset_texts(ds, cfg), seen
