@@ -152,7 +152,10 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
     "`params` with every dataset entry resolved (folders made absolute), path parameters made absolute (`FOLDER_PARAMS` entries must exist), pre-training runs (`PRETRAIN_PARAMS`) and the checkpoint checked; training sets must name one, held-out sets must not be training sets; IMU class texts must include what `plain_views` draws."
     out = dict(params)
     for k in DATASET_PARAMS:
-        if isinstance(out.get(k), str): out[k] = ','.join(_dataset_entry(k, e.strip()) for e in out[k].split(',') if e.strip())
+        if isinstance(out.get(k), str):
+            if ',' in out[k] and Path(out[k].strip()).expanduser().is_dir():   # entries are comma-separated, so one folder cannot hold a comma
+                raise ValueError(f"parameter {k!r}: {out[k]!r} is one folder, but its path holds a comma, which separates entries here; rename the folder or link it under a name without one")
+            out[k] = ','.join(_dataset_entry(k, e.strip()) for e in out[k].split(',') if e.strip())
     if out.get('train_sets') == '' and 'train_sets' in params: raise ValueError(f"parameter 'train_sets': {params['train_sets']!r} names no dataset")
     for k in PATH_PARAMS:
         if isinstance(out.get(k), str): out[k] = ','.join(str(Path(e.strip()).expanduser().resolve()) for e in out[k].split(',') if e.strip())
