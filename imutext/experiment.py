@@ -79,8 +79,10 @@ def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:
     if cfg.data.modality == 'imu':   # open vocabulary: every bundled IMU label set plus the held-out sets' own
         vocab, emb, maps = vocab_embeddings(p.model, sorted(set(list_datasets('imu')) | set(cfg.data.zero_shot_sets)), p.encoder, device)
         for n, r in results.items(): r['metrics']['open_vocab'] = open_vocab(r, vocab, emb, maps[str(n)], p.model)
-    else:                            # supervised cross-rig reference trained on the same training sets, no text
-        for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, seed=cfg.train.seed)
+    elif cfg.vib.vib_label_level != 'fault_type':   # the reference names fault types; a run scoring the folders' own labels has none to compare with
+        warnings.warn(f"vib_label_level {cfg.vib.vib_label_level!r}: the text-free reference classifies fault types, so this run's held-out sets get none")
+    else:                            # supervised cross-rig reference trained on the same training sets, no text, on the run's windows (revolutions, band, orders)
+        for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, cfg.vib, seed=cfg.train.seed)
 
 
 def hyperparameters_entry(cfg:ExpCfg, run_dir:Path, preset:str)->dict:
