@@ -364,5 +364,5 @@ def shared_sources(train_sets:list,   # datasets a model was trained on: names, 
         except (FileNotFoundError, DataFormatError): continue
         theirs |= {k for k in _source_keys(m, len(m['recordings']) if isinstance(m.get('recordings'), list) else 0) if k}
     out = np.array([i for i, k in enumerate(mine) if k in theirs], np.int64)
-    if len(out): warnings.warn(f"{ds.path/'meta.json'}: recording(s) {out.tolist()[:10]} come from source files the model's training recordings also come from (recordings[].source); left out of the score")
+    if len(out): warnings.warn(f"{ds.path/'meta.json'}: {len(out)} recording(s) {out.tolist()[:10]}{' ...' if len(out) > 10 else ''} come from source files the model's training recordings also come from (recordings[].source); left out of the score")
     return out

@@ -225,16 +225,20 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
     if cfg.data.modality == 'imu' and (low := lowest_training_rate(cfg)) and (r := float(ds.rates.min())) < low:   # vibration: its band-pass checks the rate (data.vibration)
         warnings.warn(f"{ds.path}: sampled at {r:g} Hz, below the lowest sampling rate of the model's training data ({low:g} Hz); it is resampled like any folder, "
                       "but the model was never trained or measured on inputs this coarse, so read its scores with care")
-    w = modality(cfg).windows(ds, cfg)
+    w = modality(cfg).windows(ds, cfg); had = set(np.unique(w.y).tolist())
     if not seen:   # an unseen set's recordings of a run trained or pre-trained on (another channel) are not scored; a seen set is scored whole, marked seen
         pre = list(init_sets or ())
         if pretrained and pretrain_file(pretrained).is_file(): pre += pretrain_sets(pretrained)   # a missing one: check_unseen has warned
         w = w.subset(~np.isin(w.seg, shared_sources([*cfg.data.train_sets, *pre], ds)))
-    if not len(w): raise ValueError(f"{ds.path}: no input window fits in any segment with the model's preprocessing")
+    if not len(w): raise ValueError(f"{ds.path}: " + ("every recording with an input window comes from a source file the model's training recordings also come from (recordings[].source), so none is left to score" if had
+                                                      else "no input window fits in any segment with the model's preprocessing"))
+    candidate = 'they stay among the candidate texts (a window may be predicted as one) but are not scored, and the adapted (transductive) score, which gives every candidate class an equal share of the windows, gives them one too and falls'
     recorded = set(np.unique(ds.labels).tolist())   # the folder's classes with a segment (segments too short for a window: the windowing warns, naming the classes they take away)
     if empty := [n for k, n in enumerate(ds.label_names) if k not in recorded]:   # listed in meta.json, never recorded
-        fate = 'they stay among the candidate texts (a window may be predicted as one) but are not scored, and the adapted (transductive) score, which gives every candidate class an equal share of the windows, gives them one too and falls' if list(w.label_names) == list(ds.label_names) else 'they are neither candidates nor scored'   # vibration fault types: from the recorded labels
+        fate = candidate if list(w.label_names) == list(ds.label_names) else 'they are neither candidates nor scored'   # vibration fault types: from the recorded labels
         warnings.warn(f"{ds.path}: classes {empty[:5]}{' and more' if len(empty) > 5 else ''} have no segment in data.npz; {fate}")
+    if shared := [w.label_names[k] for k in sorted(had - set(np.unique(w.y).tolist()))]:   # every window of theirs came from a shared source file
+        warnings.warn(f"{ds.path}: classes {shared} have windows only in the recordings left out above (a training source file's); {candidate}")
     if len(w.label_names) < 2: warnings.warn(f"{ds.path}: one class ({w.label_names[0]!r}) to choose from, so every window is scored correct whatever the model does; zero-shot needs two or more")
     return ds, w, dataset_texts(ds, cfg), seen
 
