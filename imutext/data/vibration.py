@@ -11,7 +11,7 @@ from scipy.signal import butter, hilbert, sosfiltfilt
 from ..core import SENSORS
 from ..config import VibDataCfg, ExpCfg, FAULT_STYLES, VIB_INPUTS, LABEL_LEVELS
 from .datasets import SensorData, DataFormatError, load_dataset, per_label
-from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key, live_channels, lost_labels
+from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key, live_channels, lost_labels, UNIT_FACTORS
 from .subactions import load_subactions
 
 # %% auto #0
@@ -21,13 +21,14 @@ __all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'BAND_EDGE', 'VIBRATION_WORDS', 'CHAN
            'vibration_channels', 'vib_inputs', 'bearing_orders', 'severity_words', 'fault_texts']
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
-_RPM = re.compile(r'(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:rpm|r/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm'
+_RPM = re.compile(r'(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?[\s_]*(?:rpm|r/min|revs?/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm', '0hp_1797_RPM', '1797 rev/min'
+_RPM_FIRST = re.compile(r'(?<![a-z])(?:rpm|r/min)\s*[=:]\s*(\d+(?:\.\d+)?)', re.I)   # 'RPM=1797', 'rpm: 1797'
 _SHAFT_HZ = re.compile(r'(?:shaft|rotating|rotation|rotational|running) (?:rate|speed|frequency)\D{0,20}?(\d+(?:\.\d+)?)\s*hz(?![a-z])', re.I)  # 'input shaft rate 25 Hz', 'rotating speed 35 Hz'
-_NAME_HZ = re.compile(r'(?<![\d.])(\d+(?:\.\d+)?)\s*hz(?![a-z])', re.I)   # a shaft rate in a condition name: '35Hz/12kN' (XJTU-SY style); '12kHz' is no match
+_NAME_HZ = re.compile(r'(?<![\d.])(\d+(?:\.\d+)?)[\s_]*hz(?![a-z])', re.I)   # a shaft rate in a condition name: '35Hz/12kN' (XJTU-SY style); '12kHz' is no match
 
 def _rpms(text:str)->list:  # a condition name or description
     "The distinct speeds in rpm that `text` states ('1,797 rpm' is 1797)."
-    return list(dict.fromkeys(float(m[1].replace(',', '') + (m[2] or '')) for m in _RPM.finditer(text or '')))
+    return list(dict.fromkeys([float(m[1].replace(',', '') + (m[2] or '')) for m in _RPM.finditer(text or '')] + [float(m[1]) for m in _RPM_FIRST.finditer(text or '')]))
 
 def _positive(v, field:str)->float:  # a meta.json speed value and where it sits
     "`v` as a positive finite number; raises naming `field` otherwise."
@@ -51,7 +52,8 @@ def _condition_text(meta:dict, cond:str|None)->str:  # a meta.json and a conditi
 
 def _recording_shaft(meta:dict, rec:dict, cond:str|None)->float|None:
     "Shaft speed in Hz of one recording from the first source that states it, else None; a text stating several speeds in rpm is refused."
-    if rec.get('speed_rpm') is not None: return _positive(rec['speed_rpm'], 'speed_rpm') / 60
+    for k in ('speed_rpm', 'rpm'):
+        if rec.get(k) is not None: return _positive(rec[k], k) / 60
     if rec.get('shaft_rate_hz') is not None: return _positive(rec['shaft_rate_hz'], 'shaft_rate_hz')
     desc = _condition_text(meta, cond) if cond else ''
     for where, text in (('condition name', cond), ('condition description', desc)):
@@ -79,6 +81,9 @@ def shaft_hz(ds:SensorData,  # a loaded vibration dataset
             f"{ds.path/'meta.json'}: no shaft speed for recording {i} (condition {cond!r}): give recordings[{i}].speed_rpm or "
             f"shaft_rate_hz, an rpm or shaft rate in Hz in condition_names or condition_descriptions, or recordings[{i}]."
             f"fault_frequencies_hz with bearing.fault_frequencies_x_shaft_speed")
+        if s >= ds.rates[i] / 4: raise DataFormatError(   # order 2 at or past Nyquist: no order spectrum, and no shaft a bearing set records turns this fast
+            f"{ds.path/'meta.json'}: recording {i}: a shaft speed of {s:g} Hz (condition {cond!r}) is at least a quarter of its sampling rate ({ds.rates[i]:g} Hz); "
+            f"it is probably another number (a sampling rate?): give recordings[{i}].speed_rpm")
         out[i] = s
     return out
 
@@ -166,9 +171,9 @@ CHANNEL_QUANTITIES = dict(  # quantity -> (its `unit_key` units, words of a chan
 VIB_QUANTITIES = ('acceleration', 'velocity', 'displacement')   # what vibration inputs keep; the first is what the models learn from
 
 def channel_quantity(ch:dict)->str:  # one meta.json channel entry
-    "What a channel measures: a key of CHANNEL_QUANTITIES read from its units, else from a word of its name unless the name says vibration, else 'acceleration'."
+    "What a channel measures: a key of CHANNEL_QUANTITIES (or 'acceleration' for acceleration units) read from its units, else from a word of its name unless the name says vibration, else 'acceleration'."
     u, words = unit_key(ch.get('units')), set(re.findall(r'[a-z]+', str(ch.get('name') or '').lower()))
-    if words & VIBRATION_WORDS: words = set()
+    if words & VIBRATION_WORDS or u in UNIT_FACTORS['acc']: words = set()   # units that say acceleration decide over a name word ('high-speed shaft bearing' in m/s^2)
     return next((q for q, (units, names) in CHANNEL_QUANTITIES.items() if u in units or words & names), 'acceleration')
 
 def vibration_channels(ds:SensorData)->SensorData:  # a loaded vibration dataset
@@ -211,12 +216,16 @@ def _waveform(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N,
     return normalise_windows(w, 'zscore'), seg, None
 
 def _check_band(ds:SensorData, cfg:VibDataCfg):
-    "Refuse recordings sampled too slowly to hold the envelope's band at their own rate (resampling up adds no content there), naming data.npz, the first of them and the fields."
+    "Refuse recordings sampled too slowly to hold the envelope's band at their own rate (resampling up adds no content there), naming data.npz, the first of them and the fields; warn when the band is cut short (its upper edge above their `BAND_EDGE` x rate)."
     if (slow := np.flatnonzero(BAND_EDGE * ds.rates <= cfg.vib_band_lo_hz)).size:
         i = int(slow[0]); raise DataFormatError(
             f"{ds.path/'data.npz'}: recording {i} is sampled at {ds.rates[i]:g} Hz ({len(slow)} of {ds.n_segments} recordings below {cfg.vib_band_lo_hz / BAND_EDGE:g} Hz), "
             f"too slowly for the envelope band from VibDataCfg.vib_band_lo_hz={cfg.vib_band_lo_hz:g} Hz (its upper edge is at most {BAND_EDGE} x the native rate); "
-            "lower vib_band_lo_hz and vib_band_hi_hz, or use vib_input='waveform'")
+            "score it with a model trained on a lower band (VibDataCfg.vib_band_lo_hz and vib_band_hi_hz, in the Python API) or on waveform inputs (vib_input='waveform')")
+    if (cut := np.flatnonzero(BAND_EDGE * ds.rates < cfg.vib_band_hi_hz)).size:
+        i = int(cut[0]); warnings.warn(
+            f"{ds.path/'data.npz'}: {len(cut)} of {ds.n_segments} recordings (the first: {i}, {ds.rates[i]:g} Hz) are sampled below {cfg.vib_band_hi_hz / BAND_EDGE:g} Hz, so their envelope band "
+            f"ends at {BAND_EDGE} x their rate instead of VibDataCfg.vib_band_hi_hz={cfg.vib_band_hi_hz:g} Hz: their inputs are not those the model was trained on")
 
 def _envelope(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, F, C), seg (N,), axis (F,) Hz)
     "The waveform windows as log median-normalised envelope spectra up to `vib_max_hz`."
