@@ -225,7 +225,7 @@ def _check_band(ds:SensorData, cfg:VibDataCfg):
     if (cut := np.flatnonzero(BAND_EDGE * ds.rates < cfg.vib_band_hi_hz)).size:
         i = int(cut[0]); warnings.warn(
             f"{ds.path/'data.npz'}: {len(cut)} of {ds.n_segments} recordings (the first: {i}, {ds.rates[i]:g} Hz) are sampled below {cfg.vib_band_hi_hz / BAND_EDGE:g} Hz, so their envelope band "
-            f"ends at {BAND_EDGE} x their rate instead of VibDataCfg.vib_band_hi_hz={cfg.vib_band_hi_hz:g} Hz: their inputs are not those the model was trained on")
+            f"ends at {BAND_EDGE} x their rate instead of VibDataCfg.vib_band_hi_hz={cfg.vib_band_hi_hz:g} Hz: their inputs hold less of the band than those of recordings sampled faster")
 
 def _envelope(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, F, C), seg (N,), axis (F,) Hz)
     "The waveform windows as log median-normalised envelope spectra up to `vib_max_hz`."
