@@ -174,7 +174,7 @@ def test_reply_that_is_not_http_is_retried(cfg):
         while True:
             try: c, _ = srv.accept()
             except OSError: return
-            c.recv(65536); c.sendall(b'garbage reply\r\n\r\n'); c.close(); n.append(1)
+            c.recv(65536); n.append(1); c.sendall(b'garbage reply\r\n\r\n'); c.close()   # counted before the reply: the client may raise before this thread goes on
     threading.Thread(target=serve, daemon=True).start()
     c = LLMCfg(**{**cfg.__dict__, 'base_url': f"http://127.0.0.1:{srv.getsockname()[1]}/v1", 'max_retries': 1})
     try:
