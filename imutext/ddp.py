@@ -17,7 +17,7 @@ from torch.nn.parallel import DistributedDataParallel
 from .core import resolve_device
 from .config import ExpCfg, make_cfg, parse_value
 from .models.factory import CKPT_NAME, ClassTexts, load_checkpoint, save_checkpoint
-from .train import Prepared, WindowMix, TrainState, prepare, make_state, checkpoint_state, train_epoch, epoch_record, end_training, with_absolute_sets
+from .train import Prepared, WindowMix, TrainState, prepare, make_state, resume_checkpoint, checkpoint_state, train_epoch, epoch_record, end_training, with_absolute_sets
 
 # %% auto #0
 __all__ = ['GLOBAL_KEYS', 'USER_ERRORS', 'DistCtx', 'init_distributed', 'shard_bounds', 'ShardedMix', 'rank_sizes',
@@ -138,12 +138,10 @@ def restore_rank_rng(state:dict, device:torch.device):
     torch.set_rng_state(state['cpu'])
     if state['cuda'] is not None: torch.cuda.set_rng_state(state['cuda'], device)
 
-def _seed_rank(ctx:DistCtx, seed:int, run_dir):
-    "Restore this rank's CPU and GPU random state from the checkpoint, or give ranks > 0 their own stream."
-    ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
-    if ck_path is not None and ck_path.exists():
-        rngs = load_checkpoint(ck_path).get('rng_ranks') or []
-        if len(rngs) == ctx.world: restore_rank_rng(rngs[ctx.rank], ctx.device); return
+def _seed_rank(ctx:DistCtx, seed:int, ck:dict|None):
+    "Restore this rank's CPU and GPU random state from the checkpoint `ck` resumed from, or give ranks > 0 their own stream."
+    rngs = (ck or {}).get('rng_ranks') or []
+    if len(rngs) == ctx.world: restore_rank_rng(rngs[ctx.rank], ctx.device); return
     if ctx.rank: torch.manual_seed(int(np.random.SeedSequence([seed, ctx.rank]).generate_state(1)[0]))
 
 # %% ../nbs/41_ddp.ipynb #c3280f27
@@ -166,9 +164,10 @@ def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
     ctx = init_distributed(cfg.train.device)
     check_ddp_cfg(cfg, ctx)
     p = prepared or prepare(cfg)
-    s = make_state(p, cfg, ctx.device, run_dir)
+    ck = resume_checkpoint(run_dir, cfg, p)
+    s = make_state(p, cfg, ctx.device, ck)
     sync_batchnorm(p.model, ctx)
-    _seed_rank(ctx, cfg.train.seed, run_dir)
+    _seed_rank(ctx, cfg.train.seed, ck)
     with main_first(ctx): ct = p.class_texts()   # rank 0 fills the text cache
     ddp = DistributedDataParallel(p.model, device_ids=[ctx.device.index] if ctx.device.type == 'cuda' else None)
     view = dataclasses.replace(p, model=GatheredModel(ddp), train=ShardedMix(p.train, ctx.rank, ctx.world))

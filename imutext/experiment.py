@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from .core import atomic_write, git_info, outputs_root, resolve_device
 from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
-from .train import fit, prepare, with_absolute_sets, check_resume
+from .train import fit, prepare, with_absolute_sets, resume_checkpoint
 from .eval.zeroshot import zero_shot, held_out_inputs, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
 from .report import plot_training, embedding_figure, save_fig, finished_run
@@ -104,9 +104,9 @@ def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
     held = {n: held_out_inputs(cfg, n) for n in cfg.data.zero_shot_sets}   # a held-out set that cannot be scored fails before training, not after
     run_dir.mkdir(parents=True, exist_ok=True)
     hp, p = hyperparameters_entry(cfg, run_dir, preset), prepare(cfg)
-    if (ck := run_dir/CKPT_NAME).exists(): check_resume(ck, cfg, p)   # a refused resumption leaves the folder's record as it was
+    ck = resume_checkpoint(run_dir, cfg, p)   # checked first: a refused resumption leaves the folder's record as it was
     write_json(run_dir/'hyperparameters.json', hp)
-    p = fit(cfg, run_dir, prepared=p)
+    p = fit(cfg, run_dir, prepared=p, ck=ck)
     before = sum(h['epoch_s'] for h in p.history[:p.start])   # a resumed run's wall time counts the epochs trained before it
     device = resolve_device(cfg.train.device)
     results = {n: zero_shot(p.model, n, p.encoder, device, inputs=h) for n, h in held.items()}

@@ -25,9 +25,9 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'eval_pairs', 'evaluate', 'Prepared',
-           'prepare', 'train_mix', 'TrainState', 'changed_classes', 'check_resume', 'make_state', 'checkpoint_state',
-           'group_sizes', 'step_scalars', 'train_epoch', 'epoch_record', 'hub_features', 'end_training',
-           'with_absolute_sets', 'fit']
+           'prepare', 'train_mix', 'TrainState', 'changed_classes', 'resume_checkpoint', 'make_state',
+           'checkpoint_state', 'group_sizes', 'step_scalars', 'train_epoch', 'epoch_record', 'hub_features',
+           'end_training', 'with_absolute_sets', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -244,8 +244,10 @@ def changed_classes(table:dict|None,  # a checkpoint's `label_table` (names and 
     d = [n for n, a, b in zip(new, texts, p.texts) if list(a) != list(b)]
     return f"class texts of {', '.join(d[:6])}{f' and {len(d) - 6} more' if len(d) > 6 else ''}" if d else ''
 
-def check_resume(ck_path:Path, cfg:ExpCfg, p:Prepared)->dict:
-    "Load the checkpoint at `ck_path` for resuming `cfg` on `p`; refused, naming the file and what differs, if it was written with another config or for other classes."
+def resume_checkpoint(run_dir, cfg:ExpCfg, p:Prepared)->dict|None:
+    "The checkpoint in `run_dir` to resume `cfg` on `p` from (None without `run_dir` or checkpoint); refused, naming the file and what differs, if it was written with another config or for other classes."
+    ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
+    if ck_path is None or not ck_path.exists(): return None
     ck = load_checkpoint(ck_path)
     if diff := config_diff(cfg_to_dict(cfg_from_dict(ck['config'], source=ck_path)), cfg_to_dict(cfg)):
         raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
@@ -253,17 +255,17 @@ def check_resume(ck_path:Path, cfg:ExpCfg, p:Prepared)->dict:
         raise ValueError(f"{ck_path} was written for other classes (differing: {diff}): its training data changed since; resume with the data it was trained on or use a new run folder")
     return ck
 
-def make_state(p:Prepared, cfg:ExpCfg, device, run_dir=None)->TrainState:
-    "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `run_dir`'s checkpoint if present (refused if written with another config or for other classes)."
+def make_state(p:Prepared, cfg:ExpCfg, device,
+               ck:dict|None=None,  # the checkpoint to resume from (`resume_checkpoint`); None starts afresh
+              )->TrainState:
+    "Optimiser, schedule, memory bank and AMP scaler for `p.model` on `device`, restored from `ck` when given."
     t = cfg.train; p.model.to(device)
     n_b = max(1, p.train.n_epoch() // t.batch_size)
     opt, sch = make_optimizer(p.model, cfg, steps_per_epoch=math.ceil(n_b / t.accum_steps))
     bank = MemoryBank(cfg.loss.memory_bank, TEXT_DIM).to(device) if cfg.loss.memory_bank else None
     scaler = torch.amp.GradScaler('cuda') if (t.amp and torch.device(device).type == 'cuda') else None
     s = TrainState(p.model, opt, sch, bank, scaler)
-    ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
-    if ck_path is None or not ck_path.exists(): return s
-    ck = check_resume(ck_path, cfg, p)
+    if ck is None: return s
     restore_model(p.model, ck); opt.load_state_dict(ck['optimizer']); sch.load_state_dict(ck['scheduler'])
     if bank is not None: bank.load_state_dict(ck['memory_bank'])
     if scaler is not None and ck.get('scaler'): scaler.load_state_dict(ck['scaler'])
@@ -353,12 +355,13 @@ def with_absolute_sets(cfg:ExpCfg)->ExpCfg:
 
 def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,
         until:int|None=None,  # stop after this many epochs (an interrupted run, for resume tests); None = cfg.train.epochs
+        ck:dict|None=None,    # `run_dir`'s checkpoint when the caller has already loaded it (`resume_checkpoint`); None loads it here
        )->Prepared:
     "Train per `cfg` (its dataset folders recorded as absolute paths); checkpoint to `run_dir` every epoch and resume from it if present."
     cfg = with_absolute_sets(cfg)
     p = prepared or prepare(cfg)
     device = resolve_device(cfg.train.device)
-    s, ct = make_state(p, cfg, device, run_dir), p.class_texts()
+    s, ct = make_state(p, cfg, device, ck or resume_checkpoint(run_dir, cfg, p)), p.class_texts()
     for epoch in range(s.start, cfg.train.epochs if until is None else min(until, cfg.train.epochs)):
         t0 = time.perf_counter()
         s.history.append(epoch_record(p, s, cfg, epoch, device, ct, t0, train_epoch(p, cfg, epoch, s, device, ct)))
