@@ -260,16 +260,16 @@ def pretrain():
         rs = seeds(prefix)
         if not rs: continue
         runs += rs
-        vib, old = ([seeds(f'{p}-{"pretrained" if pre == "pre" else "nopre"}') for p in ('vibpt', 'vib')] if pre in ('pre', None) else ([], []))
+        vib, old = ([seeds(f'{p}-{"pretrained" if pre == "pre" else "nopre"}') for p in ('vibpt2', 'vibpt')] if pre in ('pre', None) else ([], []))
         runs += vib + old
         f1 = lambda v: pm([r[0]['zero_shot']['cwru_fe']['macro_f1'] for r in v]) if v else '–'
-        rows.append([what, *zs_cells(rs), f1(vib), pre_losses(f'{pre}-s0') if pre else '–', pre_losses('vibpt-pre-s0') if pre == 'pre' else '–', f1(old),
+        rows.append([what, *zs_cells(rs), f1(vib), pre_losses(f'{pre}-s0') if pre else '–', pre_losses('vibpt2-pre-s0') if pre == 'pre' else '–', f1(old),
                      f"{len(rs)}" + (f" / {len(vib)}" if vib else '')])
     if len(rows) < 2: return None
     return table(['pre-training of the encoder', 'hapt macro-F1', 'wisdm_watch macro-F1', 'vibration: cwru_fe macro-F1',
-                  'IMU pre-training, last epoch (seed 0): rec / ms / patch / win', 'vibration pre-training, last epoch (seed 0)',
-                  'vibration before cbd4bbd and 6cca1c3 (6db2d2d): cwru_fe macro-F1', 'seeds (IMU / vibration)'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/main8-s*/`, `results/pre*-s*/`, `results/pretrained*-s*/`, `results/vibpt-*-s*/`; before, `results/vib-nopre-s*/`, `results/vib-pre*-s*/`."
+                  'IMU pre-training, last epoch (seed 0): rec / ms / patch / win', 'vibration pre-training, last epoch (seed 0): rec / ms / patch / win',
+                  'vibration before c8791c8 (bac6124, counting the shared recording): cwru_fe macro-F1', 'seeds (IMU / vibration)'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/main8-s*/`, `results/pre*-s*/`, `results/pretrained*-s*/`, `results/vibpt2-*-s*/`; before, `results/vibpt-*-s*/`."
 
 FEWSHOT_ROWS = [('aligned (main job)', 'fewshot-main', 'trained', 'probe'), ('pre-trained + aligned', 'fewshot-pretrained', 'trained', 'probe'),
                 ('pre-trained only (not aligned)', 'fewshot-pretrained', 'pretrained', 'probe'), ('random encoder', 'fewshot-pretrained', 'random', 'probe'),
