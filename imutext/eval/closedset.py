@@ -45,8 +45,11 @@ def protocol_split(cfg:ExpCfg,                 # the model's config (preprocessi
         if cfg.data.modality != 'vibration': raise ValueError("test_conditions (cross-load / cross-speed) applies to vibration datasets")
         a, b = vib_split(w, dataclasses.replace(cfg.vib, vib_split='condition', vib_test_conditions=tuple(test_conditions)), seed)
     else: a, b = mod.split(w, cfg, test_frac, seed)
-    keep = np.intersect1d(np.unique(a.y), np.unique(b.y))
+    keep, had = np.intersect1d(np.unique(a.y), np.unique(b.y)), np.unique(w.y)
     if len(keep) < 2: raise ValueError(f"{ds.path}: only {len(keep)} class(es) on both sides of the split")
+    if dropped := [w.label_names[k] for k in had if k not in keep]:
+        warnings.warn(f"{ds.path}: classes {dropped} have windows on one side of the split only (all their subjects or recordings fell on one side), so both models leave them out: "
+                      f"the scores are over {len(keep)} of the {len(had)} classes with windows; another seed or test_frac may keep them")
     return ds, _keep(a, keep), _keep(b, keep), keep
 
 # %% ../../nbs/57_eval.closedset.ipynb #fa63fa9b

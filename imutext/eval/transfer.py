@@ -246,7 +246,11 @@ def transfer_table(model:SignalClip,                # the trained model
     if preprocessing(cfg) != preprocessing(model.cfg): raise ValueError("cfg.data preprocessing differs from the model's (cfg.data)")
     inputs = held_out_inputs(model.cfg, dataset, tc.seen_ok, pretrained, model.init_sets)   # checked once: the model's training sets, and the pre-training sets of its encoder (init_from) and of `pretrained`
     _, w, _, seen = inputs
-    zrow, cls = _zero_shot_row(model, inputs, _fewshot_mask(w, model.cfg, tc.frac, tc.seed), encoder, device)
+    test = _fewshot_mask(w, model.cfg, tc.frac, tc.seed); least = np.unique(w.y[~test], return_counts=True)[1].min()
+    if tc.methods and min(tc.k_list) > least:
+        raise ValueError(f"TransferCfg.k_list {list(tc.k_list)} (parameter 'k_list'): every k exceeds the smallest class of the shot pool ({least} windows, in the subjects or recordings "
+                         f"not held out as test, frac={tc.frac}), so no k-shot row could be computed; choose k <= {least}")
+    zrow, cls = _zero_shot_row(model, inputs, test, encoder, device)
     zs_tc = dataclasses.replace(tc, feature='text_space')
     run = dict(probe=lambda m: probe_fewshot(m, w, tc, device),
                finetune=lambda m: finetune_fewshot(m, w, tc, device=device),
