@@ -12,7 +12,7 @@ from .core import REPO_ROOT
 __all__ = ['RESUME_HELP', 'USER_ERRORS', 'make_parser', 'cmd_run', 'cmd_zero_shot', 'cmd_sweep', 'cmd_datasets', 'main']
 
 # %% ../nbs/67_cli.ipynb #99b6e5c4
-RESUME_HELP = ("continue the killed or failed run in RUN_DIR, in that folder, from its checkpoint, with the parameters recorded there; "
+RESUME_HELP = ("continue the killed or failed training run (nbs/runs/train.ipynb; the other templates keep no checkpoint and are refused) in RUN_DIR, in that folder, from its checkpoint, with the parameters recorded there; "
                "-p/--preset given too must equal the recorded values (refused otherwise, naming the fields). epochs cannot be "
                "extended this way: the learning-rate schedule spans the epochs the run started with, so a longer run is a new run")
 
@@ -40,6 +40,7 @@ def make_parser()->argparse.ArgumentParser:
     s.add_argument('--notebook', default=str(REPO_ROOT/'nbs'/'runs'/'train.ipynb'))
     s.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'))
     s.add_argument('--preset', default=None); s.add_argument('--root', default=None)
+    s.add_argument('--resume', default=None, metavar='SWEEP_DIR', help="continue the interrupted or failed sweep in SWEEP_DIR with the same arguments: finished folds are kept, a killed training run continues from its checkpoint, the other folds run")
     d = sub.add_parser('datasets', help='list the bundled datasets')
     d.add_argument('--json', action='store_true')
     return ap
@@ -48,7 +49,7 @@ def make_parser()->argparse.ArgumentParser:
 def cmd_run(a)->int:
     from imutext.runner import run_notebook
     from imutext.experiment import zero_shot_table
-    run_dir = run_notebook(a.notebook, dict(a.param), preset=a.preset, name=a.name, root=a.root, log_output=True, resume=a.resume)
+    run_dir = run_notebook(a.notebook, dict(a.param), preset=a.preset, name=a.name, root=a.root, stream=True, resume=a.resume)
     print(f"\nrun folder: {run_dir}")
     mf = run_dir/'metrics.json'
     if mf.exists():
@@ -74,7 +75,7 @@ def cmd_sweep(a)->int:
     from imutext.runner import run_sweep, lodo_folds
     names = lambda v: [s.strip() for s in v.split(',') if s.strip()]
     sweep = run_sweep(a.notebook, lodo_folds(names(a.sets), names(a.also)), dict(a.param),
-                      preset=a.preset, name=a.protocol, root=a.root)
+                      preset=a.preset, name=a.protocol, root=a.root, resume=a.resume, stream=True)
     print(f"sweep folder: {sweep}\n"); print((sweep/'table.md').read_text())
     return 0
 
@@ -108,6 +109,8 @@ def main(argv:list|None=None)->int:
     except USER_ERRORS as e:
         msg = e.args[0] if isinstance(e, KeyError) and e.args else e
         print(f"imutext: error: {msg}", file=sys.stderr); return 2
+    except KeyboardInterrupt:   # the run folder's error.txt (and a sweep's table of its finished folds) say how to go on
+        print("imutext: interrupted", file=sys.stderr); return 130
 
 # %% ../nbs/67_cli.ipynb #6ff5d0a4
 #| eval: false

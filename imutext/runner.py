@@ -4,20 +4,20 @@
 
 # %% ../nbs/66_runner.ipynb #fc15b293
 from __future__ import annotations
-import ast, json, math, re
+import ast, json, math, re, sys
 from pathlib import Path
-from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, flat_fields, parse_value
+from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, cfg_from_dict, flat_fields, parse_value
 from .core import resolve_device
 from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset
 from .data.labels import NAME_SOURCES
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
-from .models.factory import shipped_models, pretrain_file, PRETRAIN_NAME
-from .report import compare_runs, write_table
+from .models.factory import shipped_models, load_checkpoint, pretrain_file, pretrained_encoder, PRETRAIN_NAME
+from .report import compare_runs, write_table, finished_run, unfinished_run
 
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
-           'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'notebook_params', 'recorded_only', 'coerce',
+           'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'notebook_params', 'recorded_only', 'resumes', 'coerce',
            'check_params', 'check_values', 'check_lists', 'check_datasets', 'preset_params', 'start_params',
            'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds', 'run_sweep']
 
@@ -38,9 +38,17 @@ def notebook_params(nb:str|Path)->dict:  # path of a notebook with a `parameters
         out[name] = (t, p['default'])
     return out
 
+def _imutext_meta(nb:str|Path)->dict:  # a parameterised notebook
+    "The notebook metadata's `imutext` entry ({} without one)."
+    return (json.loads(Path(nb).read_text()).get('metadata') or {}).get('imutext', {})
+
 def recorded_only(nb:str|Path)->set:  # a parameterised notebook
     "The parameters `nb` records but does not act on (its notebook metadata `imutext.recorded_only`)."
-    return set((json.loads(Path(nb).read_text()).get('metadata') or {}).get('imutext', {}).get('recorded_only', []))
+    return set(_imutext_meta(nb).get('recorded_only', []))
+
+def resumes(nb:str|Path)->bool:  # a parameterised notebook
+    "Whether a killed run of `nb` continues from the checkpoint in its folder (its notebook metadata `imutext.resumes`; the training template's `run_experiment` does), rather than starting again."
+    return bool(_imutext_meta(nb).get('resumes'))
 
 # %% ../nbs/66_runner.ipynb #38c4a57a
 def coerce(name:str, value, typ:type):
@@ -68,11 +76,14 @@ def check_params(nb:str|Path, params:dict)->dict:
 
 # %% ../nbs/66_runner.ipynb #39a7dfdd
 MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_layers=1, n_seeds=1, max_points=1,
-                  max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0, hub_bank=0, hub_k=1)   # least allowed value of integer parameters
+                  max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0, hub_bank=0, hub_k=1,
+                  pool_queries=1, bank_queries=1, vq_tokens=1, vq_codebook=1, vq_code_dim=1, vq_shape_len=1, vq_raw_patch=1,   # 0 built a model whose forward pass failed inside the run
+                  mask_span=1, n_scales=1, pre_bank=0)   # least allowed value of integer parameters (n_scales 0 took every depth, silently)
 POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib_revs', 'vib_hop_revs', 'soft_temp')  # parameters that must be > 0
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
 RANGES = dict(time_warp='[0, 1)', rate_jitter='[0, 1)', rotate_max_deg='(0, 180]',   # augmentation magnitudes, as data.windows checks them when it first augments (after the run folder exists)
-              dyn_scale='[0, inf)', test_frac='(0, 1)')                              # exp(U(-a, a)) movement scale; the share of subjects/recordings a closed-set split holds out
+              dyn_scale='[0, inf)', test_frac='(0, 1)',                              # exp(U(-a, a)) movement scale; the share of subjects/recordings a closed-set split holds out
+              mask_ratio='[0, 1)', frac='(0, 1)')                                                   # the share of patches pre-training hides from the student (models.pretrain checks it after the run folder exists)
 NON_EMPTY = dict(text_sources=TEXT_SOURCES, fault_styles=FAULT_STYLES)   # class-text lists a run needs one entry of, and their choices (empty: IMU classes got no text, vibration classes their bare names)
 
 def _inside(v:float, interval:str)->bool:
@@ -117,9 +128,11 @@ FOLDER_PARAMS = dict(run_dirs='run folders')   # path parameters whose every ent
 PRETRAIN_PARAMS = ('init_from', 'pretrained')   # a pre-training run folder or its pretrain.pt, found as models.factory.pretrain_file finds it (relative: where typed, else under the repository); it must exist
 
 def _dataset_entry(name:str, entry:str)->str:
-    "A bundled name as is, a folder as its absolute path; anything else raises naming the parameter."
-    try: resolve_dataset(entry)
+    "A bundled name as is, a folder holding meta.json and data.npz as its absolute path; anything else raises naming the parameter."
+    try: f = resolve_dataset(entry)
     except FileNotFoundError as e: raise FileNotFoundError(f"parameter {name!r}: {e}") from None
+    if missing := [n for n in ('meta.json', 'data.npz') if not (f/n).is_file()]:
+        raise FileNotFoundError(f"parameter {name!r}: the folder {f} holds no {' and no '.join(missing)}, so it is no dataset folder in the data format (a meta.json and a data.npz; see the data README)")
     return dataset_entry(entry)
 
 def _pretrain_run(name:str, entry:str)->str:
@@ -128,6 +141,8 @@ def _pretrain_run(name:str, entry:str)->str:
     f = pretrain_file(Path(entry).expanduser())
     if not f.is_file(): raise FileNotFoundError(f"parameter {name!r}: {f} does not exist" + (" (a relative path is looked up where typed, then under the repository)" if not Path(entry).expanduser().is_absolute() else '')
                                                 + f"; it takes a pre-training run folder (nbs/runs/pretrain.ipynb) holding {PRETRAIN_NAME}, or that file")
+    if unfinished_run(f.parent): raise ValueError(f"parameter {name!r}: {f.parent} is an unfinished pre-training run (hyperparameters.json without metrics.json: killed, failed or still running), "
+                                                 f"so its {PRETRAIN_NAME} holds the encoder of an epoch before the last; finish it or name a finished run")
     return str((f if f.name == Path(entry).name else f.parent).resolve())   # a folder stays a folder (what the run records)
 
 def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked parameters; the dataset the run splits (resolved); the run's modality
@@ -142,6 +157,15 @@ def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked paramet
     present = [names[g] for g in sorted(set(ds.groups.tolist())) if 0 <= g < len(names)]   # the conditions with recordings
     if present and set(present) <= set(tc):
         raise ValueError(f"parameter 'test_conditions': {', '.join(tc)} holds out every condition of {dataset} with recordings ({', '.join(present)}), so none is left to train on; leave at least one out")
+
+def _transfer_checkpoint(ck:str, dataset:str, seen_ok:bool):  # the checkpoint the run reads (resolved, or a shipped name); its dataset (resolved); the run's seen_ok
+    "Refuse a dataset of the other modality than the checkpoint's, or one of its training sets without `seen_ok`, as the transfer template would after its run folder existed."
+    try: c = cfg_from_dict(load_checkpoint(ck)['config'], source=ck)
+    except Exception as e: raise ValueError(f"parameter 'checkpoint': {ck} cannot be read as a trained model's checkpoint: {e}") from None
+    if (kind := dataset_kind(dataset)) not in (None, c.data.modality): raise ValueError(f"parameter 'dataset': {dataset!r} is {kind} data, but the checkpoint {ck} (parameter 'checkpoint') reads {c.data.modality} data")
+    if not seen_ok and (seen := seen_in_training(c.data.train_sets, dataset)):
+        raise ValueError(f"parameter 'dataset': {dataset!r} is a training set of the checkpoint {ck} (its train_sets {', '.join(seen)}), so a transfer result on it would not be on a new dataset; "
+                         "choose another dataset, or pass -p seen_ok true to compute it with every row labelled seen_in_training")
 
 def _plain_views(pv:float, ts:str):  # the run's plain_views and text_sources (given, else the notebook's defaults)
     "Refuse class texts without a name or description text while `plain_views` draws those, as `train.prepare` refuses them on an IMU run."
@@ -175,7 +199,12 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
         for e in filter(None, v.split(',')):
             if mod and (kind := dataset_kind(e)) not in (None, mod): raise ValueError(f"parameter {k!r}: {e!r} is {kind} data, but the run reads {mod} data (parameter 'modality')")
     if 'dataset' in eff: _test_conditions(out, eff['dataset'], mod)
+    if 'checkpoint' in decl and 'dataset' in eff and (ck := value('checkpoint')): _transfer_checkpoint(ck, eff['dataset'], bool(value('seen_ok')) if 'seen_ok' in decl else False)
     if mod == 'imu' and {'plain_views', 'text_sources'} <= set(decl): _plain_views(float(value('plain_views')), value('text_sources'))   # a notebook that does not declare plain_views draws no plain view (closedset); vibration classes have none
+    if out.get('init_from') and 'init_from' not in idle:   # what building the model checks (encoder, inputs, held-out and validation sets), now: a sweep refused it in its first fold
+        cfg = ExpCfg().override(**{k: value(k) for k in decl if k in flat_fields() and k not in idle})
+        try: pretrained_encoder(out['init_from'], cfg)
+        except Exception as e: raise ValueError(f"parameter 'init_from': {str(e).removeprefix('EncoderCfg.init_from: ')}") from None
     if 'train_sets' in eff and 'zero_shot_sets' in eff:
         train = [e for e in eff['train_sets'].split(',') if e.strip()]
         for z in filter(None, eff['zero_shot_sets'].split(',')):
@@ -184,13 +213,15 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
 
 # %% ../nbs/66_runner.ipynb #b3b4ffd2
 def _toy_notebook(path:Path)->Path:
-    "A two-cell parameterised notebook that writes its parameters to `run_dir/seen.json`, or crashes while a file `crash` lies beside it (for tests)."
+    "A two-cell parameterised notebook that writes its parameters to `run_dir/seen.json`, or crashes while a file `crash` (or `crash-<epochs>`) lies beside it (for tests)."
     import nbformat
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("epochs: int = 3  # passes\nlr: float = 0.1  # step\nname: str = 'x'  # tag\nflag: bool = False  # switch\nrun_dir: str = ''  # run folder", metadata={'tags': ['parameters']}),
-                nbformat.v4.new_code_cell("import json, pathlib\nif pathlib.Path('crash').exists(): raise RuntimeError(f'simulated crash at epochs={epochs}')\n"
-                                          "pathlib.Path(run_dir, 'seen.json').write_text(json.dumps(dict(epochs=epochs, lr=lr, name=name, flag=flag)))")]
+                nbformat.v4.new_code_cell("import json, pathlib\nif pathlib.Path('crash').exists() or pathlib.Path(f'crash-{epochs}').exists(): raise RuntimeError(f'simulated crash at epochs={epochs}')\n"
+                                          "pathlib.Path(run_dir, 'seen.json').write_text(json.dumps(dict(epochs=epochs, lr=lr, name=name, flag=flag)))\nprint(f'trained {epochs} epochs')\n"
+                                          "pathlib.Path(run_dir, 'metrics.json').write_text(json.dumps(dict(zero_shot=dict(toy=dict(macro_f1=epochs / 10)))))")]
     nb.metadata['kernelspec'] = dict(name='python3', display_name='Python 3', language='python')
+    nb.metadata['imutext'] = dict(resumes=True)
     nbformat.write(nb, path); return path
 
 # %% ../nbs/66_runner.ipynb #f1154ae9
@@ -231,6 +262,7 @@ def resume_params(nb:Path, run_dir:Path, params:dict, preset:str|None)->dict:
     "The recorded parameters of `run_dir`, checked again; `params` and `preset` given now must equal them."
     decl = notebook_params(nb)
     if 'run_dir' not in decl: raise ValueError(f"{nb} declares no 'run_dir' parameter, so it cannot continue a run in its folder")
+    if not resumes(nb): raise ValueError(f"{nb} keeps no checkpoint to continue a run from (only nbs/runs/train.ipynb does: notebook metadata imutext.resumes), so --resume would run it again from the start; start a new run instead")
     rec = check_params(nb, recorded_params(run_dir, nb))
     if 'run_dir' in params and Path(params['run_dir']).resolve() != run_dir: raise ValueError(f"--resume {run_dir} with parameter run_dir={params['run_dir']!r}: a run continues in its own folder; drop the parameter")
     given = start_params(nb, {k: v for k, v in params.items() if k != 'run_dir'}, preset)
@@ -246,13 +278,13 @@ def _one_line(s:str, n:int=400)->str:
     s = ' '.join(re.sub(r'\x1b\[[0-9;]*m', '', str(s)).split())
     return s if len(s) <= n else s[:n - 1] + '…'
 
-def _execute(nb:Path, run_dir:Path, params:dict, log_output:bool):
-    "Execute `nb` into `run_dir`; on failure or interruption write error.txt and raise naming the notebook's exception (an interruption is re-raised as it came)."
+def _execute(nb:Path, run_dir:Path, params:dict, stream:bool):
+    "Execute `nb` into `run_dir` (with `stream`, its cells' stdout and stderr go to ours as they come); on failure or interruption write error.txt and raise naming the notebook's exception (an interruption is re-raised as it came)."
     import papermill
     from papermill.exceptions import PapermillExecutionError
     try:
-        papermill.execute_notebook(str(nb), str(run_dir/nb.name), parameters=params, cwd=str(nb.parent),
-                                   progress_bar=False, log_output=log_output, kernel_name='python3')
+        papermill.execute_notebook(str(nb), str(run_dir/nb.name), parameters=params, cwd=str(nb.parent), progress_bar=False, kernel_name='python3',
+                                   stdout_file=sys.stdout if stream else None, stderr_file=sys.stderr if stream else None)   # not log_output: it sends stdout to a logger nobody configured
     except PapermillExecutionError as e:
         tb = re.sub(r'\x1b\[[0-9;]*m', '', '\n'.join(e.traceback))
         (run_dir/'error.txt').write_text(f"{e.ename}: {e.evalue}\n\n{tb}\n")
@@ -262,7 +294,7 @@ def _execute(nb:Path, run_dir:Path, params:dict, log_output:bool):
         raise RuntimeError(f"notebook {nb} failed with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'})") from None
     except BaseException as e:                                                 # Ctrl-C (KeyboardInterrupt), SystemExit: the folder must not look like a run in progress or finished
         (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted before it finished{': ' + str(e) if str(e) else ''}; "
-                                         f"continue it with: imutext run {nb} --resume {run_dir}\n")
+                                         + (f"continue it with: imutext run {nb} --resume {run_dir}\n" if resumes(nb) else "it keeps no checkpoint to continue from: start it again as a new run\n"))
         raise
     (run_dir/'error.txt').unlink(missing_ok=True)                              # a stale one from a failed try
 
@@ -272,7 +304,7 @@ def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/
                  preset:str|None=None,     # a config preset expanded into parameters first
                  name:str|None=None,       # run folder suffix (default: the notebook's stem, plus the preset)
                  root:str|Path|None=None,  # where run folders go (default: outputs/)
-                 log_output:bool=False,    # stream the notebook's output
+                 stream:bool=False,        # print the notebook's stdout and stderr as it runs
                  resume:str|Path|None=None,  # continue the run in this folder with its recorded parameters
                 )->Path:                   # the run folder
     "Check parameters, then execute `nb` into a new run folder (or, with `resume`, into that run's folder)."
@@ -287,7 +319,7 @@ def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/
         run_dir = new_run_dir(name or '-'.join(filter(None, [nb.stem, preset])), root)
         write_json(run_dir/PARAMS_FILE, dict(notebook=nb.name, parameters=params))
     if 'run_dir' in notebook_params(nb): params['run_dir'] = str(run_dir)
-    _execute(nb, run_dir, params, log_output)
+    _execute(nb, run_dir, params, stream)
     return run_dir
 
 # %% ../nbs/66_runner.ipynb #ea2df596
@@ -300,14 +332,40 @@ def lodo_folds(sets:list,      # dataset names, each held out in turn
     if both := sorted(set(sets) & set(also)): raise ValueError(f"{both} are both held out in turn and scored in every fold (`also`): the other folds would train on them")
     return {s: dict(train_sets=','.join(o for o in sets if o != s), zero_shot_sets=','.join([s, *also])) for s in sets}
 
-def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None)->Path:
-    "Run `nb` once per fold (fold params over `params` over the preset); write the gathered table; return the sweep folder."
-    keys = {k for f in folds.values() for k in f}   # the parameters the folds set
+def _fold_runs(sweep:Path, nb:Path)->dict:  # a sweep folder; its notebook
+    "`{recorded parameters as JSON: run folder}` of the runs of `nb` in `sweep` (the newest of equal ones)."
+    out = {}
+    for d in sorted(p for p in sweep.iterdir() if (p/PARAMS_FILE).is_file()):
+        rec = json.loads((d/PARAMS_FILE).read_text())
+        if rec.get('notebook') == nb.name: out[json.dumps(rec['parameters'], sort_keys=True)] = d
+    return out
+
+def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None,
+              resume:str|Path|None=None,  # a sweep folder to continue: a fold whose run there finished is kept, a killed one continued (training template), the rest run
+              stream:bool=False,          # print each fold's notebook output as it runs
+             )->Path:
+    "Run `nb` once per fold (fold params over `params` over the preset); write the gathered table, of the finished folds when one fails or is interrupted; return the sweep folder."
+    nb = Path(nb); keys = {k for f in folds.values() for k in f}   # the parameters the folds set
     if clash := sorted(keys & set(params or {})): raise ValueError(f"parameter(s) {clash} are set by every fold of the sweep; leave them out")
     if idle := sorted(keys & recorded_only(nb)):
         raise ValueError(f"{nb} only records {idle}: every fold of this sweep would run the same job (sweep a training notebook such as nbs/runs/train.ipynb)")
-    for f in folds.values(): start_params(Path(nb), {**(params or {}), **f}, preset)   # refuse before running any fold
-    sweep = new_run_dir(name, root)
-    runs = [run_notebook(nb, {**(params or {}), **f}, preset=preset, name=fold, root=sweep) for fold, f in folds.items()]
-    write_table(compare_runs(runs), sweep/'table')
+    todo = {fold: start_params(nb, {**(params or {}), **f}, preset) for fold, f in folds.items()}   # refuse before running any fold
+    if resume is not None:
+        sweep = Path(resume).expanduser().resolve()
+        if root is not None: raise ValueError("a resumed sweep stays in its folder: root does not apply")
+        if not sweep.is_dir(): raise FileNotFoundError(f"sweep folder {resume} does not exist")
+    else: sweep = new_run_dir(name, root)
+    had, runs = _fold_runs(sweep, nb) if resume is not None else {}, []
+    try:
+        for fold, f in folds.items():
+            prev = had.get(json.dumps(todo[fold], sort_keys=True))   # the same notebook and values: this fold's run
+            if prev is not None and finished_run(prev): runs.append(prev)
+            elif prev is not None and resumes(nb): runs.append(run_notebook(nb, {**(params or {}), **f}, preset=preset, resume=prev, stream=stream))
+            else: runs.append(run_notebook(nb, {**(params or {}), **f}, preset=preset, name=fold, root=sweep, stream=stream))
+    except Exception as e:
+        table = f" (their table: {sweep/'table.md'})" if runs else ''
+        raise RuntimeError(f"sweep {sweep}: fold {fold!r} did not finish: {e}; finished folds: {', '.join(list(folds)[:len(runs)]) or 'none'}{table}; "
+                           f"continue the sweep with the same arguments and --resume {sweep}") from None
+    finally:
+        if runs: write_table(compare_runs(runs), sweep/'table')   # also when a fold failed or was interrupted: the finished folds' table
     return sweep
