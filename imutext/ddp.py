@@ -159,12 +159,14 @@ def sync_batchnorm(model:nn.Module, ctx:DistCtx)->nn.Module:
     "On CUDA, `model` with its BatchNorm layers (the vibration CNN's) made `nn.SyncBatchNorm`, normalising over the global batch; in place, keeping the parameters and buffers, so the optimiser and the checkpoint's keys are unchanged."
     return nn.SyncBatchNorm.convert_sync_batchnorm(model) if ctx.device.type == 'cuda' else model
 
-def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None)->DDPRun:
+def setup(cfg:ExpCfg, run_dir=None, prepared:Prepared|None=None,
+          ck:dict|None=None,   # `run_dir`'s checkpoint when the caller has loaded it (`train.resume_checkpoint`); None loads it here
+         )->DDPRun:
     "Join the job and build this rank's training state (`train.make_state`) and data view, resuming from `run_dir`."
     ctx = init_distributed(cfg.train.device)
     check_ddp_cfg(cfg, ctx)
     p = prepared or prepare(cfg)
-    ck = resume_checkpoint(run_dir, cfg, p)
+    ck = ck or resume_checkpoint(run_dir, cfg, p)
     s = make_state(p, cfg, ctx.device, ck)
     sync_batchnorm(p.model, ctx)
     _seed_rank(ctx, cfg.train.seed, ck)
@@ -188,15 +190,15 @@ def _epoch_record(r:DDPRun, cfg:ExpCfg, epoch:int)->dict:
     tr = train_epoch(r.view, cfg, epoch, r.state, dev, r.ct, show_progress=r.ctx.is_main)
     return from_main(epoch_record(r.p, r.state, cfg, epoch, dev, r.ct, t0, tr) if r.ctx.is_main else None)
 
-def fit_ddp(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None)->Prepared:
-    "Train per `cfg` on every process of the job (global batch `batch_size`); checkpoint to `run_dir`, resuming from it."
+def fit_ddp(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None, ck:dict|None=None)->Prepared:
+    "Train per `cfg` on every process of the job (global batch `batch_size`); checkpoint to `run_dir`, resuming from it (`ck`: its checkpoint, already loaded)."
     cfg = with_absolute_sets(cfg)
-    r = setup(cfg, run_dir, prepared)
+    r = setup(cfg, run_dir, prepared, ck)
     for epoch in range(r.state.start, cfg.train.epochs):
         r.state.history.append(_epoch_record(r, cfg, epoch))
         if r.ctx.is_main: end_training(r.p, r.state, cfg, epoch, r.ctx.device)
         if run_dir: save_ddp_checkpoint(r, cfg, epoch, run_dir)
-    r.p.history = r.state.history
+    r.p.history, r.p.start = r.state.history, r.state.start
     return r.p
 
 # %% ../nbs/41_ddp.ipynb #3a6634b2
@@ -205,21 +207,28 @@ def make_parser()->argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog='python -m imutext.ddp', description='Data-parallel training; launch as '
                                  '`torchrun --standalone --nproc_per_node N -m imutext.ddp --preset P --run-dir DIR [-p name value ...]`.')
     ap.add_argument('--preset', default='quick', help='config preset (imutext.config.PRESETS)')
-    ap.add_argument('--run-dir', required=True, help='folder of checkpoint.pt, resumed from when present')
+    ap.add_argument('--run-dir', required=True, help='the run folder: checkpoint.pt, resumed from when present, and after training the run files `imutext run` writes (hyperparameters.json, metrics.json with the zero-shot scores, plots)')
     ap.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'), help='flat config override, e.g. -p epochs 4')
     return ap
 
 # %% ../nbs/41_ddp.ipynb #5adfb6ca
-USER_ERRORS = (FileNotFoundError, KeyError, TypeError, ValueError)
+USER_ERRORS = (FileNotFoundError, NotADirectoryError, KeyError, TypeError, ValueError)
 
 def main(argv:list|None=None)->int:
     "Entry point of `python -m imutext.ddp` (one call per rank under torchrun)."
     a, joined = make_parser().parse_args(argv), dist.is_initialized()
     try:
         from imutext.runner import check_values, check_lists   # the runner's bounds (MIN_VALUES, ...); here, not at the top: the runner pulls in the report stack
+        from imutext.experiment import run_experiment   # likewise
         params = {n: parse_value(n, v) for n, v in a.param}
         check_values(params)
-        fit_ddp(make_cfg(a.preset, **check_lists(params)), a.run_dir)
+        cfg, run_dir = make_cfg(a.preset, **check_lists(params)), Path(a.run_dir).expanduser()
+        try: resolve_device(cfg.train.device)
+        except (ValueError, RuntimeError) as e: raise ValueError(f"parameter 'device': {e}") from None
+        if run_dir.exists() and not run_dir.is_dir(): raise NotADirectoryError(f"--run-dir {run_dir} is a file, not a folder")
+        ctx = init_distributed(cfg.train.device); check_ddp_cfg(cfg, ctx)   # refused before the run folder is made
+        m = run_experiment(cfg, run_dir, preset=a.preset, trainer=fit_ddp, main=ctx.is_main)   # rank 0 writes the run folder as `imutext run` does and scores the held-out sets
+        if ctx.is_main: print(f"run folder: {run_dir.resolve()}" + ''.join(f"\n{n}: macro-F1 {z['macro_f1']:.3f}" for n, z in m['zero_shot'].items()))
     except USER_ERRORS as e:
         msg = e.args[0] if isinstance(e, KeyError) and e.args else e
         if int(os.environ.get('RANK', 0)) == 0: print(f"imutext.ddp: error: {msg}", file=sys.stderr)

@@ -98,15 +98,19 @@ def record_hyperparameters(cfg:ExpCfg, run_dir:Path, preset:str):
     "Write `hyperparameters_entry` to `run_dir`'s `hyperparameters.json`."
     write_json(run_dir/'hyperparameters.json', hyperparameters_entry(cfg, run_dir, preset))
 
-def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick')->dict:
+def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick',
+                   trainer=fit,       # `train.fit`; `ddp.fit_ddp` on every process of a data-parallel job
+                   main:bool=True,    # this process writes the run files and evaluates (rank 0 of a data-parallel job; the others return {} after training)
+                  )->dict:
     "Train (or resume), evaluate zero-shot on the held-out sets (and audit the codebook when there is one), write the run folder; returns metrics.json's content (`wall_s` counts a resumed run's earlier epochs)."
     t0, run_dir, cfg = time.perf_counter(), Path(run_dir), with_absolute_sets(cfg)
     held = {n: held_out_inputs(cfg, n) for n in cfg.data.zero_shot_sets}   # a held-out set that cannot be scored fails before training, not after
     run_dir.mkdir(parents=True, exist_ok=True)
     hp, p = hyperparameters_entry(cfg, run_dir, preset), prepare(cfg)
     ck = resume_checkpoint(run_dir, cfg, p)   # checked first: a refused resumption leaves the folder's record as it was
-    write_json(run_dir/'hyperparameters.json', hp)
-    p = fit(cfg, run_dir, prepared=p, ck=ck)
+    if main: write_json(run_dir/'hyperparameters.json', hp)
+    p = trainer(cfg, run_dir, prepared=p, ck=ck)
+    if not main: return {}
     before = sum(h['epoch_s'] for h in p.history[:p.start])   # a resumed run's wall time counts the epochs trained before it
     device = resolve_device(cfg.train.device)
     results = {n: zero_shot(p.model, n, p.encoder, device, inputs=h) for n, h in held.items()}

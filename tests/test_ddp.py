@@ -11,13 +11,14 @@ attention key biases, which the loss ignores exactly, are left out.
 AdamW is also nearly blind to a constant gradient scale, so loss curves alone cannot show that DDP's gradient is right:
 `test_one_step_gradients_match` compares the gradients themselves (with and without the LSA fusion branch), and shows the check catches the common shortcut.
 """
-import os, runpy, subprocess, sys
+import json, os, runpy, subprocess, sys
 from pathlib import Path
 import pytest, torch
 from imutext.config import make_cfg
 from imutext.losses import total_loss
 from imutext.train import fit, loss_terms, prepare
 from imutext.models.factory import load_checkpoint, model_from_checkpoint, CKPT_NAME
+from imutext.report import finished_run
 
 TORCHRUN = Path(sys.executable).with_name('torchrun')
 OVERRIDES = dict(dropout=0.0, epochs=3, memory_bank=48)   # dropout off: ranks draw their own masks by nature
@@ -75,12 +76,17 @@ def test_same_model_and_memory_bank(runs):
 
 def test_only_rank0_logs_and_writes(runs):
     a, _, logs = runs
-    assert sorted(p.name for p in a.iterdir()) == [CKPT_NAME]
+    names = {p.name for p in a.iterdir()}   # a run folder as `imutext run` writes it (it held checkpoint.pt alone: report, transfer and ship took it for a killed run)
+    assert {CKPT_NAME, 'hyperparameters.json', 'metrics.json', 'training_plots.png'} <= names and finished_run(a), names
+    m = json.loads((a/'metrics.json').read_text())
+    assert list(m['zero_shot']) == ['racketsports'] and len(m['history']) == OVERRIDES['epochs'] and 0 <= m['zero_shot']['racketsports']['macro_f1'] <= 1
+    assert json.loads((a/'hyperparameters.json').read_text())['config']['train']['epochs'] == OVERRIDES['epochs']
     ck = load_checkpoint(a/CKPT_NAME)
     assert ck['world_size'] == 2 and len(ck['rng_ranks']) == 2 and not torch.equal(*(s['cpu'] for s in ck['rng_ranks']))
     assert all(s['cuda'] is None for s in ck['rng_ranks'])   # CPU ranks: no GPU state
-    assert [l for l in logs['0/stdout.log'].splitlines() if l.startswith('epoch=')] == [l for l in logs['0/stdout.log'].splitlines() if l]
-    assert len(logs['0/stdout.log'].splitlines()) == OVERRIDES['epochs'] and 'epoch 1/' in logs['0/stderr.log']
+    out = [l for l in logs['0/stdout.log'].splitlines() if l]
+    assert len([l for l in out if l.startswith('epoch=')]) == OVERRIDES['epochs'] and 'epoch 1/' in logs['0/stderr.log'], out
+    assert out[-2:] == [f"run folder: {a.resolve()}", f"racketsports: macro-F1 {m['zero_shot']['racketsports']['macro_f1']:.3f}"], out
     assert logs['1/stdout.log'] == '' and 'epoch ' not in logs['1/stderr.log']   # no lines, no progress bar
 
 def test_vibration_model_refused_on_cpu(tmp_path):
