@@ -63,7 +63,7 @@ def cmd_run(a)->int:
 def cmd_zero_shot(a)->int:
     from imutext.eval.zeroshot import evaluate_checkpoint
     from imutext.experiment import zero_shot_table
-    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok, n_boot=a.n_boot, text_sources=a.text_sources or None)
+    m = evaluate_checkpoint(a.checkpoint, a.data, device=a.device, label_level=a.label_level, seen_ok=a.seen_ok, n_boot=a.n_boot, text_sources=a.text_sources)
     if a.json: print(json.dumps(m)); return 0
     if m['seen_in_training']: print(f"note: {m['dataset']} is a training set of this checkpoint: seen in training, not a zero-shot score\n")
     print(zero_shot_table({m['dataset']: m}).iloc[:-1].T.to_string())   # without the summary row (the last)
@@ -94,6 +94,7 @@ def cmd_datasets(a)->int:
             warnings.warn(f"{mf}: dataset {n!r} not listed: {str(e).removeprefix(f'{mf}: ')}"); continue
         rows.append(dict(name=n, kind=ds.kind, classes=len(ds.label_names), channels=ds.signals.shape[1], segments=ds.n_segments,
                          rate_hz=sorted(set(float(r) for r in ds.rates)), hours=round(float(sum(len(ds.segment(i)) / ds.rates[i] for i in range(ds.n_segments))) / 3600, 2)))
+    if not rows and not a.json: raise FileNotFoundError(f"no readable dataset under {root}: it holds no imu/<set>/ or vibration/<set>/ folder with a meta.json and a data.npz (see the data README)")
     if a.json: print(json.dumps(rows))
     else:
         import pandas as pd; print(pd.DataFrame(rows).to_string(index=False))

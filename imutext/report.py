@@ -4,7 +4,7 @@
 
 # %% ../nbs/60_report.ipynb #cd5f1f75
 from __future__ import annotations
-import json, math, time, warnings
+import json, math, time, warnings, zipfile
 from pathlib import Path
 from typing import Sequence
 import numpy as np
@@ -183,7 +183,9 @@ def _read_json(path:Path)->dict|None:
 def _read_npz(path:Path)->dict|None:
     if not path.exists(): return None
     out = {}
-    with np.load(path, allow_pickle=False) as z:
+    try: z = np.load(path, allow_pickle=False)
+    except (OSError, ValueError, zipfile.BadZipFile) as e: raise ValueError(f"{path} is not a readable .npz file ({type(e).__name__}: {e}); delete it (the report then draws no embedding plots for this run) or re-run") from None
+    with z:
         for k in z.files:
             try: out[k] = z[k]
             except ValueError: warnings.warn(f"{path}: array {k!r} is an object array (needs pickle); skipped")
@@ -371,7 +373,8 @@ def _other_rows(run:dict)->list:
     mt, hp, tr = run['metrics'], run['hyperparameters'], run['dir']/'transfer.csv'
     if tr.is_file():
         t = pd.read_csv(tr)
-        return [dict(dataset=hp.get('dataset'), method=r.method, encoder=r.encoder, k=r.k, accuracy=r.acc_mean, macro_f1=r.macro_f1_mean) for r in t.itertuples()]
+        return [dict(dataset=hp.get('dataset'), method=r.method, encoder=r.encoder, k=r.k, accuracy=r.acc_mean, macro_f1=r.macro_f1_mean,
+                     **({'seen_in_training': bool(r.seen_in_training)} if 'seen_in_training' in t else {})) for r in t.itertuples()]   # a seen set's rows stay marked
     top = {k: v for k, v in mt.items() if _scalar(v) and k != 'wall_s'}
     last = {f'last_{k}': v for k, v in ((mt.get('history') or [{}])[-1]).items() if _scalar(v) and k != 'epoch'}
     return [{'dataset': None, **(top or last)}]
@@ -398,13 +401,14 @@ def compare_runs(run_dirs:Sequence[str|Path])->pd.DataFrame:  # run folders
 # %% ../nbs/60_report.ipynb #d1a811ff
 def to_markdown(df:pd.DataFrame, floatfmt:str='.3f')->str:
     "GitHub-style Markdown table of `df` without the index."
-    def cell(v):
+    def cell(v, c):
         if v is None or (isinstance(v, (float, np.floating)) and np.isnan(v)): return ''
-        if isinstance(v, (float, np.floating)): return format(v, floatfmt)
+        if isinstance(v, (float, np.floating)): return str(int(v)) if c in whole else format(v, floatfmt)
         return str(v).replace('|', '\\|').replace('\n', ' ')
     num = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) for c in df.columns]
+    whole = {c for c, n in zip(df.columns, num) if n and df[c].dropna().map(lambda v: float(v).is_integer()).all()}   # counts that other templates' rows turned float by leaving them empty
     lines = ['| ' + ' | '.join(str(c) for c in df.columns) + ' |', '|' + '|'.join('---:' if n else ':---' for n in num) + '|']
-    lines += ['| ' + ' | '.join(cell(v) for v in row) + ' |' for row in df.itertuples(index=False)]
+    lines += ['| ' + ' | '.join(cell(v, c) for v, c in zip(row, df.columns)) + ' |' for row in df.itertuples(index=False)]
     return '\n'.join(lines) + '\n'
 
 def write_table(df:pd.DataFrame, path_stem:str|Path)->tuple[Path, Path]:  # path without suffix

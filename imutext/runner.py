@@ -78,7 +78,7 @@ def check_params(nb:str|Path, params:dict)->dict:
 MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_layers=1, n_seeds=1, max_points=1,
                   max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0, hub_bank=0, hub_k=1,
                   pool_queries=1, bank_queries=1, vq_tokens=1, vq_codebook=1, vq_code_dim=1, vq_shape_len=1, vq_raw_patch=1,   # 0 built a model whose forward pass failed inside the run
-                  mask_span=1, n_scales=1, pre_bank=0)   # least allowed value of integer parameters (n_scales 0 took every depth, silently)
+                  mask_span=1, n_scales=1, pre_bank=0, tsne_jobs=1)   # least allowed value of integer parameters (n_scales 0 took every depth, silently)
 POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib_revs', 'vib_hop_revs', 'soft_temp')  # parameters that must be > 0
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
 RANGES = dict(time_warp='[0, 1)', rate_jitter='[0, 1)', rotate_max_deg='(0, 180]',   # augmentation magnitudes, as data.windows checks them when it first augments (after the run folder exists)
@@ -186,6 +186,9 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
     for k, what in FOLDER_PARAMS.items():
         if isinstance(out.get(k), str) and (missing := [e for e in out[k].split(',') if e and not Path(e).is_dir()]):
             raise FileNotFoundError(f"parameter {k!r}: {missing} {'is not an existing folder' if len(missing) == 1 else 'are not existing folders'}; it takes comma-separated existing {what}")
+    if isinstance(out.get('run_dirs'), str) and (bare := [e for e in out['run_dirs'].split(',') if e and not any((Path(e)/f).is_file() for f in ('hyperparameters.json', 'metrics.json'))]):
+        raise FileNotFoundError(f"parameter 'run_dirs': {bare} hold(s) neither hyperparameters.json nor metrics.json, so no run folder (a sweep folder holds its runs one level down: name those)")
+    if out.get('out_dir') and (o := Path(out['out_dir'])).exists() and not o.is_dir(): raise NotADirectoryError(f"parameter 'out_dir': {o} is a file, not a folder")
     for k in PRETRAIN_PARAMS:   # a missing one failed inside the run (train: building the model; transfer: building its pretrained control)
         if isinstance(out.get(k), str): out[k] = _pretrain_run(k, out[k].strip())
     if out.get('checkpoint') and out['checkpoint'] not in shipped_models():   # a shipped model's name is taken as is, as load_checkpoint takes it

@@ -124,14 +124,15 @@ def class_texts(label_names:list,          # the dataset's class names
     "The texts of every class from the sources in `cfg.text_sources`, each ending with the sensor placement when `cfg.placement_prompt`."
     cfg = cfg or TextCfg(); _check_text_cfg(cfg)
     descs = description_list(label_names, label_descriptions)
-    labels, out, missing = label_texts(label_names, descs, where), [[] for _ in label_names], []
+    labels, out, missing, used = label_texts(label_names, descs, where), [[] for _ in label_names], [], []
     for src in cfg.text_sources:
         per_class = _source_texts(src, labels, descs, cfg.templates, extra)
         if per_class is None: missing += [src] if src != 'description' else []; continue   # descriptions are optional in meta.json: no warning
+        used.append(src)
         for k, ts in enumerate(per_class): out[k] += ts
     if missing:
         what = f"its sub-action cache has no {', '.join(missing)} texts" if extra else f"no sub-action cache ({', '.join(missing)} texts)"
-        warnings.warn(f"{f'{where}: ' if where else ''}{what} for its classes, so they are described by {' and '.join(s for s in cfg.text_sources if s not in missing)} only; "
+        warnings.warn(f"{f'{where}: ' if where else ''}{what} for its classes, so they are described by {' and '.join(used) or 'nothing'} only; "
                       "imutext.data.subactions.get_subactions writes the cache with an LLM backend")
     out = [_dedup(ts) for ts in out]
     if cfg.placement_prompt: out = [with_placement(ts, positions or []) for ts in out]

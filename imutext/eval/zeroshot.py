@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from scipy.special import logsumexp
 from ..core import resolve_device
-from ..config import ExpCfg
+from ..config import ExpCfg, TEXT_SOURCES
 from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning, shared_sources
 from ..data.windows import Windows
 from ..models.clip import SignalClip
@@ -288,6 +288,7 @@ def scoring_texts(cfg:ExpCfg, data:str|Path, sources:str|Sequence)->ExpCfg:  # t
     "`cfg` scoring `data`'s classes with the texts of `sources`; a sub-action-cache source the folder has no texts for is refused, naming the folder, instead of being skipped."
     if cfg.data.modality != 'imu': raise ValueError(f"text sources (--text-sources) choose IMU class texts; this checkpoint is a {cfg.data.modality} model (its texts: --label-level and TextCfg.fault_styles)")
     cfg = cfg.override(text_sources=sources if isinstance(sources, str) else tuple(sources))   # parsed, and unknown names refused, by the config
+    if not cfg.text.text_sources: raise ValueError(f"text sources (--text-sources) {sources!r} name none; choose one or more of {', '.join(TEXT_SOURCES)}")
     have = load_subactions(data)
     if missing := [s for s in cfg.text.text_sources if s in EXTRA_SOURCES and s not in have]:
         raise ValueError(f"{data}: no {', '.join(missing)} texts for its classes (no subactions.json in the folder, or one without them): write them with "
@@ -309,7 +310,7 @@ def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `
     model.cfg = model.cfg.override(init_from=ck['config']['encoder'].get('init_from', ''))   # rebuilt without it (the weights are the checkpoint's); the seen check reads its pre-training sets
     if ck.get('epoch') is not None and ck['epoch'] + 1 < model.cfg.train.epochs:
         warnings.warn(f"{checkpoint}: saved after epoch {ck['epoch'] + 1} of {model.cfg.train.epochs}; the run did not finish, so these are an unfinished model's scores")
-    if text_sources: model.cfg = scoring_texts(model.cfg, data, text_sources)
+    if text_sources is not None: model.cfg = scoring_texts(model.cfg, data, text_sources)   # '' too: refused, not read as the checkpoint's
     return zero_shot(model, data, device=resolve_device(device), n_boot=n_boot, label_level=label_level, seen_ok=seen_ok)['metrics']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #d8b6eeed
