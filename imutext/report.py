@@ -328,7 +328,8 @@ def report_run(run_dir:str|Path,         # run folder; PNGs are written into it
     run = load_run(run_dir); d, out = run['dir'], {}
     def keep(name, fig, file): out[name] = save_fig(fig, d/file); plt.close(fig)
     if run['metrics'].get('history'): keep('training', plot_training(run['metrics']['history']), 'training_plots.png')
-    for ds, m in (run['metrics'].get('zero_shot') or {}).items():
+    mt = run['metrics']; closed = {f"{mt.get('dataset', 'closed set')}: {k}": mt[k] for k in ('supervised', 'aligned') if isinstance(mt.get(k), dict)}   # a closed-set run's two models
+    for ds, m in {**(mt.get('zero_shot') or {}), **closed}.items():
         names = m.get('label_names') or [str(i) for i in range(len(m.get('confusion', m.get('per_class_f1', []))))]
         if 'confusion' in m: keep(f'confusion_{ds}', plot_confusion(m['confusion'], names, title=f'{ds}: confusion'), f'confusion_{_safe(ds)}.png')
         if 'per_class_f1' in m: keep(f'per_class_f1_{ds}', plot_per_class_f1(m['per_class_f1'], names, title=f'{ds}: per-class F1'), f'per_class_f1_{_safe(ds)}.png')
