@@ -158,14 +158,17 @@ def _test_conditions(params:dict, dataset:str, mod:str|None):  # checked paramet
     if present and set(present) <= set(tc):
         raise ValueError(f"parameter 'test_conditions': {', '.join(tc)} holds out every condition of {dataset} with recordings ({', '.join(present)}), so none is left to train on; leave at least one out")
 
-def _transfer_checkpoint(ck:str, dataset:str, seen_ok:bool):  # the checkpoint the run reads (resolved, or a shipped name); its dataset (resolved); the run's seen_ok
-    "Refuse a dataset of the other modality than the checkpoint's, or one of its training sets without `seen_ok`, as the transfer template would after its run folder existed."
+def _transfer_checkpoint(ck:str, dataset:str, seen_ok:bool, pretrained:str=''):  # the checkpoint the run reads (resolved, or a shipped name); its dataset (resolved); the run's seen_ok and pretrained
+    "Refuse a dataset of the other modality than the checkpoint's, or one of its training sets without `seen_ok`, or a `pretrained` encoder that does not fit the checkpoint's, as the transfer template would after its run folder existed."
     try: c = cfg_from_dict(load_checkpoint(ck)['config'], source=ck)
     except Exception as e: raise ValueError(f"parameter 'checkpoint': {ck} cannot be read as a trained model's checkpoint: {e}") from None
     if (kind := dataset_kind(dataset)) not in (None, c.data.modality): raise ValueError(f"parameter 'dataset': {dataset!r} is {kind} data, but the checkpoint {ck} (parameter 'checkpoint') reads {c.data.modality} data")
     if not seen_ok and (seen := seen_in_training(c.data.train_sets, dataset)):
         raise ValueError(f"parameter 'dataset': {dataset!r} is a training set of the checkpoint {ck} (its train_sets {', '.join(seen)}), so a transfer result on it would not be on a new dataset; "
                          "choose another dataset, or pass -p seen_ok true to compute it with every row labelled seen_in_training")
+    if pretrained:   # the control `eval.transfer.random_control` builds from it
+        try: pretrained_encoder(pretrained, c.override(init_from=pretrained, train_sets=()))
+        except Exception as e: raise ValueError(f"parameter 'pretrained': {str(e).removeprefix('EncoderCfg.init_from: ')} (the checkpoint's, parameter 'checkpoint')") from None
 
 def _plain_views(pv:float, ts:str):  # the run's plain_views and text_sources (given, else the notebook's defaults)
     "Refuse class texts without a name or description text while `plain_views` draws those, as `train.prepare` refuses them on an IMU run."
@@ -202,7 +205,7 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
         for e in filter(None, v.split(',')):
             if mod and (kind := dataset_kind(e)) not in (None, mod): raise ValueError(f"parameter {k!r}: {e!r} is {kind} data, but the run reads {mod} data (parameter 'modality')")
     if 'dataset' in eff: _test_conditions(out, eff['dataset'], mod)
-    if 'checkpoint' in decl and 'dataset' in eff and (ck := value('checkpoint')): _transfer_checkpoint(ck, eff['dataset'], bool(value('seen_ok')) if 'seen_ok' in decl else False)
+    if 'checkpoint' in decl and 'dataset' in eff and (ck := value('checkpoint')): _transfer_checkpoint(ck, eff['dataset'], bool(value('seen_ok')) if 'seen_ok' in decl else False, out.get('pretrained', ''))
     if mod == 'imu' and {'plain_views', 'text_sources'} <= set(decl): _plain_views(float(value('plain_views')), value('text_sources'))   # a notebook that does not declare plain_views draws no plain view (closedset); vibration classes have none
     if out.get('init_from') and 'init_from' not in idle:   # what building the model checks (encoder, inputs, held-out and validation sets), now: a sweep refused it in its first fold
         cfg = ExpCfg().override(**{k: value(k) for k in decl if k in flat_fields() and k not in idle})
