@@ -6,13 +6,14 @@
 from __future__ import annotations
 import ast, json, math, re, sys
 from pathlib import Path
-from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, cfg_from_dict, flat_fields, parse_value
+from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, VQCfg, cfg_from_dict, flat_fields, parse_value
 from .core import resolve_device
 from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset
 from .data.labels import NAME_SOURCES
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
 from .models.factory import shipped_models, load_checkpoint, pretrain_file, pretrained_encoder, PRETRAIN_NAME
+from .models.vq import MAX_RAW
 from .report import compare_runs, write_table, finished_run, unfinished_run
 
 # %% auto #0
@@ -77,8 +78,10 @@ def check_params(nb:str|Path, params:dict)->dict:
 # %% ../nbs/66_runner.ipynb #39a7dfdd
 MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_layers=1, n_seeds=1, max_points=1,
                   max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0, hub_bank=0, hub_k=1,
-                  pool_queries=1, bank_queries=1, vq_tokens=1, vq_codebook=1, vq_code_dim=1, vq_shape_len=1, vq_raw_patch=1,   # 0 built a model whose forward pass failed inside the run
-                  mask_span=1, n_scales=1, pre_bank=0, tsne_jobs=1)   # least allowed value of integer parameters (n_scales 0 took every depth, silently)
+                  pool_queries=1, bank_queries=1, vq_tokens=1, vq_codebook=1, vq_code_dim=1, vq_shape_len=2, vq_raw_patch=1,   # less built a model whose forward pass failed inside the run
+                  mask_span=1, n_scales=1, pre_bank=0, tsne_jobs=1,   # n_scales 0 took every depth, silently
+                  **dict.fromkeys(('class_ce', 'supcon_w', 'recon_w', 'shape_w', 'commit_w', 'kl_w', 'sub_w', 'vq_dead', 'rec_w', 'ms_w', 'patch_w', 'win_w'), 0))   # loss weights: a negative one maximised its loss
+                  # least allowed value of numeric parameters
 POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib_revs', 'vib_hop_revs', 'soft_temp')  # parameters that must be > 0
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
 RANGES = dict(time_warp='[0, 1)', rate_jitter='[0, 1)', rotate_max_deg='(0, 180]',   # augmentation magnitudes, as data.windows checks them when it first augments (after the run folder exists)
@@ -207,6 +210,10 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
     if 'dataset' in eff: _test_conditions(out, eff['dataset'], mod)
     if 'checkpoint' in decl and 'dataset' in eff and (ck := value('checkpoint')): _transfer_checkpoint(ck, eff['dataset'], bool(value('seen_ok')) if 'seen_ok' in decl else False, out.get('pretrained', ''))
     if mod == 'imu' and {'plain_views', 'text_sources'} <= set(decl): _plain_views(float(value('plain_views')), value('text_sources'))   # a notebook that does not declare plain_views draws no plain view (closedset); vibration classes have none
+    if 'vq_mode' in decl and value('vq_mode') != 'off' and value('modality') == 'imu':   # the tokenizer's raw memory has MAX_RAW patches at most (it failed inside the run, naming a parameter the template does not take)
+        T, rp = round(float(value('rate_hz')) * float(value('window_s'))), int(value('vq_raw_patch')) if 'vq_raw_patch' in decl else VQCfg().vq_raw_patch
+        if math.ceil(T / rp) > MAX_RAW: raise ValueError(f"parameter 'window_s': a window of rate_hz × window_s = {T} samples makes {math.ceil(T / rp)} raw patches of {rp} samples for the shape codebook (vq_mode {value('vq_mode')!r}), "
+                                                         f"more than its {MAX_RAW}; keep rate_hz × window_s ≤ {MAX_RAW * rp}")
     if out.get('init_from') and 'init_from' not in idle:   # what building the model checks (encoder, inputs, held-out and validation sets), now: a sweep refused it in its first fold
         cfg = ExpCfg().override(**{k: value(k) for k in decl if k in flat_fields() and k not in idle})
         try: pretrained_encoder(out['init_from'], cfg)

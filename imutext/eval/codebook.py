@@ -4,7 +4,7 @@
 
 # %% ../../nbs/58_eval.codebook.ipynb #034f81b2
 from __future__ import annotations
-import json
+import json, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,7 +13,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from ..core import atomic_write
-from ..data.datasets import load_dataset
+from ..data.datasets import load_dataset, list_datasets
 from ..data.windows import Windows
 from ..models.clip import SignalClip
 from ..models.vq import code_subaction_map, code_stats, flat_reconstruction
@@ -143,8 +143,11 @@ def plot_tokens_on_window(model:SignalClip, x:np.ndarray, ch_type:np.ndarray, ch
 UEA_SETS = ('basicmotions', 'epilepsy', 'racketsports')  # bundled UEA archive sets with their train/test split
 
 def codebook_report(p, run_dir:str|Path, device='cpu', uea_sets=UEA_SETS)->dict:  # p: the run's train.Prepared (validation windows, sub-action table)
-    "Audit the run's codebook on its validation windows and the UEA probes; write codebook.json and figures."
+    "Audit the run's codebook on its validation windows and the UEA probes (IMU models, sets found under the data folder); write codebook.json and figures."
     run_dir = Path(run_dir); ck = load_checkpoint(run_dir/CKPT_NAME); m = model_from_checkpoint(ck).to(device); v = m.cfg.vq
+    have = set(list_datasets('imu')) if m.cfg.data.modality == 'imu' else set()
+    probes, skipped = [n for n in uea_sets if n in have], [n for n in uea_sets if n not in have]
+    if skipped: warnings.warn(f"codebook: UEA token probes {skipped} skipped: " + ("they are IMU sets and this is a vibration model" if m.cfg.data.modality != 'imu' else "not found under the data folder"))
     idx, soft, sse, sst = [], [], 0., 0.
     pairs = np.concatenate([np.stack([np.full(len(w), d), np.arange(len(w))], 1) for d, w in enumerate(p.val.windows)])
     with torch.no_grad():
@@ -159,10 +162,11 @@ def codebook_report(p, run_dir:str|Path, device='cpu', uea_sets=UEA_SETS)->dict:
     out = dict(codes=v.vq_codebook, val_usage_pct=100 * st['vq_usage'],   # codes the validation tokens use
                val_perplexity=st['vq_perplexity'], val_recon_r2=r2, flat_reconstruction=flat_reconstruction(r2),
                code_subaction_entropy_bits=float((entropy_bits(cmap) * counts).sum() / counts.sum()), n_subactions=len(p.subactions.phrases),
-               uea={n: uea_probe(m, n, device) for n in uea_sets}, uea_seen_in_training=sorted(n for n in uea_sets if seen_in_training(m.cfg.data.train_sets, n)))   # by folder, name or recordings
+               uea={n: uea_probe(m, n, device) for n in probes}, uea_skipped=skipped,
+               uea_seen_in_training=sorted(n for n in probes if seen_in_training(m.cfg.data.train_sets, n)))   # by folder, name or recordings
     with atomic_write(run_dir/'codebook.json') as tmp: tmp.write_text(json.dumps(out, indent=1))
-    save_fig(plot_code_shapes(m, counts), run_dir/'codebook_shapes.png'); save_fig(plot_usage(counts), run_dir/'codebook_usage.png')
-    save_fig(plot_code_subactions(cmap, p.subactions.phrases, counts), run_dir/'codebook_subactions.png')
-    save_fig(plot_codebook_training(ck['steps']), run_dir/'codebook_training.png')
-    w0 = p.val.windows[0]; save_fig(plot_tokens_on_window(m, w0.x[0], w0.ch_type, ch_ctx=w0.ch_ctx), run_dir/'codebook_tokens.png')
+    w0 = p.val.windows[0]
+    for name, fig in (('shapes', plot_code_shapes(m, counts)), ('usage', plot_usage(counts)), ('subactions', plot_code_subactions(cmap, p.subactions.phrases, counts)),
+                      ('training', plot_codebook_training(ck['steps'])), ('tokens', plot_tokens_on_window(m, w0.x[0], w0.ch_type, ch_ctx=w0.ch_ctx))):
+        save_fig(fig, run_dir/f'codebook_{name}.png'); plt.close(fig)   # saved, not shown again where the run's notebook draws them
     return out

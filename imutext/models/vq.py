@@ -17,9 +17,9 @@ from ..config import ExpCfg, VQCfg
 from .encoders import patchify
 
 # %% auto #0
-__all__ = ['FLAT_R2', 'interp_spans', 'render_tokens', 'standardise', 'Tokenizer', 'code_stats', 'ema_step', 'SubactionTable',
-           'subaction_table', 'soft_labels', 'mil_nce', 'kl_div', 'action_terms', 'code_subaction_map',
-           'flat_reconstruction']
+__all__ = ['MAX_RAW', 'FLAT_R2', 'interp_spans', 'render_tokens', 'standardise', 'Tokenizer', 'code_stats', 'ema_step',
+           'SubactionTable', 'subaction_table', 'soft_labels', 'mil_nce', 'kl_div', 'action_terms',
+           'code_subaction_map', 'flat_reconstruction']
 
 # %% ../../nbs/22a_models.vq.ipynb #207989e5
 def interp_spans(x:torch.Tensor,  # (n, T) one series per row
@@ -61,10 +61,12 @@ def standardise(x:torch.Tensor, eps:float=1e-5)->torch.Tensor:  # (..., L) -> (.
     return (x - x.mean(-1, keepdim=True)) / (x.std(-1, keepdim=True, unbiased=False) + eps)
 
 # %% ../../nbs/22a_models.vq.ipynb #e09a9a60
+MAX_RAW = 512   # raw memory patches a window may have: the length of the tokenizer's positional table (checkpoints keep its shape)
+
 class Tokenizer(nn.Module):
     "Encoder patch tokens -> (z, μ, σ, t, l) tokens per channel -> quantised codes, decoded shapes and codebook tokens."
     def __init__(self, cfg:ExpCfg,    # uses cfg.vq and cfg.encoder (d_model, n_heads)
-                 max_raw:int=512):    # length of the positional table of raw memory tokens
+                 max_raw:int=MAX_RAW):    # length of the positional table of raw memory tokens
         super().__init__()
         v, d = cfg.vq, cfg.encoder.d_model
         self.cfg = v
