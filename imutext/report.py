@@ -17,10 +17,11 @@ from .eval.metrics import zero_shot_metrics
 from .eval.text import similarity_matrix, plot_similarity
 
 # %% auto #0
-__all__ = ['Y_KINDS', 'HEADLINE', 'LAST_FILES', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space', 'plot_confusion',
-           'plot_per_class_f1', 'text_similarity_figure', 'load_run', 'make_synthetic_run', 'class_id_kind',
-           'window_labels', 'embedding_figure', 'report_run', 'git_history', 'commit_text', 'finished_run',
-           'unfinished_run', 'compare_runs', 'to_markdown', 'write_table', 'find_runs', 'resolve_report_dirs']
+__all__ = ['RUN_RECORDS', 'Y_KINDS', 'HEADLINE', 'LAST_FILES', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space',
+           'plot_confusion', 'plot_per_class_f1', 'text_similarity_figure', 'is_run_folder', 'load_run',
+           'make_synthetic_run', 'class_id_kind', 'window_labels', 'embedding_figure', 'report_run', 'git_history',
+           'commit_text', 'finished_run', 'unfinished_run', 'compare_runs', 'to_markdown', 'write_table', 'find_runs',
+           'resolve_report_dirs']
 
 # %% ../nbs/60_report.ipynb #912bf11b
 def save_fig(fig:plt.Figure,  # figure to save
@@ -191,12 +192,18 @@ def _read_npz(path:Path)->dict|None:
             except ValueError: warnings.warn(f"{path}: array {k!r} is an object array (needs pickle); skipped")
     return out
 
+RUN_RECORDS = ('hyperparameters.json', 'metrics.json')   # a folder holding either is a run folder
+
+def is_run_folder(d:str|Path)->bool:
+    "Whether `d` holds a run's record (one of `RUN_RECORDS`), what `load_run` reads."
+    return any((Path(d)/f).is_file() for f in RUN_RECORDS)
+
 def load_run(run_dir:str|Path)->dict:  # a run folder
     "`{'dir', 'name', 'hyperparameters', 'metrics', 'embeddings'}` of a run folder; absent parts are empty."
     d = Path(run_dir)
     if not d.is_dir(): raise FileNotFoundError(f"run folder {d} does not exist")
+    if not is_run_folder(d): raise FileNotFoundError(f"{d} holds neither hyperparameters.json nor metrics.json: not a run folder")
     hp, mt = _read_json(d/'hyperparameters.json'), _read_json(d/'metrics.json')
-    if hp is None and mt is None: raise FileNotFoundError(f"{d} holds neither hyperparameters.json nor metrics.json: not a run folder")
     return dict(dir=d, name=d.name, hyperparameters=hp or {}, metrics=mt or {}, embeddings=_read_npz(d/'embeddings.npz'))
 
 # %% ../nbs/60_report.ipynb #a36aca1f

@@ -14,7 +14,7 @@ from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
 from .models.factory import shipped_models, load_checkpoint, pretrain_file, pretrained_encoder, PRETRAIN_NAME
 from .models.vq import MAX_RAW
-from .report import compare_runs, write_table, finished_run, unfinished_run
+from .report import compare_runs, write_table, finished_run, unfinished_run, is_run_folder
 
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
@@ -76,12 +76,11 @@ def check_params(nb:str|Path, params:dict)->dict:
     return check_datasets(out, decl, recorded_only(nb))
 
 # %% ../nbs/66_runner.ipynb #39a7dfdd
-MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_layers=1, n_seeds=1, max_points=1,
+MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n_layers=1, n_seeds=1, max_points=1,   # least allowed value of numeric parameters
                   max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0, hub_bank=0, hub_k=1,
                   pool_queries=1, bank_queries=1, vq_tokens=1, vq_codebook=1, vq_code_dim=1, vq_shape_len=2, vq_raw_patch=1,   # less built a model whose forward pass failed inside the run
                   mask_span=1, n_scales=1, pre_bank=0, tsne_jobs=1,   # n_scales 0 took every depth, silently
                   **dict.fromkeys(('class_ce', 'supcon_w', 'recon_w', 'shape_w', 'commit_w', 'kl_w', 'sub_w', 'vq_dead', 'rec_w', 'ms_w', 'patch_w', 'win_w'), 0))   # loss weights: a negative one maximised its loss
-                  # least allowed value of numeric parameters
 POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib_revs', 'vib_hop_revs', 'soft_temp')  # parameters that must be > 0
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
 RANGES = dict(time_warp='[0, 1)', rate_jitter='[0, 1)', rotate_max_deg='(0, 180]',   # augmentation magnitudes, as data.windows checks them when it first augments (after the run folder exists)
@@ -192,7 +191,7 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
     for k, what in FOLDER_PARAMS.items():
         if isinstance(out.get(k), str) and (missing := [e for e in out[k].split(',') if e and not Path(e).is_dir()]):
             raise FileNotFoundError(f"parameter {k!r}: {missing} {'is not an existing folder' if len(missing) == 1 else 'are not existing folders'}; it takes comma-separated existing {what}")
-    if isinstance(out.get('run_dirs'), str) and (bare := [e for e in out['run_dirs'].split(',') if e and not any((Path(e)/f).is_file() for f in ('hyperparameters.json', 'metrics.json'))]):
+    if isinstance(out.get('run_dirs'), str) and (bare := [e for e in out['run_dirs'].split(',') if e and not is_run_folder(e)]):
         raise FileNotFoundError(f"parameter 'run_dirs': {bare} hold(s) neither hyperparameters.json nor metrics.json, so no run folder (a sweep folder holds its runs one level down: name those)")
     if out.get('out_dir') and (o := Path(out['out_dir'])).exists() and not o.is_dir(): raise NotADirectoryError(f"parameter 'out_dir': {o} is a file, not a folder")
     for k in PRETRAIN_PARAMS:   # a missing one failed inside the run (train: building the model; transfer: building its pretrained control)
@@ -349,8 +348,8 @@ def _fold_runs(sweep:Path, nb:Path)->dict:  # a sweep folder; its notebook
     "`{recorded parameters as JSON: run folder}` of the runs of `nb` in `sweep` (the newest of equal ones)."
     out = {}
     for d in sorted(p for p in sweep.iterdir() if (p/PARAMS_FILE).is_file()):
-        rec = json.loads((d/PARAMS_FILE).read_text())
-        if rec.get('notebook') == nb.name: out[json.dumps(rec['parameters'], sort_keys=True)] = d
+        try: out[json.dumps(recorded_params(d, nb), sort_keys=True)] = d
+        except ValueError: continue   # a run of another notebook
     return out
 
 def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None,
