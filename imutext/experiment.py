@@ -64,6 +64,7 @@ def zero_shot_table(zs:dict)->pd.DataFrame:  # dataset -> metrics dict (metrics.
 def embedding_sample(results:dict, n_per_set:int=1000, seed:int=0)->dict:  # dataset -> `zero_shot` result
     "Arrays for `embeddings.npz`: sampled window features and all class embeddings of the evaluated sets."
     rng, parts = np.random.default_rng(seed), []
+    kind = 'recording' if any(r['metrics'].get('modality') == 'vibration' for r in results.values()) else 'subject'   # what `Modality.key` holds
     for k, (name, r) in enumerate(results.items()):
         i = np.sort(rng.choice(len(r['y']), min(n_per_set, len(r['y'])), replace=False))
         parts.append((r['features'][i], r['y'][i], np.full(len(i), k), r['subject'][i], r['class_emb'], r['metrics']['label_names']))
@@ -71,7 +72,7 @@ def embedding_sample(results:dict, n_per_set:int=1000, seed:int=0)->dict:  # dat
                 dataset=np.concatenate([p[2] for p in parts]), subject=np.concatenate([p[3] for p in parts]),
                 dataset_names=np.array(list(results)), text=np.concatenate([p[4] for p in parts]).astype(np.float32),
                 text_dataset=np.concatenate([np.full(len(p[4]), k) for k, p in enumerate(parts)]),
-                text_names=np.array([n for p in parts for n in p[5]]), y_kind=np.array('local'))   # y: class ids local to each dataset (report.class_id_kind)
+                text_names=np.array([n for p in parts for n in p[5]]), y_kind=np.array('local'), group_kind=np.array(kind))   # y: class ids local to each dataset (report.class_id_kind)
 
 # %% ../nbs/65_experiment.ipynb #e59515b6
 def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:

@@ -299,12 +299,14 @@ def _class_of_windows(emb:dict, ds:np.ndarray|None)->np.ndarray:
     warnings.warn(f"embeddings y ({kind} class ids, y_kind) do not fit text_names of their datasets; classes shown as dataset/id"); return fallback
 
 def window_labels(emb:dict)->dict[str, np.ndarray]:  # arrays of embeddings.npz
-    "(N,) string labels of the windows by class, dataset and subject, as far as present."
+    "(N,) string labels of the windows by class, dataset and group: the panel is named by `group_kind` ('subject', or 'recording' for vibration; files without it are IMU runs), and an IMU window of unknown subject (key -1 - segment) shows its recording."
     ds, out = _dataset_of_windows(emb), {}
     if 'y' in emb: out['class'] = _class_of_windows(emb, ds)
     if ds is not None: out['dataset'] = ds
     if 'subject' in emb:
-        s = np.asarray(emb['subject']).astype(str); out['subject'] = np.char.add(np.char.add(ds, '/'), s) if ds is not None else s
+        g = np.asarray(emb['subject']); s = g.astype(str)
+        if g.dtype.kind in 'iu': s = np.where(g < 0, np.char.add('recording ', (-1 - g).astype(str)), s)
+        out[str(emb.get('group_kind', 'subject'))] = np.char.add(np.char.add(ds, '/'), s) if ds is not None else s
     return out
 
 # %% ../nbs/60_report.ipynb #42e97c48
