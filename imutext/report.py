@@ -199,12 +199,12 @@ def is_run_folder(d:str|Path)->bool:
     return any((Path(d)/f).is_file() for f in RUN_RECORDS)
 
 def load_run(run_dir:str|Path)->dict:  # a run folder
-    "`{'dir', 'name', 'hyperparameters', 'metrics', 'embeddings'}` of a run folder; absent parts are empty."
+    "`{'dir', 'name', 'hyperparameters', 'metrics', 'embeddings', 'codebook'}` of a run folder; absent parts are empty."
     d = Path(run_dir)
     if not d.is_dir(): raise FileNotFoundError(f"run folder {d} does not exist")
     if not is_run_folder(d): raise FileNotFoundError(f"{d} holds neither hyperparameters.json nor metrics.json: not a run folder")
     hp, mt = _read_json(d/'hyperparameters.json'), _read_json(d/'metrics.json')
-    return dict(dir=d, name=d.name, hyperparameters=hp or {}, metrics=mt or {}, embeddings=_read_npz(d/'embeddings.npz'))
+    return dict(dir=d, name=d.name, hyperparameters=hp or {}, metrics=mt or {}, embeddings=_read_npz(d/'embeddings.npz'), codebook=_read_json(d/'codebook.json') or {})
 
 # %% ../nbs/60_report.ipynb #a36aca1f
 def _synthetic_embeddings(rng, n_datasets:int, n_classes:int, n_subjects:int, per_cell:int, noise:float)->dict:
@@ -333,7 +333,7 @@ def report_run(run_dir:str|Path,         # run folder; PNGs are written into it
                seed:int=0,               # seed of the window sample and of t-SNE
                tsne_kw:dict|None=None,   # extra arguments of `tsne_2d` (n_jobs, n_iter, perplexity, ...)
               )->dict[str, Path]:        # figure name -> saved PNG
-    "Draw every figure a run folder supports and save it there as PNG."
+    "Draw every figure a run folder supports and save it there as PNG; the codebook figures a codebook run drew itself (they need its model: `codebook_*.png`) are listed as they are."
     run = load_run(run_dir); d, out = run['dir'], {}
     def keep(name, fig, file): out[name] = save_fig(fig, d/file); plt.close(fig)
     if run['metrics'].get('history'): keep('training', plot_training(run['metrics']['history']), 'training_plots.png')
@@ -347,7 +347,7 @@ def report_run(run_dir:str|Path,         # run folder; PNGs are written into it
     if 'text' in emb:
         names = emb.get('text_names', np.arange(len(emb['text']))).astype(str)
         keep('text_similarity', text_similarity_figure(emb['text'], names), 'text_similarity.png')
-    return out
+    return {**out, **{f.stem: f for f in sorted(d.glob('codebook_*.png'))}}
 
 # %% ../nbs/60_report.ipynb #043866da
 HEADLINE = ('accuracy', 'macro_f1', 'balanced_accuracy', 'recall_at_1', 'recall_at_3', 'mrr', 'group_accuracy', 'group_mrr',
@@ -399,12 +399,20 @@ def unfinished_run(d:Path)->bool:  # a run folder
     "Whether `d` holds a run that did not finish: its hyperparameters.json (written first) without any of `LAST_FILES`."
     return (d/'hyperparameters.json').is_file() and not finished_run(d)
 
+def _codebook_columns(cb:dict)->dict:  # a run's codebook.json
+    "`codebook_<measure>` of a codebook run's audit, its UEA token probes as `codebook_<set>_<measure>` (a set the model trained on marked `(seen)`)."
+    seen = set(cb.get('uea_seen_in_training') or [])
+    out = {f'codebook_{k}': v for k, v in cb.items() if _scalar(v)}
+    for n, r in (cb.get('uea') or {}).items():
+        out |= {f"codebook_{n}{' (seen)' if n in seen else ''}_{k}": v for k, v in r.items() if _scalar(v) and not k.startswith('n_')}
+    return out
+
 def compare_runs(run_dirs:Sequence[str|Path])->pd.DataFrame:  # run folders
-    "One row per run x zero-shot dataset (training runs) or per result of another template (`_other_rows`): provenance and headline metrics."
+    "One row per run x zero-shot dataset (training runs) or per result of another template (`_other_rows`): provenance, headline metrics and a codebook run's audit (`_codebook_columns`)."
     rows = []
     for rd in run_dirs:
         if unfinished_run(Path(rd)): warnings.warn(f"{rd}: an unfinished run (hyperparameters.json without metrics.json: killed, crashed or still running); its row has no results")
-        run = load_run(rd); base = _provenance(run); zs = run['metrics'].get('zero_shot') or {}
+        run = load_run(rd); base = {**_provenance(run), **_codebook_columns(run['codebook'])}; zs = run['metrics'].get('zero_shot') or {}
         rows += [{**base, 'dataset': ds, **_headline(m)} for ds, m in zs.items()] or [{**base, **r} for r in _other_rows(run)]
     return pd.DataFrame(rows)
 
