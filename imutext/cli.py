@@ -90,8 +90,8 @@ def cmd_datasets(a)->int:
     for n in list_datasets():
         try: ds = load_dataset(n)
         except DataFormatError as e:   # one bad folder does not hide the others
-            mf = resolve_dataset(n)/'meta.json'
-            warnings.warn(f"{mf}: dataset {n!r} not listed: {str(e).removeprefix(f'{mf}: ')}"); continue
+            d = resolve_dataset(n); msg = str(e) if str(e).startswith(f'{d}/') else f"{d/'meta.json'}: {e}"   # the file at fault first, named once
+            f, _, why = msg.partition(': '); warnings.warn(f"{f}: dataset {n!r} not listed: {why}"); continue
         rows.append(dict(name=n, kind=ds.kind, classes=len(ds.label_names), channels=ds.signals.shape[1], segments=ds.n_segments,
                          rate_hz=sorted(set(float(r) for r in ds.rates)), hours=round(float(sum(len(ds.segment(i)) / ds.rates[i] for i in range(ds.n_segments))) / 3600, 2)))
     if not rows and not a.json: raise FileNotFoundError(f"no readable dataset under {root}: it holds no imu/<set>/ or vibration/<set>/ folder with a meta.json and a data.npz (see the data README)")
