@@ -72,8 +72,9 @@ def cmd_zero_shot(a)->int:
     return 0
 
 def cmd_sweep(a)->int:
-    from imutext.runner import run_sweep, lodo_folds
+    from imutext.runner import run_sweep, lodo_folds, checked_dataset
     names = lambda v: [s.strip() for s in v.split(',') if s.strip()]
+    for opt, v in (('--sets', a.sets), ('--also', a.also)): [checked_dataset(opt, s) for s in names(v)]   # named as typed, not as the folds' train_sets
     sweep = run_sweep(a.notebook, lodo_folds(names(a.sets), names(a.also)), dict(a.param),
                       preset=a.preset, name=a.protocol, root=a.root, resume=a.resume, stream=True)
     print(f"sweep folder: {sweep}\n"); print((sweep/'table.md').read_text())

@@ -19,8 +19,8 @@ from .report import compare_runs, write_table, finished_run, unfinished_run, is_
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
            'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'notebook_params', 'recorded_only', 'resumes', 'coerce',
-           'check_params', 'check_values', 'check_lists', 'check_datasets', 'preset_params', 'start_params',
-           'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds', 'run_sweep']
+           'check_params', 'check_values', 'check_lists', 'checked_dataset', 'check_datasets', 'preset_params',
+           'start_params', 'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -129,12 +129,12 @@ PATH_PARAMS = ('run_dirs', 'out_dir')   # comma-separated paths, made absolute a
 FOLDER_PARAMS = dict(run_dirs='run folders')   # path parameters whose every entry must be an existing folder, and what they take
 PRETRAIN_PARAMS = ('init_from', 'pretrained')   # a pre-training run folder or its pretrain.pt, found as models.factory.pretrain_file finds it (relative: where typed, else under the repository); it must exist
 
-def _dataset_entry(name:str, entry:str)->str:
-    "A bundled name as is, a folder holding meta.json and data.npz as its absolute path; anything else raises naming the parameter."
+def checked_dataset(what:str, entry:str)->str:   # what to name in an error ("parameter 'train_sets'", "--sets"); a bundled name or folder
+    "A bundled name as is, a folder holding meta.json and data.npz as its absolute path; anything else raises naming `what`."
     try: f = resolve_dataset(entry)
-    except FileNotFoundError as e: raise FileNotFoundError(f"parameter {name!r}: {e}") from None
+    except FileNotFoundError as e: raise FileNotFoundError(f"{what}: {e}") from None
     if missing := [n for n in ('meta.json', 'data.npz') if not (f/n).is_file()]:
-        raise FileNotFoundError(f"parameter {name!r}: the folder {f} holds no {' and no '.join(missing)}, so it is no dataset folder in the data format (a meta.json and a data.npz; see the data README)")
+        raise FileNotFoundError(f"{what}: the folder {f} holds no {' and no '.join(missing)}, so it is no dataset folder in the data format (a meta.json and a data.npz; see the data README)")
     return dataset_entry(entry)
 
 def _pretrain_run(name:str, entry:str)->str:
@@ -184,7 +184,7 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
         if isinstance(out.get(k), str):
             if ',' in out[k] and Path(out[k].strip()).expanduser().is_dir():   # entries are comma-separated, so one folder cannot hold a comma
                 raise ValueError(f"parameter {k!r}: {out[k]!r} is one folder, but its path holds a comma, which separates entries here; rename the folder or link it under a name without one")
-            out[k] = ','.join(_dataset_entry(k, e.strip()) for e in out[k].split(',') if e.strip())
+            out[k] = ','.join(checked_dataset(f'parameter {k!r}', e.strip()) for e in out[k].split(',') if e.strip())
     if out.get('train_sets') == '' and 'train_sets' in params: raise ValueError(f"parameter 'train_sets': {params['train_sets']!r} names no dataset")
     for k in PATH_PARAMS:
         if isinstance(out.get(k), str): out[k] = ','.join(str(Path(e.strip()).expanduser().resolve()) for e in out[k].split(',') if e.strip())
