@@ -11,10 +11,10 @@ from .datasets import resolve_dataset, _read_meta, PER_LABEL, per_label
 from .labels import clean_label, non_latin, known_word_share, KNOWN_WORDS_MIN
 
 # %% auto #0
-__all__ = ['GRANULARITIES', 'KIND_GRANULARITIES', 'BACKENDS', 'SYSTEM_PROMPT', 'TEMPLATES', 'LLMCfg', 'item_limits', 'ReplyError',
-           'parse_items', 'items_schema', 'dataset_kind', 'dataset_context', 'class_facts', 'class_prompt',
-           'build_prompt', 'read_meta', 'BackendError', 'GenerationError', 'EndpointBackend', 'file_sha256',
-           'GGUFBackend', 'make_backend', 'entry_key', 'generate_entry']
+__all__ = ['GRANULARITIES', 'KIND_GRANULARITIES', 'LLM_MINIMA', 'BACKENDS', 'SYSTEM_PROMPT', 'TEMPLATES', 'LLMCfg', 'item_limits',
+           'ReplyError', 'parse_items', 'items_schema', 'dataset_kind', 'dataset_context', 'class_facts',
+           'class_prompt', 'build_prompt', 'read_meta', 'BackendError', 'GenerationError', 'EndpointBackend',
+           'file_sha256', 'GGUFBackend', 'make_backend', 'entry_key', 'generate_entry']
 
 # %% ../../nbs/13a_data.textgen.ipynb #e7720b93
 GRANULARITIES = ('keywords', 'sentence', 'affirmative', 'negative', 'subactions', 'attributes')
@@ -41,6 +41,12 @@ class LLMCfg:
     json_grammar: bool = True       # GGUF: constrain sampling to a JSON list of strings
     seed: int = 0                   # sampling seed (GGUF; sent to endpoints that honour it)
 
+    def __post_init__(self):   # a bad limit failed only after requests were spent (n_items -3: every reply refused), or made none (max_retries -1)
+        for f, lo in LLM_MINIMA.items():
+            if not getattr(self, f) >= lo: raise ValueError(f"LLMCfg.{f} must be >= {lo}, got {getattr(self, f)!r}")
+        if not self.timeout_s > 0: raise ValueError(f"LLMCfg.timeout_s must be > 0 seconds, got {self.timeout_s!r}")
+
+LLM_MINIMA = dict(max_retries=0, retry_wait_s=0, n_items=1, n_paraphrases=1, max_chars=1, temperature=0, max_tokens=1, n_threads=1, n_ctx=1)   # LLMCfg's lower bounds
 BACKENDS = ('endpoint', 'gguf', 'cache')
 
 # %% ../../nbs/13a_data.textgen.ipynb #d6e18caa
@@ -311,11 +317,15 @@ class GGUFBackend:
 
     def chat(self, messages:list, schema:dict|None=None)->str:
         "Run a chat completion locally; with `json_grammar` and a schema the output is grammar-constrained."
-        fmt = dict(type='json_object', schema=schema) if (schema and self.cfg.json_grammar) else None
+        fmt, where = dict(type='json_object', schema=schema) if (schema and self.cfg.json_grammar) else None, f"llama-cpp on {self.path.name}"
         try: out = self.llm.create_chat_completion(messages=messages, temperature=self.cfg.temperature,
                                                    max_tokens=self.cfg.max_tokens, response_format=fmt)
-        except (RuntimeError, ValueError) as e: raise BackendError(f"llama-cpp on {self.path.name}: {e}") from None
-        return _message_text(out['choices'][0]['message']['content'], f"llama-cpp on {self.path.name}")
+        except Exception as e:   # whatever llama-cpp raises (a prompt past the context, a chat-template error) names the file; a too-long prompt stays too long
+            raise BackendError(f"{where}: {type(e).__name__}: {e}" + ("; raise LLMCfg.n_ctx" if 'context' in str(e).lower() else ''),
+                               retriable='context' not in str(e).lower()) from None
+        try: content = out['choices'][0]['message']['content']
+        except (KeyError, IndexError, TypeError) as e: raise BackendError(f"{where}: the completion is not a chat completion ({type(e).__name__}: {str(out)[:80]})") from None
+        return _message_text(content, where)
 
 # %% ../../nbs/13a_data.textgen.ipynb #d7bf7411
 def make_backend(cfg:LLMCfg):
@@ -336,7 +346,7 @@ def generate_entry(backend, meta:dict, i:int, granularity:str, cfg:LLMCfg, log:l
                    taken:dict|None=None,  # {entry_key: class name} of the other classes' entries at `granularity`; a reply repeating one is retried
                   )->dict:
     "Class `i`'s texts at `granularity` from `backend`; retries malformed replies and replies repeating another class's, then raises `GenerationError`."
-    n, lo, hi = item_limits(granularity, cfg); msgs = build_prompt(meta, i, granularity, cfg); errors = []
+    n, lo, hi = item_limits(granularity, cfg); msgs = build_prompt(meta, i, granularity, cfg); errors = []; start = time.perf_counter()
     for attempt in range(cfg.max_retries + 1):
         if attempt and cfg.retry_wait_s: time.sleep(cfg.retry_wait_s * attempt)
         t0 = time.perf_counter()
@@ -347,7 +357,8 @@ def generate_entry(backend, meta:dict, i:int, granularity:str, cfg:LLMCfg, log:l
         except (ReplyError, BackendError) as e: ok, err = False, e; errors.append(f"attempt {attempt + 1}: {type(e).__name__}: {e}")
         dt = time.perf_counter() - t0
         if log is not None: log.append(dict(label=meta['label_names'][i], granularity=granularity, attempt=attempt + 1, parsed=ok, seconds=dt))
-        if ok: return dict(items=items, prompt=class_prompt(meta, i, granularity, cfg), **backend.provenance(), date=_today(), attempts=attempt + 1, seconds=round(dt, 3))
+        if ok: return dict(items=items, prompt=class_prompt(meta, i, granularity, cfg), **backend.provenance(), date=_today(), attempts=attempt + 1,
+                           seconds=round(time.perf_counter() - start, 3))   # every attempt and wait (the log has each attempt's)
         if isinstance(err, BackendError) and not err.retriable: break
     raise GenerationError(f"dataset {meta['name']!r}, class {meta['label_names'][i]!r} ({granularity}): no valid reply after "
                           f"{len(errors)} attempt(s): " + ' | '.join(errors))
