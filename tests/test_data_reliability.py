@@ -151,3 +151,14 @@ def test_readme_and_bundled_texts_state_the_same_provenance():
         assert pv['reviewed_by_person'] is False and pv['generated_by_llm_backend'] is False, f
         assert 'AI coding assistant' in pv['made_by'] and 'not yet reviewed by a person' in pv['notes'], f
         assert {(e['backend'], e['model']) for cl in c['classes'] for e in cl['texts'].values()} == {(CURATED_BACKEND, CURATED)}, f
+
+def test_stale_cache_blocks_only_the_texts_it_gives(tmp_path):
+    "A folder whose subactions.json no longer matches its meta.json is scored by name and description (the error told the user to do that, then refused it too); its cache texts stay refused."
+    from imutext.eval.zeroshot import evaluate_checkpoint
+    from imutext.data.subactions import read_cache, packaged_cache_dir, save_cache
+    p = copy_dataset('basicmotions', tmp_path/'bm')
+    c = read_cache(packaged_cache_dir()/'basicmotions.json'); c['label_names'][3] = c['classes'][3]['label'] = 'Tennis'; save_cache(c, p/CACHE_FILE)
+    m = evaluate_checkpoint('imutext-base', p, seen_ok=True, n_boot=0, text_sources=['name', 'description'])
+    assert m['text_sources'] == ['name'] and 0 <= m['macro_f1'] <= 1   # basicmotions has no descriptions
+    with pytest.raises(ValueError, match=r"label_names differ from the dataset's meta.json \(stale cache\?\): label_names\[3\] 'Tennis' here, 'Badminton' there"):
+        evaluate_checkpoint('imutext-base', p, seen_ok=True, n_boot=0, text_sources=['name', 'keywords'])

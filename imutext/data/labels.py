@@ -137,10 +137,12 @@ def class_texts(label_names:list,          # the dataset's class names
     out = [_dedup(ts) for ts in out]
     if cfg.placement_prompt: out = [with_placement(ts, positions or []) for ts in out]
     foreign = [n for n, ts in zip(label_names, out) if any(non_latin(t) for t in ts)]
-    if foreign: warnings.warn(f"classes {foreign[:5]}{' and more' if len(foreign) > 5 else ''} have texts not in the Latin script; the English text encoder (all-MiniLM-L6-v2) "
-                              "does not read them, so their zero-shot scores mean little: give English label_names or label_descriptions in meta.json")
+    cached = any(non_latin(t) for s in used if s in EXTRA_SOURCES for ts in extra[s] for t in ts)   # some came from the sub-action cache
+    if foreign: warnings.warn(f"{f'{where}: ' if where else ''}classes {foreign[:5]}{' and more' if len(foreign) > 5 else ''} have texts not in the Latin script; the English text encoder (all-MiniLM-L6-v2) "
+                              "does not read them, so their zero-shot scores mean little: give English label_names or label_descriptions in meta.json"
+                              + (", and English texts in its sub-action cache (subactions.json), where some of them are" if cached else ''))
     empty = [n for n, ts in zip(label_names, out) if not ts]
-    if empty: raise ValueError(f"classes {empty} have no text from text_sources={cfg.text_sources}; add 'name'")
+    if empty: raise ValueError(f"{f'{where}: ' if where else ''}classes {empty} have no text from text_sources={cfg.text_sources}" + (" (meta.json has no label_descriptions for them)" if 'description' in cfg.text_sources else '') + "; add 'name'")
     return out
 
 # %% ../../nbs/12_data.labels.ipynb #65666052

@@ -4,18 +4,19 @@
 
 # %% ../../nbs/13_data.subactions.ipynb #68187769
 from __future__ import annotations
-import copy, datetime, json
+import copy, datetime, json, warnings
 from importlib import resources
 from pathlib import Path
 from ..core import atomic_write, data_root
 from .datasets import KINDS, resolve_dataset, list_datasets
-from .textgen import *     # LLM config, parsing, prompts, backends (re-exported)
-from .globalset import *   # global sub-action set (re-exported)
+from .textgen import *     # LLM config, parsing, prompts, backends
+from .globalset import *   # global sub-action set
 
 # %% auto #0
 __all__ = ['SCHEMA_VERSION', 'CURATED', 'CURATED_BACKEND', 'ENTRY_KEYS', 'PROMPT_KEYS', 'CACHE_FILE', 'CURATED_DATE',
-           'CacheError', 'validate_cache', 'new_cache', 'set_entry', 'generate_cache', 'save_cache', 'read_cache',
-           'packaged_cache_dir', 'bundled_name', 'find_cache', 'load_subactions', 'curated_entry', 'get_subactions']
+           'CacheError', 'validate_cache', 'new_cache', 'set_entry', 'file_provenance', 'generate_cache', 'save_cache',
+           'read_cache', 'packaged_cache_dir', 'bundled_name', 'find_cache', 'load_subactions', 'curated_entry',
+           'get_subactions']
 
 # %% ../../nbs/13_data.subactions.ipynb #be54681b
 SCHEMA_VERSION = 1  # version of the cache JSON layout
@@ -34,18 +35,22 @@ def _check_entry(src:str, where:str, g:str, e):
     if missing: raise CacheError(f"{src}: {where}.texts[{g!r}] lacks {missing}")
     if not (isinstance(e['items'], list) and e['items'] and all(isinstance(s, str) and s.strip() for s in e['items'])):
         raise CacheError(f"{src}: {where}.texts[{g!r}].items must be a non-empty list of non-empty strings")
+    for k in ('prompt', 'backend', 'model'):   # what says how the texts were made
+        if not (isinstance(e[k], str) and e[k].strip()): raise CacheError(f"{src}: {where}.texts[{g!r}].{k} must be a non-empty string, got {e[k]!r:.60}")
     try: datetime.date.fromisoformat(e['date'])
     except (TypeError, ValueError): raise CacheError(f"{src}: {where}.texts[{g!r}].date {e['date']!r} is not YYYY-MM-DD") from None
 
 def validate_cache(cache:dict, label_names:list|None=None, src:str='cache')->dict:
     "Check a cache dict against the schema and, if given, the dataset's label names; return it."
     if not isinstance(cache, dict): raise CacheError(f"{src}: must hold one JSON object, got {type(cache).__name__}")
-    if cache.get('schema_version') != SCHEMA_VERSION:
+    if type(cache.get('schema_version')) is not int or cache['schema_version'] != SCHEMA_VERSION:   # true == 1 in Python
         raise CacheError(f"{src}: schema_version {cache.get('schema_version')!r}, this imutext reads {SCHEMA_VERSION}")
     names = cache.get('label_names')
     if not isinstance(names, list): raise CacheError(f"{src}: label_names must be a list, got {names!r:.60}")
-    if label_names is not None and names != list(label_names):
-        raise CacheError(f"{src}: label_names differ from the dataset's meta.json (stale cache?): {names} vs {list(label_names)}")
+    if label_names is not None and names != list(label_names):   # the first difference, in ascii (two spellings of 'é' print alike)
+        i = next((i for i, (a, b) in enumerate(zip(names, label_names)) if a != b), None)
+        what = f"label_names[{i}] {ascii(names[i])} here, {ascii(label_names[i])} there" if i is not None else f"{len(names)} label_names here, {len(label_names)} there"
+        raise CacheError(f"{src}: label_names differ from the dataset's meta.json (stale cache?): {what}")
     classes = cache.get('classes')
     if not isinstance(classes, list): raise CacheError(f"{src}: classes must be a list, one object per label name, got {classes!r:.60}")
     if len(classes) != len(names): raise CacheError(f"{src}: {len(classes)} class entries for {len(names)} label_names")
@@ -83,17 +88,26 @@ def _current_prompts(cache:dict, meta:dict)->dict:
         cache[k] = now[k]
     return cache
 
+def file_provenance(cache:dict)->dict:
+    "The file-level `provenance` of `cache` as its entries now are (who wrote them, how many by an LLM backend, not reviewed by a person); a block it replaces that was not made here is kept under `earlier`."
+    es = [e for c in cache['classes'] for e in c['texts'].values()]; n = sum(e['backend'] in BACKENDS for e in es)
+    old = cache.get('provenance'); earlier = old.get('earlier') if isinstance(old, dict) and 'written_by' in old else old
+    return dict(written_by=sorted({f"{e['backend']}: {e['model']}" for e in es}), entries_by_llm_backend=f"{n} of {len(es)}", generated_by_llm_backend=n == len(es) > 0,
+                reviewed_by_person=False, date=datetime.date.today().isoformat(), notes="made by imutext.data.subactions.generate_cache from the entries, each of which records its backend, model, prompt and date",
+                **({'earlier': earlier} if earlier else {}))
+
 def generate_cache(meta:dict, backend, cfg:LLMCfg, granularities=None, classes=None,
                    cache:dict|None=None, on_error:str='raise', log:list|None=None)->dict:
-    "Fill `cache` (or a new one) with texts from `backend` for the given classes and granularities."
+    "Fill `cache` (or a new one) with texts from `backend` for the given classes and granularities; its `provenance` is rewritten (`file_provenance`) once an entry is."
     cache = _current_prompts(cache, meta) if cache else new_cache(meta)
-    grans = granularities or KIND_GRANULARITIES[dataset_kind(meta)]
+    grans, wrote = granularities or KIND_GRANULARITIES[dataset_kind(meta)], False
     for i in (range(len(meta['label_names'])) if classes is None else classes):
         for g in grans:
             taken = {entry_key(c['texts'][g]['items']): c['label'] for k, c in enumerate(cache['classes']) if k != i and g in c['texts']}
-            try: set_entry(cache, i, g, generate_entry(backend, meta, i, g, cfg, log, taken))
+            try: set_entry(cache, i, g, generate_entry(backend, meta, i, g, cfg, log, taken)); wrote = True
             except GenerationError:
                 if on_error == 'raise': raise
+    if wrote: cache['provenance'] = file_provenance(cache)   # a kept block would describe the file as it was (a packaged file's: 'not generated by an LLM backend')
     return cache
 
 # %% ../../nbs/13_data.subactions.ipynb #abb9de86
@@ -132,12 +146,18 @@ def find_cache(name_or_folder:str|Path)->tuple:  # (cache path or None, meta or 
     p = packaged_cache_dir()/f"{name}.json" if name else None
     return (p if p and p.is_file() else None), meta
 
-def load_subactions(name_or_folder:str|Path)->dict:  # bundled dataset name or dataset folder
-    "`{granularity: [texts of class 0, texts of class 1, ...]}` for the dataset, aligned with its label_names; {} if none."
-    path, meta = find_cache(name_or_folder)
+def load_subactions(name_or_folder:str|Path,  # bundled dataset name or dataset folder
+                    sources=None,             # the text sources wanted (None: all); when none is a granularity the file is not read, so a stale one blocks nothing
+                   )->dict:
+    "`{granularity: [texts of class 0, texts of class 1, ...]}` for the dataset, aligned with its label_names, for the granularities every class has (a granularity some classes lack is warned about, naming them); {} if none."
+    want = GRANULARITIES if sources is None else [g for g in GRANULARITIES if g in sources]
+    path, meta = find_cache(name_or_folder) if want else (None, None)
     if path is None: return {}
     cache = read_cache(path, meta['label_names'] if meta else None)
     grans = [g for g in GRANULARITIES if all(g in c['texts'] for c in cache['classes'])]
+    lack = {g: [c['label'] for c in cache['classes'] if g not in c['texts']] for g in want if g not in grans and any(g in c['texts'] for c in cache['classes'])}
+    for g, ls in lack.items():
+        warnings.warn(f"{path}: {len(ls)} of {len(cache['classes'])} classes have no {g!r} texts ({', '.join(map(repr, ls[:5]))}{' and more' if len(ls) > 5 else ''}), so no class is described by them; write theirs")
     return {g: [list(c['texts'][g]['items']) for c in cache['classes']] for g in grans}
 
 # %% ../../nbs/13_data.subactions.ipynb #0a252f1c

@@ -245,7 +245,7 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
 def scored_sources(ds, cfg:ExpCfg)->dict:  # the scored SensorData; the config it is scored with
     "Which texts describe `ds`'s classes: IMU, `text_sources` = the `TextCfg.text_sources` the folder has texts for (a source with no sub-action cache or no meta.json descriptions gives none); vibration, `fault_styles` = `TextCfg.fault_styles`."
     if cfg.data.modality != 'imu': return dict(fault_styles=list(cfg.text.fault_styles))
-    have, descs = load_subactions(ds.path), any(description_list(ds.label_names, ds.label_descriptions))
+    have, descs = load_subactions(ds.path, cfg.text.text_sources), any(description_list(ds.label_names, ds.label_descriptions))
     return dict(text_sources=[s for s in cfg.text.text_sources if s == 'name' or (s == 'description' and descs) or have.get(s) is not None])
 
 def zero_shot(model:SignalClip,              # trained model (its `cfg` carries the preprocessing)
@@ -289,9 +289,9 @@ def scoring_texts(cfg:ExpCfg, data:str|Path, sources:str|Sequence)->ExpCfg:  # t
     if cfg.data.modality != 'imu': raise ValueError(f"text sources (--text-sources) choose IMU class texts; this checkpoint is a {cfg.data.modality} model (its texts: --label-level and TextCfg.fault_styles)")
     cfg = cfg.override(text_sources=sources if isinstance(sources, str) else tuple(sources))   # parsed, and unknown names refused, by the config
     if not cfg.text.text_sources: raise ValueError(f"text sources (--text-sources) {sources!r} name none; choose one or more of {', '.join(TEXT_SOURCES)}")
-    have = load_subactions(data)
+    have = load_subactions(data, cfg.text.text_sources)
     if missing := [s for s in cfg.text.text_sources if s in EXTRA_SOURCES and s not in have]:
-        raise ValueError(f"{data}: no {', '.join(missing)} texts for its classes (no subactions.json in the folder, or one without them): write them with "
+        raise ValueError(f"{data}: no {', '.join(missing)} texts for its classes (no subactions.json in the folder, or one without them for every class): write them with "
                          f"imutext.data.subactions.get_subactions (an LLM backend), or score with the name and description only")
     return cfg
 

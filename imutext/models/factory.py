@@ -71,7 +71,7 @@ def _imu_texts(ds, cfg:ExpCfg)->list:
     "Class texts of an IMU folder (SensorData or LabelSet); sub-action-cache sources the folder has no texts for are left out with a warning naming it; with `TextCfg.placement_prompt` they end with its kept sensors' body positions."
     pos = body_positions(kept_channels(ds.channels, cfg.data.sensors))
     check_english(ds)
-    extra = load_subactions(ds.path)
+    extra = load_subactions(ds.path, cfg.text.text_sources)
     cache = find_cache(ds.path)[0] if set(cfg.text.text_sources) & set(extra) else None   # the file the texts also came from, for the error
     return distinct_texts(class_texts(ds.label_names, ds.label_descriptions, cfg.text, extra=extra, positions=pos, where=ds.path), ds, cache)
 
