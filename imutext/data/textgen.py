@@ -28,6 +28,7 @@ class LLMCfg:
     model: str = ''                 # model name sent to the endpoint; for 'gguf' the recorded name (default: the file name)
     api_key_env: str = 'OPENAI_API_KEY'  # environment variable holding the API key ('' = send no key)
     gguf_path: str = ''             # GGUF file for backend 'gguf'
+    gguf_sha256: str = ''           # the sha256 the GGUF file must have ('' = not checked; it is recorded in every entry either way)
     max_retries: int = 2            # extra attempts after a malformed reply or a transient error
     retry_wait_s: float = 0.5       # pause before a retry, times the attempt number
     n_items: int = 5                # items asked for keywords, subactions, attributes
@@ -309,8 +310,10 @@ class GGUFBackend:
     def __init__(self, cfg:LLMCfg):
         p = Path(cfg.gguf_path).expanduser()
         if not cfg.gguf_path or not p.is_file(): raise FileNotFoundError(f"LLMCfg.gguf_path: no GGUF file at {cfg.gguf_path!r}")
+        sha = file_sha256(p)
+        if cfg.gguf_sha256 and sha != cfg.gguf_sha256.strip().lower(): raise ValueError(f"LLMCfg.gguf_sha256: {p} has sha256 {sha}, not {cfg.gguf_sha256}: another or a damaged file")
         llama_cpp = _import_llama()
-        self.cfg, self.path, self.model, self.sha256 = cfg, p, cfg.model or p.name, file_sha256(p)
+        self.cfg, self.path, self.model, self.sha256 = cfg, p, cfg.model or p.name, sha
         self.llm = llama_cpp.Llama(model_path=str(p), n_ctx=cfg.n_ctx, n_threads=cfg.n_threads, seed=cfg.seed, verbose=False)
 
     def provenance(self)->dict: return dict(backend=self.name, model=self.model, model_sha256=self.sha256)

@@ -69,6 +69,7 @@ def _prefix_len(a:list, b:list)->int:
 
 def diversity_stats(per_class:list)->dict:  # per class a list of texts
     "Model-free diversity of a label-text set."
+    if not per_class or any(len(ts) == 0 for ts in per_class): raise ValueError("per_class: every class needs at least one text")
     W = [[_words(t) for t in ts] for ts in per_class]
     flat = [w for ws in W for w in ws]
     common = flat[0]

@@ -19,7 +19,7 @@ from ..models.factory import class_embeddings, dataset_texts, text_encoder, load
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
                                   chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
 from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label, description_list
-from ..data.subactions import load_subactions
+from ..data.subactions import load_subactions, find_cache, read_cache, file_sha256
 
 # %% auto #0
 __all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'window_inputs', 'check_feature', 'window_features', 'embed_windows',
@@ -246,7 +246,10 @@ def scored_sources(ds, cfg:ExpCfg)->dict:  # the scored SensorData; the config i
     "Which texts describe `ds`'s classes: IMU, `text_sources` = the `TextCfg.text_sources` the folder has texts for (a source with no sub-action cache or no meta.json descriptions gives none); vibration, `fault_styles` = `TextCfg.fault_styles`."
     if cfg.data.modality != 'imu': return dict(fault_styles=list(cfg.text.fault_styles))
     have, descs = load_subactions(ds.path, cfg.text.text_sources), any(description_list(ds.label_names, ds.label_descriptions))
-    return dict(text_sources=[s for s in cfg.text.text_sources if s == 'name' or (s == 'description' and descs) or have.get(s) is not None])
+    used = [s for s in cfg.text.text_sources if s == 'name' or (s == 'description' and descs) or have.get(s) is not None]
+    if not set(used) & set(EXTRA_SOURCES): return dict(text_sources=used)
+    f = find_cache(ds.path)[0]; es = [e for c in read_cache(f)['classes'] for g, e in c['texts'].items() if g in used]   # which file, and who wrote the texts scored
+    return dict(text_sources=used, text_cache=dict(path=str(f), sha256=file_sha256(f), written_by=sorted({f"{e['backend']}: {e['model']}" for e in es})))
 
 def zero_shot(model:SignalClip,              # trained model (its `cfg` carries the preprocessing)
               data:str|Path|SensorData,      # bundled name, folder path or loaded dataset
