@@ -52,7 +52,7 @@ def order_reference(train_sets:list,                # datasets (name, path, Sens
     if not isinstance(test_set, Windows):   # recordings of a training set's runs (another channel) are left out, named, as zero-shot scoring leaves them
         te = te.subset(~np.isin(te.seg, shared_sources([d for d in train_sets if not isinstance(d, Windows)], test_set if isinstance(test_set, SensorData) else load_dataset(test_set))))
     seen = {w.label_names[k] for w in tr for k in np.unique(w.y)}       # fault types with training windows
-    classes = [te.label_names[k] for k in np.unique(te.y) if te.label_names[k] in seen]
+    classes = [n for n in te.label_names if n in seen]   # the candidates zero-shot has too (the set's fault types), not only those with scored windows
     if len(classes) < 2: raise ValueError(f"{te.dataset} shares {classes} with the training sets; need at least 2 fault types")
     X, y = (np.concatenate(a) for a in zip(*[_features(w, classes) for w in tr]))
     Xt, yt = _features(te, classes)

@@ -117,11 +117,11 @@ def fit_aligned(cfg:ExpCfg, ds, train:Windows, test:Windows,
 
 # %% ../../nbs/57_eval.closedset.ipynb #56116f67
 def within_between(emb:np.ndarray, y:np.ndarray)->dict:  # (N, d) embeddings, (N,) classes
-    "Mean cosine similarity of embeddings within a class and between classes (all pairs, self-pairs excluded)."
+    "Mean cosine similarity of embeddings within a class and between classes (all pairs, self-pairs excluded); None where there is no pair (every class one window; one class)."
     e = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
     s, same = e @ e.T, y[:, None] == y[None]
     np.fill_diagonal(same, False); off = ~np.eye(len(y), dtype=bool)
-    return dict(within=float(s[same].mean()), between=float(s[off & ~same].mean()))
+    return {k: float(s[m].mean()) if m.any() else None for k, m in (('within', same), ('between', off & ~same))}
 
 def compare_split(cfg:ExpCfg, data, n_boot:int=200, **split)->dict:  # split: protocol_split's test_frac / test_conditions / seed
     "Supervised encoder vs aligned model on one split, with the weight-sync check and the supervised encoder's embedding similarity."

@@ -49,7 +49,8 @@ def accuracy(scores:np.ndarray, y:np.ndarray)->float:
     return float(np.mean(scores.argmax(1) == y))
 
 def recall_at_k(scores:np.ndarray, y:np.ndarray, k:int=1)->float:
-    "Share of windows whose true class is among the top `k` (k clipped to K)."
+    "Share of windows whose true class is among the top `k` (k >= 1, clipped to K)."
+    if k < 1: raise ValueError(f"recall_at_k: k must be >= 1, got {k}")
     return float(np.mean(true_rank(scores, y) <= min(k, np.shape(scores)[1])))
 
 def mrr(scores:np.ndarray, y:np.ndarray)->float:
@@ -81,7 +82,12 @@ def chance_macro_f1(y:np.ndarray,  # (N,) true class ids
                     K:int,         # number of classes the guesser picks from
                    )->float:       # expected macro-F1 over the classes present in y
     "Exact expected macro-F1 of a uniform random guesser over `K` classes."
-    y = np.asarray(y); N = len(y)
+    if K < 1: raise ValueError(f"chance_macro_f1: K must be >= 1, got {K}")
+    y = np.asarray(y)
+    if y.ndim != 1 or len(y) == 0: raise ValueError(f"chance_macro_f1: y must be a non-empty 1-D array of class ids, got shape {y.shape}")
+    if y.dtype.kind not in 'iu' and not (y.dtype.kind == 'f' and np.all(y == np.round(y))): raise ValueError(f"chance_macro_f1: y must hold integer class ids, got dtype {y.dtype}")
+    y = y.astype(np.int64); N = len(y)
+    if y.min() < 0 or y.max() >= K: raise ValueError(f"chance_macro_f1: y has labels outside [0, {K}): min {y.min()}, max {y.max()}")
     n_c = np.bincount(y, minlength=K); n_c = n_c[n_c > 0].astype(float)      # (C,)
     p = np.arange(N + 1, dtype=float); pmf = binom.pmf(p, N, 1.0 / K)        # (N+1,)
     keep = pmf > 1e-18 * pmf.max(); p, pmf = p[keep], pmf[keep]               # (P,) drop negligible tails
@@ -189,6 +195,7 @@ def bootstrap_ci(metric_fn:Callable[[np.ndarray, np.ndarray], float],  # metric(
     scores, y = check_scores(scores, y); clusters = np.asarray(clusters)
     if clusters.shape != y.shape: raise ValueError(f"clusters must have shape {y.shape} like y, got {clusters.shape}")
     if not 0 < alpha < 1: raise ValueError(f"alpha must be in (0, 1), got {alpha}")
+    if n_boot < 1: raise ValueError(f"n_boot must be >= 1 replicate, got {n_boot} (callers skip the interval for 0)")
     order, starts, sizes = _cluster_index(clusters)
     if len(sizes) < 2:
         warnings.warn(f"bootstrap_ci: clusters holds one cluster ({clusters[0].item()!r}), so no interval: every resample draws the same windows; the bounds are NaN")

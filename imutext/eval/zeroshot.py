@@ -155,6 +155,7 @@ def balanced_scores(scores:np.ndarray,  # (N, K) similarities of one set's windo
     s = np.asarray(scores, np.float64)
     if s.ndim != 2 or not s.size: raise ValueError(f"scores must be a non-empty (N, K) array, got shape {s.shape}")
     if not scale > 0: raise ValueError(f"scale must be positive (the model's exp(logit_scale)), got {scale}")
+    if not np.isfinite(s).all(): raise ValueError(f"scores contains {np.count_nonzero(~np.isfinite(s))} NaN/inf values")   # they made every output NaN
     (N, K), lp = s.shape, scale * s
     a = lp.copy()                                                        # lp plus each class's log column factor
     for _ in range(max_iter):
