@@ -1,0 +1,31 @@
+"""Re-score the text-free vibration reference of committed vibration runs with the code of today (nothing retrained: the reference does not use the model).
+
+`eval.baselines.order_reference` chooses among the held-out set's fault types that have training windows since 8c12bd6,
+the candidates zero-shot has too; before, it chose only among the fault types with scored windows, which left 'healthy'
+out for cwru and cwru_fe (their shared healthy recording is not scored while the other is in training). The reference is a
+function of the run's recorded config (training sets, vibration preprocessing) and seed alone, so each run's reference
+is recomputed from its hyperparameters.json and written, beside the value its metrics.json holds, as one JSON line per
+run and scored set:
+
+    python scripts/vib_reference_replay.py results/vib-job-src-s* results/vib-lodo-src-*-s* > results/vib-reference/replay.jsonl
+"""
+import json, sys, warnings
+from pathlib import Path
+from imutext.config import cfg_from_dict
+from imutext.core import git_info
+from imutext.eval.baselines import order_reference
+
+def replay(run:Path):
+    hp, mt = (json.loads((run/f).read_text()) for f in ('hyperparameters.json', 'metrics.json'))
+    cfg = cfg_from_dict(hp['config'], source=run/'hyperparameters.json')
+    for ds, m in mt['zero_shot'].items():
+        if 'reference' not in m: continue
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore'); r = order_reference(list(cfg.data.train_sets), ds, cfg.vib, seed=cfg.train.seed)
+        yield dict(run=run.name, set=ds, seed=cfg.train.seed, classes=r['classes'], macro_f1=round(r['macro_f1'], 4), accuracy=round(r['accuracy'], 4),
+                   chance_macro_f1=round(r['chance_macro_f1'], 4), n=r['n'], before=dict(classes=m['reference']['classes'], macro_f1=round(m['reference']['macro_f1'], 4)),
+                   commit=git_info().get('commit'), dirty=git_info().get('dirty'))
+
+if __name__ == '__main__':
+    for run in map(Path, sys.argv[1:]):
+        for row in replay(run): print(json.dumps(row), flush=True)
