@@ -194,6 +194,7 @@ def _indices(f:Path, v:np.ndarray, key:str, names:list|None)->np.ndarray:  # dat
         return np.array([pos[x] for x in s], np.int64)
     if v.dtype.kind == 'f':
         if (bad := np.isfinite(v) & (v != np.round(v))).any(): raise DataFormatError(f"{f}: {key!r} holds {v[bad][0]}, not a whole number")
+        if key == 'labels' and not np.isfinite(v).all(): raise DataFormatError(f"{f}: 'labels'[{np.flatnonzero(~np.isfinite(v))[0]}] is {v[~np.isfinite(v)][0]}; every segment needs a class")   # unknown is for groups only
         v = np.where(np.isfinite(v), v, -1)
     return v.astype(np.int64)
 
@@ -212,8 +213,8 @@ def _check_arrays(f:Path, a:dict, meta:dict, kind:str):
     nc = meta.get('n_channels')
     if nc is not None and _whole(nc) != sig.shape[1]:
         raise DataFormatError(f"{f.parent/'meta.json'}: 'n_channels' = {nc} but {f.name} 'signals' has {sig.shape[1]} columns")
-    if off.ndim != 1 or len(off) != len(lab) + 1:
-        raise DataFormatError(f"{f}: 'offsets' must have n_segments+1 = {len(lab)+1} entries, got shape {off.shape}")
+    if off.ndim != 1: raise DataFormatError(f"{f}: 'offsets' must be 1-D (n_segments + 1,), got shape {off.shape}")
+    if len(off) != len(lab) + 1: raise DataFormatError(f"{f}: 'labels' has {len(lab)} entries but 'offsets' ({len(off)} entries) describes {len(off) - 1} segments")
     if off[0] != 0 or off[-1] != len(sig):
         raise DataFormatError(f"{f}: 'offsets' must start at 0 and end at the sample count {len(sig)}, got {off[0]}..{off[-1]}")
     bad = np.flatnonzero(np.diff(off) <= 0)
@@ -300,6 +301,8 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
     kind = 'imu' if 'subjects' in a else 'vibration' if 'conditions' in a else None
     if kind is None: raise DataFormatError(f"{f}: needs a 'subjects' (IMU) or 'conditions' (vibration) array, has {sorted(a)}")
     _check_arrays(f, a, meta, kind); _rates(f, a, meta)   # rates checked against the file's own segments, before any is dropped
+    if isinstance(recs := meta.get('recordings'), list) and len(recs) != len(a['labels']):   # one per segment, in npz order: shaft speeds and sources are read from it
+        raise DataFormatError(f"{folder/'meta.json'}: 'recordings' has {len(recs)} entries for the {len(a['labels'])} segments of data.npz; it needs one per segment, in npz order (or none)")
     a, meta = _drop_empty(f, a, meta)
     sig = a['signals'].astype(np.float32, copy=False)
     sig = _fill_nonfinite(f, sig, a['offsets'], meta['channels'])
