@@ -51,23 +51,36 @@ def table(head, rows):
     out = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
     return '\n'.join(out + ['| ' + ' | '.join(map(str, r)) + ' |' for r in rows])
 
+REF_REPLAY = RES/'vib-reference'/'replay.jsonl'   # the vibration reference re-scored among the same candidates as zero-shot (8c12bd6; scripts/vib_reference_replay.py)
+
+def reference(run, ds, m):
+    "The text-free reference macro-F1 of run `run` on `ds`: its re-scored value where the replay has one, else the one in its metrics `m`."
+    rows = {(r['run'], r['set']): r['macro_f1'] for r in screen_rows(REF_REPLAY) or []}
+    return rows.get((run, ds), (m.get('reference') or {}).get('macro_f1'))
+
+def replay_note(names):
+    "A sentence naming the replay when it re-scored any of the runs `names`."
+    rows = [r for r in screen_rows(REF_REPLAY) or [] if r['run'] in names]
+    return (f" The reference column is re-scored at {', '.join(sorted({r['commit'][:7] for r in rows}))} among the same candidates as zero-shot (the held-out set's fault types with training windows; "
+            f"before 8c12bd6 only those with scored windows): `results/vib-reference/replay.jsonl` (`python scripts/vib_reference_replay.py`)." if rows else '')
+
 VIB_SHARED = 'vib-lodo-src'   # re-runs of the folds whose held-out set shares a source run with a training set (cwru, cwru_fe), scored without it since c8791c8: vib-lodo-src-<held-out>-s<k>
 
 def vib_cross_dataset():
     "Zero-shot fault-type recognition on a rig left out of training (leave-one-dataset-out over the bundled vibration sets); the folds re-run since shared recordings are left out beside their earlier score."
     sweeps = [d for d in sorted(RES.glob('vib-lodo-s[0-9]')) if d.is_dir()]
     if not sweeps: return None
-    rows, runs = [], []
+    rows, runs, names = [], [], []
     for held in sorted({p.name for s in sweeps for p in s.iterdir() if (p/'metrics.json').is_file()}):
         old = [r for r in (load(f'{s.name}/{held}') for s in sweeps) if r]
         rs = seeds(f'{VIB_SHARED}-{held}') or old; runs += rs
-        ms = [r[0]['zero_shot'][held] for r in rs]
+        ms = [r[0]['zero_shot'][held] for r in rs]; names += [f'{VIB_SHARED}-{held}-s{k}' for k in range(len(rs))] if rs is not old else []
         before = pm([r[0]['zero_shot'][held]['macro_f1'] for r in old]) if rs is not old else '–'
         rows.append([held, ms[0]['n_classes'], ms[0]['n'], pm([m['macro_f1'] for m in ms]), ci(ms[0]), f"{ms[0]['chance_macro_f1']:.3f}",
-                     pm([m['accuracy'] for m in ms]), pm([(m.get('reference') or {}).get('macro_f1') for m in ms]), before, len(ms)])
+                     pm([m['accuracy'] for m in ms]), pm([reference(f'{VIB_SHARED}-{held}-s{k}' if rs is not old else None, held, m) for k, m in enumerate(ms)]), before, len(ms)])
     return table(['held-out set', 'fault types', 'windows', 'macro-F1 (mean ± std over seeds)', '95 % CI (seed 0, recordings)', 'chance macro-F1',
                   'accuracy', 'reference: order spectrum + logistic regression, macro-F1', 'macro-F1 with the shared recording scored (6902357)', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/vib-lodo-s*/<held-out>/`, `results/{VIB_SHARED}-<held-out>-s*/`."
+        f"\n\nCommit {commit(runs)}; run files `results/vib-lodo-s*/<held-out>/`, `results/{VIB_SHARED}-<held-out>-s*/`." + replay_note(names)
 
 IMU_CLOSED = ('dsads', 'mobifall', 'utd_mhad')   # the IMU closed-set splits (subject-disjoint)
 
@@ -173,13 +186,13 @@ def main_jobs():
         runs += rs
         for ds, m in rs[0][0]['zero_shot'].items():
             ms = [r[0]['zero_shot'][ds] for r in rs]
-            ref = (m.get('reference') or {}).get('macro_f1')
+            refs = [reference(f'{prefix}-s{k}', ds, x) for k, x in enumerate(ms)]; ref = refs[0]
             rows.append([job, ds, m['n_classes'], m['n'], pm([x['accuracy'] for x in ms]), pm([x['macro_f1'] for x in ms]), ci(m),
                          pm([(x.get('transductive') or {}).get('macro_f1') for x in ms]), f"{m['chance_macro_f1']:.3f}",
                          f"{ref:.3f}" if ref is not None else '–', ' / '.join(f"{r[0]['wall_s']:.0f}" + (' (resumed part)' if r[1].get('resumed') else '') for r in rs), len(rs)])
     if not rows: return None
     return table(['job', 'held-out set', 'classes', 'windows', 'accuracy', 'macro-F1', '95 % CI (seed 0)', 'macro-F1 adapted to the set (transductive)', 'chance macro-F1', 'text-free reference macro-F1',
-                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s*/`."
+                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s*/`." + replay_note([f'{VIB_JOB}-s{k}' for k in range(3)])
 
 IMU_ZS = ('hapt', 'wisdm_watch')   # the IMU development sets the main job holds out
 MAIN8 = 'main8'   # the main job on the eight-set mix (the defaults until c3cf6ce): the reference the ablation and pre-training rows were run against
@@ -429,7 +442,7 @@ def lodo_pair(key, base, other, labels, note, runs_of=HUB_ALL, chance=lambda m: 
 def lodo_adapt():
     "The defaults' leave-one-dataset-out runs scored inductively (the headline) and adapted to the held-out set's unlabelled windows (`transductive`, Sinkhorn class balancing)."
     return lodo_pair('transductive', lambda m: (m['macro_f1'], m.get('ci95')), lambda m: (m['transductive']['macro_f1'], m['transductive'].get('ci95')),
-                     ('inductive macro-F1 (the headline)', 'adapted to the held-out set (transductive)', '95 % CI adapted (seed 0, subject bootstrap)'), "`transductive` in each held-out set's metrics")
+                     ('inductive macro-F1 (the headline)', 'adapted to the held-out set (transductive)', '95 % CI adapted (seed 0, subject bootstrap, the adaptation held fixed)'), "`transductive` in each held-out set's metrics; its interval resamples subjects of the scores adapted once on the whole set, so it leaves out how the adaptation itself would vary")
 
 def lodo_hub():
     "The ablation of the hubness correction: the defaults' leave-one-dataset-out runs scored from the same weights without it (`hubness.uncorrected_macro_f1`) and with it (the headline)."
