@@ -14,8 +14,8 @@ from ..config import DataCfg, VibDataCfg
 from .datasets import SensorData, DataFormatError, load_dataset, list_datasets
 
 # %% auto #0
-__all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS', 'unit_key',
-           'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
+__all__ = ['UNIT_FACTORS', 'COUNT_WORDS', 'GUESS_UNITS', 'TYPICAL_P99', 'UNIT_BOUNDS', 'SENSOR_WORDS', 'NORMS', 'VIB_SPLITS',
+           'unit_key', 'unit_factor', 'is_counts', 'guessed_factor', 'axis_letter', 'channel_axis', 'sensor_triplets',
            'count_offset', 'calibrate_counts', 'standard_channels', 'channel_text', 'channel_texts', 'body_positions',
            'kept_channels', 'resample_segments', 'window_index', 'cut_windows', 'normalise_windows', 'Windows',
            'live_channels', 'lost_labels', 'imu_windows', 'column_devices', 'random_rotations', 'rotate_windows',
@@ -127,6 +127,7 @@ def standard_channels(ds:SensorData,            # a loaded IMU dataset
     x = ds.signals[:, keep].copy()
     chs = [ds.channels[j] for j in keep]
     facs = [unit_factor(c['sensor'], c.get('units')) for c in chs]
+    stated = [i for i, (c, f) in enumerate(zip(chs, facs)) if f is not None and c['sensor'] in GUESS_UNITS]   # units meta.json names and imutext knows
     guessed = {}   # channel name -> the unit read from the data's magnitude
     for s, u, b in dict.fromkeys((c['sensor'], unit_key(c.get('units')), c.get('body_position')) for c, f in zip(chs, facs) if f is None and not is_counts(c.get('units'))):   # one guess per device
         ix = [i for i, (c, f) in enumerate(zip(chs, facs)) if f is None and (c['sensor'], unit_key(c.get('units')), c.get('body_position')) == (s, u, b)]
@@ -143,8 +144,24 @@ def standard_channels(ds:SensorData,            # a loaded IMU dataset
     acc = [i for i, t in enumerate(ch_type) if t == 0 and i not in raw][:3]
     g = float(np.median(np.linalg.norm(x[::7, acc], axis=1))) if len(acc) == 3 else float('nan')
     info = dict(channels=[c['name'] for c in chs], acc_calibrated=not raw, acc_median_g=g, units_guessed=guessed,
-                gravity_included=bool(g > 0.5) if np.isfinite(g) else None)
+                units_doubted=_doubted_units(ds.path/'meta.json', chs, x, stated), gravity_included=bool(g > 0.5) if np.isfinite(g) else None)
     return x, ch_type, info
+
+UNIT_BOUNDS = dict(acc=(0.2, 12.0), gyro=(0.0, 50.0))   # 99th percentile of |value| in g and rad/s outside which a stated unit is doubted (the bundled sets: acc 1.2-3.0 g, gyro 1.5-19 rad/s)
+
+def _doubted_units(where:Path, chs:list, x:np.ndarray, stated:list)->dict:   # meta.json; kept channel dicts; (S, c) converted signals; columns whose unit meta.json states
+    "`{channel: likely unit}` of each device whose stated unit puts its converted values far outside human movement (m/s² stated as g, deg/s as rad/s), with a warning naming them; the values are used as stated."
+    out, key = {}, lambda i: (chs[i]['sensor'], unit_key(chs[i].get('units')), chs[i].get('body_position'))
+    for s, u, b in dict.fromkeys(map(key, stated)):   # one device: sensor, unit, body position
+        ix = [i for i in stated if key(i) == (s, u, b)]; v = np.abs(x[::7, ix]); v = v[np.isfinite(v)]
+        p, (lo, hi) = (float(np.percentile(v, 99)) if v.size else 0.), UNIT_BOUNDS[s]
+        if lo < p < hi or not p > 0: continue
+        likely = guessed_factor(s, x[:, ix] / UNIT_FACTORS[s][u])[0]
+        if likely == u: continue
+        out |= {chs[i]['name']: likely for i in ix}
+        warnings.warn(f"{where}: channels {[chs[i]['name'] for i in ix]} ({s}) are stated in {u!r}, but read so their 99th percentile |value| is {p:.3g} {GUESS_UNITS[s][0]}, "
+                      f"outside human movement ({lo:g}-{hi:g} {GUESS_UNITS[s][0]}); they look like {likely}. They are read as stated: correct 'units' in meta.json if {likely} is right")
+    return out
 
 # %% ../../nbs/11_data.windows.ipynb #3de0b61f
 SENSOR_WORDS = dict(acc='accelerometer', gyro='gyroscope', mag='magnetometer', other='sensor')  # how a channel's `sensor` reads
