@@ -22,11 +22,11 @@ from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label, description
 from ..data.subactions import load_subactions, find_cache, read_cache, file_sha256
 
 # %% auto #0
-__all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'window_inputs', 'check_feature', 'window_features', 'embed_windows',
-           'dataset_identity', 'segment_prints', 'seen_in_training', 'chance_group_accuracy', 'chance_group_mrr',
-           'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores', 'with_label_level', 'check_unseen',
-           'lowest_training_rate', 'held_out_inputs', 'scored_sources', 'zero_shot', 'scoring_texts',
-           'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+__all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'MIN_BOOT_GROUPS', 'window_inputs', 'check_feature', 'window_features',
+           'embed_windows', 'dataset_identity', 'segment_prints', 'seen_in_training', 'chance_group_accuracy',
+           'chance_group_mrr', 'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores',
+           'with_label_level', 'check_unseen', 'lowest_training_rate', 'held_out_inputs', 'scored_sources', 'zero_shot',
+           'scoring_texts', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -252,6 +252,8 @@ def scored_sources(ds, cfg:ExpCfg)->dict:  # the scored SensorData; the config i
     f = find_cache(ds.path)[0]; es = [e for c in read_cache(f)['classes'] for g, e in c['texts'].items() if g in used]   # which file, and who wrote the texts scored
     return dict(text_sources=used, text_cache=dict(path=str(f), sha256=file_sha256(f), written_by=sorted({f"{e['backend']}: {e['model']}" for e in es})))
 
+MIN_BOOT_GROUPS = 5   # fewer subject/recording groups than this: the bootstrap interval is warned about
+
 def zero_shot(model:SignalClip,              # trained model (its `cfg` carries the preprocessing)
               data:str|Path|SensorData,      # bundled name, folder path or loaded dataset
               encoder=None,                  # text encoder (default: the cached frozen MiniLM)
@@ -281,7 +283,9 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
     rs, ry, first = recording_scores(scores, w.seg, w.y)                     # (S, K): one prediction per recording
     m['per_recording'] = dict(aggregate='mean window score', n=len(ry), n_segments=int(ds.n_segments), accuracy=accuracy(rs, ry), macro_f1=macro_f1(rs, ry),
                               balanced_accuracy=balanced_accuracy(rs, ry), chance_macro_f1=chance_macro_f1(ry, len(cls)))
-    if n_boot and len(np.unique(key)) < 2: warnings.warn(f"{ds.path}: one subject/recording group ({np.asarray(key)[0].item()!r}), so no bootstrap interval: resampling one group always draws the same windows"); n_boot = 0
+    m['n_groups'] = n_groups = len(np.unique(key))   # the subjects (recordings where unknown) the bootstrap resamples
+    if n_boot and n_groups < 2: warnings.warn(f"{ds.path}: one subject/recording group ({np.asarray(key)[0].item()!r}), so no bootstrap interval: resampling one group always draws the same windows"); n_boot = 0
+    elif n_boot and n_groups < MIN_BOOT_GROUPS: warnings.warn(f"{ds.path}: only {n_groups} subject/recording groups, so the bootstrap interval says little (its resamples repeat a few groups; n_groups in the metrics)")
     if n_boot:   # the adapted scores are resampled as adapted once on the whole set; recordings with their subjects
         for sc, yy, kk, d in ((scores, w.y, key, m), (bal, w.y, key, m['transductive']), (rs, ry, key[first], m['per_recording'])):
             d['ci95'] = {k: list(bootstrap_ci(f, sc, yy, kk, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
