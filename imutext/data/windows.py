@@ -199,7 +199,8 @@ def resample_segments(x:np.ndarray,        # (S, C) concatenated segments
     parts = []
     for i in range(len(rates)):
         seg = x[offsets[i]:offsets[i+1]]
-        fr = Fraction(float(dst_hz) / float(rates[i])).limit_denominator(1000)
+        r = float(dst_hz) / float(rates[i]); fr = Fraction(r).limit_denominator(1000)
+        if abs(fr / r - 1) > 1e-4: fr = Fraction(r).limit_denominator(10 ** 6)   # above ~20 kHz no fraction up to 1/1000 is near (25.6 kHz -> 20 Hz made 1/1000, a 28 % longer series)
         parts.append(seg if fr == 1 else resample_poly(seg, fr.numerator, fr.denominator, axis=0, padtype='line' if len(seg) > 1 else 'mean').astype(np.float32))
     lens = np.array([len(p) for p in parts])
     return np.concatenate(parts), np.r_[0, np.cumsum(lens)].astype(np.int64)
