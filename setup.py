@@ -18,7 +18,7 @@ setuptools.setup(
     long_description=readme.read_text(encoding='utf-8') if readme.exists() else cfg['description'],
     long_description_content_type='text/markdown',
     author=cfg['author'], author_email=cfg['author_email'], license=lic[0],
-    classifiers=['Development Status :: ' + statuses[int(cfg['status'])], 'Intended Audience :: ' + cfg['audience'],
+    classifiers=['Development Status :: ' + statuses[int(cfg['status']) - 1], 'Intended Audience :: ' + cfg['audience'],
                  'License :: ' + lic[1], 'Natural Language :: ' + cfg['language'],
                  'Programming Language :: Python :: 3'],
     url=cfg['git_url'], packages=setuptools.find_packages(include=['imutext', 'imutext.*']),
