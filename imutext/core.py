@@ -11,8 +11,8 @@ import torch
 
 # %% auto #0
 __all__ = ['G', 'DEG_PER_RAD', 'TEXT_DIM', 'SENSORS', 'DEVICES', 'REPO_ROOT', 'LOG_PROGRESS_S', 'PROGRESS_MODES', 'set_seed',
-           'resolve_device', 'data_root', 'outputs_root', 'atomic_write', 'stale_temps', 'git_info', 'progress_mode',
-           'progress_bar']
+           'resolve_device', 'data_root', 'is_checkout', 'outputs_root', 'local_path', 'atomic_write', 'stale_temps',
+           'git_info', 'progress_mode', 'progress_bar']
 
 # %% ../nbs/00_core.ipynb #6bad1d43
 G = 9.80665              # standard gravity, m/s^2 per g
@@ -43,9 +43,20 @@ def data_root()->Path:
     "Folder holding the bundled datasets (`imu/`, `vibration/`)."
     return Path(os.environ.get('IMUTEXT_DATA', REPO_ROOT/'data'))
 
+def is_checkout(root:Path=REPO_ROOT)->bool:
+    "Whether imutext runs from its repository (settings.ini beside the package) rather than from an installed wheel, whose folder may be read-only."
+    return (Path(root)/'settings.ini').is_file()
+
 def outputs_root()->Path:
-    "Folder receiving run folders."
-    return Path(os.environ.get('IMUTEXT_OUTPUTS', REPO_ROOT/'outputs'))
+    "Folder receiving run folders: the repository's outputs/ (an installed package: ./outputs where it runs)."
+    return Path(os.environ.get('IMUTEXT_OUTPUTS', REPO_ROOT/'outputs' if is_checkout() else Path.cwd()/'outputs'))
+
+def local_path(p:str|Path)->Path:   # a working path, e.g. a cache folder ('.cache/text')
+    "`p` as it is when absolute; else under the repository of a checkout, or for an installed package under the user's cache folder ($XDG_CACHE_HOME or ~/.cache)/imutext/, without its leading dot folder (never into site-packages)."
+    p = Path(p).expanduser()
+    if p.is_absolute() or is_checkout(): return p if p.is_absolute() else REPO_ROOT/p
+    rel = Path(*p.parts[1:]) if len(p.parts) > 1 and p.parts[0] == '.cache' else p
+    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'imutext'/rel
 
 # %% ../nbs/00_core.ipynb #3bc9234c
 @contextlib.contextmanager

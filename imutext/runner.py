@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast, json, math, re, sys
 from pathlib import Path
 from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, VQCfg, cfg_from_dict, flat_fields, parse_value
-from .core import resolve_device
+from .core import resolve_device, is_checkout
 from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset
 from .data.labels import NAME_SOURCES
 from .eval.zeroshot import seen_in_training
@@ -29,7 +29,7 @@ def notebook_params(nb:str|Path)->dict:  # path of a notebook with a `parameters
     "`{name: (type, default)}` of the notebook's parameters."
     import papermill
     nb = Path(nb)
-    if not nb.is_file(): raise FileNotFoundError(f"notebook {nb} does not exist")
+    if not nb.is_file(): raise FileNotFoundError(f"notebook {nb} does not exist" + ("; the run templates (nbs/runs/*.ipynb) come with the repository, not with the installed package: run from a clone of it" if not is_checkout() else ''))
     ps = papermill.inspect_notebook(str(nb))
     if not ps: raise ValueError(f"{nb} has no cell tagged 'parameters'")
     out = {}

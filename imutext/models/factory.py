@@ -20,7 +20,7 @@ from ..data.vibration import vib_inputs, fault_labels, fault_texts
 from ..data.labels import class_texts, description_list, clean_label, known_word_share, KNOWN_WORDS_MIN
 from ..data.subactions import load_subactions, find_cache
 from ..data.textgen import entry_key
-from .text import TextEncoder, make_label_bank, class_tokens, mean_by_class, token_ids, minilm_tokenizer
+from .text import TextEncoder, text_cache_dir, make_label_bank, class_tokens, mean_by_class, token_ids, minilm_tokenizer
 from .clip import SignalClip
 
 # %% auto #0
@@ -143,8 +143,7 @@ def dataset_texts(ds, cfg:ExpCfg)->list:  # a SensorData (or an IMU LabelSet: na
 # %% ../../nbs/24_models.factory.ipynb #58ea31b0
 def text_encoder(cfg:ExpCfg, device='cpu')->TextEncoder:
     "The frozen MiniLM with the on-disk cache of `cfg.text.text_cache` (relative paths are under the repository)."
-    p = Path(cfg.text.text_cache)
-    return TextEncoder(cache_dir=p if p.is_absolute() else REPO_ROOT/p, device=device)
+    return TextEncoder(cache_dir=text_cache_dir(cfg.text), device=device)
 
 class ClassTexts:
     "Class embeddings of per-class texts, via the model's label bank when it has one; given a training step's random stream, one text per class drawn (`TextCfg.text_aug`) and some classes seen through their name and description alone (`TextCfg.plain_views`)."

@@ -5,14 +5,14 @@
 # %% ../../nbs/22_models.text.ipynb #b25bddae
 from __future__ import annotations
 from fastcore.basics import patch
-import functools, hashlib, io, json, os, re, time
+import functools, hashlib, io, json, os, re, time, warnings
 from typing import Callable
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import TEXT_DIM, REPO_ROOT, atomic_write, resolve_device, DEVICES
+from ..core import TEXT_DIM, REPO_ROOT, atomic_write, resolve_device, DEVICES, local_path
 from ..config import TextCfg, LABEL_POOLS
 
 # %% auto #0
@@ -61,9 +61,8 @@ def token_ids(texts:list)->list:  # texts
 CACHE_VERSION = 2   # of the stored values, part of the cache path; 2: each text encoded apart from the others (`ENCODE_BATCH`); 1 (no folder): batch-dependent
 
 def text_cache_dir(cfg:TextCfg|None=None)->Path:  # text config (default `TextCfg()`)
-    "Folder of the text-embedding cache: `cfg.text_cache`, relative paths taken from the repository root."
-    p = Path((cfg or TextCfg()).text_cache).expanduser()
-    return p if p.is_absolute() else REPO_ROOT/p
+    "Folder of the text-embedding cache: `cfg.text_cache`, a relative path under the repository root (an installed package: the user's cache folder, `core.local_path`)."
+    return local_path((cfg or TextCfg()).text_cache)
 
 def _cache_path(root:Path, kind:str, text:str)->Path:
     "Cache file of `text`'s embedding of `kind` ('sentence' or 'tokens')."
@@ -133,7 +132,11 @@ def _lookup(self:TextEncoder, texts:list, kind:str, run)->list:
     if todo:
         for t, x in zip(todo, run(todo)):
             mem[t] = x.detach().float().cpu()
-            if self.cache_dir is not None: _save_npy(_cache_path(self.cache_dir, kind, t), mem[t])
+            if self.cache_dir is None: continue
+            try: _save_npy(_cache_path(self.cache_dir, kind, t), mem[t])
+            except OSError as e:   # a read-only install, a full disk: the cache is an optimisation
+                warnings.warn(f"text-embedding cache {self.cache_dir} cannot be written ({type(e).__name__}: {e.strerror or e}); embeddings are kept in memory only (TextCfg.text_cache names the folder)")
+                self.cache_dir = None
         self.n_encoded += len(todo)
     return [mem[t] for t in texts]
 
