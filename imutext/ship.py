@@ -14,11 +14,12 @@ from .data.labels import NAME_SOURCES, EXTRA_SOURCES
 from .data.subactions import CACHE_FILE
 from .data.datasets import load_dataset, list_datasets
 from .models.factory import CKPT_NAME, CKPT_KEYS, ATTR_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
+from .eval.zeroshot import print_table, PRINT_BYTES
 from .report import git_history, commit_text, finished_run
 
 # %% auto #0
-__all__ = ['SHIP_KEYS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'card_text', 'write_card', 'check_finished', 'ship_model',
-           'refresh_card']
+__all__ = ['SHIP_KEYS', 'DEVELOPMENT_SETS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'card_text', 'write_card',
+           'check_finished', 'ship_model', 'refresh_card']
 
 # %% ../nbs/68_ship.ipynb #64948d30
 SHIP_KEYS = (*CKPT_KEYS, 'label_table', *ATTR_KEYS)   # what inference (and the model card) needs of a training checkpoint
@@ -46,7 +47,7 @@ def lodo_rows(dirs:list,                 # run folders (or results/ copies) of l
         m, h = (json.loads((d/f).read_text()) for f in ('metrics.json', 'hyperparameters.json'))
         if ref is not None and (diff := [k for k in config_diff(cfg_to_dict(cfg_from_dict(h['config'], source=d/'hyperparameters.json')), ref) if k not in ('train_sets', 'zero_shot_sets', 'seed')]):
             raise ValueError(f"{d}: configured unlike the shipped model (differing: {', '.join(diff)})")
-        commit = commit_text(_git_states(h, d/'hyperparameters.json'), 7)   # a resumed run: every commit it was trained at
+        commit = commit_text(_git_states(h, d/'hyperparameters.json'), 7, dirty=True)   # a resumed run: every commit it was trained at; a dirty tree marked
         for name, z in m['zero_shot'].items():
             ci = z.get('ci95', {}).get('macro_f1', (np.nan, np.nan))   # none where the set has a single subject or recording
             rows.append(dict(held_out=name, seed=h['seed'], macro_f1=z['macro_f1'], adapted=(z.get('transductive') or {}).get('macro_f1', np.nan), ci_lo=ci[0], ci_hi=ci[1],
@@ -55,14 +56,16 @@ def lodo_rows(dirs:list,                 # run folders (or results/ copies) of l
     return pd.DataFrame(rows)
 
 # %% ../nbs/68_ship.ipynb #acc7bdc9
+DEVELOPMENT_SETS = ('hapt', 'wisdm_watch')   # bundled IMU sets whose scores chose defaults: their evidence rows are marked (scripts/results_tables.py reads them here)
+
 def _fmt_rows(t:pd.DataFrame)->str:
-    "Markdown table: held-out set, seeds, macro-F1 (mean over seeds) with the widest 95 % interval, the transductive macro-F1 (mean; – for runs without it), chance."
+    "Markdown table: held-out set (a development set marked), seeds, macro-F1 (mean over seeds) with the widest 95 % interval, the transductive macro-F1 (mean; – for runs without it), chance; the sd is – for a single run."
     g = t.groupby('held_out').agg(seeds=('seed', 'nunique'), runs=('run', 'nunique'), macro_f1=('macro_f1', 'mean'), sd=('macro_f1', 'std'), ci_lo=('ci_lo', 'min'),
                                   ci_hi=('ci_hi', 'max'), adapted=('adapted', 'mean'), chance=('chance', 'mean'), classes=('n_classes', 'first'),
                                   trained=('n_train', lambda v: '–'.join(map(str, sorted({v.min(), v.max()})))))
     lines = ['| held out | classes | training sets | seeds | runs | macro-F1 (mean) | sd over runs | 95 % CI (subject bootstrap, widest) | adapted to the set (transductive, mean) | chance |', '|---|---|---|---|---|---|---|---|---|---|']
     for n, r in g.iterrows():
-        lines.append(f"| {n} | {r.classes} | {r.trained} | {r.seeds} | {r.runs} | {r.macro_f1:.3f} | {0 if np.isnan(r.sd) else r.sd:.3f} | {'–' if np.isnan(r.ci_lo) else f'{r.ci_lo:.3f}–{r.ci_hi:.3f}'} | {'–' if np.isnan(r.adapted) else f'{r.adapted:.3f}'} | {r.chance:.3f} |")
+        lines.append(f"| {n}{' (development set)' if n in DEVELOPMENT_SETS else ''} | {r.classes} | {r.trained} | {r.seeds} | {r.runs} | {r.macro_f1:.3f} | {'–' if np.isnan(r.sd) else f'{r.sd:.3f}'} | {'–' if np.isnan(r.ci_lo) else f'{r.ci_lo:.3f}–{r.ci_hi:.3f}'} | {'–' if np.isnan(r.adapted) else f'{r.adapted:.3f}'} | {r.chance:.3f} |")
     return '\n'.join(lines)
 
 def _near_chance(t:pd.DataFrame)->list:
@@ -132,11 +135,13 @@ def model_card(name:str,          # the shipped model's name
             "## Evidence: leave-one-dataset-out with the same configuration", "",
             f"{evidence}Macro-F1 over the held-out set's own classes; chance is the expected macro-F1 of a random guess. The headline column classifies each window on its own (inductive); 'adapted to the set' is what `imutext zero-shot` also prints, the class scores rebalanced so that every class takes an equal share of the scored set's unlabelled windows (transductive; it assumes each class occurs with a broadly similar share).", "",
             _fmt_rows(lodo) if len(lodo) else "No leave-one-dataset-out run was given.", "",
+            *([f"Each held-out set was scored with the model's text sources ({', '.join(cfg.text.text_sources)}), for a bundled set its curated sub-action cache among them; a folder without a cache is described by its names and descriptions alone, which scored lower in the same runs (RESULTS.md, 'What a folder without a sub-action cache gets')."
+               + (f" A development set ({', '.join(s for s in DEVELOPMENT_SETS if s in set(lodo['held_out']))}) helped choose the configuration, so its row is optimistic." if set(DEVELOPMENT_SETS) & set(lodo['held_out']) else ''), ""] if len(lodo) else []),
             *([f"The evidence runs were made at commit{'s' * (lodo['commit'].nunique() > 1)} {', '.join(sorted(set(lodo['commit'])))}; the model at {commit_text(gits, 7)}. Code changes between them are in the repository's history.", ""] if len(lodo) else []),
             "## Limits", "",
             "- Zero-shot from class names is far from supervised accuracy" + (f"; in the evidence runs {', '.join(low)} came out at or below 1.2x chance." if (low := _near_chance(lodo)) else "."),
             f"- Inputs unlike the training data (sampling below its lowest rate, {min(float(s.rates.min()) for s in sets):g} Hz, other sensor types, windows much shorter than the model's) are outside what was measured.",
-            "- A training set is recognised (and refused unless `--seen-ok`) under any name, label order, class subset or channel subset, and in another number type, but not converted to other units or resampled: such a copy of a training set's recordings is scored as unseen and its score is not zero-shot. Check a public set's sources before reading its score as zero-shot: some are built from the recordings of another.",
+            "- A training set is recognised (and refused unless `--seen-ok`) under any name, label order, class subset or channel subset, and in another number type, also where its folder is not (the checkpoint keeps its segments' prints), but not converted to other units or resampled: such a copy of a training set's recordings is scored as unseen and its score is not zero-shot. Check a public set's sources before reading its score as zero-shot: some are built from the recordings of another.",
             "- Not a medical device; fall detection here is a research benchmark, not a safety function."]
     return '\n'.join(out) + '\n'
 
@@ -168,7 +173,7 @@ def ship_model(run_dir:str|Path,          # a finished training run folder (chec
     check_finished(run_dir, ck)
     gits = _git_states(hp, run_dir/'hyperparameters.json')    # a resumed run: dirty if any of its starts was
     if any(g.get('dirty') for g in gits) and not allow_dirty: raise ValueError(f"{run_dir}: trained from a dirty tree (commit {commit_text(gits, 12, dirty=True)}); ship only runs of a clean commit")
-    slim = slim_checkpoint(ck)
+    slim = {**slim_checkpoint(ck), 'train_prints': print_table(cfg_from_dict(ck['config'], source=run_dir/CKPT_NAME).data.train_sets)}   # an installed model recognises copies of its training sets without their folders
     card = card_text(name, slim, hp, lodo)                  # first: a run or evidence the card cannot describe is refused before any file is written
     save_checkpoint(out/f'{name}.pt', **slim)               # then the weights, then their card (both atomic): an interrupted save leaves the shipped pair as it was
     write_card(out, name, card)

@@ -244,7 +244,7 @@ def transfer_table(model:SignalClip,                # the trained model
     "Zero-shot and k-shot probe / fine-tune results of a trained model, its random control (and a pre-trained encoder) on one new dataset; MiniRocket on the same shots."
     tc, cfg = tc or TransferCfg(), cfg or model.cfg
     if preprocessing(cfg) != preprocessing(model.cfg): raise ValueError("cfg.data preprocessing differs from the model's (cfg.data)")
-    inputs = held_out_inputs(model.cfg, dataset, tc.seen_ok, pretrained, model.init_sets)   # checked once: the model's training sets, and the pre-training sets of its encoder (init_from) and of `pretrained`
+    inputs = held_out_inputs(model.cfg, dataset, tc.seen_ok, pretrained, model.init_sets, model.train_prints)   # checked once: the model's training sets, and the pre-training sets of its encoder (init_from) and of `pretrained`
     _, w, _, seen = inputs
     test = _fewshot_mask(w, model.cfg, tc.frac, tc.seed); least = np.unique(w.y[~test], return_counts=True)[1].min()
     if tc.methods and min(tc.k_list) > least:

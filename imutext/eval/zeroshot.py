@@ -22,11 +22,11 @@ from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label, description
 from ..data.subactions import load_subactions, find_cache, read_cache, file_sha256
 
 # %% auto #0
-__all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'MIN_BOOT_GROUPS', 'window_inputs', 'check_feature', 'window_features',
-           'embed_windows', 'dataset_identity', 'segment_prints', 'seen_in_training', 'chance_group_accuracy',
-           'chance_group_mrr', 'hub_offset', 'model_hub_offset', 'balanced_scores', 'recording_scores',
-           'with_label_level', 'check_unseen', 'lowest_training_rate', 'held_out_inputs', 'scored_sources', 'zero_shot',
-           'scoring_texts', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+__all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'PRINT_BYTES', 'MIN_BOOT_GROUPS', 'window_inputs', 'check_feature',
+           'window_features', 'embed_windows', 'dataset_identity', 'segment_prints', 'print_table', 'seen_in_training',
+           'chance_group_accuracy', 'chance_group_mrr', 'hub_offset', 'model_hub_offset', 'balanced_scores',
+           'recording_scores', 'with_label_level', 'check_unseen', 'lowest_training_rate', 'held_out_inputs',
+           'scored_sources', 'zero_shot', 'scoring_texts', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -84,24 +84,39 @@ def segment_prints(data:str|Path|SensorData)->frozenset|None:  # bundled name, f
     try: f = resolve_dataset(data)/'data.npz'; return _folder_prints(str(f.resolve()), f.stat().st_mtime_ns)
     except (FileNotFoundError, KeyError, *NPZ_ERRORS): return None   # missing, truncated or not an npz: no prints, the name still counts
 
+PRINT_BYTES = 8   # bytes of each segment print a shipped checkpoint keeps (`print_table`): 43,686 prints of the bundled IMU sets in 0.35 MB
+
+def print_table(train_sets:Sequence)->dict:  # a model's training sets
+    "`{training set: (n, PRINT_BYTES) uint8 tensor}` of each readable set's segment prints cut to PRINT_BYTES, for a shipped checkpoint: `seen_in_training` compares a folder with them where the training folders are not here (an installed package, another machine)."
+    return {str(t): torch.from_numpy(np.frombuffer(b''.join(sorted(d[:PRINT_BYTES] for d in p)), np.uint8).reshape(-1, PRINT_BYTES).copy()) for t in train_sets if (p := segment_prints(t))}
+
 def seen_in_training(train_sets:Sequence,              # a model's training sets (`cfg.data.train_sets`): names or folders
                      data:str|Path|SensorData,         # the dataset to evaluate
+                     known:dict|None=None,             # `print_table` of the training sets, as a shipped checkpoint keeps it (`SignalClip.train_prints`); used where a set's folder is not found
                     )->list:                           # the training sets that are `data`; empty when unseen
-    "Training sets with the same resolved folder, or at least SEEN_SHARE of `data`'s segment prints (a renamed, relabelled, subset or fewer-channel copy of their recordings), or, when either side's prints cannot be read, the same dataset name; a same-named set with other recordings is unseen, with a warning."
+    "Training sets with the same resolved folder, or at least SEEN_SHARE of `data`'s segment prints (a renamed, relabelled, subset or fewer-channel copy of their recordings; the prints `known` keeps where the set's folder is not here), or, when either side's prints cannot be read, the same dataset name (with a warning when `data` has prints that nothing could be compared with); a same-named set with other recordings is unseen, with a warning."
     (folder, name), p = dataset_identity(data), segment_prints(data)
-    clash = []
+    clash, blind = [], []
     def same(t):
         with warnings.catch_warnings():   # a recorded training name is the bundled set; a same-named folder here is not the user's concern
             warnings.simplefilter('ignore', LocalFolderWarning)
             f, n = dataset_identity(t)
             if folder is not None and f == folder: return True
             q = segment_prints(t) if p else None
-        if not (p and q): return n == name   # no recordings to compare: the name decides
+        if p and q is None and (k := (known or {}).get(str(t))) is not None:   # the set is not here: its kept prints
+            q, p_ = {bytes(r) for r in np.asarray(k, np.uint8)}, {d[:PRINT_BYTES] for d in p}
+            if (hit := len(p_ & q) >= SEEN_SHARE * len(p_)) or n != name: return hit
+            clash.append(str(t)); return False
+        if not (p and q):   # no recordings to compare: the name decides
+            if p and n != name: blind.append(str(t))
+            return n == name
         if (hit := len(p & q) >= SEEN_SHARE * len(p)) or n != name: return hit
         clash.append(str(t)); return False
     seen = [str(t) for t in train_sets if same(t)]
-    if clash: warnings.warn(f"{folder or data}: named {name!r} like the training set(s) {clash}, but fewer than {SEEN_SHARE:.0%} of its segments begin as theirs do, so it is scored as unseen; "
-                            "if it holds the same recordings converted differently, its score is not zero-shot")
+    if clash and not seen: warnings.warn(f"{folder or data}: named {name!r} like the training set(s) {clash}, but fewer than {SEEN_SHARE:.0%} of its segments begin as theirs do, so it is scored as unseen; "
+                                         "if it holds the same recordings converted differently, its score is not zero-shot")
+    if blind and not seen: warnings.warn(f"{folder or data}: the training set(s) {blind[:4]}{' and more' if len(blind) > 4 else ''} are not found here and the model keeps no prints of them, so a copy of them "
+                                         "under another name would not be recognised; compared by name only (set IMUTEXT_DATA to the folder holding them)")
     return seen
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #4af1eeee
@@ -190,9 +205,10 @@ def with_label_level(cfg:ExpCfg, label_level:str|None)->ExpCfg:
 def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False,
                  pretrained:str|Path='',   # another pre-training run whose encoder is scored on `ds` (`eval.transfer.transfer_table`)
                  init_sets:Sequence|None=None,  # the sets of the run `cfg.encoder.init_from` names, as the model recorded them (`SignalClip.init_sets`); None = read from that run
+                 train_prints:dict|None=None,   # the training sets' prints a shipped model keeps (`SignalClip.train_prints`)
                 )->bool:
     "Whether `ds` is one of `cfg`'s training sets or a set pre-trained on (`pretrain_sets`) by the run its encoder started from (`EncoderCfg.init_from`) or by `pretrained`; raises if it is and `seen_ok` is False."
-    seen = seen_in_training(cfg.data.train_sets, ds)
+    seen = seen_in_training(cfg.data.train_sets, ds, train_prints)
     def pre_seen(r, sets):
         try: return seen_in_training(pretrain_sets(r) if sets is None else sets, ds)
         except FileNotFoundError as e: warnings.warn(f"{e}; {ds.name!r} is scored as unseen by it"); return []   # a checkpoint older than `init_sets`, moved without its pre-training run
@@ -219,10 +235,11 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
                     seen_ok:bool=False,           # allow one of `cfg`'s training sets
                     pretrained:str|Path='',       # another pre-training run whose encoder is scored on it (`check_unseen`)
                     init_sets:Sequence|None=None, # the pre-training sets the model recorded (`SignalClip.init_sets`; `check_unseen`)
+                    train_prints:dict|None=None,  # the training sets' prints the model keeps (`SignalClip.train_prints`; `check_unseen`)
                    )->tuple:                      # (dataset, its windows, per class its texts, whether it was seen in training)
     "What a zero-shot score of `data` needs, checked: the folder, its windows (a warning when segments or whole classes get none) and its class texts; raises naming the file when it cannot be scored."
     ds = load_for(data, cfg)
-    seen = check_unseen(cfg, ds, seen_ok, pretrained, init_sets)
+    seen = check_unseen(cfg, ds, seen_ok, pretrained, init_sets, train_prints)
     if cfg.data.modality == 'imu' and (low := lowest_training_rate(cfg)) and (r := float(ds.rates.min())) < low:   # vibration: its band-pass checks the rate (data.vibration)
         warnings.warn(f"{ds.path}: sampled at {r:g} Hz, below the lowest sampling rate of the model's training data ({low:g} Hz); it is resampled like any folder, "
                       "but the model was never trained or measured on inputs this coarse, so read its scores with care")
@@ -265,7 +282,7 @@ def zero_shot(model:SignalClip,              # trained model (its `cfg` carries 
              )->dict:                        # metrics + arrays (features, class embeddings, scores, raw scores before the hubness correction, labels, bootstrap keys)
     "Closed-set zero-shot evaluation over the dataset's own label texts."
     cfg = with_label_level(model.cfg, label_level)
-    ds, w, texts, seen = inputs or held_out_inputs(cfg, data, seen_ok, init_sets=model.init_sets)
+    ds, w, texts, seen = inputs or held_out_inputs(cfg, data, seen_ok, init_sets=model.init_sets, train_prints=model.train_prints)
     mod, encoder = modality(cfg), encoder or text_encoder(cfg)
     cls = class_embeddings(texts, encoder, model.to(device), device)          # (K, 384)
     feats = embed_windows(model, w, device)

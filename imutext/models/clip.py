@@ -64,6 +64,7 @@ class SignalClip(nn.Module):
         self.fusion = LSAFusion(cfg.fusion, cfg.encoder.d_model) if cfg.fusion.fusion == 'lsa' else None  # training-only (models.fusion); built after everything else
         self.hub_bank = None     # (M, 384) fp16 text-space features of training windows, set after training (ClipCfg.hub_bank); not a weight: checkpoints keep it beside the state dict
         self.init_sets = None    # the training sets of the pre-training run the encoder started from (EncoderCfg.init_from), recorded by build_model; checkpoints keep them, so a moved checkpoint still knows them
+        self.train_prints = None # {training set: (n, 8) uint8 segment prints} a shipped checkpoint keeps (`eval.zeroshot.print_table`), so an installed model recognises copies of its training sets
 
 # %% ../../nbs/23_models.clip.ipynb #358e6923
 @patch

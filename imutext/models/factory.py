@@ -263,7 +263,7 @@ def subaction_texts(ds, cfg:ExpCfg)->list:  # a SensorData
 # %% ../../nbs/24_models.factory.ipynb #e4b972db
 CKPT_NAME = 'checkpoint.pt'
 CKPT_KEYS = ('model', 'config', 'preprocessing', 'epoch')
-ATTR_KEYS = ('hub_bank', 'init_sets')   # model attributes that checkpoints keep beside the state dict: the hubness bank, the pre-training run's sets (a checkpoint written up to ec77b87 also has hub_labels and hub_classes, for the removed ClipCfg.hub_same; they are not read)
+ATTR_KEYS = ('hub_bank', 'init_sets', 'train_prints')   # model attributes that checkpoints keep beside the state dict: the hubness bank, the pre-training run's sets, the training sets' prints (shipped models: `ship.ship_model`) (a checkpoint written up to ec77b87 also has hub_labels and hub_classes, for the removed ClipCfg.hub_same; they are not read)
 SHIPPED_DIR = Path(str(resources.files('imutext')))/'assets'/'models'   # shipped checkpoints: <name>.pt beside its model card <name>.md
 
 def shipped_models()->list:
@@ -293,7 +293,7 @@ def load_checkpoint(path:Path)->dict:
     return ck
 
 def restore_model(m:SignalClip, ck:dict)->SignalClip:
-    "`m` with the checkpoint's weights, its hubness bank and its pre-training sets (`ATTR_KEYS`, kept beside the state dict; a checkpoint older than one of them lacks it and it stays None)."
+    "`m` with the checkpoint's weights, its hubness bank, its pre-training sets and its training sets' prints (`ATTR_KEYS`, kept beside the state dict; a checkpoint without one of them, older or not shipped, leaves it None)."
     m.load_state_dict(ck['model'])
     for k in ATTR_KEYS: setattr(m, k, ck.get(k))
     return m
