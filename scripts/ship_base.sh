@@ -26,3 +26,4 @@ import sys
 from imutext.ship import ship_model
 print('shipped', ship_model(sys.argv[1], 'imutext-base', lodo=sys.argv[2:]))
 PY
+mkdir -p results/imutext-base && cp "$run"/hyperparameters.json "$run"/metrics.json "$run"/training_plots.png results/imutext-base/   # the run the card and --card read
