@@ -144,7 +144,7 @@ UEA_SETS = ('basicmotions', 'epilepsy', 'racketsports')  # bundled UEA archive s
 
 def codebook_report(p, run_dir:str|Path, device='cpu', uea_sets=UEA_SETS)->dict:  # p: the run's train.Prepared (validation windows, sub-action table)
     "Audit the run's codebook on its validation windows and the UEA probes (IMU models, sets found under the data folder); write codebook.json and figures."
-    run_dir = Path(run_dir); ck = load_checkpoint(run_dir/CKPT_NAME); m = model_from_checkpoint(ck).to(device); v = m.cfg.vq
+    run_dir = Path(run_dir); ck = load_checkpoint(run_dir/CKPT_NAME); m = model_from_checkpoint(ck, source=run_dir/CKPT_NAME).to(device); v = m.cfg.vq
     have = set(list_datasets('imu')) if m.cfg.data.modality == 'imu' else set()
     probes, skipped = [n for n in uea_sets if n in have], [n for n in uea_sets if n not in have]
     if skipped: warnings.warn(f"codebook: UEA token probes {skipped} skipped: " + ("they are IMU sets and this is a vibration model" if m.cfg.data.modality != 'imu' else "not found under the data folder"))

@@ -331,7 +331,7 @@ def evaluate_checkpoint(checkpoint:str|Path,      # a checkpoint.pt written by `
     "Zero-shot metrics of a checkpoint on a dataset."
     if not str(data).strip(): raise ValueError("no dataset given (--data is empty): name a bundled dataset or a folder in the data format")
     if n_boot < 0: raise ValueError(f"n_boot (--n-boot) must be 0 or more, got {n_boot}")
-    ck = load_checkpoint(checkpoint); model = model_from_checkpoint(ck)
+    ck = load_checkpoint(checkpoint); model = model_from_checkpoint(ck, source=checkpoint)
     model.cfg = model.cfg.override(init_from=ck['config']['encoder'].get('init_from', ''))   # rebuilt without it (the weights are the checkpoint's); the seen check reads its pre-training sets
     if ck.get('epoch') is not None and ck['epoch'] + 1 < model.cfg.train.epochs:
         warnings.warn(f"{checkpoint}: saved after epoch {ck['epoch'] + 1} of {model.cfg.train.epochs}; the run did not finish, so these are an unfinished model's scores")

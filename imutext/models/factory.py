@@ -12,7 +12,7 @@ from typing import Callable
 import numpy as np
 import torch
 import torch.nn.functional as F
-from ..core import REPO_ROOT, atomic_write
+from ..core import REPO_ROOT, TEXT_DIM, atomic_write
 from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset, DataFormatError
 from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions, kept_channels
@@ -299,5 +299,14 @@ def restore_model(m:SignalClip, ck:dict)->SignalClip:
     return m
 
 def model_from_checkpoint(ck:dict, source:str|Path|None=None)->SignalClip:  # a checkpoint dict; the file it came from, named in config errors
-    "Rebuild the model (its label bank and hubness bank included) from a checkpoint dict, in eval mode."
-    return restore_model(build_model(cfg_from_dict(ck['config'], source=source).override(init_from='')), ck).eval()
+    "Rebuild the model (its label bank and hubness bank included) from a checkpoint dict, in eval mode; a checkpoint whose recorded preprocessing, weights, hubness bank or temperature do not fit its config is refused naming `source`."
+    cfg, where = cfg_from_dict(ck['config'], source=source), source or 'the checkpoint'
+    pre, now = ck.get('preprocessing') or {}, preprocessing(cfg)   # fields either side lacks (older checkpoints) are not compared
+    if diff := [k for k in pre if k in now and pre[k] != now[k]]:   # its windows would not be what it was trained on
+        raise ValueError(f"{where}: its recorded preprocessing differs from what its config gives ({'; '.join(f'{k} {pre[k]!r} recorded, {now[k]!r} from the config' for k in diff)}): an edited checkpoint, or one of another imutext; retrain it")
+    m = build_model(cfg.override(init_from=''))
+    try: restore_model(m, ck)
+    except RuntimeError as e: raise ValueError(f"{where}: its weights do not fit the model its config builds ({str(e).strip().splitlines()[-1].strip()[:200]})") from None
+    if m.hub_bank is not None and (m.hub_bank.ndim != 2 or m.hub_bank.shape[1] != TEXT_DIM): raise ValueError(f"{where}: its hub_bank must be (M, {TEXT_DIM}) text-space features, got {tuple(m.hub_bank.shape)}")
+    if not torch.isfinite(m.logit_scale).all(): raise ValueError(f"{where}: its logit_scale is {float(m.logit_scale)}, not a finite number")
+    return m.eval()
