@@ -41,7 +41,8 @@ def make_parser()->argparse.ArgumentParser:
     s.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'))
     s.add_argument('--preset', default=None); s.add_argument('--root', default=None)
     s.add_argument('--resume', default=None, metavar='SWEEP_DIR', help="continue the interrupted or failed sweep in SWEEP_DIR with the same arguments: finished folds are kept, a killed training run continues from its checkpoint, the other folds run")
-    d = sub.add_parser('datasets', help='list the bundled datasets')
+    d = sub.add_parser('datasets', help='list the bundled datasets, or check and describe the folders given with --data')
+    d.add_argument('--data', action='append', default=[], metavar='FOLDER', help='a folder in the data format to check and describe instead of the bundled sets (repeatable)')
     d.add_argument('--json', action='store_true')
     return ap
 
@@ -84,6 +85,7 @@ def cmd_datasets(a)->int:
     from imutext.core import data_root
     from imutext.data.datasets import list_datasets, load_dataset, resolve_dataset, DataFormatError
     root = data_root()
+    if a.data: return _print_rows([_dataset_row(n, load_dataset(n)) for n in a.data], a.json)   # named folders: any error is the user's, and names its file
     if not root.is_dir():
         raise FileNotFoundError(f"data folder {root} does not exist " + ("(named by IMUTEXT_DATA)" if 'IMUTEXT_DATA' in os.environ else
                                 "(set IMUTEXT_DATA to the folder holding imu/ and vibration/)"))
@@ -93,10 +95,16 @@ def cmd_datasets(a)->int:
         except DataFormatError as e:   # one bad folder does not hide the others
             d = resolve_dataset(n); msg = str(e) if str(e).startswith(f'{d}/') else f"{d/'meta.json'}: {e}"   # the file at fault first, named once
             f, _, why = msg.partition(': '); warnings.warn(f"{f}: dataset {n!r} not listed: {why}"); continue
-        rows.append(dict(name=n, kind=ds.kind, classes=len(ds.label_names), channels=ds.signals.shape[1], segments=ds.n_segments,
-                         rate_hz=sorted(set(float(r) for r in ds.rates)), hours=round(float(sum(len(ds.segment(i)) / ds.rates[i] for i in range(ds.n_segments))) / 3600, 2)))
+        rows.append(_dataset_row(n, ds))
     if not rows and not a.json: raise FileNotFoundError(f"no readable dataset under {root}: it holds no imu/<set>/ or vibration/<set>/ folder with a meta.json and a data.npz (see the data README)")
-    if a.json: print(json.dumps(rows))
+    return _print_rows(rows, a.json)
+
+def _dataset_row(n:str, ds)->dict:  # a dataset's name or folder as given, the loaded SensorData
+    return dict(name=n, kind=ds.kind, classes=len(ds.label_names), channels=ds.signals.shape[1], segments=ds.n_segments,
+                rate_hz=sorted(set(float(r) for r in ds.rates)), hours=round(float(sum(len(ds.segment(i)) / ds.rates[i] for i in range(ds.n_segments))) / 3600, 2))
+
+def _print_rows(rows:list, as_json:bool)->int:
+    if as_json: print(json.dumps(rows))
     else:
         import pandas as pd; print(pd.DataFrame(rows).to_string(index=False))
     return 0
