@@ -141,7 +141,7 @@ def model_card(name:str,          # the shipped model's name
             "## Limits", "",
             "- Zero-shot from class names is far from supervised accuracy" + (f"; in the evidence runs {', '.join(low)} came out at or below 1.2x chance." if (low := _near_chance(lodo)) else "."),
             f"- Inputs unlike the training data (sampling below its lowest rate, {min(float(s.rates.min()) for s in sets):g} Hz, other sensor types, windows much shorter than the model's) are outside what was measured.",
-            "- A training set is recognised (and refused unless `--seen-ok`) under any name, label order, class subset or channel subset, and in another number type, also where its folder is not (the checkpoint keeps its segments' prints), but not converted to other units or resampled: such a copy of a training set's recordings is scored as unseen and its score is not zero-shot. Check a public set's sources before reading its score as zero-shot: some are built from the recordings of another.",
+            "- A training set is recognised (and refused unless `--seen-ok`) under any name, label order, class subset or channel subset, and in another number type, also where its folder is not (the checkpoint keeps its segments' prints), but not converted to other units, resampled or trimmed at its segments' start: such a copy of a training set's recordings is scored as unseen and its score is not zero-shot. Check a public set's sources before reading its score as zero-shot: some are built from the recordings of another.",
             "- Not a medical device; fall detection here is a research benchmark, not a safety function."]
     return '\n'.join(out) + '\n'
 
