@@ -132,7 +132,7 @@ def test_closedset_template_writes_both_rows(tmp_path):
     (run_dir,) = tmp_path.iterdir()
     m, h = (json.loads((run_dir/f).read_text()) for f in ('metrics.json', 'hyperparameters.json'))
     assert m['dataset'] == 'basicmotions' and 0 <= m['aligned_acc'] <= 1 and 0 <= m['supervised_acc'] <= 1
-    assert m['weight_sync_max_diff'] < 1e-5 and h['git']['commit'] and h['config']['train']['epochs'] == 2
+    assert m['weight_sync_max_diff'] < 1e-5 and m['weight_sync_before'] > 0 and h['git']['commit'] and h['config']['train']['epochs'] == 2   # one network, trained two ways
 
 def test_codebook_run_writes_its_audit(tmp_path_factory):
     "The train template with the shape codebook: codebook.json with the measured quantities and every audit figure."

@@ -50,6 +50,9 @@ def infonce_report(sig,                       # (B, D) signal features (normalis
     "Symmetric InfoNCE (`losses.clip_loss`) of fixed features with retrieval top-1 in both directions."
     s, t = _unit(sig), _unit(txt)                                                  # (B, D)
     B = s.shape[0]
+    if not B or t.shape[0] != B or (y is not None and len(y) != B):
+        raise ValueError(f"infonce_report: sig, txt{' and y' if y is not None else ''} need the same B >= 1 rows, got {B}, {t.shape[0]}{f', {len(y)}' if y is not None else ''}")
+    if not logit_scale >= 0: raise ValueError(f"infonce_report: logit_scale must be >= 0, got {logit_scale}")
     tg = torch.eye(B) if y is None else hard_targets(_tensor(y, torch.long))       # (B, B)
     with torch.no_grad(): d = clip_loss(s, t, float(logit_scale), tg)
     return dict(loss=float(d['clip_loss']), top1_s2t=float(d['acc']), top1_t2s=float(d['acc_t2i']),
@@ -75,13 +78,19 @@ def weight_sync(src:nn.Module,  # module with the trained weights (e.g. the enco
                 dst:nn.Module,  # module that should compute the same function (e.g. that encoder inside the aligned model)
                 inputs:tuple,   # positional arguments of both forwards
                )->dict:         # max_abs_diff_before, max_abs_diff (after), keys (loaded)
-    "Copy `src.state_dict()` into `dst` (strict) and measure the largest output difference before and after."
+    "Copy `src.state_dict()` into `dst` (strict) and measure the largest output difference before and after; keys or shapes that do not match raise before anything is copied."
     inputs = inputs if isinstance(inputs, tuple) else (inputs,)
+    sd, have = src.state_dict(), dst.state_dict()
+    miss, extra = [k for k in have if k not in sd], [k for k in sd if k not in have]
+    shape = [f"{k} {tuple(sd[k].shape)} -> {tuple(have[k].shape)}" for k in sd if k in have and sd[k].shape != have[k].shape]
+    if miss or extra or shape:   # load_state_dict would copy the matching keys, then raise: dst half-loaded
+        raise ValueError("weight_sync: src and dst differ in their state_dict (nothing copied): " + '; '.join(f"{w}: {v[:4]}{' and more' if len(v) > 4 else ''}" for w, v in
+                         (('missing in src', miss), ('unexpected in dst', extra), ('other shapes', shape)) if v))
     modes = src.training, dst.training
     src.eval(); dst.eval()
     try:
         before = _max_diff(src, dst, inputs)
-        sd = src.state_dict(); dst.load_state_dict(sd, strict=True)
+        dst.load_state_dict(sd, strict=True)
         after = _max_diff(src, dst, inputs)
     finally: src.train(modes[0]); dst.train(modes[1])
     return dict(max_abs_diff_before=before, max_abs_diff=after, keys=list(sd))
@@ -119,11 +128,11 @@ def plot_pos_neg(pos,       # (N,) cosines of windows to their own class text
 
 # %% ../../nbs/56_eval.debug.ipynb #07aa2245
 def label_similarity(class_emb,  # (K, D) class-text embeddings of one dataset
-                    )->dict:     # mean_offdiag, max_offdiag, matrix (K, K) numpy
+                    )->dict:     # mean_offdiag, median_offdiag, max_offdiag, matrix (K, K) numpy
     "Inter-class cosine similarity of label texts, summarised by `eval.text.class_separation`."
     S = similarity_matrix(_tensor(class_emb))  # (K, K)
     sep = class_separation(S, warn=False)
-    return dict(mean_offdiag=sep['mean_offdiag'], max_offdiag=sep['max_offdiag'], matrix=S.numpy())
+    return dict(mean_offdiag=sep['mean_offdiag'], median_offdiag=sep['median_offdiag'], max_offdiag=sep['max_offdiag'], matrix=S.numpy())
 
 # %% ../../nbs/56_eval.debug.ipynb #4ae1b65b
 def temperature_table(sig,     # (B, D) signal features
@@ -133,13 +142,14 @@ def temperature_table(sig,     # (B, D) signal features
                      )->pd.DataFrame:  # one row per temperature: logit_scale, loss, top1_s2t, top1_t2s, chance
     "InfoNCE loss and top-1 of fixed features at each temperature (no training)."
     keep = ('loss', 'top1_s2t', 'top1_t2s', 'chance')
+    if bad := [s for s in scales if not s > 0]: raise ValueError(f"temperature_table: every logit scale must be > 0 (temperature 1/scale), got {bad}")
     rows = [dict(temperature=1/s, logit_scale=s, **{k: infonce_report(sig, txt, y, s)[k] for k in keep}) for s in scales]
     return pd.DataFrame(rows).set_index('temperature')
 
 # %% ../../nbs/56_eval.debug.ipynb #f25a0e31
 FINDINGS = pd.DataFrame([
     dict(check='label_texts', symptom='label texts indistinguishable', threshold=0.9,
-         measure="largest per-dataset mean off-diagonal cosine of the class-text embeddings; flagged above the threshold",
+         measure="largest per-dataset median off-diagonal cosine of the class-text embeddings (eval.text.class_separation's indistinguishable flag); flagged above the threshold",
          advice="Write richer, class-specific label texts: domain/fault terms per class instead of one shared template "
                 "(TextVibCLIP report: 'No defects detected', 'Inner race spalling'), sub-action descriptions (data.subactions), or another "
                 "text encoder; compare candidates with eval.text.text_report."),
@@ -210,11 +220,11 @@ def _skip(check:str, why:str)->dict: return _finding(check, None, None, False, f
 def check_label_texts(emb:dict|None)->dict:
     "Finding: is some dataset's set of class texts nearly indistinguishable?"
     if emb is None or 'text' not in emb: return _skip('label_texts', 'no class-text embeddings (embeddings.npz: text)')
-    per = {n: label_similarity(emb['text'][rows])['mean_offdiag'] for n, _, rows, _ in _classes(emb) if len(rows) > 1}
+    per = {n: label_similarity(emb['text'][rows])['median_offdiag'] for n, _, rows, _ in _classes(emb) if len(rows) > 1}   # the statistic of eval.text's indistinguishable flag
     if not per: return _skip('label_texts', 'no dataset with two or more class texts')
     worst, t = max(per, key=per.get), float(FINDINGS.loc['label_texts', 'threshold'])
     return _finding('label_texts', per[worst], t, per[worst] > t,
-                    'mean off-diagonal cosine per dataset: ' + ', '.join(f"{n} {v:.3f}" for n, v in per.items()))
+                    'median off-diagonal cosine per dataset: ' + ', '.join(f"{n} {v:.3f}" for n, v in per.items()))
 
 # %% ../../nbs/56_eval.debug.ipynb #a7f1c7c8
 def check_logit_scale(history:list, hp:dict)->dict:
@@ -234,7 +244,7 @@ def check_collapse(history:list, emb:dict|None)->dict:
     elif x is not None: r, src = effective_rank(x), f"embeddings.npz ({len(x)} windows)"
     else: return _skip('collapse', 'needs history val_rank or embeddings.npz window features')
     t = max(float(FINDINGS.loc['collapse', 'threshold']), (K or 0) / 2)
-    return _finding('collapse', r, t, r < t, f"effective rank {r:.2f} from {src}" + (f"; {K} classes" if K else ''))
+    return _finding('collapse', r, t, r < t, f"effective rank {r:.2f} from {src}" + (f"; {K} classes in the scored sets of embeddings.npz" if K else ''))
 
 # %% ../../nbs/56_eval.debug.ipynb #f74e747f
 def _paired(emb:dict)->tuple:  # windows with a class text (n, D), their class texts (n, D)
@@ -268,15 +278,16 @@ def check_transfer(history:list, zero_shot:dict)->dict:
 def hub_share(cm)->tuple:  # (K, K) confusion matrix of one set, rows true, columns predicted
     "(class id, its share of the predictions, its share of the true labels) of the class that takes the most beyond its own share."
     cm = np.asarray(cm, np.float64)
-    if cm.ndim != 2 or cm.shape[0] != cm.shape[1] or not cm.sum() > 0: raise ValueError(f"confusion must be a non-empty square count matrix, got shape {cm.shape}")
+    if cm.ndim != 2 or cm.shape[0] != cm.shape[1] or not cm.size: raise ValueError(f"confusion must be a non-empty square count matrix, got shape {cm.shape}")
+    if not cm.sum() > 0: raise ValueError(f"confusion holds no count (all {cm.shape[0]}x{cm.shape[1]} entries zero)")
     pred, true = cm.sum(0) / cm.sum(), cm.sum(1) / cm.sum()
     k = int(np.argmax(pred - true))
     return k, float(pred[k]), float(true[k])
 
 def check_hub_class(zero_shot:dict)->dict:
     "Finding: does one class take a large share of some zero-shot set's windows beyond its own share?"
-    zs = {n: m for n, m in zero_shot.items() if isinstance(m, dict) and m.get('confusion')}
-    if not zs: return _skip('hub_class', 'needs zero_shot confusion matrices')
+    zs = {n: m for n, m in zero_shot.items() if isinstance(m, dict) and m.get('confusion') and np.sum(m['confusion']) > 0}   # a set with no scored window has no share
+    if not zs: return _skip('hub_class', 'needs zero_shot confusion matrices with counts')
     per = {n: hub_share(m['confusion']) for n, m in zs.items()}
     label = lambda n, k: (zs[n].get('label_names') or [])[k] if k < len(zs[n].get('label_names') or []) else f'class {k}'
     worst, t = max(per, key=lambda n: per[n][1] - per[n][2]), float(FINDINGS.loc['hub_class', 'threshold'])
@@ -307,9 +318,9 @@ def print_diagnosis(findings:list):  # output of `diagnose`
     if not flagged: print('\nnothing flagged')
 
 # %% ../../nbs/56_eval.debug.ipynb #041a0120
-def _pos_neg_of(emb:dict)->tuple:  # pos, neg over every dataset with class texts
+def _pos_neg_of(emb:dict)->tuple:  # pos, neg over every dataset with two or more class texts (empty when none has)
     parts = [pos_neg_similarities(_signal(emb)[w], emb['text'][rows], yl) for _, w, rows, yl in _classes(emb) if w.any() and len(rows) > 1]
-    return np.concatenate([p for p, _ in parts]), np.concatenate([n for _, n in parts])
+    return (np.concatenate([p for p, _ in parts]), np.concatenate([n for _, n in parts])) if parts else (np.zeros(0), np.zeros(0))
 
 def _missing(ax, what:str): ax.text(0.5, 0.5, f'no {what}', ha='center', va='center', transform=ax.transAxes); ax.set_axis_off()
 
@@ -328,11 +339,11 @@ def debug_figure(run_dir,  # run folder
     import matplotlib.pyplot as plt
     mt, hp, emb = _read_run(run_dir)
     fig, (a1, a2, a3) = plt.subplots(1, 3, figsize=(15, 4.3))
-    ok = _signal(emb) is not None and 'text' in emb and 'y' in emb
-    plot_pos_neg(*_pos_neg_of(emb), ax=a1) if ok else _missing(a1, 'window features / class texts')
+    pn = _pos_neg_of(emb) if _signal(emb) is not None and 'text' in emb and 'y' in emb else ((), ())
+    plot_pos_neg(*pn, ax=a1) if len(pn[1]) else _missing(a1, 'window features with two or more class texts')   # one class: no negative
     groups = [(n, rows) for n, _, rows, _ in _classes(emb) if len(rows) > 1] if emb is not None and 'text' in emb else []
     if groups:
-        n, rows = max(groups, key=lambda g: label_similarity(emb['text'][g[1]])['mean_offdiag'])
+        n, rows = max(groups, key=lambda g: label_similarity(emb['text'][g[1]])['median_offdiag'])
         names = emb['text_names'][rows] if 'text_names' in emb else rows
         plot_similarity(similarity_matrix(_tensor(emb['text'][rows])), list(map(str, names)), title=f'label texts of {n}', ax=a2)
     else: _missing(a2, 'class texts')

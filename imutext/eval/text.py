@@ -43,7 +43,7 @@ def class_separation(S:torch.Tensor,         # (C, C) class similarity matrix
                      threshold:float=0.9,    # similarity above which two classes count as nearly identical
                      warn:bool=True,         # emit an IndistinguishableTextsWarning when flagged
                     )->dict:
-    "Separation score, off-diagonal statistics, close pairs and the indistinguishable flag."
+    "Separation score, off-diagonal statistics (`median_offdiag` is the lower median, `torch.median`'s), close pairs and the indistinguishable flag (median above `threshold`)."
     C = S.shape[0]; labels = labels or [str(i) for i in range(C)]
     if C < 2: raise ValueError("class_separation needs at least two classes")
     o = offdiag(S)
@@ -110,7 +110,8 @@ def text_only_accuracy(proto_texts:list, query_texts:list, encode:Callable, labe
 
 # %% ../../nbs/52_eval.text.ipynb #228b1667
 def loo_accuracy(per_class:list, encode:Callable, labels:list|None=None)->dict:
-    "Leave-one-out nearest-class accuracy within one text set (each text against prototypes without itself)."
+    "Leave-one-out nearest-class accuracy within one text set (each text against prototypes without itself; a class's repeated texts, equal up to case and whitespace, count once, as `text_only_accuracy` drops them)."
+    per_class = [list({_same_text(t): t for t in ts}.values()) for ts in per_class]   # a duplicate would be its own prototype
     emb, owner = embed_texts(per_class, encode); C = len(per_class)
     sums = torch.zeros(C, emb.shape[1]).index_add(0, owner, emb)  # (C, d)
     counts = torch.bincount(owner, minlength=C)
