@@ -5,7 +5,7 @@
 # %% ../nbs/40_train.ipynb #00c3f5e1
 from __future__ import annotations
 from fastcore.basics import patch
-import math, time
+import math, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -35,9 +35,10 @@ class WindowMix:
     def __init__(self, windows:list, cap:int=0,      # list of Windows; max windows per dataset per epoch (0 = all)
                  rotate:bool=False, gyro_dropout:float=0.,  # augmentations applied when `collate` gets an rng
                  device_dropout:float=0.,            # `DataCfg.device_dropout`: probability that a window of a multi-device set keeps one device's channels
-                 rotate_max_deg:float=180., time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0., gravity_drop:float=0.):  # IMU only (`data.windows.augment_windows`); 0 = off
+                 rotate_max_deg:float=180., time_warp:float=0., rate_jitter:float=0., dyn_scale:float=0., gravity_drop:float=0.,  # IMU only (`data.windows.augment_windows`); 0 = off
+                 clip:float=0.):                     # `DataCfg.clip` applied again after the augmentations (a rotated clipped vector leaves ±clip; 0 = not)
         if not 0 <= device_dropout <= 1: raise ValueError(f"DataCfg.device_dropout must be in [0, 1], got {device_dropout}")
-        self.windows, self.cap, self.gyro_dropout, self.device_dropout = windows, cap, gyro_dropout, device_dropout
+        self.windows, self.cap, self.gyro_dropout, self.device_dropout, self.clip = windows, cap, gyro_dropout, device_dropout, clip
         self.aug = dict(rotate=rotate, max_deg=rotate_max_deg, time_warp=time_warp, rate_jitter=rate_jitter, dyn_scale=dyn_scale, gravity_drop=gravity_drop)
         self.class_offset = np.r_[0, np.cumsum([len(w.label_names) for w in windows])][:-1]
         self.T = windows[0].x.shape[1]
@@ -86,6 +87,7 @@ def collate(self:WindowMix, pairs:np.ndarray,   # (B, 2) (dataset, window) pairs
         xd = w.x[pairs[rows, 1]]                                              # (b, T, c) a copy
         if rng is not None:                                                   # draws only for switches that are on
             augment_windows(xd, w.triplets, w.device, rng, acc=np.flatnonzero(w.ch_type == SENSORS.index('acc')), **self.aug)
+            if self.clip: np.clip(xd, -self.clip, self.clip, out=xd)        # the range scoring sees: a window's axes were clipped one by one, so rotating one could reach 13.8 g
         x[rows, :, :c] = xd; ct[rows, :c] = w.ch_type; cm[rows, :c] = True
         if cx is not None: cx[rows, :c] = w.ch_ctx
         gyro = np.flatnonzero(w.ch_type == SENSORS.index('gyro'))
@@ -108,7 +110,7 @@ def make_optimizer(model:torch.nn.Module, cfg:ExpCfg, steps_per_epoch:int)->tupl
     t = cfg.train
     opt = torch.optim.AdamW(param_groups(model, t.weight_decay), lr=t.lr)
     total, warm = max(1, t.epochs * steps_per_epoch), max(1, int(t.warmup_epochs * steps_per_epoch))
-    def lr_at(step):
+    def lr_at(step):   # a run no longer than its warm-up (warmup_epochs >= epochs) never reaches the cosine part
         if step < warm: return (step + 1) / warm
         return 0.5 * (1 + math.cos(math.pi * min(1.0, (step - warm) / max(1, total - warm))))
     return opt, torch.optim.lr_scheduler.LambdaLR(opt, lr_at)
@@ -195,6 +197,8 @@ def prepare(cfg:ExpCfg)->Prepared:
     d, mod = cfg.data, modality(cfg)
     if set(d.train_sets) & set(d.zero_shot_sets):
         raise ValueError(f"datasets both trained on and held out for zero-shot: {sorted(set(d.train_sets) & set(d.zero_shot_sets))}")
+    if cfg.train.batch_size < 2 and not cfg.loss.memory_bank:   # one window, one text: InfoNCE has one column, its loss is 0 and nothing trains the alignment
+        raise ValueError("TrainCfg.batch_size 1 gives the contrastive loss a single candidate (its loss is always 0); use batch_size >= 2, or a memory bank (LossCfg.memory_bank) for negatives")
     set_seed(cfg.train.seed)
     views = cfg.text.plain_views and d.modality == 'imu'   # vibration classes are written from TextCfg.fault_styles: no plain view
     if views and not set(cfg.text.text_sources) & set(NAME_SOURCES):
@@ -213,9 +217,13 @@ def prepare(cfg:ExpCfg)->Prepared:
     return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None)
 
 def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
-    "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset, with the config's augmentations (the IMU-only ones for IMU only)."
+    "The training mix: class-balanced epochs of at most `max_windows_per_set` per dataset, with the config's augmentations (the IMU-only ones for IMU only), clipped again to `DataCfg.clip` after them; a warning where they act on normalised windows (`DataCfg.norm`)."
     d = cfg.data
-    aug = dict(rotate_max_deg=d.rotate_max_deg, time_warp=d.time_warp, rate_jitter=d.rate_jitter, dyn_scale=d.dyn_scale, gravity_drop=d.gravity_drop) if d.modality == 'imu' else {}
+    aug = dict(rotate_max_deg=d.rotate_max_deg, time_warp=d.time_warp, rate_jitter=d.rate_jitter, dyn_scale=d.dyn_scale, gravity_drop=d.gravity_drop,
+               clip=d.clip if d.norm == 'none' else 0.) if d.modality == 'imu' else {}   # the clip is of physical units: not of normalised windows
+    if d.modality == 'imu' and d.norm != 'none' and (on := [k for k, v in dict(rotate=d.rotate, gravity_drop=d.gravity_drop, dyn_scale=d.dyn_scale).items() if v]):
+        warnings.warn(f"DataCfg.norm {d.norm!r} normalises each window before the augmentations {on} act on it: gravity_drop finds no mean left to remove, and rotating "
+                      "z-scored axes is no physical rotation; use norm 'none' with them")
     return WindowMix(windows, d.max_windows_per_set, d.rotate, d.gyro_dropout, d.device_dropout, **aug)
 
 def _cap(w:Windows, n:int, seed:int)->Windows:
