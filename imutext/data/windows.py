@@ -76,7 +76,7 @@ def channel_axis(c:dict)->str|None:  # one meta.json channel dict
 
 def sensor_triplets(channels:list,  # meta.json channel dicts of the kept channels, in column order
                    )->tuple:        # (triplets (G, 3) column indices x,y,z; device (G,) id shared by one body position)
-    "The x, y, z columns of each (sensor, body position), the n-th repeat of an axis there starting the n-th device at that position, and which triples sit on the same device."
+    "The x, y, z columns of each (sensor, body position), the n-th repeat of an axis there starting the n-th device at that position, and which triples sit on the same device; a device with an incomplete sensor (one or two of its axes, e.g. after a constant axis was dropped) gives none, so a rotation never turns part of a device."
     by = {}
     for i, c in enumerate(channels):
         if ax := channel_axis(c):
@@ -84,8 +84,9 @@ def sensor_triplets(channels:list,  # meta.json channel dicts of the kept channe
             while ax in by.get(key, {}): key = (*key[:2], key[2] + 1)   # two wrist devices listed one after the other
             by.setdefault(key, {})[ax] = i
     trip, dev, ids = [], [], {}
+    partial = {(pos, n) for (_, pos, n), d in by.items() if len(d) < 3}   # its gyroscope turned with its accelerometer left as it was: no longer one device
     for (_, pos, n), d in by.items():
-        if len(d) == 3: trip.append([d['x'], d['y'], d['z']]); dev.append(ids.setdefault((pos, n), len(ids)))
+        if len(d) == 3 and (pos, n) not in partial: trip.append([d['x'], d['y'], d['z']]); dev.append(ids.setdefault((pos, n), len(ids)))
     return np.array(trip, np.int64).reshape(-1, 3), np.array(dev, np.int64)
 
 # %% ../../nbs/11_data.windows.ipynb #aeefd087
