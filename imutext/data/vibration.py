@@ -16,8 +16,8 @@ from .subactions import load_subactions
 
 # %% auto #0
 __all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'BAND_EDGE', 'VIBRATION_WORDS', 'CHANNEL_QUANTITIES', 'VIB_QUANTITIES', 'MIN_COVER',
-           'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz', 'fault_type_key',
-           'fault_labels', 'envelope_spectrum', 'order_axis', 'order_spectrum', 'channel_quantity',
+           'MIN_BAND_SHARE', 'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz',
+           'fault_type_key', 'fault_labels', 'envelope_spectrum', 'order_axis', 'order_spectrum', 'channel_quantity',
            'vibration_channels', 'vib_inputs', 'bearing_orders', 'severity_words', 'fault_texts']
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
@@ -145,9 +145,11 @@ def _on_grid(freqs:np.ndarray, mag:np.ndarray, grid:np.ndarray)->np.ndarray:  # 
     i0 = np.minimum(pos.astype(np.int64), len(freqs) - 2); w = pos - i0
     return np.where(grid > freqs[-1], 0., mag[:, i0] * (1 - w) + mag[:, i0 + 1] * w)   # beyond the spectrum: no energy, not the edge value repeated
 
-def _log_median(s:np.ndarray, eps:float=1e-3)->np.ndarray:  # (N, F) magnitudes -> (N, F) float32
-    "log of each row over its median (+eps): gain-free, the floor near 0."
-    return np.log(s / (np.median(s, -1, keepdims=True) + 1e-12) + eps).astype(np.float32)
+def _log_median(s:np.ndarray, eps:float=1e-3,   # (N, F) magnitudes -> (N, F) float32
+                inside:np.ndarray|None=None):   # (F,) bool: the bins the spectrum reaches (default all); the median is theirs
+    "log of each row over its median (+eps) over the bins the spectrum reaches: gain-free, the floor near 0."
+    ref = s if inside is None or not inside.any() else s[:, inside]   # bins past Nyquist are 0: counted, they made the median 0 and shifted every value by ~23
+    return np.log(s / (np.median(ref, -1, keepdims=True) + 1e-12) + eps).astype(np.float32)
 
 # %% ../../nbs/11a_data.vibration.ipynb #7f1c6068
 def order_spectrum(x:np.ndarray,    # (N, T) windows at one rate and one shaft speed
@@ -156,8 +158,8 @@ def order_spectrum(x:np.ndarray,    # (N, T) windows at one rate and one shaft s
                    cfg:VibDataCfg,  # band edges, max order and order step
                   )->np.ndarray:    # (N, n_bins) float32 log median-normalised envelope magnitude per shaft order
     "The envelope spectrum over shaft orders `order_axis(cfg)`, log median-normalised."
-    f, mag = envelope_spectrum(x, rate, cfg.vib_band_lo_hz, cfg.vib_band_hi_hz)
-    return _log_median(_on_grid(f / shaft, mag, order_axis(cfg)))
+    f, mag = envelope_spectrum(x, rate, cfg.vib_band_lo_hz, cfg.vib_band_hi_hz); grid = order_axis(cfg)
+    return _log_median(_on_grid(f / shaft, mag, grid), inside=grid <= f[-1] / shaft)
 
 # %% ../../nbs/11a_data.vibration.ipynb #a332195a
 VIBRATION_WORDS = {'acc', 'accel', 'accelerometer', 'acceleration', 'vibration', 'vib'}   # a channel name with one of these is a vibration sensor, whatever else it says ('high-speed shaft accelerometer')
@@ -215,21 +217,32 @@ def _waveform(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N,
     w, seg = cut_windows(x, off, cfg.vib_window, cfg.vib_hop, MIN_COVER)
     return normalise_windows(w, 'zscore'), seg, None
 
-def _check_band(ds:SensorData, cfg:VibDataCfg):
-    "Refuse recordings sampled too slowly to hold the envelope's band at their own rate (resampling up adds no content there), naming data.npz, the first of them and the fields; warn when the band is cut short (its upper edge above their `BAND_EDGE` x rate)."
-    if (slow := np.flatnonzero(BAND_EDGE * ds.rates <= cfg.vib_band_lo_hz)).size:
+MIN_BAND_SHARE = 0.25   # least share of the configured band (vib_band_hi_hz - vib_band_lo_hz) a recording's rate must leave; a 40 Hz band carries no fault modulation
+
+def _check_band(ds:SensorData, cfg:VibDataCfg,
+                rates:np.ndarray|None=None,  # (n,) the rates the envelope is taken at, when not the native ones (a common VibDataCfg.vib_rate_hz)
+               ):
+    "Refuse recordings sampled too slowly to hold the envelope's band at their own rate (resampling up adds no content there), or to leave `MIN_BAND_SHARE` of it, naming data.npz, the first of them and the fields; warn when the band is cut short (its upper edge above their `BAND_EDGE` x rate)."
+    r, why = (ds.rates, 'native rate') if rates is None else (rates, 'rate VibDataCfg.vib_rate_hz resamples to')
+    lo, hi = cfg.vib_band_lo_hz, cfg.vib_band_hi_hz
+    fix = "score it with a model trained on a lower band (VibDataCfg.vib_band_lo_hz and vib_band_hi_hz, in the Python API) or on waveform inputs (vib_input='waveform')"
+    if (slow := np.flatnonzero(BAND_EDGE * r <= lo)).size:
         i = int(slow[0]); raise DataFormatError(
-            f"{ds.path/'data.npz'}: recording {i} is sampled at {ds.rates[i]:g} Hz ({len(slow)} of {ds.n_segments} recordings below {cfg.vib_band_lo_hz / BAND_EDGE:g} Hz), "
-            f"too slowly for the envelope band from VibDataCfg.vib_band_lo_hz={cfg.vib_band_lo_hz:g} Hz (its upper edge is at most {BAND_EDGE} x the native rate); "
-            "score it with a model trained on a lower band (VibDataCfg.vib_band_lo_hz and vib_band_hi_hz, in the Python API) or on waveform inputs (vib_input='waveform')")
-    if (cut := np.flatnonzero(BAND_EDGE * ds.rates < cfg.vib_band_hi_hz)).size:
+            f"{ds.path/'data.npz'}: recording {i} is sampled at {r[i]:g} Hz ({len(slow)} of {ds.n_segments} recordings below {lo / BAND_EDGE:g} Hz), "
+            f"too slowly for the envelope band from VibDataCfg.vib_band_lo_hz={lo:g} Hz (its upper edge is at most {BAND_EDGE} x the {why}); {fix}")
+    width = np.minimum(hi, BAND_EDGE * r) - lo
+    if (narrow := np.flatnonzero(width < MIN_BAND_SHARE * (hi - lo))).size:
+        i = int(narrow[0]); raise DataFormatError(
+            f"{ds.path/'data.npz'}: recording {i} at {r[i]:g} Hz ({why}; {len(narrow)} of {ds.n_segments} recordings) leaves an envelope band of {lo:g}-{lo + width[i]:g} Hz, "
+            f"less than {MIN_BAND_SHARE:.0%} of VibDataCfg.vib_band_lo_hz..vib_band_hi_hz ({lo:g}-{hi:g} Hz): too narrow to carry a fault's modulation; {fix}")
+    if (cut := np.flatnonzero(BAND_EDGE * r < hi)).size:
         i = int(cut[0]); warnings.warn(
-            f"{ds.path/'data.npz'}: {len(cut)} of {ds.n_segments} recordings (the first: {i}, {ds.rates[i]:g} Hz) are sampled below {cfg.vib_band_hi_hz / BAND_EDGE:g} Hz, so their envelope band "
-            f"ends at {BAND_EDGE} x their rate instead of VibDataCfg.vib_band_hi_hz={cfg.vib_band_hi_hz:g} Hz: their inputs hold less of the band than those of recordings sampled faster")
+            f"{ds.path/'data.npz'}: {len(cut)} of {ds.n_segments} recordings (the first: {i}, {r[i]:g} Hz, {why}) are sampled below {hi / BAND_EDGE:g} Hz, so their envelope band "
+            f"ends at {BAND_EDGE} x their rate instead of VibDataCfg.vib_band_hi_hz={hi:g} Hz: their inputs hold less of the band than those of recordings sampled faster")
 
 def _envelope(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, F, C), seg (N,), axis (F,) Hz)
     "The waveform windows as log median-normalised envelope spectra up to `vib_max_hz`."
-    _check_band(ds, cfg)
+    _check_band(ds, cfg, np.minimum(ds.rates, cfg.vib_rate_hz) if cfg.vib_rate_hz and cfg.vib_rate_hz < ds.rates.max() else None)   # taken at vib_rate_hz: its band is what that rate leaves
     w, seg, _ = _waveform(ds, cfg, shaft)
     r = float(cfg.vib_rate_hz or ds.rates[0])       # _waveform refuses native rates that differ
     grid = rfftfreq(cfg.vib_window, 1 / r); grid = grid[grid <= cfg.vib_max_hz]
@@ -304,16 +317,15 @@ FAULT_PHYSICS = dict(  # fault type -> (fault frequency key or None, text; {abou
 # %% ../../nbs/11a_data.vibration.ipynb #298b1bf9
 def bearing_orders(meta:dict,  # a dataset's meta.json
                   )->dict:     # {'BPFI', 'BPFO', 'FTF', 'BSF'} -> multiple of the shaft speed; {} when unknown
-    "The bearing's characteristic fault frequencies as multiples of the shaft speed."
+    "The bearing's characteristic fault frequencies as multiples of the shaft speed: from its geometry where meta.json gives it (one convention on every rig), else the multiples it states."
     b = _bearing(meta); stated = b.get('fault_frequencies_x_shaft_speed')
-    if stated and isinstance(stated, dict): return {k: float(v) for k, v in stated.items()}   # stated in another shape: the geometry's
     n = b.get('n_balls') or b.get('n_elements') or b.get('n_rollers')
     for u in ('in', 'mm'):
         d, D = b.get(f'ball_diameter_{u}') or b.get(f'roller_diameter_{u}'), b.get(f'pitch_diameter_{u}')
-        if n and d and D:
+        if n and d and D:   # CWRU states its BSF as the ball fault frequency, twice the spin frequency: the texts called 4.7 the spin frequency
             r = d / D * np.cos(np.radians(b.get('contact_angle_deg') or 0))
             return dict(BPFI=n / 2 * (1 + r), BPFO=n / 2 * (1 - r), FTF=(1 - r) / 2, BSF=D / (2 * d) * (1 - r ** 2))
-    return {}
+    return {k: float(v) for k, v in stated.items()} if stated and isinstance(stated, dict) else {}
 
 # %% ../../nbs/11a_data.vibration.ipynb #f5e47c93
 def _clauses(d:str|None)->list:  # a label description -> its clauses, parentheses dropped
