@@ -990,7 +990,7 @@ def vib_bsf():
     if not new: return None
     f1 = lambda rs: [r[0]['zero_shot']['cwru_fe']['macro_f1'] for r in rs]
     pc = lambda rs: pm([dict(zip(r[0]['zero_shot']['cwru_fe']['label_names'], r[0]['zero_shot']['cwru_fe']['per_class_f1'])).get('ball') for r in rs])
-    rows = [['before (c8791c8)', pm(f1(old)), pc(old), '–', len(old)], ['orders from the geometry (9ee0ae7)', pm(f1(new)), pc(new), gains(f1(new), f1(old)), len(new)]]
+    rows = [['before (c8791c8)', pm(f1(old)), pc(old), '–', len(old)], ['orders from the geometry (since 9ee0ae7)', pm(f1(new)), pc(new), gains(f1(new), f1(old)), len(new)]]
     return table(['vibration job', 'cwru_fe macro-F1', "cwru_fe 'ball' F1", 'change per seed', 'seeds'], rows) + \
         f"\n\nCommit {commit(old + new)}; run files `results/{VIB_JOB}-s*/`, `results/{VIB_BSF}-s*/`."
 
