@@ -66,21 +66,23 @@ def replay_note(names):
 
 VIB_SHARED = 'vib-lodo-src'   # re-runs of the folds whose held-out set shares a source run with a training set (cwru, cwru_fe), scored without it since c8791c8: vib-lodo-src-<held-out>-s<k>
 
+VIB_LODO = 'vib-lodo-bsf'   # the leave-one-rig-out sweeps at clean 7abe5c5 (ball-fault orders from the geometry, 9ee0ae7; the reference among zero-shot's candidates, 8c12bd6): vib-lodo-bsf-s<k>/<held-out>/
+
 def vib_cross_dataset():
-    "Zero-shot fault-type recognition on a rig left out of training (leave-one-dataset-out over the bundled vibration sets); the folds re-run since shared recordings are left out beside their earlier score."
-    sweeps = [d for d in sorted(RES.glob('vib-lodo-s[0-9]')) if d.is_dir()]
-    if not sweeps: return None
-    rows, runs, names = [], [], []
-    for held in sorted({p.name for s in sweeps for p in s.iterdir() if (p/'metrics.json').is_file()}):
-        old = [r for r in (load(f'{s.name}/{held}') for s in sweeps) if r]
-        rs = seeds(f'{VIB_SHARED}-{held}') or old; runs += rs
-        ms = [r[0]['zero_shot'][held] for r in rs]; names += [f'{VIB_SHARED}-{held}-s{k}' for k in range(len(rs))] if rs is not old else []
-        before = pm([r[0]['zero_shot'][held]['macro_f1'] for r in old]) if rs is not old else '–'
+    "Zero-shot fault-type recognition on a rig left out of training (leave-one-dataset-out over the bundled vibration sets), beside the same folds before 9ee0ae7 (the re-runs without the shared recording, VIB_SHARED, where there are some; else the first sweeps)."
+    new, first = ([d for d in sorted(RES.glob(f'{p}-s[0-9]')) if d.is_dir()] for p in (VIB_LODO, 'vib-lodo'))
+    if not new: return None
+    rows, runs = [], []
+    for held in sorted({p.name for s in new for p in s.iterdir() if (p/'metrics.json').is_file()}):
+        rs = [r for r in (load(f'{s.name}/{held}') for s in new) if r]; runs += rs
+        before = seeds(f'{VIB_SHARED}-{held}') or [r for r in (load(f'{s.name}/{held}') for s in first) if r]
+        ms = [r[0]['zero_shot'][held] for r in rs]
         rows.append([held, ms[0]['n_classes'], ms[0]['n'], pm([m['macro_f1'] for m in ms]), ci(ms[0]), f"{ms[0]['chance_macro_f1']:.3f}",
-                     pm([m['accuracy'] for m in ms]), pm([reference(f'{VIB_SHARED}-{held}-s{k}' if rs is not old else None, held, m) for k, m in enumerate(ms)]), before, len(ms)])
+                     pm([m['accuracy'] for m in ms]), pm([(m.get('reference') or {}).get('macro_f1') for m in ms]),
+                     pm([r[0]['zero_shot'][held]['macro_f1'] for r in before]), gains([m['macro_f1'] for m in ms], [r[0]['zero_shot'][held]['macro_f1'] for r in before]), len(ms)])
     return table(['held-out set', 'fault types', 'windows', 'macro-F1 (mean ± std over seeds)', '95 % CI (seed 0, recordings)', 'chance macro-F1',
-                  'accuracy', 'reference: order spectrum + logistic regression, macro-F1', 'macro-F1 with the shared recording scored (6902357)', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/vib-lodo-s*/<held-out>/`, `results/{VIB_SHARED}-<held-out>-s*/`." + replay_note(names)
+                  'accuracy', 'reference: order spectrum + logistic regression, macro-F1', 'macro-F1 before 9ee0ae7', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/{VIB_LODO}-s*/<held-out>/`; before 9ee0ae7: `results/{VIB_SHARED}-<held-out>-s*/` (cwru, cwru_fe, c8791c8), `results/vib-lodo-s*/<held-out>/` (mfpt, uestc, 6902357)."
 
 IMU_CLOSED = ('dsads', 'mobifall', 'utd_mhad')   # the IMU closed-set splits (subject-disjoint)
 
