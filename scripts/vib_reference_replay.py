@@ -18,13 +18,14 @@ from imutext.eval.baselines import order_reference
 def replay(run:Path):
     hp, mt = (json.loads((run/f).read_text()) for f in ('hyperparameters.json', 'metrics.json'))
     cfg = cfg_from_dict(hp['config'], source=run/'hyperparameters.json')
+    git = git_info()
     for ds, m in mt['zero_shot'].items():
         if 'reference' not in m: continue
         with warnings.catch_warnings():
             warnings.simplefilter('ignore'); r = order_reference(list(cfg.data.train_sets), ds, cfg.vib, seed=cfg.train.seed)
         yield dict(run=run.name, set=ds, seed=cfg.train.seed, classes=r['classes'], macro_f1=round(r['macro_f1'], 4), accuracy=round(r['accuracy'], 4),
                    chance_macro_f1=round(r['chance_macro_f1'], 4), n=r['n'], before=dict(classes=m['reference']['classes'], macro_f1=round(m['reference']['macro_f1'], 4)),
-                   commit=git_info().get('commit'), dirty=git_info().get('dirty'))
+                   commit=git.get('commit'), dirty=git.get('dirty'))
 
 if __name__ == '__main__':
     for run in map(Path, sys.argv[1:]):

@@ -14,9 +14,9 @@ from .globalset import *   # global sub-action set
 
 # %% auto #0
 __all__ = ['SCHEMA_VERSION', 'CURATED', 'CURATED_BACKEND', 'ENTRY_KEYS', 'PROMPT_KEYS', 'CACHE_FILE', 'CURATED_DATE',
-           'CacheError', 'validate_cache', 'new_cache', 'set_entry', 'file_provenance', 'generate_cache', 'save_cache',
-           'read_cache', 'packaged_cache_dir', 'bundled_name', 'find_cache', 'load_subactions', 'curated_entry',
-           'get_subactions']
+           'CacheError', 'validate_cache', 'new_cache', 'set_entry', 'written_by', 'file_provenance', 'generate_cache',
+           'save_cache', 'read_cache', 'packaged_cache_dir', 'bundled_name', 'find_cache', 'load_subactions',
+           'curated_entry', 'get_subactions']
 
 # %% ../../nbs/13_data.subactions.ipynb #be54681b
 SCHEMA_VERSION = 1  # version of the cache JSON layout
@@ -88,11 +88,15 @@ def _current_prompts(cache:dict, meta:dict)->dict:
         cache[k] = now[k]
     return cache
 
+def written_by(entries)->list:  # cache entries
+    "The distinct 'backend: model' that wrote `entries`, sorted."
+    return sorted({f"{e['backend']}: {e['model']}" for e in entries})
+
 def file_provenance(cache:dict)->dict:
     "The file-level `provenance` of `cache` as its entries now are (who wrote them, how many by an LLM backend, not reviewed by a person); a block it replaces that was not made here is kept under `earlier`."
     es = [e for c in cache['classes'] for e in c['texts'].values()]; n = sum(e['backend'] in BACKENDS for e in es)
     old = cache.get('provenance'); earlier = old.get('earlier') if isinstance(old, dict) and 'written_by' in old else old
-    return dict(written_by=sorted({f"{e['backend']}: {e['model']}" for e in es}), entries_by_llm_backend=f"{n} of {len(es)}", generated_by_llm_backend=n == len(es) > 0,
+    return dict(written_by=written_by(es), entries_by_llm_backend=f"{n} of {len(es)}", generated_by_llm_backend=n == len(es) > 0,
                 reviewed_by_person=False, date=datetime.date.today().isoformat(), notes="made by imutext.data.subactions.generate_cache from the entries, each of which records its backend, model, prompt and date",
                 **({'earlier': earlier} if earlier else {}))
 

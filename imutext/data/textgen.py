@@ -324,8 +324,8 @@ class GGUFBackend:
         try: out = self.llm.create_chat_completion(messages=messages, temperature=self.cfg.temperature,
                                                    max_tokens=self.cfg.max_tokens, response_format=fmt)
         except Exception as e:   # whatever llama-cpp raises (a prompt past the context, a chat-template error) names the file; a too-long prompt stays too long
-            raise BackendError(f"{where}: {type(e).__name__}: {e}" + ("; raise LLMCfg.n_ctx" if 'context' in str(e).lower() else ''),
-                               retriable='context' not in str(e).lower()) from None
+            full = 'context' in str(e).lower()
+            raise BackendError(f"{where}: {type(e).__name__}: {e}" + ("; raise LLMCfg.n_ctx" if full else ''), retriable=not full) from None
         try: content = out['choices'][0]['message']['content']
         except (KeyError, IndexError, TypeError) as e: raise BackendError(f"{where}: the completion is not a chat completion ({type(e).__name__}: {str(out)[:80]})") from None
         return _message_text(content, where)

@@ -130,8 +130,7 @@ def standard_channels(ds:SensorData,            # a loaded IMU dataset
     facs = [unit_factor(c['sensor'], c.get('units')) for c in chs]
     stated = [i for i, (c, f) in enumerate(zip(chs, facs)) if f is not None and c['sensor'] in GUESS_UNITS]   # units meta.json names and imutext knows
     guessed = {}   # channel name -> the unit read from the data's magnitude
-    for s, u, b in dict.fromkeys((c['sensor'], unit_key(c.get('units')), c.get('body_position')) for c, f in zip(chs, facs) if f is None and not is_counts(c.get('units'))):   # one guess per device
-        ix = [i for i, (c, f) in enumerate(zip(chs, facs)) if f is None and (c['sensor'], unit_key(c.get('units')), c.get('body_position')) == (s, u, b)]
+    for (s, u, _), ix in _unit_groups(chs, [i for i, (c, f) in enumerate(zip(chs, facs)) if f is None and not is_counts(c.get('units'))]).items():   # one guess per device
         name, f = guessed_factor(s, x[:, ix])
         for i in ix: facs[i] = f; guessed[chs[i]['name']] = name
         warnings.warn(f"{ds.path/'meta.json'}: channels {[chs[i]['name'] for i in ix]} ({s}) have {'units ' + repr(u) if u else 'no units'}, which imutext does not know "
@@ -150,11 +149,17 @@ def standard_channels(ds:SensorData,            # a loaded IMU dataset
 
 UNIT_BOUNDS = dict(acc=(0.2, 12.0), gyro=(0.0, 50.0))   # 99th percentile of |value| in g and rad/s outside which a stated unit is doubted (the bundled sets: acc 1.2-3.0 g, gyro 1.5-19 rad/s)
 
+def _unit_groups(chs:list, cols:list)->dict:   # kept channel dicts; the columns to group
+    "`{(sensor, unit_key, body position): [columns]}` of `cols`, in first-seen order: the channels one unit is read (or doubted) for at once."
+    out = {}
+    for i in cols: out.setdefault((chs[i]['sensor'], unit_key(chs[i].get('units')), chs[i].get('body_position')), []).append(i)
+    return out
+
 def _doubted_units(where:Path, chs:list, x:np.ndarray, stated:list)->dict:   # meta.json; kept channel dicts; (S, c) converted signals; columns whose unit meta.json states
     "`{channel: likely unit}` of each device whose stated unit puts its converted values far outside human movement (m/s² stated as g, deg/s as rad/s), with a warning naming them; the values are used as stated."
-    out, key = {}, lambda i: (chs[i]['sensor'], unit_key(chs[i].get('units')), chs[i].get('body_position'))
-    for s, u, b in dict.fromkeys(map(key, stated)):   # one device: sensor, unit, body position
-        ix = [i for i in stated if key(i) == (s, u, b)]; v = np.abs(x[::7, ix]); v = v[np.isfinite(v)]
+    out = {}
+    for (s, u, _), ix in _unit_groups(chs, stated).items():   # one device: sensor, unit, body position
+        v = np.abs(x[::7, ix]); v = v[np.isfinite(v)]
         p, (lo, hi) = (float(np.percentile(v, 99)) if v.size else 0.), UNIT_BOUNDS[s]
         if lo < p < hi or not p > 0: continue
         likely = guessed_factor(s, x[:, ix] / UNIT_FACTORS[s][u])[0]

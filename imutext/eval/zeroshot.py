@@ -19,7 +19,7 @@ from ..models.factory import class_embeddings, dataset_texts, text_encoder, load
 from .metrics import (zero_shot_metrics, group_aware_accuracy, bootstrap_ci, accuracy, macro_f1, union_vocab, open_vocab_scores,
                                   chance_mrr, balanced_accuracy, chance_macro_f1, check_scores)
 from ..data.labels import EXTRA_SOURCES, assign_groups, clean_label, description_list
-from ..data.subactions import load_subactions, find_cache, read_cache, file_sha256
+from ..data.subactions import load_subactions, find_cache, read_cache, file_sha256, written_by
 
 # %% auto #0
 __all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'PRINT_BYTES', 'MIN_BOOT_GROUPS', 'window_inputs', 'check_feature',
@@ -102,15 +102,13 @@ def seen_in_training(train_sets:Sequence,              # a model's training sets
             warnings.simplefilter('ignore', LocalFolderWarning)
             f, n = dataset_identity(t)
             if folder is not None and f == folder: return True
-            q = segment_prints(t) if p else None
-        if p and q is None and (k := (known or {}).get(str(t))) is not None:   # the set is not here: its kept prints
-            q, p_ = {bytes(r) for r in np.asarray(k, np.uint8)}, {d[:PRINT_BYTES] for d in p}
-            if (hit := len(p_ & q) >= SEEN_SHARE * len(p_)) or n != name: return hit
-            clash.append(str(t)); return False
+            q, mine = segment_prints(t) if p else None, p
+        if p and q is None and (k := (known or {}).get(str(t))) is not None:   # the set is not here: its kept prints, and ours cut as they are
+            q, mine = {bytes(r) for r in np.asarray(k, np.uint8)}, {d[:PRINT_BYTES] for d in p}
         if not (p and q):   # no recordings to compare: the name decides
             if p and n != name: blind.append(str(t))
             return n == name
-        if (hit := len(p & q) >= SEEN_SHARE * len(p)) or n != name: return hit
+        if (hit := len(mine & q) >= SEEN_SHARE * len(mine)) or n != name: return hit
         clash.append(str(t)); return False
     seen = [str(t) for t in train_sets if same(t)]
     if clash and not seen: warnings.warn(f"{folder or data}: named {name!r} like the training set(s) {clash}, but fewer than {SEEN_SHARE:.0%} of its segments begin as theirs do, so it is scored as unseen; "
@@ -267,7 +265,7 @@ def scored_sources(ds, cfg:ExpCfg)->dict:  # the scored SensorData; the config i
     used = [s for s in cfg.text.text_sources if s == 'name' or (s == 'description' and descs) or have.get(s) is not None]
     if not set(used) & set(EXTRA_SOURCES): return dict(text_sources=used)
     f = find_cache(ds.path)[0]; es = [e for c in read_cache(f)['classes'] for g, e in c['texts'].items() if g in used]   # which file, and who wrote the texts scored
-    return dict(text_sources=used, text_cache=dict(path=str(f), sha256=file_sha256(f), written_by=sorted({f"{e['backend']}: {e['model']}" for e in es})))
+    return dict(text_sources=used, text_cache=dict(path=str(f), sha256=file_sha256(f), written_by=written_by(es)))
 
 MIN_BOOT_GROUPS = 5   # fewer subject/recording groups than this: the bootstrap interval is warned about
 
