@@ -17,8 +17,8 @@ from ..config import ExpCfg, VQCfg
 from .encoders import patchify
 
 # %% auto #0
-__all__ = ['MAX_RAW', 'FLAT_R2', 'interp_spans', 'render_tokens', 'standardise', 'Tokenizer', 'code_stats', 'ema_step',
-           'SubactionTable', 'subaction_table', 'soft_labels', 'mil_nce', 'kl_div', 'action_terms',
+__all__ = ['MAX_RAW', 'FLAT_R2', 'interp_spans', 'render_tokens', 'standardise', 'check_vq_library', 'Tokenizer', 'code_stats',
+           'ema_step', 'SubactionTable', 'subaction_table', 'soft_labels', 'mil_nce', 'kl_div', 'action_terms',
            'code_subaction_map', 'flat_reconstruction']
 
 # %% ../../nbs/22a_models.vq.ipynb #207989e5
@@ -63,6 +63,14 @@ def standardise(x:torch.Tensor, eps:float=1e-5)->torch.Tensor:  # (..., L) -> (.
 # %% ../../nbs/22a_models.vq.ipynb #e09a9a60
 MAX_RAW = 512   # raw memory patches a window may have: the length of the tokenizer's positional table (checkpoints keep its shape)
 
+def check_vq_library(vq, dead:float):  # a VectorQuantize; VQCfg.vq_dead
+    "Refuse a `vector_quantize_pytorch` whose dead-code rule is not the absolute EMA count that `ema_step` and `code_stats` reproduce."
+    if getattr(vq._codebook, 'threshold_ema_dead_code', None) != dead:
+        from importlib.metadata import version
+        raise RuntimeError(f"vector-quantize-pytorch {version('vector-quantize-pytorch')} does not expire codes below an absolute EMA count "
+                           f"(threshold_ema_dead_code={dead}); 1.34 made it a ratio of the mean count. Install the range settings.ini pins: "
+                           "pip install 'vector-quantize-pytorch>=1.32,<1.33'")
+
 class Tokenizer(nn.Module):
     "Encoder patch tokens -> (z, μ, σ, t, l) tokens per channel -> quantised codes, decoded shapes and codebook tokens."
     def __init__(self, cfg:ExpCfg,    # uses cfg.vq and cfg.encoder (d_model, n_heads)
@@ -79,6 +87,7 @@ class Tokenizer(nn.Module):
         self.raw_pos = nn.Parameter(torch.randn(max_raw, d) * 0.02)
         self.vq = VectorQuantize(dim=v.vq_code_dim, codebook_size=v.vq_codebook, decay=v.vq_decay, commitment_weight=1.0,
                                  threshold_ema_dead_code=v.vq_dead)
+        check_vq_library(self.vq, v.vq_dead)
         self.shape_dec = nn.Sequential(nn.Linear(v.vq_code_dim, 64), nn.GELU(), nn.Linear(64, v.vq_shape_len))
         self.tok_out = nn.Linear(v.vq_code_dim + 4, d)                           # codebook token -> d_model for the pool
         self.sub_q = nn.Linear(d, TEXT_DIM)                                      # token -> text space, attends over sub-actions
