@@ -171,7 +171,8 @@ def sweeps():
 HUB_ALL = ('main-hub', 'hub')      # the defaults before ClipCfg.hub_same (every bank feature counted in the hubness); the hubness ablation, the adapted scores, the bank size and the one-seed screens were measured on them
 PV75 = ('main-pv75', 'pv75')   # the current defaults (the cache texts, hard targets, plain views 0.75) before segment ends were resampled without zero padding: the main job's runs and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>, made at c0caf35 with the same fields as flags; every screen on today's defaults was measured against them
 DEFAULTS = ('main-edge', 'edge')   # the same defaults at the code of today (the resampling fix of ae36c68): main-job runs at a96aa00, folds at ae36c68; the headline tables
-VIB_JOB = 'vib-job-src'   # the vibration job's runs (`--preset vib`, seeds 0-2, c8791c8): cwru_fe scored without its healthy recording, the fan-end channel of a run cwru trains on; `vib-job-rec` (73abb9a) scored it, `vib-job-s0` (3559223) is the single seed before
+VIB_JOB = 'vib-bsf'   # the vibration job's runs (`--preset vib`, seeds 0-2, fa62a87): ball-fault orders from the bearing geometry (9ee0ae7), the reference among zero-shot's candidates (8c12bd6), cwru_fe without its healthy recording (c8791c8)
+VIB_BEFORE = 'vib-job-src'   # the same job before 9ee0ae7 (c8791c8); `vib-job-rec` (73abb9a) scored cwru_fe's shared healthy recording, `vib-job-s0` (3559223) is the single seed before
 PREVIOUS = ((*PV75, 'before the resampling fix (c0caf35)'),
             (*HUB_ALL, 'name + description, soft targets (3559223)'),   # earlier defaults, newest first: (main job, fold name, label)
             ('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),
@@ -984,17 +985,15 @@ def reclip():
     return table(['main job (3 seeds)', *[f'{d} (dev), macro-F1' for d in IMU_ZS], *[f'{d}: change per seed' for d in IMU_ZS], 'seeds'], rows) + \
         f"\n\nCommit {commit(old + new)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{RECLIP}-s*/`."
 
-VIB_BSF = 'vib-bsf'   # the vibration job at 9ee0ae7, where bearing orders come from the geometry (cwru's physics texts: ball spin frequency 2.4, not 4.7, times the shaft speed)
-
 def vib_bsf():
-    "The vibration job with the corrected ball-fault texts beside the same job before (the README's vibration job runs), same seeds: cwru_fe zero-shot."
-    new, old = seeds(VIB_BSF), seeds(VIB_JOB)
+    "The vibration job with the corrected ball-fault texts (the README's vibration job runs) beside the same job before, same seeds: cwru_fe zero-shot."
+    new, old = seeds(VIB_JOB), seeds(VIB_BEFORE)
     if not new: return None
     f1 = lambda rs: [r[0]['zero_shot']['cwru_fe']['macro_f1'] for r in rs]
     pc = lambda rs: pm([dict(zip(r[0]['zero_shot']['cwru_fe']['label_names'], r[0]['zero_shot']['cwru_fe']['per_class_f1'])).get('ball') for r in rs])
     rows = [['before (c8791c8)', pm(f1(old)), pc(old), '–', len(old)], ['orders from the geometry (since 9ee0ae7)', pm(f1(new)), pc(new), gains(f1(new), f1(old)), len(new)]]
     return table(['vibration job', 'cwru_fe macro-F1', "cwru_fe 'ball' F1", 'change per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(old + new)}; run files `results/{VIB_JOB}-s*/`, `results/{VIB_BSF}-s*/`."
+        f"\n\nCommit {commit(old + new)}; run files `results/{VIB_BEFORE}-s*/`, `results/{VIB_JOB}-s*/`."
 
 TABLES = dict(jobs=main_jobs, reclip=reclip, vib_bsf=vib_bsf, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, closed_mobifall=closed_mobifall, story=story, sweeps=sweeps,
               codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, DEFAULTS, ALL_DEFAULTS), lodo_all_pv75=partial(lodo_all, PV75, ALL_PV75), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, PV75, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), lodo_all_text=partial(defaults_screen, ALL_DEFAULTS, 'the eleven-set mix (+ hapt, wisdm_watch)', base=DEFAULTS[1]), lodo_all_text_pv75=partial(defaults_screen, ALL_PV75, 'the eleven-set mix (+ hapt, wisdm_watch)'), text_balance_probe=text_balance_probe, prototype_screen=prototype_screen, aug_screen=aug_screen, syn_screen=partial(aug_screen, DEFAULTS, SYN_SCREEN, 'the defaults at the fixed resampling (ae36c68)'), vq_screen=partial(aug_screen, DEFAULTS, VQ_SCREEN, 'the defaults at the fixed resampling (ae36c68)'), lodo_edge=partial(defaults_screen, 'edge', 'segment ends resampled without zero padding (ae36c68)'), score_scale_screen=partial(replay_screen, SCALE_SCREEN, SCALE_CELLS.get, 'score_scale_screen.py', (PV75[0], PROTOTYPE_RUNS), PV_BARS),
