@@ -163,7 +163,7 @@ MASK_KINDS = ('random', 'span')   # masked pre-training: random time patches, or
 @dataclass
 class PretrainCfg:
     "Masked teacher–student pre-training of the signal encoder (CMAE-style, adapted to signal windows) and its loss weights."
-    mask_ratio: float = 0.75     # share of each channel's time patches hidden from the student
+    mask_ratio: float = 0.75     # share of each channel's time patches hidden from the student, on average (models.pretrain.make_mask)
     mask_kind: Literal[MASK_KINDS] = 'span'  # 'random' patches or contiguous spans (the signal analogue of R-MAE's radial sectors)
     mask_span: int = 3           # patches per span when mask_kind is 'span'
     ema_momentum: float = 0.996  # teacher <- momentum * teacher + (1 - momentum) * student after every step

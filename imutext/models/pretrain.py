@@ -23,16 +23,18 @@ def make_mask(n:int, P:int,            # rows (channels) and patches per row
               span:int=3,               # patches per span
               generator:torch.Generator|None=None,
              )->torch.Tensor:           # (n, P) bool, True = hidden from the student
-    "Hide exactly round(ratio · P) patches of every row, at random or in contiguous spans."
-    k = round(ratio * P)
+    "Hide ratio · P patches of every row on average (the floor or the ceiling), at random or in contiguous spans."
     if not 0 <= ratio < 1: raise ValueError(f"PretrainCfg.mask_ratio must be in [0, 1), got {ratio}")
+    k = (ratio * P + torch.rand(n, 1, generator=generator)).floor()                                      # (n, 1) stochastic rounding
+    pos = torch.arange(P)[None]
     if kind == 'random': order = torch.rand(n, P, generator=generator).argsort(1)                        # (n, P)
     else:
         phase = torch.randint(0, span, (n, 1), generator=generator)
-        block = (torch.arange(P)[None] + phase) // span                                                   # (n, P) block id of each patch
+        block = (pos + phase) // span                                                                     # (n, P) block id of each patch
         rank = torch.rand(n, P // span + 2, generator=generator).argsort(1).argsort(1).gather(1, block)   # random block order
-        order = (rank * P + torch.arange(P)[None]).argsort(1)                                             # patches block by block
-    return torch.zeros(n, P, dtype=torch.bool).scatter_(1, order[:, :k], True)
+        within = torch.where(torch.rand(n, 1, generator=generator) < 0.5, pos, P - 1 - pos)              # a cut block keeps its start or its end
+        order = (rank * P + within).argsort(1)                                                            # patches block by block
+    return order.argsort(1) < k                                                                           # the first k patches of the order
 
 # %% ../../nbs/25_models.pretrain.ipynb #e4f1b1d0
 def apply_mask(x:torch.Tensor, mask:torch.Tensor, L:int)->torch.Tensor:  # (n, T), (n, P) hidden patches, samples per patch -> (n, T)
