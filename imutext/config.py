@@ -40,7 +40,7 @@ class DataCfg:
     dyn_scale: float = 0.0     # training augmentation: per device, the movement part (window minus its gravity estimate) scaled by exp(U(-a, a)) (0 = off)
     gravity_drop: float = 0.3  # training augmentation: probability that a window's accelerometers lose their window mean, as gravity-removed recordings read (0 = off)
     val_frac: float = 0.15     # share of subjects (IMU) or recordings (vibration) of each training set held out for validation
-    max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (class-balanced); 0 = all
+    max_windows_per_set: int = 1500  # windows drawn per dataset per epoch (weighted towards small classes: train.WindowMix.epoch); 0 = all
 
 VIB_INPUTS = ('waveform', 'envelope', 'order')   # vibration model inputs (data.vibration)
 LABEL_LEVELS = ('label', 'fault_type')          # vibration label levels: the folder's labels or its fault_type map
