@@ -112,12 +112,12 @@ def _rate_hz(v)->float|None:  # meta.json `sampling_rate_hz`
 
 # %% ../../nbs/10_data.datasets.ipynb #834ba4cc
 def _listed(meta:dict)->dict:  # a meta.json object
-    "`meta` with lists written as JSON objects read as lists: `channels` keyed by name, `label_names` keyed 0..K-1, `condition_descriptions` as a list beside `condition_names`; a null `name` dropped (the folder names the set)."
+    "`meta` with lists written as JSON objects read as lists: `channels` keyed by name, `label_names` keyed 0..K-1, `condition_descriptions` as a list beside `condition_names`; a null or blank `name` dropped (the folder names the set)."
     m, ch, ln, cd, cn = dict(meta), meta['channels'], meta['label_names'], meta.get('condition_descriptions'), meta.get('condition_names')
     if isinstance(ch, dict) and all(isinstance(c, dict) for c in ch.values()): m['channels'] = [{'name': k, **c} for k, c in ch.items()]
     if isinstance(ln, dict) and sorted(map(_whole, ln)) == list(range(len(ln))): m['label_names'] = [ln[k] for k in sorted(ln, key=_whole)]
     if isinstance(cd, list) and isinstance(cn, list) and len(cd) == len(cn): m['condition_descriptions'] = dict(zip(cn, cd))
-    if m.get('name') is None: m.pop('name', None)
+    if m.get('name') is None or not str(m['name']).strip(): m.pop('name', None)
     return m
 
 def _read_meta(folder:Path)->dict:
@@ -189,7 +189,7 @@ def _indices(f:Path, v:np.ndarray, key:str, names:list|None)->np.ndarray:  # dat
         if names is None:
             out, known = np.full(len(s), -1, np.int64), ~np.isin(np.char.lower(s), UNKNOWN_IDS)
             out[known] = np.unique(s[known], return_inverse=True)[1]; return out
-        pos = {str(n): i for i, n in enumerate(names)}
+        pos = {str(n).strip(): i for i, n in enumerate(names)}   # stripped as the array's strings are
         if miss := [x for x in dict.fromkeys(s.tolist()) if x not in pos]: raise DataFormatError(f"{f}: {key!r} holds {miss[0]!r}, which is not in meta.json's names {list(pos)[:8]}")
         return np.array([pos[x] for x in s], np.int64)
     if v.dtype.kind == 'f':
@@ -214,6 +214,7 @@ def _check_arrays(f:Path, a:dict, meta:dict, kind:str):
     if nc is not None and _whole(nc) != sig.shape[1]:
         raise DataFormatError(f"{f.parent/'meta.json'}: 'n_channels' = {nc} but {f.name} 'signals' has {sig.shape[1]} columns")
     if off.ndim != 1: raise DataFormatError(f"{f}: 'offsets' must be 1-D (n_segments + 1,), got shape {off.shape}")
+    if off.dtype.kind == 'f' and len(bad := off[~(np.isfinite(off) & (off == np.round(off)))]): raise DataFormatError(f"{f}: 'offsets' holds {bad[0]}, not a whole sample index")
     if len(off) != len(lab) + 1: raise DataFormatError(f"{f}: 'labels' has {len(lab)} entries but 'offsets' ({len(off)} entries) describes {len(off) - 1} segments")
     if off[0] != 0 or off[-1] != len(sig):
         raise DataFormatError(f"{f}: 'offsets' must start at 0 and end at the sample count {len(sig)}, got {off[0]}..{off[-1]}")
@@ -314,7 +315,7 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
     groups = _indices(f, g, GROUP_KEY[kind], gnames)
     if gnames is not None and groups.max(initial=-1) >= len(gnames):
         raise DataFormatError(f"{f}: 'conditions' index {groups.max()} outside meta.json condition_names ({len(gnames)})")
-    if kind == 'vibration' and groups.min(initial=-1) < -1: raise DataFormatError(f"{f}: 'conditions' holds {groups.min()}; an index is 0 or more, -1 when unknown")
+    if groups.min(initial=-1) < -1: raise DataFormatError(f"{f}: {GROUP_KEY[kind]!r} holds {groups.min()}; an index is 0 or more, -1 when unknown")
     ds = SensorData(name=str(meta.get('name', folder.name)), kind=kind, path=folder, signals=sig, offsets=a['offsets'].astype(np.int64),
                     labels=a['labels'].astype(np.int64), groups=groups, rates=_rates(f, a, meta), label_names=list(meta['label_names']),
                     label_descriptions=_descriptions(meta, folder), group_names=gnames, channels=meta['channels'], meta=meta)

@@ -10,9 +10,9 @@ import functools, hashlib, warnings
 import numpy as np
 import torch
 from scipy.special import logsumexp
-from ..core import resolve_device
+from ..core import resolve_device, SENSORS
 from ..config import ExpCfg, TEXT_SOURCES
-from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning, shared_sources
+from ..data.datasets import load_labels, resolve_dataset, SensorData, NPZ_ERRORS, LocalFolderWarning, shared_sources, sensor_key
 from ..data.windows import Windows
 from ..models.clip import SignalClip
 from ..models.factory import class_embeddings, dataset_texts, text_encoder, load_checkpoint, model_from_checkpoint, load_for, modality, pretrain_sets, pretrain_file
@@ -25,8 +25,9 @@ from ..data.subactions import load_subactions, find_cache, read_cache, file_sha2
 __all__ = ['FEATURES', 'PRINT_ROWS', 'SEEN_SHARE', 'PRINT_BYTES', 'MIN_BOOT_GROUPS', 'window_inputs', 'check_feature',
            'window_features', 'embed_windows', 'dataset_identity', 'segment_prints', 'print_table', 'seen_in_training',
            'chance_group_accuracy', 'chance_group_mrr', 'hub_offset', 'model_hub_offset', 'balanced_scores',
-           'recording_scores', 'with_label_level', 'check_unseen', 'lowest_training_rate', 'held_out_inputs',
-           'scored_sources', 'zero_shot', 'scoring_texts', 'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
+           'recording_scores', 'with_label_level', 'check_unseen', 'training_labels', 'lowest_training_rate',
+           'sensors_always_trained', 'held_out_inputs', 'scored_sources', 'zero_shot', 'scoring_texts',
+           'evaluate_checkpoint', 'vocab_embeddings', 'open_vocab']
 
 # %% ../../nbs/53_eval.zeroshot.ipynb #c6fa8a46
 FEATURES = ('embedding', 'text_space')
@@ -219,14 +220,23 @@ def check_unseen(cfg:ExpCfg, ds:SensorData, seen_ok:bool=False,
                          f"so the encoder has seen it and a score on it is not on unseen data; evaluate a held-out set, or pass seen_ok=True to score it labelled 'seen_in_training'")
     return bool(seen or pre)
 
-def lowest_training_rate(cfg:ExpCfg)->float|None:
-    "The lowest `sampling_rate_hz` among the model's training sets that are found here (their meta.json alone); None when none is."
-    def rate(t):
+def training_labels(cfg:ExpCfg)->list:
+    "The LabelSets (meta.json alone) of the model's training sets that are found here; one of another machine, or with an unreadable meta.json, is left out."
+    def labels(t):
         try:
             with warnings.catch_warnings():
-                warnings.simplefilter('ignore', LocalFolderWarning); return load_labels(t).rate_hz
-        except (FileNotFoundError, ValueError): return None   # a folder of another machine, or an unreadable meta.json (DataFormatError)
-    return min((r for r in map(rate, cfg.data.train_sets) if r), default=None)
+                warnings.simplefilter('ignore', LocalFolderWarning); return load_labels(t)
+        except (FileNotFoundError, ValueError): return None   # DataFormatError is a ValueError
+    return [l for l in map(labels, cfg.data.train_sets) if l is not None]
+
+def lowest_training_rate(cfg:ExpCfg)->float|None:
+    "The lowest `sampling_rate_hz` among the model's training sets that are found here; None when none is."
+    return min((l.rate_hz for l in training_labels(cfg) if l.rate_hz), default=None)
+
+def sensors_always_trained(cfg:ExpCfg)->set:
+    "The sensor types (`core.SENSORS` spelling) that every training set found here has: a folder without one gives the model inputs it never trained on."
+    have = [{sensor_key(c.get('sensor')) for c in l.channels} for l in training_labels(cfg)]
+    return set.intersection(*have) & set(cfg.data.sensors) if have else set()
 
 def held_out_inputs(cfg:ExpCfg,                 # the model's config (its preprocessing and training sets)
                     data:str|Path|SensorData,     # bundled name, folder path or loaded dataset
@@ -242,6 +252,8 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
         warnings.warn(f"{ds.path}: sampled at {r:g} Hz, below the lowest sampling rate of the model's training data ({low:g} Hz); it is resampled like any folder, "
                       "but the model was never trained or measured on inputs this coarse, so read its scores with care")
     w = modality(cfg).windows(ds, cfg); had = set(np.unique(w.y).tolist())
+    if cfg.data.modality == 'imu' and (lack := sorted(sensors_always_trained(cfg) - {SENSORS[t] for t in w.ch_type})):
+        warnings.warn(f"{ds.path}: no {' or '.join(lack)} channel, which every training set of the model has; it was never trained on windows without one, so read its scores with care")
     if not seen:   # an unseen set's recordings of a run trained or pre-trained on (another channel) are not scored; a seen set is scored whole, marked seen
         pre = list(init_sets or ())
         if pretrained and pretrain_file(pretrained).is_file(): pre += pretrain_sets(pretrained)   # a missing one: check_unseen has warned

@@ -82,16 +82,16 @@ def distinct_texts(texts:list, ds,   # per class its texts; the SensorData or La
     seen, read, cut, where = {}, {}, [], ds.path/'meta.json'
     for i, ts in enumerate(texts):
         j = seen.setdefault(entry_key(ts), i)
-        if j != i: raise DataFormatError(f"{where}: 'label_names'[{j}] {ds.label_names[j]!r} and [{i}] {ds.label_names[i]!r} get the same class texts ({ts[0]!r}), "
+        if j != i: raise DataFormatError(f"{where}: 'label_names'[{j}] {ds.label_names[j]!r:.60} and [{i}] {ds.label_names[i]!r:.60} get the same class texts ({ts[0]!r:.60}), "
                                          "so no text tells them apart and the second is never predicted; merge the two classes or describe them apart in 'label_descriptions'"
                                          + (f", or give them different texts in {cache} (the sub-action cache their texts also come from)" if cache else ''))
         ids = token_ids(ts); cut += [ds.label_names[i]] if any(c for _, c in ids) else []
         j = read.setdefault(frozenset(t for t, _ in ids), i)
-        if j != i: raise DataFormatError(f"{where}: 'label_names'[{j}] {ds.label_names[j]!r} and [{i}] {ds.label_names[i]!r} get class texts the text encoder reads as the same tokens "
+        if j != i: raise DataFormatError(f"{where}: 'label_names'[{j}] {ds.label_names[j]!r:.60} and [{i}] {ds.label_names[i]!r:.60} get class texts the text encoder reads as the same tokens "
                                          f"({texts[j][0][:60]!r} and {ts[0][:60]!r} differ only in accents, case, characters outside its vocabulary such as emoji, or past its "
                                          f"{minilm_tokenizer().truncation['max_length']} tokens), so both get the same embedding and the second is never predicted; "
                                          "describe them apart in English in 'label_descriptions'")
-    if cut: warnings.warn(f"{where}: classes {cut[:5]}{' and more' if len(cut) > 5 else ''} have texts longer than the text encoder's {minilm_tokenizer().truncation['max_length']} tokens; "
+    if cut: warnings.warn(f"{where}: classes {', '.join(f'{n!r:.60}' for n in cut[:5])}{' and more' if len(cut) > 5 else ''} have texts longer than the text encoder's {minilm_tokenizer().truncation['max_length']} tokens; "
                           "it reads only their start, so the rest tells no class apart: shorten those label_names / label_descriptions (or sub-action texts)")
     return texts
 
