@@ -42,7 +42,7 @@ def make_parser()->argparse.ArgumentParser:
     s.add_argument('--preset', default=None); s.add_argument('--root', default=None)
     s.add_argument('--resume', default=None, metavar='SWEEP_DIR', help="continue the interrupted or failed sweep in SWEEP_DIR with the same arguments: finished folds are kept, a killed training run continues from its checkpoint, the other folds run")
     d = sub.add_parser('datasets', help='list the bundled datasets, or check and describe the folders given with --data')
-    d.add_argument('--data', action='append', default=[], metavar='FOLDER', help='a folder in the data format to check and describe instead of the bundled sets (repeatable)')
+    d.add_argument('--data', action='append', default=[], metavar='FOLDER', help='a folder in the data format to check (loading, windows and class texts at the default preprocessing of its kind) and describe instead of the bundled sets (repeatable)')
     d.add_argument('--json', action='store_true')
     return ap
 
@@ -85,7 +85,7 @@ def cmd_datasets(a)->int:
     from imutext.core import data_root
     from imutext.data.datasets import list_datasets, load_dataset, resolve_dataset, DataFormatError
     root = data_root()
-    if a.data: return _print_rows([_dataset_row(n, load_dataset(n)) for n in a.data], a.json)   # named folders: any error is the user's, and names its file
+    if a.data: return _print_rows([_dataset_row(n, ds) | dict(windows=_default_windows(ds)) for n in a.data if (ds := load_dataset(n))], a.json)   # named folders: any error is the user's, and names its file
     if not root.is_dir():
         raise FileNotFoundError(f"data folder {root} does not exist " + ("(named by IMUTEXT_DATA)" if 'IMUTEXT_DATA' in os.environ else
                                 "(set IMUTEXT_DATA to the folder holding imu/ and vibration/)"))
@@ -98,6 +98,15 @@ def cmd_datasets(a)->int:
         rows.append(_dataset_row(n, ds))
     if not rows and not a.json: raise FileNotFoundError(f"no readable dataset under {root}: it holds no imu/<set>/ or vibration/<set>/ folder with a meta.json and a data.npz (see the data README)")
     return _print_rows(rows, a.json)
+
+def _default_windows(ds)->int:  # a loaded SensorData
+    "Windows `ds` gives at the default preprocessing of its kind (the `quick` preset, or `vib`), its class texts built too: what any zero-shot score of it needs first; raises naming the file when it cannot be scored."
+    from imutext.config import make_cfg
+    from imutext.models.factory import modality, dataset_texts
+    cfg = make_cfg('quick' if ds.kind == 'imu' else 'vib')
+    n = len(modality(cfg).windows(ds, cfg))
+    if not n: raise ValueError(f"{ds.path}: no input window fits in any segment at the default preprocessing ({cfg.data.window_s:g} s windows)" if ds.kind == 'imu' else f"{ds.path}: no input window fits in any recording at the default preprocessing")
+    dataset_texts(ds, cfg); return n
 
 def _dataset_row(n:str, ds)->dict:  # a dataset's name or folder as given, the loaded SensorData
     return dict(name=n, kind=ds.kind, classes=len(ds.label_names), channels=ds.signals.shape[1], segments=ds.n_segments,
