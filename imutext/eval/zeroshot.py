@@ -68,11 +68,13 @@ def dataset_identity(data:str|Path|SensorData)->tuple:  # bundled name, folder o
 PRINT_ROWS, SEEN_SHARE = 32, 0.1   # samples a segment print covers; share of a folder's prints found in a training set that makes it seen
 
 def _prints(sig:np.ndarray, off:np.ndarray)->frozenset:  # (S, C) signals as stored, (n+1,) offsets
-    "Digest of each segment's first PRINT_ROWS samples of each channel as float16 (so float16, float32 and float64 copies agree, and a copy with fewer or reordered channels shares its channels' prints); channels that start constant are left out."
+    "Two digests of each segment's first PRINT_ROWS samples of each channel: the samples as float16 (so float16, float32 and float64 copies agree), and the samples divided by the one of largest magnitude, as float16 (so a copy in other units — m/s² for g, deg/s for rad/s — or with an axis inverted agrees); a copy with fewer or reordered channels shares its channels' prints. Channels that start constant or not finite are left out."
     out = set()
     for a in np.asarray(off).reshape(-1)[:-1]:
-        h = np.asarray(sig[int(a):int(a) + PRINT_ROWS], np.float16); h = h.reshape(len(h), -1)   # (rows, channels)
-        out.update(hashlib.sha1(np.ascontiguousarray(h[:, j]).tobytes()).digest() for j in range(h.shape[1]) if len(h) and (h[:, j] != h[0, j]).any())
+        h = np.asarray(sig[int(a):int(a) + PRINT_ROWS], np.float64); h = h.reshape(len(h), -1)   # (rows, channels)
+        for c in h.T:
+            if not len(c) or (c == c[0]).all() or not np.isfinite(c).all(): continue
+            out.update(hashlib.sha1(v.astype(np.float16).tobytes()).digest() for v in (c, c / c[np.abs(c).argmax()]))
     return frozenset(out)
 
 @functools.lru_cache(maxsize=32)
@@ -85,7 +87,7 @@ def segment_prints(data:str|Path|SensorData)->frozenset|None:  # bundled name, f
     try: f = resolve_dataset(data)/'data.npz'; return _folder_prints(str(f.resolve()), f.stat().st_mtime_ns)
     except (FileNotFoundError, KeyError, *NPZ_ERRORS): return None   # missing, truncated or not an npz: no prints, the name still counts
 
-PRINT_BYTES = 8   # bytes of each segment print a shipped checkpoint keeps (`print_table`): 43,686 prints of the bundled IMU sets in 0.35 MB
+PRINT_BYTES = 8   # bytes of each segment print a shipped checkpoint keeps (`print_table`): 87,358 prints (two per segment and channel) of the bundled IMU sets in 0.70 MB
 
 def print_table(train_sets:Sequence)->dict:  # a model's training sets
     "`{training set: (n, PRINT_BYTES) uint8 tensor}` of each readable set's segment prints cut to PRINT_BYTES, for a shipped checkpoint: `seen_in_training` compares a folder with them where the training folders are not here (an installed package, another machine)."
