@@ -12,19 +12,22 @@ from sklearn.preprocessing import StandardScaler
 from ..config import VibDataCfg
 from ..data.datasets import SensorData, load_dataset, shared_sources
 from ..data.windows import Windows
-from ..data.vibration import vib_inputs
+from ..data.vibration import vib_inputs, bearing_orders
 from .metrics import accuracy, macro_f1, confusion, per_class_f1, chance_macro_f1
 
 # %% auto #0
-__all__ = ['order_reference']
+__all__ = ['FAULT_LINES', 'LINE_TOL', 'line_features', 'order_reference']
 
 # %% ../../nbs/55_eval.baselines.ipynb #bf296556
 def _order_windows(d:Windows|SensorData|str, cfg:VibDataCfg)->Windows:
-    "Order-spectrum windows at fault-type level: computed, or checked when given."
-    if not isinstance(d, Windows): return vib_inputs(d, cfg)
+    "Order-spectrum windows at fault-type level, computed or checked when given, with their rig's fault orders in `info['orders']` (`data.vibration.bearing_orders`; {} when meta.json gives none)."
+    if not isinstance(d, Windows):
+        ds = load_dataset(d) if not isinstance(d, SensorData) else d
+        w = vib_inputs(ds, cfg); w.info['orders'] = bearing_orders(ds.meta); return w
     if (d.info.get('input'), d.info.get('label_level')) != ('order', 'fault_type'):
         raise ValueError(f"{d.dataset}: order_reference needs vib_input='order' windows at label level 'fault_type', "
                          f"got {d.info.get('input')!r} at {d.info.get('label_level')!r}")
+    if 'orders' not in d.info: d.info['orders'] = bearing_orders(load_dataset(d.dataset).meta)   # windows made elsewhere: their dataset's meta.json
     return d
 
 def _check_disjoint(tr:list, te:Windows):
@@ -34,29 +37,44 @@ def _check_disjoint(tr:list, te:Windows):
             raise ValueError(f"{te.dataset}: train_sets[{i}] is the test set (it holds {n} of its {len(np.unique(te.seg))} test recordings); "
                              "a reference trained on its own test windows scores them near perfectly and measures nothing: leave it out of train_sets")
 
-def _features(w:Windows, classes:list)->tuple:  # (X (n, F) float32, y (n,) index into classes)
-    "Channel-averaged spectra and class ids of the windows whose fault type is in `classes`."
+FAULT_LINES = (('shaft', 1), ('shaft', 2), ('BPFI', 1), ('BPFI', 2), ('BPFO', 1), ('BPFO', 2), ('BSF', 1), ('BSF', 2), ('FTF', 1))   # (order, harmonic) the `lines` features read
+LINE_TOL = 0.02   # relative half-width of the order band a line is read in (bearings slip by 1-2 %)
+
+def line_features(w:Windows)->np.ndarray:  # order windows with `info['orders']` and `info['axis']`
+    "(n, len(FAULT_LINES)) each window's channel-averaged order spectrum at its own rig's fault lines: the largest value within LINE_TOL of each line's order (at least the nearest bin)."
+    spec, axis, o = w.x.mean(2), np.asarray(w.info['axis']), w.info['orders']
+    at = [m * (1. if k == 'shaft' else o[k]) for k, m in FAULT_LINES]
+    if max(at) > axis[-1]: raise ValueError(f"{w.dataset}: fault line at order {max(at):.2f} beyond the order axis (up to {axis[-1]:g}); raise VibDataCfg.vib_max_order")
+    return np.stack([spec[:, np.abs(axis - a) <= max(LINE_TOL * a, np.abs(axis - a).min())].max(1) for a in at], 1)
+
+def _features(w:Windows, classes:list, lines:bool=False)->tuple:  # (X (n, F) float32, y (n,) index into classes)
+    "Channel-averaged spectra (or their fault lines, `line_features`) and class ids of the windows whose fault type is in `classes`."
     names = np.asarray(w.label_names)[w.y]; m = np.isin(names, classes)
-    return w.x[m].mean(2), np.array([classes.index(c) for c in names[m]], np.int64)
+    return (line_features(w) if lines else w.x.mean(2))[m], np.array([classes.index(c) for c in names[m]], np.int64)
 
 # %% ../../nbs/55_eval.baselines.ipynb #b25b2061
 def order_reference(train_sets:list,                # datasets (name, path, SensorData) or their order Windows to train on
                     test_set:Windows|SensorData|str, # the dataset scored
                     cfg:VibDataCfg|None=None,        # band edges, revolutions, orders (input/label level forced to order/fault_type)
                     seed:int=0,                      # seed of the solver
-                   )->dict:                          # macro_f1, accuracy, n, classes, per_class_f1, chance_macro_f1
-    "Text-free reference: order envelope spectra + balanced logistic regression, trained on `train_sets`, scored on `test_set`."
+                    lines:bool=False,                # read each rig's fault lines (`line_features`) instead of the whole spectrum
+                   )->dict:                          # macro_f1, accuracy, n, classes, per_class_f1, chance_macro_f1 (with `lines`: left_out)
+    "Text-free reference: order envelope spectra (or their values at each rig's fault lines) + balanced logistic regression, trained on `train_sets`, scored on `test_set`."
     cfg = replace(cfg or VibDataCfg(), vib_input='order', vib_label_level='fault_type')
     tr, te = [_order_windows(d, cfg) for d in train_sets], _order_windows(test_set, cfg)
     _check_disjoint(tr, te)
+    if lines:   # a rig without fault orders gives no lines: a training one is left out, a test one cannot be scored
+        if not te.info['orders']: raise ValueError(f"{te.dataset}: meta.json gives no bearing geometry or fault frequencies, so its fault lines are unknown")
+        left_out = [w.dataset for w in tr if not w.info['orders']]; tr = [w for w in tr if w.info['orders']]
+        if not tr: raise ValueError(f"no training set gives bearing geometry or fault frequencies: {left_out}")
     if not isinstance(test_set, Windows):   # recordings of a training set's runs (another channel) are left out, named, as zero-shot scoring leaves them
         te = te.subset(~np.isin(te.seg, shared_sources([d for d in train_sets if not isinstance(d, Windows)], test_set if isinstance(test_set, SensorData) else load_dataset(test_set))))
     seen = {w.label_names[k] for w in tr for k in np.unique(w.y)}       # fault types with training windows
     classes = [n for n in te.label_names if n in seen]   # the candidates zero-shot has too (the set's fault types), not only those with scored windows
     if len(classes) < 2: raise ValueError(f"{te.dataset} shares {classes} with the training sets; need at least 2 fault types")
-    X, y = (np.concatenate(a) for a in zip(*[_features(w, classes) for w in tr]))
-    Xt, yt = _features(te, classes)
+    X, y = (np.concatenate(a) for a in zip(*[_features(w, classes, lines) for w in tr]))
+    Xt, yt = _features(te, classes, lines)
     clf = make_pipeline(StandardScaler(), LogisticRegression(class_weight='balanced', max_iter=2000, random_state=seed)).fit(X, y)
     p = np.zeros((len(Xt), len(classes))); p[:, clf.classes_] = clf.predict_proba(Xt)   # (n, K) columns in `classes` order
     return dict(macro_f1=macro_f1(p, yt), accuracy=accuracy(p, yt), n=len(yt), classes=classes,
-                per_class_f1=dict(zip(classes, per_class_f1(confusion(p, yt)).tolist())), chance_macro_f1=chance_macro_f1(yt, len(classes)))
+                per_class_f1=dict(zip(classes, per_class_f1(confusion(p, yt)).tolist())), chance_macro_f1=chance_macro_f1(yt, len(classes)), **(dict(left_out=left_out) if lines else {}))
