@@ -20,6 +20,10 @@ from imutext.config import cfg_from_dict
 from imutext.core import git_info
 from imutext.eval.baselines import order_reference
 
+def run_id(run:Path)->str:   # a run folder -> its path under results/ (a sweep's fold: vib-lodo-bsf-s0/cwru), else its name
+    p, res = run.resolve(), Path('results').resolve()
+    return str(p.relative_to(res)) if p.is_relative_to(res) else run.name
+
 def replay(run:Path, lines:bool=False):
     hp, mt = (json.loads((run/f).read_text()) for f in ('hyperparameters.json', 'metrics.json'))
     cfg = cfg_from_dict(hp['config'], source=run/'hyperparameters.json')
@@ -31,10 +35,10 @@ def replay(run:Path, lines:bool=False):
                 warnings.simplefilter('ignore'); r = order_reference(list(cfg.data.train_sets), ds, cfg.vib, seed=cfg.train.seed, lines=lines)
         except ValueError as e:
             if not lines: raise
-            yield dict(run=run.name, set=ds, seed=cfg.train.seed, macro_f1=None, reason=str(e), commit=git.get('commit'), dirty=git.get('dirty')); continue
-        if lines: yield dict(run=run.name, set=ds, seed=cfg.train.seed, classes=r['classes'], macro_f1=round(r['macro_f1'], 4), accuracy=round(r['accuracy'], 4),
+            yield dict(run=run_id(run), set=ds, seed=cfg.train.seed, macro_f1=None, reason=str(e), commit=git.get('commit'), dirty=git.get('dirty')); continue
+        if lines: yield dict(run=run_id(run), set=ds, seed=cfg.train.seed, classes=r['classes'], macro_f1=round(r['macro_f1'], 4), accuracy=round(r['accuracy'], 4),
                              chance_macro_f1=round(r['chance_macro_f1'], 4), n=r['n'], left_out=r['left_out'], commit=git.get('commit'), dirty=git.get('dirty')); continue
-        yield dict(run=run.name, set=ds, seed=cfg.train.seed, classes=r['classes'], macro_f1=round(r['macro_f1'], 4), accuracy=round(r['accuracy'], 4),
+        yield dict(run=run_id(run), set=ds, seed=cfg.train.seed, classes=r['classes'], macro_f1=round(r['macro_f1'], 4), accuracy=round(r['accuracy'], 4),
                    chance_macro_f1=round(r['chance_macro_f1'], 4), n=r['n'], before=dict(classes=m['reference']['classes'], macro_f1=round(m['reference']['macro_f1'], 4)),
                    commit=git.get('commit'), dirty=git.get('dirty'))
 
