@@ -58,6 +58,17 @@ def reference(run, ds, m):
     rows = {(r['run'], r['set']): r['macro_f1'] for r in screen_rows(REF_REPLAY) or []}
     return rows.get((run, ds), (m.get('reference') or {}).get('macro_f1'))
 
+LINES_REPLAY = RES/'vib-reference'/'lines.jsonl'   # the reference with the rig's geometry (order_reference(lines=True): the spectrum at each rig's fault lines), scored on committed runs (scripts/vib_reference_replay.py --lines)
+
+def lines_reference(run, ds):
+    "The fault-line reference macro-F1 of run `run` (its id under results/) on `ds`; None where it was not scored or cannot be (a rig without geometry)."
+    return {(r['run'], r['set']): r['macro_f1'] for r in screen_rows(LINES_REPLAY) or []}.get((run, ds))
+
+def lines_note():
+    rows = screen_rows(LINES_REPLAY) or []
+    return (f" The geometry column reads each window's envelope spectrum at its rig's fault lines (1x and 2x the shaft speed, BPFI, BPFO, BSF, FTF from the bearing geometry, as the physics texts state them) "
+            f"into the same logistic regression, scored at {', '.join(sorted({r['commit'][:7] for r in rows}))}: `results/vib-reference/lines.jsonl` (`python scripts/vib_reference_replay.py --lines`)." if rows else '')
+
 def replay_note(names):
     "A sentence naming the replay when it re-scored any of the runs `names`."
     rows = [r for r in screen_rows(REF_REPLAY) or [] if r['run'] in names]
@@ -78,11 +89,11 @@ def vib_cross_dataset():
         before = seeds(f'{VIB_SHARED}-{held}') or [r for r in (load(f'{s.name}/{held}') for s in first) if r]
         ms = [r[0]['zero_shot'][held] for r in rs]
         rows.append([held, ms[0]['n_classes'], ms[0]['n'], pm([m['macro_f1'] for m in ms]), ci(ms[0]), f"{ms[0]['chance_macro_f1']:.3f}",
-                     pm([m['accuracy'] for m in ms]), pm([(m.get('reference') or {}).get('macro_f1') for m in ms]),
+                     pm([m['accuracy'] for m in ms]), pm([(m.get('reference') or {}).get('macro_f1') for m in ms]), pm([lines_reference(f'{s.name}/{held}', held) for s in new]),
                      pm([r[0]['zero_shot'][held]['macro_f1'] for r in before]), gains([m['macro_f1'] for m in ms], [r[0]['zero_shot'][held]['macro_f1'] for r in before]), len(ms)])
     return table(['held-out set', 'fault types', 'windows', 'macro-F1 (mean ± std over seeds)', '95 % CI (seed 0, recordings)', 'chance macro-F1',
-                  'accuracy', 'reference: order spectrum + logistic regression, macro-F1', 'macro-F1 before 9ee0ae7', 'change per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/{VIB_LODO}-s*/<held-out>/`; before 9ee0ae7: `results/{VIB_SHARED}-<held-out>-s*/` (cwru, cwru_fe, c8791c8), `results/vib-lodo-s*/<held-out>/` (mfpt, uestc, 6902357)."
+                  'accuracy', 'reference: order spectrum + logistic regression, macro-F1', 'reference with the rig\'s geometry: fault lines + logistic regression, macro-F1', 'macro-F1 before 9ee0ae7', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/{VIB_LODO}-s*/<held-out>/`; before 9ee0ae7: `results/{VIB_SHARED}-<held-out>-s*/` (cwru, cwru_fe, c8791c8), `results/vib-lodo-s*/<held-out>/` (mfpt, uestc, 6902357)." + lines_note()
 
 IMU_CLOSED = ('dsads', 'mobifall', 'utd_mhad')   # the IMU closed-set splits (subject-disjoint)
 
@@ -189,13 +200,13 @@ def main_jobs():
         runs += rs
         for ds, m in rs[0][0]['zero_shot'].items():
             ms = [r[0]['zero_shot'][ds] for r in rs]
-            refs = [reference(f'{prefix}-s{k}', ds, x) for k, x in enumerate(ms)]; ref = refs[0]
+            refs = [reference(f'{prefix}-s{k}', ds, x) for k, x in enumerate(ms)]; ref = refs[0]; geo = lines_reference(f'{prefix}-s0', ds)
             rows.append([job, ds, m['n_classes'], m['n'], pm([x['accuracy'] for x in ms]), pm([x['macro_f1'] for x in ms]), ci(m),
                          pm([(x.get('transductive') or {}).get('macro_f1') for x in ms]), f"{m['chance_macro_f1']:.3f}",
-                         f"{ref:.3f}" if ref is not None else '–', ' / '.join(f"{r[0]['wall_s']:.0f}" + (' (resumed part)' if r[1].get('resumed') else '') for r in rs), len(rs)])
+                         f"{ref:.3f}" if ref is not None else '–', f"{geo:.3f}" if geo is not None else '–', ' / '.join(f"{r[0]['wall_s']:.0f}" + (' (resumed part)' if r[1].get('resumed') else '') for r in rs), len(rs)])
     if not rows: return None
     return table(['job', 'held-out set', 'classes', 'windows', 'accuracy', 'macro-F1', '95 % CI (seed 0)', 'macro-F1 adapted to the set (transductive)', 'chance macro-F1', 'text-free reference macro-F1',
-                  'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s*/`." + replay_note([f'{VIB_JOB}-s{k}' for k in range(3)])
+                  'text-free reference with the rig\'s geometry', 'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s*/`." + replay_note([f'{VIB_JOB}-s{k}' for k in range(3)]) + lines_note()
 
 from imutext.ship import DEVELOPMENT_SETS as IMU_ZS   # the IMU development sets the main job holds out (written once, in imutext.ship)
 MAIN8 = 'main8'   # the main job on the eight-set mix (the defaults until c3cf6ce): the reference the ablation and pre-training rows were run against
