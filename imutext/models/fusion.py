@@ -67,13 +67,13 @@ class LSAFusion(nn.Module):
 
     def forward(self, tokens:torch.Tensor,  # (B, ..., d) signal tokens (SignalClip's `tokens`, e.g. (B, C, N, d))
                 mask:torch.Tensor,           # (B, ...) True on real signal tokens
-                txt:torch.Tensor,            # (B, L, 384) text tokens of each window's class
+                zt:torch.Tensor,             # (B, L, fd) projected text tokens of each window's class (`project_text`)
                 txt_mask:torch.Tensor,       # (B, L) True on real texts
-                cand:torch.Tensor,           # (B, M, 384) text tokens of every class the window could be (its dataset's)
+                zc:torch.Tensor,             # (B, M, fd) projected text tokens of every class the window could be (its dataset's)
                 cand_mask:torch.Tensor,      # (B, M) True on real texts
                )->tuple:                     # fused signal (B, fd), fused text (B, fd), unit norm
         s, ms = flatten_tokens(tokens, mask)                                        # (B, N, d), (B, N)
-        zs, zt, zc = self.project_signal(s), self.project_text(txt), self.project_text(cand)   # (B, N, fd), (B, L, fd), (B, M, fd)
+        zs = self.project_signal(s)                                                 # (B, N, fd)
         zs, zt = (zs + self.s2t(zs, zc, zc, key_padding_mask=~cand_mask, need_weights=False)[0],
                   zt + self.t2s(zt, zs, zs, key_padding_mask=~ms, need_weights=False)[0])
         return F.normalize(self.pool(zs, ms), dim=-1), F.normalize(self.pool(zt, txt_mask), dim=-1)
@@ -100,8 +100,9 @@ def fusion_terms(fusion:LSAFusion|None,  # the model's fusion branch (SignalClip
     if fusion is None: raise ValueError("fusion inputs given, but the model has no fusion branch (FusionCfg.fusion='off')")
     y, lo, hi = batch['y'], batch['lo'], batch['hi']
     rows, gather = out.get('rows', slice(None)), out.get('gather', lambda z: z)   # data-parallel: this rank's rows of the global batch and their all-gather
-    tok, tmask = class_token_table(per_text, owner, len(weight))                   # (K, L, 384), (K, L)
-    cand, cmask = candidate_texts(per_text, owner, lo[rows], hi[rows])             # (B, M, 384), (B, M)
+    zp = fusion.project_text(per_text)                                             # (n, fd): every text projected once, then laid out per window
+    tok, tmask = class_token_table(zp, owner, len(weight))                         # (K, L, fd), (K, L)
+    cand, cmask = candidate_texts(zp, owner, lo[rows], hi[rows])                   # (B, M, fd), (B, M)
     zs, zt = (gather(z) for z in fusion(out['tokens'], out['token_mask'], tok[y[rows]], tmask[y[rows]], cand, cmask))   # (B, fd) each
     cls = F.normalize(fusion.project_text(mean_by_class(per_text, owner, len(weight))), dim=-1)  # (K, fd) classes: normalised mean text, projected
     s, w = fusion.scale(), weight.to(zs.device)
