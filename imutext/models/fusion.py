@@ -100,11 +100,12 @@ def fusion_terms(fusion:LSAFusion|None,  # the model's fusion branch (SignalClip
     if fusion is None: raise ValueError("fusion inputs given, but the model has no fusion branch (FusionCfg.fusion='off')")
     y, lo, hi = batch['y'], batch['lo'], batch['hi']
     rows, gather = out.get('rows', slice(None)), out.get('gather', lambda z: z)   # data-parallel: this rank's rows of the global batch and their all-gather
-    zp = fusion.project_text(per_text)                                             # (n, fd): every text projected once, then laid out per window
-    tok, tmask = class_token_table(zp, owner, len(weight))                         # (K, L, fd), (K, L)
-    cand, cmask = candidate_texts(zp, owner, lo[rows], hi[rows])                   # (B, M, fd), (B, M)
+    K = len(weight)
+    tok, tmask = class_token_table(fusion.project_text(per_text), owner, K)       # (K, L, fd), (K, L): every text projected once, laid out per class
+    pc = fusion.project_text(mean_by_class(per_text, owner, K))                    # (K, fd) each class's mean text, projected
+    cand, cmask = candidate_texts(pc, torch.arange(K, device=pc.device), lo[rows], hi[rows])   # (B, M, fd): the classes of each window's dataset, one token each
     zs, zt = (gather(z) for z in fusion(out['tokens'], out['token_mask'], tok[y[rows]], tmask[y[rows]], cand, cmask))   # (B, fd) each
-    cls = F.normalize(fusion.project_text(mean_by_class(per_text, owner, len(weight))), dim=-1)  # (K, fd) classes: normalised mean text, projected
+    cls = F.normalize(pc, dim=-1)                                                  # (K, fd) the classifiers' class vectors
     s, w = fusion.scale(), weight.to(zs.device)
     ce = (class_ce_loss(zs, cls, y, s, lo, hi, w) + class_ce_loss(zt, cls, y, s, lo, hi, w)) / 2
     return dict(fusion_ce_loss=cfg.fusion_ce_w * ce, supcon_loss=cfg.supcon_w * supcon_loss(torch.cat([zs, zt]), torch.cat([y, y]), cfg.supcon_temp))
