@@ -9,7 +9,8 @@ from pathlib import Path
 from .core import REPO_ROOT
 
 # %% auto #0
-__all__ = ['RESUME_HELP', 'USER_ERRORS', 'make_parser', 'cmd_run', 'cmd_zero_shot', 'cmd_sweep', 'cmd_datasets', 'main']
+__all__ = ['RESUME_HELP', 'USER_ERRORS', 'make_parser', 'given_params', 'cmd_run', 'cmd_zero_shot', 'cmd_sweep', 'cmd_datasets',
+           'main']
 
 # %% ../nbs/67_cli.ipynb #99b6e5c4
 RESUME_HELP = ("continue the killed or failed training run (nbs/runs/train.ipynb; the other templates keep no checkpoint and are refused) in RUN_DIR, in that folder, from its checkpoint, with the parameters recorded there; "
@@ -47,10 +48,16 @@ def make_parser()->argparse.ArgumentParser:
     return ap
 
 # %% ../nbs/67_cli.ipynb #29cf876c
+def given_params(pairs:list)->dict:  # the (NAME, VALUE) pairs of -p options
+    "The -p options as a dict; a name given twice is refused (the last one won, silently)."
+    names = [k for k, _ in pairs]
+    if twice := sorted({k for k in names if names.count(k) > 1}): raise ValueError(f"parameter(s) {twice} given more than once with -p; give each once")
+    return dict(pairs)
+
 def cmd_run(a)->int:
     from imutext.runner import run_notebook
     from imutext.experiment import zero_shot_table
-    run_dir = run_notebook(a.notebook, dict(a.param), preset=a.preset, name=a.name, root=a.root, stream=True, resume=a.resume)
+    run_dir = run_notebook(a.notebook, given_params(a.param), preset=a.preset, name=a.name, root=a.root, stream=True, resume=a.resume)
     print(f"\nrun folder: {run_dir}")
     mf = run_dir/'metrics.json'
     if mf.exists():
@@ -76,7 +83,7 @@ def cmd_sweep(a)->int:
     from imutext.runner import run_sweep, lodo_folds, checked_dataset
     names = lambda v: [s.strip() for s in v.split(',') if s.strip()]
     for opt, v in (('--sets', a.sets), ('--also', a.also)): [checked_dataset(opt, s) for s in names(v)]   # named as typed, not as the folds' train_sets
-    sweep = run_sweep(a.notebook, lodo_folds(names(a.sets), names(a.also)), dict(a.param),
+    sweep = run_sweep(a.notebook, lodo_folds(names(a.sets), names(a.also)), given_params(a.param),
                       preset=a.preset, name=a.protocol, root=a.root, resume=a.resume, stream=True)
     print(f"sweep folder: {sweep}\n"); print((sweep/'table.md').read_text())
     return 0

@@ -12,9 +12,10 @@ from .data.datasets import list_datasets, resolve_dataset, dataset_entry, datase
 from .data.labels import NAME_SOURCES
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json
-from .models.factory import shipped_models, load_checkpoint, pretrain_file, pretrained_encoder, PRETRAIN_NAME
+from .models.factory import shipped_models, load_checkpoint, pretrain_file, pretrained_encoder, PRETRAIN_NAME, build_model
+from .train import check_batch
 from .models.vq import MAX_RAW
-from .report import compare_runs, write_table, finished_run, unfinished_run, is_run_folder
+from .report import compare_runs, write_table, finished_run, unfinished_run, is_run_folder, LAST_FILES
 
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
@@ -80,7 +81,8 @@ MIN_VALUES = dict(epochs=1, batch_size=1, accum_steps=1, d_model=1, n_heads=1, n
                   max_windows_per_set=0, memory_bank=0, n_boot=0, steps=0, seed=0, hub_bank=0, hub_k=1,
                   pool_queries=1, bank_queries=1, vq_tokens=1, vq_codebook=1, vq_code_dim=1, vq_shape_len=2, vq_raw_patch=1,   # less built a model whose forward pass failed inside the run
                   mask_span=1, n_scales=1, pre_bank=0, tsne_jobs=1,   # n_scales 0 took every depth, silently
-                  **dict.fromkeys(('class_ce', 'supcon_w', 'recon_w', 'shape_w', 'commit_w', 'kl_w', 'sub_w', 'vq_dead', 'rec_w', 'ms_w', 'patch_w', 'win_w'), 0))   # loss weights: a negative one maximised its loss
+                  weight_decay=0, hub_alpha=0,                        # a negative decay grows the weights; a negative alpha adds the hubness it should remove
+                  **dict.fromkeys(('class_ce', 'supcon_w', 'fusion_ce_w', 'recon_w', 'shape_w', 'commit_w', 'kl_w', 'sub_w', 'vq_dead', 'rec_w', 'ms_w', 'patch_w', 'win_w'), 0))   # loss weights: a negative one maximised its loss
 POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib_revs', 'vib_hop_revs', 'soft_temp')  # parameters that must be > 0
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
 RANGES = dict(time_warp='[0, 1)', rate_jitter='[0, 1)', rotate_max_deg='(0, 180]',   # augmentation magnitudes, as data.windows checks them when it first augments (after the run folder exists)
@@ -217,8 +219,15 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
         cfg = ExpCfg().override(**{k: value(k) for k in decl if k in flat_fields() and k not in idle})
         try: pretrained_encoder(out['init_from'], cfg)
         except Exception as e: raise ValueError(f"parameter 'init_from': {str(e).removeprefix('EncoderCfg.init_from: ')}") from None
+    if 'd_model' in decl:   # what building the model and the trainer check, now: each failed inside the run, after its folder existed
+        cfg = ExpCfg().override(**{k: value(k) for k in decl if k in flat_fields() and k not in idle}).override(init_from='')   # the pre-trained encoder is checked above
+        if cfg.encoder.d_model % cfg.encoder.n_heads: raise ValueError(f"parameter 'd_model' ({cfg.encoder.d_model}) must be a multiple of n_heads ({cfg.encoder.n_heads}): the attention heads split the width equally")
+        try: build_model(cfg); check_batch(cfg)
+        except ValueError as e: raise ValueError(f"the model these parameters describe cannot be trained: {e}") from None
     if 'train_sets' in eff and 'zero_shot_sets' in eff:
         train = [e for e in eff['train_sets'].split(',') if e.strip()]
+        if dup := sorted({e for e in train if train.count(e) > 1} | {t for i, t in enumerate(train) if (s := seen_in_training(train[:i], t))}):
+            raise ValueError(f"parameter 'train_sets': {dup} given twice (by name, folder or a copy of its recordings); each set is trained on once")
         for z in filter(None, eff['zero_shot_sets'].split(',')):
             if seen := seen_in_training(train, z): raise ValueError(f"parameter 'zero_shot_sets': {z!r} is also a training set ({', '.join(seen)}); a held-out set must not be trained on")
     return out
@@ -325,6 +334,7 @@ def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/
         run_dir = Path(resume).expanduser().resolve()
         if not run_dir.is_dir(): raise FileNotFoundError(f"run folder {resume} does not exist")
         if name is not None or root is not None: raise ValueError("a resumed run stays in its folder: name and root do not apply")
+        if finished_run(run_dir): raise ValueError(f"{run_dir} finished (it holds {' or '.join(f for f in LAST_FILES if (run_dir/f).is_file())}); --resume continues an interrupted or failed run, and would only score this one again with today's code; start a new run instead")
         params = resume_params(nb, run_dir, params, preset)
     else:
         params = start_params(nb, params, preset)

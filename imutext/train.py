@@ -24,8 +24,8 @@ from .models.factory import (CKPT_NAME, ATTR_KEYS, ClassTexts, build_model, data
 from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBank
 
 # %% auto #0
-__all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'eval_pairs', 'evaluate', 'Prepared',
-           'prepare', 'train_mix', 'TrainState', 'changed_classes', 'resume_checkpoint', 'make_state',
+__all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'eval_pairs', 'evaluate', 'check_batch',
+           'Prepared', 'prepare', 'train_mix', 'TrainState', 'changed_classes', 'resume_checkpoint', 'make_state',
            'checkpoint_state', 'group_sizes', 'step_scalars', 'train_epoch', 'epoch_record', 'hub_features',
            'end_training', 'with_absolute_sets', 'fit']
 
@@ -179,6 +179,11 @@ def evaluate(model:SignalClip, mix:WindowMix, class_emb:torch.Tensor, cfg:ExpCfg
     return out | (dict(val_recon_r2=1 - sse / max(sst, 1e-8)) if sst else {})
 
 # %% ../nbs/40_train.ipynb #3a117440
+def check_batch(cfg:ExpCfg):
+    "Refuse a batch of one window without a memory bank: one window, one text, so InfoNCE has one column, its loss is 0 and nothing trains the alignment."
+    if cfg.train.batch_size < 2 and not cfg.loss.memory_bank:
+        raise ValueError("TrainCfg.batch_size 1 gives the contrastive loss a single candidate (its loss is always 0); use batch_size >= 2, or a memory bank (LossCfg.memory_bank) for negatives")
+
 @dataclass
 class Prepared:
     "Everything a training run needs, built from the config."
@@ -197,8 +202,7 @@ def prepare(cfg:ExpCfg)->Prepared:
     d, mod = cfg.data, modality(cfg)
     if set(d.train_sets) & set(d.zero_shot_sets):
         raise ValueError(f"datasets both trained on and held out for zero-shot: {sorted(set(d.train_sets) & set(d.zero_shot_sets))}")
-    if cfg.train.batch_size < 2 and not cfg.loss.memory_bank:   # one window, one text: InfoNCE has one column, its loss is 0 and nothing trains the alignment
-        raise ValueError("TrainCfg.batch_size 1 gives the contrastive loss a single candidate (its loss is always 0); use batch_size >= 2, or a memory bank (LossCfg.memory_bank) for negatives")
+    check_batch(cfg)
     set_seed(cfg.train.seed)
     views = cfg.text.plain_views and d.modality == 'imu'   # vibration classes are written from TextCfg.fault_styles: no plain view
     if views and not set(cfg.text.text_sources) & set(NAME_SOURCES):
