@@ -19,9 +19,10 @@ from .report import compare_runs, write_table, finished_run, unfinished_run, is_
 
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
-           'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'notebook_params', 'recorded_only', 'resumes', 'coerce',
-           'check_params', 'check_values', 'check_lists', 'checked_dataset', 'check_datasets', 'preset_params',
-           'start_params', 'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds', 'run_sweep']
+           'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'SWEEP_FILE', 'notebook_params', 'recorded_only',
+           'resumes', 'coerce', 'check_params', 'check_values', 'check_lists', 'checked_dataset', 'check_datasets',
+           'preset_params', 'start_params', 'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds',
+           'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -362,6 +363,8 @@ def _fold_runs(sweep:Path, nb:Path)->dict:  # a sweep folder; its notebook
         except ValueError: continue   # a run of another notebook
     return out
 
+SWEEP_FILE = 'sweep.json'   # a sweep folder's record of its notebook and each fold's checked parameters
+
 def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None,
               resume:str|Path|None=None,  # a sweep folder to continue: a fold whose run there finished is kept, a killed one continued (training template), the rest run
               stream:bool=False,          # print each fold's notebook output as it runs
@@ -372,11 +375,16 @@ def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=No
     if idle := sorted(keys & recorded_only(nb)):
         raise ValueError(f"{nb} only records {idle}: every fold of this sweep would run the same job (sweep a training notebook such as nbs/runs/train.ipynb)")
     todo = {fold: start_params(nb, {**(params or {}), **f}, preset) for fold, f in folds.items()}   # refuse before running any fold
+    args = dict(notebook=nb.name, folds=todo)   # what the sweep folder records, and a resume must repeat
     if resume is not None:
         sweep = Path(resume).expanduser().resolve()
         if root is not None: raise ValueError("a resumed sweep stays in its folder: root does not apply")
         if not sweep.is_dir(): raise FileNotFoundError(f"sweep folder {resume} does not exist")
-    else: sweep = new_run_dir(name, root)
+        if not (sweep/SWEEP_FILE).is_file(): raise ValueError(f"{sweep} is not a sweep folder: it holds no {SWEEP_FILE} (sweeps write it first)")
+        if (was := json.loads((sweep/SWEEP_FILE).read_text())) != json.loads(json.dumps(args)):
+            raise ValueError(f"cannot resume the sweep in {sweep} with other arguments: it ran {was['notebook']} over folds {list(was['folds'])}" + (" with other parameter values" if list(was['folds']) == list(todo) else '')
+                             + "; a sweep continues only with the arguments it started with (its sweep.json)")
+    else: sweep = new_run_dir(name, root); write_json(sweep/SWEEP_FILE, args)
     had, runs = _fold_runs(sweep, nb) if resume is not None else {}, []
     try:
         for fold, f in folds.items():
@@ -389,5 +397,7 @@ def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=No
         raise RuntimeError(f"sweep {sweep}: fold {fold!r} did not finish: {e}; finished folds: {', '.join(list(folds)[:len(runs)]) or 'none'}{table}; "
                            f"continue the sweep with the same arguments and --resume {sweep}") from None
     finally:
-        if runs: write_table(compare_runs(runs), sweep/'table')   # also when a fold failed or was interrupted: the finished folds' table
+        if runs:   # also when a fold failed or was interrupted: the finished folds' table, marked as such
+            _, md = write_table(compare_runs(runs), sweep/'table')
+            if len(runs) < len(folds): md.write_text(md.read_text() + f"\n\nPartial: {len(runs)} of {len(folds)} folds finished ({', '.join(list(folds)[:len(runs)])}); continue with --resume {sweep}\n")
     return sweep
