@@ -17,11 +17,11 @@ from .eval.metrics import zero_shot_metrics
 from .eval.text import similarity_matrix, plot_similarity
 
 # %% auto #0
-__all__ = ['RUN_RECORDS', 'Y_KINDS', 'HEADLINE', 'LAST_FILES', 'save_fig', 'plot_training', 'tsne_2d', 'plot_embedding_space',
-           'plot_confusion', 'plot_per_class_f1', 'text_similarity_figure', 'is_run_folder', 'load_run',
-           'make_synthetic_run', 'class_id_kind', 'window_labels', 'embedding_figure', 'report_run', 'git_history',
-           'commit_text', 'finished_run', 'unfinished_run', 'compare_runs', 'to_markdown', 'write_table', 'find_runs',
-           'resolve_report_dirs']
+__all__ = ['RUN_RECORDS', 'Y_KINDS', 'HEADLINE', 'NESTED', 'LAST_FILES', 'save_fig', 'plot_training', 'tsne_2d',
+           'plot_embedding_space', 'plot_confusion', 'plot_per_class_f1', 'text_similarity_figure', 'is_run_folder',
+           'load_run', 'make_synthetic_run', 'class_id_kind', 'window_labels', 'embedding_figure', 'report_run',
+           'metric', 'git_history', 'commit_text', 'finished_run', 'unfinished_run', 'compare_runs', 'to_markdown',
+           'write_table', 'find_runs', 'resolve_report_dirs']
 
 # %% ../nbs/60_report.ipynb #912bf11b
 def save_fig(fig:plt.Figure,  # figure to save
@@ -351,7 +351,16 @@ def report_run(run_dir:str|Path,         # run folder; PNGs are written into it
 
 # %% ../nbs/60_report.ipynb #043866da
 HEADLINE = ('accuracy', 'macro_f1', 'balanced_accuracy', 'recall_at_1', 'recall_at_3', 'mrr', 'group_accuracy', 'group_mrr',
-            'chance', 'chance_macro_f1', 'n', 'n_classes')  # metric columns of the comparison table, where present
+            'chance', 'chance_macro_f1', 'n', 'n_classes',   # metric columns of the comparison table, where present
+            'hubness_uncorrected_macro_f1', 'transductive_macro_f1', 'per_recording_macro_f1', 'reference_macro_f1',
+            'open_vocab_accuracy', 'open_vocab_group_accuracy', 'open_vocab_mrr')
+NESTED = ('hubness', 'transductive', 'per_recording', 'open_vocab', 'reference')   # metrics nested per held-out set, flattened as '<key>_<metric>'
+
+def metric(m:dict, col:str):  # one dataset's metrics (metrics.json['zero_shot'][set]); a column name
+    "The metric `col` of `m`: a nested one ('<key>_<metric>', key in NESTED) read from its dict; None where absent."
+    for k in NESTED:
+        if col.startswith(k + '_'): return (m.get(k) or {}).get(col[len(k) + 1:])
+    return m.get(col)
 
 def git_history(hp:dict)->list[dict]:  # a run's hyperparameters.json
     "The git states (`{'commit', 'dirty'}`) a run was trained at: its start's (`git`), then each resumption's (`resumed`)."
@@ -370,10 +379,8 @@ def _provenance(run:dict)->dict:
 
 def _headline(m:dict)->dict:
     "Headline metrics of one dataset, with CI bounds (`ci95`) and open-vocabulary results (`open_vocab`) flattened."
-    out = {k: m[k] for k in HEADLINE if k in m}
+    out = {k: v for k in HEADLINE if (v := metric(m, k)) is not None}
     for k, (lo, hi) in (m.get('ci95') or {}).items(): out[f'{k}_lo'], out[f'{k}_hi'] = lo, hi
-    for k in ('accuracy', 'group_accuracy', 'mrr'):
-        if k in (m.get('open_vocab') or {}): out[f'open_vocab_{k}'] = m['open_vocab'][k]
     return out
 
 def _scalar(v)->bool: return isinstance(v, (int, float, str)) and not isinstance(v, bool)
