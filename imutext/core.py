@@ -95,7 +95,7 @@ def git_info(path:str|Path=REPO_ROOT)->dict:  # a folder inside the repository
     try:
         head = git('rev-parse', 'HEAD')
         if head.returncode: return dict(commit=None, dirty=None)
-        return dict(commit=head.stdout.strip(), dirty=bool(git('status', '--porcelain', '--untracked-files=no').stdout.strip()))
+        return dict(commit=head.stdout.strip(), dirty=bool(git('status', '--porcelain').stdout.strip()))   # an untracked file a run may import counts too; ignored ones (outputs, caches) do not
     except (OSError, subprocess.TimeoutExpired): return dict(commit=None, dirty=None)
 
 # %% ../nbs/00_core.ipynb #eff48e8a
