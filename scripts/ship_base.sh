@@ -20,7 +20,7 @@ print('rewrote', refresh_card('imutext-base', 'results/imutext-base/hyperparamet
 PY
   exit
 fi
-run=$(imutext run nbs/runs/train.ipynb --preset base --name imutext-base "$@" | tee /dev/stderr | awk '/^run folder:/ {print $3}')
+run=$(imutext run nbs/runs/train.ipynb --preset base --name imutext-base "$@" | tee /dev/stderr | awk '/^run folder:/ {r = $3} END {print r}')   # the CLI's line, the last of the run's output
 python - "$run" $evidence <<'PY'
 import sys
 from imutext.ship import ship_model
