@@ -78,7 +78,7 @@ def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:
     elif cfg.vib.vib_label_level != 'fault_type':   # the reference names fault types; a run scoring the folders' own labels has none to compare with
         warnings.warn(f"vib_label_level {cfg.vib.vib_label_level!r}: the text-free reference classifies fault types, so this run's held-out sets get none")
     else:                            # supervised cross-rig reference trained on the same training sets, no text, on the run's windows (revolutions, band, orders)
-        for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, cfg.vib, seed=cfg.train.seed)
+        for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, cfg.vib, seed=cfg.train.seed, recordings=np.unique(r['seg']))   # the recordings zero-shot scored
 
 
 def hyperparameters_entry(cfg:ExpCfg, run_dir:Path, preset:str)->dict:

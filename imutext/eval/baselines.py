@@ -58,6 +58,7 @@ def order_reference(train_sets:list,                # datasets (name, path, Sens
                     cfg:VibDataCfg|None=None,        # band edges, revolutions, orders (input/label level forced to order/fault_type)
                     seed:int=0,                      # seed of the solver
                     lines:bool=False,                # read each rig's fault lines (`line_features`) instead of the whole spectrum
+                    recordings=None,                 # the test set's recordings (segment ids) to score, e.g. those zero-shot scored; None: all but those sharing a source file with a training set
                    )->dict:                          # macro_f1, accuracy, n, classes, per_class_f1, chance_macro_f1 (with `lines`: left_out)
     "Text-free reference: order envelope spectra (or their values at each rig's fault lines) + balanced logistic regression, trained on `train_sets`, scored on `test_set`."
     cfg = replace(cfg or VibDataCfg(), vib_input='order', vib_label_level='fault_type')
@@ -67,7 +68,8 @@ def order_reference(train_sets:list,                # datasets (name, path, Sens
         if not te.info['orders']: raise ValueError(f"{te.dataset}: meta.json gives no bearing geometry or fault frequencies, so its fault lines are unknown")
         left_out = [w.dataset for w in tr if not w.info['orders']]; tr = [w for w in tr if w.info['orders']]
         if not tr: raise ValueError(f"no training set gives bearing geometry or fault frequencies: {left_out}")
-    if not isinstance(test_set, Windows):   # recordings of a training set's runs (another channel) are left out, named, as zero-shot scoring leaves them
+    if recordings is not None: te = te.subset(np.isin(te.seg, np.asarray(recordings)))   # the windows zero-shot scored (it also leaves out recordings shared with pre-training sets)
+    elif not isinstance(test_set, Windows):   # recordings of a training set's runs (another channel) are left out, named, as zero-shot scoring leaves them
         te = te.subset(~np.isin(te.seg, shared_sources([d for d in train_sets if not isinstance(d, Windows)], test_set if isinstance(test_set, SensorData) else load_dataset(test_set))))
     seen = {w.label_names[k] for w in tr for k in np.unique(w.y)}       # fault types with training windows
     classes = [n for n in te.label_names if n in seen]   # the candidates zero-shot has too (the set's fault types), not only those with scored windows
