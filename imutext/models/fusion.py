@@ -15,7 +15,7 @@ from .text import mean_by_class
 from ..losses import class_ce_loss, supcon_loss
 
 # %% auto #0
-__all__ = ['class_token_table', 'candidate_texts', 'LSAFusion', 'inverse_frequency', 'fusion_terms']
+__all__ = ['class_token_table', 'candidate_classes', 'LSAFusion', 'inverse_frequency', 'fusion_terms']
 
 # %% ../../nbs/23a_models.fusion.ipynb #2d817d95
 def class_token_table(per_text:torch.Tensor,  # (n, 384) one embedding per text
@@ -33,18 +33,15 @@ def class_token_table(per_text:torch.Tensor,  # (n, 384) one embedding per text
     return tok, mask
 
 # %% ../../nbs/23a_models.fusion.ipynb #29e18d75
-def candidate_texts(per_text:torch.Tensor,  # (n, 384) one embedding per text
-                    owner:torch.Tensor,     # (n,) class index of every text, non-decreasing (as for class_token_table)
-                    lo:torch.Tensor,        # (B,) first class of each window's dataset
-                    hi:torch.Tensor,        # (B,) one past its last class
-                   )->tuple:                # tokens (B, M, 384) zero-padded, mask (B, M) True on real texts
-    "The texts of every class of each window's dataset, as one padded token sequence per window (M = most texts of a dataset)."
-    owner, lo, hi = owner.to(per_text.device), lo.to(per_text.device), hi.to(per_text.device)
-    first = torch.searchsorted(owner, torch.arange(int(hi.max()) + 1, device=owner.device))   # (K+1,) index of each class's first text
-    start, stop = first[lo], first[hi]                                                        # (B,) each window's stretch of texts
-    idx = start[:, None] + torch.arange(int((stop - start).max()), device=owner.device)      # (B, M)
-    mask = idx < stop[:, None]
-    return per_text[idx.clamp(max=len(owner) - 1)] * mask[..., None], mask
+def candidate_classes(table:torch.Tensor,  # (K, D) one row per class
+                      lo:torch.Tensor,     # (B,) first class of each window's dataset
+                      hi:torch.Tensor,     # (B,) one past its last class
+                     )->tuple:             # tokens (B, M, D) zero-padded, mask (B, M) True on real classes
+    "The rows of every class of each window's dataset, as one padded token sequence per window (M = most classes of a dataset)."
+    lo, hi = lo.to(table.device), hi.to(table.device)
+    idx = lo[:, None] + torch.arange(int((hi - lo).max()), device=table.device)   # (B, M)
+    mask = idx < hi[:, None]
+    return table[idx.clamp(max=len(table) - 1)] * mask[..., None], mask
 
 # %% ../../nbs/23a_models.fusion.ipynb #e6136aea
 class LSAFusion(nn.Module):
@@ -103,7 +100,7 @@ def fusion_terms(fusion:LSAFusion|None,  # the model's fusion branch (SignalClip
     K = len(weight)
     tok, tmask = class_token_table(fusion.project_text(per_text), owner, K)       # (K, L, fd), (K, L): every text projected once, laid out per class
     pc = fusion.project_text(mean_by_class(per_text, owner, K))                    # (K, fd) each class's mean text, projected
-    cand, cmask = candidate_texts(pc, torch.arange(K, device=pc.device), lo[rows], hi[rows])   # (B, M, fd): the classes of each window's dataset, one token each
+    cand, cmask = candidate_classes(pc, lo[rows], hi[rows])                        # (B, M, fd): the classes of each window's dataset, one token each
     zs, zt = (gather(z) for z in fusion(out['tokens'], out['token_mask'], tok[y[rows]], tmask[y[rows]], cand, cmask))   # (B, fd) each
     cls = F.normalize(pc, dim=-1)                                                  # (K, fd) the classifiers' class vectors
     s, w = fusion.scale(), weight.to(zs.device)
