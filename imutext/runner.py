@@ -204,6 +204,7 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
         if not ck.is_file(): raise FileNotFoundError(f"parameter 'checkpoint': {ck} is not a file")
         out['checkpoint'] = str(ck.resolve())
     def value(k): return out[k] if k in out else ast.literal_eval(decl[k][1])   # given, else the notebook's default
+    def run_cfg(): return ExpCfg().override(**{k: value(k) for k in decl if k in flat_fields() and k not in idle})   # the config the run will build
     eff = {k: value(k) for k in ('train_sets', 'zero_shot_sets', 'dataset') if k in decl and k not in idle}
     mod = value('modality') if 'modality' in out or 'modality' in decl else None
     for k, v in eff.items():   # a folder of the other kind fails now, not inside the notebook after the run folder exists
@@ -217,17 +218,16 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
         if math.ceil(T / rp) > MAX_RAW: raise ValueError(f"parameter 'window_s': a window of rate_hz × window_s = {T} samples makes {math.ceil(T / rp)} raw patches of {rp} samples for the shape codebook (vq_mode {value('vq_mode')!r}), "
                                                          f"more than its {MAX_RAW}; keep rate_hz × window_s ≤ {MAX_RAW * rp}")
     if out.get('init_from') and 'init_from' not in idle:   # what building the model checks (encoder, inputs, held-out and validation sets), now: a sweep refused it in its first fold
-        cfg = ExpCfg().override(**{k: value(k) for k in decl if k in flat_fields() and k not in idle})
-        try: pretrained_encoder(out['init_from'], cfg)
+        try: pretrained_encoder(out['init_from'], run_cfg())
         except Exception as e: raise ValueError(f"parameter 'init_from': {str(e).removeprefix('EncoderCfg.init_from: ')}") from None
     if 'd_model' in decl:   # what building the model and the trainer check, now: each failed inside the run, after its folder existed
-        cfg = ExpCfg().override(**{k: value(k) for k in decl if k in flat_fields() and k not in idle}).override(init_from='')   # the pre-trained encoder is checked above
+        cfg = run_cfg().override(init_from='')   # the pre-trained encoder is checked above
         if cfg.encoder.d_model % cfg.encoder.n_heads: raise ValueError(f"parameter 'd_model' ({cfg.encoder.d_model}) must be a multiple of n_heads ({cfg.encoder.n_heads}): the attention heads split the width equally")
         try: build_model(cfg); check_batch(cfg)
         except ValueError as e: raise ValueError(f"the model these parameters describe cannot be trained: {e}") from None
     if 'train_sets' in eff and 'zero_shot_sets' in eff:
         train = [e for e in eff['train_sets'].split(',') if e.strip()]
-        if dup := sorted({e for e in train if train.count(e) > 1} | {t for i, t in enumerate(train) if (s := seen_in_training(train[:i], t))}):
+        if dup := sorted({t for i, t in enumerate(train) if seen_in_training(train[:i], t)}):   # the same folder, or a copy of its recordings
             raise ValueError(f"parameter 'train_sets': {dup} given twice (by name, folder or a copy of its recordings); each set is trained on once")
         for z in filter(None, eff['zero_shot_sets'].split(',')):
             if seen := seen_in_training(train, z): raise ValueError(f"parameter 'zero_shot_sets': {z!r} is also a training set ({', '.join(seen)}); a held-out set must not be trained on")
