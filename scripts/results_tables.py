@@ -3,7 +3,7 @@
 Every number in those result tables comes out of this script, and tests/test_results.py checks that the two files
 hold exactly these tables, so a table cannot drift from its runs. Run after adding runs: python scripts/results_tables.py (prints) or --write (rewrites the marked tables of both).
 """
-import itertools, json, re, sys
+import functools, itertools, json, re, sys
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -53,16 +53,20 @@ def table(head, rows):
 
 REF_REPLAY = RES/'vib-reference'/'replay.jsonl'   # the vibration reference re-scored among the same candidates as zero-shot (8c12bd6; scripts/vib_reference_replay.py)
 
+@functools.lru_cache(maxsize=None)
+def replay_f1(path):
+    "`{(run, set): macro_f1}` of a reference replay file (read once)."
+    return {(r['run'], r['set']): r['macro_f1'] for r in screen_rows(path) or []}
+
 def reference(run, ds, m):
     "The text-free reference macro-F1 of run `run` on `ds`: its re-scored value where the replay has one, else the one in its metrics `m`."
-    rows = {(r['run'], r['set']): r['macro_f1'] for r in screen_rows(REF_REPLAY) or []}
-    return rows.get((run, ds), (m.get('reference') or {}).get('macro_f1'))
+    return replay_f1(REF_REPLAY).get((run, ds), (m.get('reference') or {}).get('macro_f1'))
 
 LINES_REPLAY = RES/'vib-reference'/'lines.jsonl'   # the reference with the rig's geometry (order_reference(lines=True): the spectrum at each rig's fault lines), scored on committed runs (scripts/vib_reference_replay.py --lines)
 
 def lines_reference(run, ds):
     "The fault-line reference macro-F1 of run `run` (its id under results/) on `ds`; None where it was not scored or cannot be (a rig without geometry)."
-    return {(r['run'], r['set']): r['macro_f1'] for r in screen_rows(LINES_REPLAY) or []}.get((run, ds))
+    return replay_f1(LINES_REPLAY).get((run, ds))
 
 def lines_note():
     rows = screen_rows(LINES_REPLAY) or []
