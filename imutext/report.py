@@ -378,7 +378,7 @@ def _provenance(run:dict)->dict:
                 epochs=len(mt.get('history') or []) or ((((hp.get('config') or {}).get('train') or {}).get('epochs')) if mt else None), wall_s=mt.get('wall_s'))   # epochs logged, else configured (closed-set runs log none); none for an unfinished run
 
 def _headline(m:dict)->dict:
-    "Headline metrics of one dataset, with CI bounds (`ci95`) and open-vocabulary results (`open_vocab`) flattened."
+    "Headline metrics of one dataset (`HEADLINE`, nested ones read by `metric`), with CI bounds (`ci95`) flattened."
     out = {k: v for k in HEADLINE if (v := metric(m, k)) is not None}
     for k, (lo, hi) in (m.get('ci95') or {}).items(): out[f'{k}_lo'], out[f'{k}_hi'] = lo, hi
     return out
