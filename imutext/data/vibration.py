@@ -139,11 +139,18 @@ def order_axis(cfg:VibDataCfg)->np.ndarray:  # (n_bins,) shaft orders 0, step, .
     "The shaft orders the order spectrum is sampled at."
     return np.arange(int(round(cfg.vib_max_order / cfg.vib_order_step)) + 1) * cfg.vib_order_step
 
-def _on_grid(freqs:np.ndarray, mag:np.ndarray, grid:np.ndarray)->np.ndarray:  # (N, F) -> (N, len(grid))
-    "Linear interpolation of every row of `mag` from `freqs` onto `grid` (one shared index computation)."
+def _on_grid(freqs:np.ndarray, mag:np.ndarray,  # (F,) ascending bin frequencies (or orders), (N, F) magnitudes
+             grid:np.ndarray)->np.ndarray:         # (G,) evenly spaced points -> (N, G)
+    "Every row of `mag` onto `grid`: on a grid coarser than the bins, at each point the largest bin nearer to it than to any other point (peak hold, so a line between two points keeps its height); on a finer grid, and at a point no bin is nearest to, the linear interpolation; 0 beyond the spectrum."
     pos = np.interp(grid, freqs, np.arange(len(freqs)))
     i0 = np.minimum(pos.astype(np.int64), len(freqs) - 2); w = pos - i0
-    return np.where(grid > freqs[-1], 0., mag[:, i0] * (1 - w) + mag[:, i0 + 1] * w)   # beyond the spectrum: no energy, not the edge value repeated
+    out = mag[:, i0] * (1 - w) + mag[:, i0 + 1] * w
+    cell = np.round((freqs - grid[0]) / (grid[1] - grid[0])).astype(np.int64)   # each bin's nearest grid point
+    inside = np.flatnonzero((cell >= 0) & (cell < len(grid)))
+    if inside.size and grid[1] - grid[0] > freqs[1] - freqs[0]:
+        at, first = np.unique(cell[inside], return_index=True)   # cells ascend with freqs: each point's bins are one run
+        out[:, at] = np.maximum.reduceat(mag[:, inside], first, axis=1)
+    return np.where(grid > freqs[-1], 0., out)   # beyond the spectrum: no energy, not the edge value repeated
 
 def _log_median(s:np.ndarray, eps:float=1e-3,   # (N, F) magnitudes -> (N, F) float32
                 inside:np.ndarray|None=None):   # (F,) bool: the bins the spectrum reaches (default all); the median is theirs
