@@ -27,8 +27,7 @@ def _order_windows(d:Windows|SensorData|str, cfg:VibDataCfg)->Windows:
     if (d.info.get('input'), d.info.get('label_level')) != ('order', 'fault_type'):
         raise ValueError(f"{d.dataset}: order_reference needs vib_input='order' windows at label level 'fault_type', "
                          f"got {d.info.get('input')!r} at {d.info.get('label_level')!r}")
-    if 'orders' not in d.info: d.info['orders'] = bearing_orders(load_dataset(d.dataset).meta)   # windows made elsewhere: their dataset's meta.json
-    return d
+    return d if 'orders' in d.info else replace(d, info={**d.info, 'orders': bearing_orders(load_dataset(d.dataset).meta)})   # windows made elsewhere: their dataset's meta.json, on a copy (the caller's are not changed)
 
 def _check_disjoint(tr:list, te:Windows):
     "Refuse a training set holding recordings of the test set (the same dataset: its own test windows would be scored)."
