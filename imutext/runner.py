@@ -300,6 +300,11 @@ def _one_line(s:str, n:int=400)->str:
     s = ' '.join(re.sub(r'\x1b\[[0-9;]*m', '', str(s)).split())
     return s if len(s) <= n else s[:n - 1] + '…'
 
+def _results_note(run_dir:Path)->str:
+    "What error.txt adds when the run wrote its results (`LAST_FILES`) before it stopped: they are complete, only the cells after them did not run."
+    done = [f for f in LAST_FILES if (run_dir/f).is_file()]
+    return f" after it wrote {', '.join(done)}: those results are complete, only the cells after them (figures, tables) did not run" if done else ''
+
 def _execute(nb:Path, run_dir:Path, params:dict, stream:bool):
     "Execute `nb` into `run_dir` (with `stream`, its cells' stdout and stderr go to ours as they come); on failure or interruption write error.txt and raise naming the notebook's exception (an interruption is re-raised as it came)."
     import papermill
@@ -309,14 +314,16 @@ def _execute(nb:Path, run_dir:Path, params:dict, stream:bool):
                                    stdout_file=sys.stdout if stream else None, stderr_file=sys.stderr if stream else None)   # not log_output: it sends stdout to a logger nobody configured
     except PapermillExecutionError as e:
         tb = re.sub(r'\x1b\[[0-9;]*m', '', '\n'.join(e.traceback))
-        (run_dir/'error.txt').write_text(f"{e.ename}: {e.evalue}\n\n{tb}\n")
-        raise RuntimeError(f"notebook {nb} failed with {e.ename}: {_one_line(e.evalue)} (traceback: {run_dir/'error.txt'}; executed notebook: {run_dir/nb.name})") from None
+        (run_dir/'error.txt').write_text(f"{e.ename}: {e.evalue}\n\n{tb}\n" + (f"\nThe notebook failed{_results_note(run_dir)}\n" if _results_note(run_dir) else ''))
+        raise RuntimeError(f"notebook {nb} failed{_results_note(run_dir)} with {e.ename}: {_one_line(e.evalue)} (traceback: {run_dir/'error.txt'}; executed notebook: {run_dir/nb.name})") from None
     except Exception as e:
         (run_dir/'error.txt').write_text(f"{type(e).__name__}: {e}\n")
-        raise RuntimeError(f"notebook {nb} failed with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'})") from None
+        raise RuntimeError(f"notebook {nb} failed{_results_note(run_dir)} with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'})") from None
     except BaseException as e:                                                 # Ctrl-C (KeyboardInterrupt), SystemExit: the folder must not look like a run in progress or finished
-        (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted before it finished{': ' + str(e) if str(e) else ''}; "
-                                         + (f"continue it with: imutext run {nb} --resume {run_dir}\n" if resumes(nb) else "it keeps no checkpoint to continue from: start it again as a new run\n"))
+        why = f": {e}" if str(e) else ''
+        if late := _results_note(run_dir): (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted{late}{why}\n")   # a finished run is not resumed
+        else: (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted before it finished{why}; "
+                                               + (f"continue it with: imutext run {nb} --resume {run_dir}\n" if resumes(nb) else "it keeps no checkpoint to continue from: start it again as a new run\n"))
         raise
     (run_dir/'error.txt').unlink(missing_ok=True)                              # a stale one from a failed try
 
