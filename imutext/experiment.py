@@ -14,14 +14,14 @@ from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .train import fit, prepare, with_absolute_sets, resume_checkpoint
 from .eval.zeroshot import zero_shot, held_out_inputs, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
-from .report import plot_training, embedding_figure, save_fig, finished_run, metric
+from .report import plot_training, embedding_figure, save_fig, finished_run, metric, HEADLINE
 from .eval.baselines import order_reference
 from .eval.codebook import codebook_report
 from .models.factory import CKPT_NAME
 
 # %% auto #0
-__all__ = ['TABLE_COLS', 'write_json', 'new_run_dir', 'zero_shot_table', 'embedding_sample', 'held_out_extras',
-           'hyperparameters_entry', 'record_hyperparameters', 'run_experiment', 'newest_finished_checkpoint']
+__all__ = ['write_json', 'new_run_dir', 'zero_shot_table', 'embedding_sample', 'held_out_extras', 'hyperparameters_entry',
+           'record_hyperparameters', 'run_experiment', 'newest_finished_checkpoint']
 
 # %% ../nbs/65_experiment.ipynb #dab08716
 def write_json(path:Path, obj):
@@ -41,13 +41,9 @@ def new_run_dir(name:str='run', root:Path|None=None)->Path:
     raise FileExistsError(f"{base}: 999 run folders of this name in one second")
 
 # %% ../nbs/65_experiment.ipynb #6d168d23
-TABLE_COLS = ['n_classes', 'n', 'accuracy', 'chance', 'macro_f1', 'chance_macro_f1', 'balanced_accuracy', 'recall_at_1',
-              'recall_at_3', 'mrr', 'hubness_uncorrected_macro_f1', 'transductive_macro_f1', 'per_recording_macro_f1', 'group_accuracy', 'chance_group_accuracy', 'open_vocab_accuracy', 'open_vocab_chance',
-              'open_vocab_group_accuracy', 'open_vocab_chance_group_accuracy', 'reference_macro_f1']
-
 def _row(m:dict)->dict:
-    "The table's columns from one dataset's metrics (nested ones flattened: `report.metric`)."
-    return {c: metric(m, c) for c in TABLE_COLS}
+    "The table's columns (`report.HEADLINE`, as in the comparison table) from one dataset's metrics (nested ones flattened: `report.metric`)."
+    return {c: metric(m, c) for c in HEADLINE}
 
 def zero_shot_table(zs:dict)->pd.DataFrame:  # dataset -> metrics dict (metrics.json['zero_shot'])
     "Headline zero-shot metrics per dataset plus their mean (columns no set has are left out)."

@@ -202,7 +202,9 @@ def load_run(run_dir:str|Path)->dict:  # a run folder
     "`{'dir', 'name', 'hyperparameters', 'metrics', 'embeddings', 'codebook'}` of a run folder; absent parts are empty."
     d = Path(run_dir)
     if not d.is_dir(): raise FileNotFoundError(f"run folder {d} does not exist")
-    if not is_run_folder(d): raise FileNotFoundError(f"{d} holds neither hyperparameters.json nor metrics.json: not a run folder")
+    if not is_run_folder(d):
+        if (err := d/'error.txt').is_file(): raise FileNotFoundError(f"{d}: the run failed before it recorded its config (no hyperparameters.json), so it has nothing to report; its error.txt: {' '.join(err.read_text().split())[:300]}")
+        raise FileNotFoundError(f"{d} holds neither hyperparameters.json nor metrics.json: not a run folder")
     hp, mt = _read_json(d/'hyperparameters.json'), _read_json(d/'metrics.json')
     return dict(dir=d, name=d.name, hyperparameters=hp or {}, metrics=mt or {}, embeddings=_read_npz(d/'embeddings.npz'), codebook=_read_json(d/'codebook.json') or {})
 
@@ -350,10 +352,10 @@ def report_run(run_dir:str|Path,         # run folder; PNGs are written into it
     return {**out, **{f.stem: f for f in sorted(d.glob('codebook_*.png'))}}
 
 # %% ../nbs/60_report.ipynb #043866da
-HEADLINE = ('accuracy', 'macro_f1', 'balanced_accuracy', 'recall_at_1', 'recall_at_3', 'mrr', 'group_accuracy', 'group_mrr',
-            'chance', 'chance_macro_f1', 'n', 'n_classes',   # metric columns of the comparison table, where present
-            'hubness_uncorrected_macro_f1', 'transductive_macro_f1', 'per_recording_macro_f1', 'reference_macro_f1',
-            'open_vocab_accuracy', 'open_vocab_group_accuracy', 'open_vocab_mrr')
+HEADLINE = ('n_classes', 'n', 'accuracy', 'chance', 'macro_f1', 'chance_macro_f1', 'balanced_accuracy', 'recall_at_1', 'recall_at_3', 'mrr',
+            'group_accuracy', 'chance_group_accuracy', 'group_mrr', 'hubness_uncorrected_macro_f1', 'transductive_macro_f1', 'per_recording_macro_f1',
+            'reference_macro_f1', 'open_vocab_accuracy', 'open_vocab_chance', 'open_vocab_group_accuracy', 'open_vocab_chance_group_accuracy',
+            'open_vocab_mrr')   # the metric columns of a run's zero-shot table and of the comparison table, where present
 NESTED = ('hubness', 'transductive', 'per_recording', 'open_vocab', 'reference')   # metrics nested per held-out set, flattened as '<key>_<metric>'
 
 def metric(m:dict, col:str):  # one dataset's metrics (metrics.json['zero_shot'][set]); a column name
