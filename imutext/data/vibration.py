@@ -5,6 +5,7 @@
 # %% ../../nbs/11a_data.vibration.ipynb #c40a11af
 from __future__ import annotations
 import re, warnings
+from pathlib import Path
 import numpy as np
 from scipy.fft import next_fast_len, rfft, rfftfreq
 from scipy.signal import butter, hilbert, sosfiltfilt
@@ -15,20 +16,27 @@ from .windows import Windows, resample_segments, cut_windows, normalise_windows,
 from .subactions import load_subactions
 
 # %% auto #0
-__all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'BAND_EDGE', 'VIBRATION_WORDS', 'CHANNEL_QUANTITIES', 'VIB_QUANTITIES', 'MIN_COVER',
-           'MIN_BAND_SHARE', 'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY', 'NUMBER_WORDS', 'shaft_hz',
-           'fault_type_key', 'fault_labels', 'envelope_spectrum', 'order_axis', 'order_spectrum', 'channel_quantity',
-           'vibration_channels', 'vib_inputs', 'bearing_orders', 'severity_words', 'fault_texts']
+__all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'FAULT_WORDS', 'BAND_EDGE', 'SPECTRUM_GRID', 'VIBRATION_WORDS', 'CHANNEL_QUANTITIES',
+           'VIB_QUANTITIES', 'MIN_COVER', 'MIN_BAND_SHARE', 'FAULT_NAMES', 'FAULT_TERMS', 'FAULT_PHYSICS', 'SEVERITY',
+           'NUMBER_WORDS', 'shaft_hz', 'fault_type_key', 'fault_labels', 'envelope_spectrum', 'order_axis',
+           'order_spectrum', 'channel_quantity', 'vibration_channels', 'vib_inputs', 'bearing_orders', 'severity_words',
+           'fault_texts']
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
-_RPM = re.compile(r'(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?[\s_]*(?:rpm|r/min|revs?/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm', '0hp_1797_RPM', '1797 rev/min'
+_RPM = re.compile(r'(?<![\d.,])(\d{1,3}(?:([,\u00a0\u2009\u202f ])\d{3})(?:\2\d{3})*|\d+)([.,]\d+)?[\s_]*(?:rpm|r/min|revs?/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm', '0hp_1797_RPM', '1797 rev/min', '1797,5 rpm'
+_RANGE_BEFORE = re.compile(r'\d\s*(?:-|–|—|~|to)\s*$')   # what precedes the upper end of a speed range ('800-1400 rpm', '800 to 1400 rpm')
 _RPM_FIRST = re.compile(r'(?<![a-z])(?:rpm|r/min)\s*[=:]\s*(\d+(?:\.\d+)?)', re.I)   # 'RPM=1797', 'rpm: 1797'
 _SHAFT_HZ = re.compile(r'(?:shaft|rotating|rotation|rotational|running) (?:rate|speed|frequency)\D{0,20}?(\d+(?:\.\d+)?)\s*hz(?![a-z])', re.I)  # 'input shaft rate 25 Hz', 'rotating speed 35 Hz'
 _NAME_HZ = re.compile(r'(?<![\d.])(\d+(?:\.\d+)?)[\s_]*hz(?![a-z])', re.I)   # a shaft rate in a condition name: '35Hz/12kN' (XJTU-SY style); '12kHz' is no match
 
 def _rpms(text:str)->list:  # a condition name or description
-    "The distinct speeds in rpm that `text` states ('1,797 rpm' is 1797)."
-    return list(dict.fromkeys([float(m[1].replace(',', '') + (m[2] or '')) for m in _RPM.finditer(text or '')] + [float(m[1]) for m in _RPM_FIRST.finditer(text or '')]))
+    "The distinct speeds in rpm that `text` states ('1,797 rpm', '1\u202f797 rpm' with a thin or no-break space, and '1797,5 rpm' are 1797 and 1797.5); a speed range, or thousands split by a plain space ('1 797 rpm': one number or two?), is refused."
+    out = []
+    for m in _RPM.finditer(text or ''):
+        if m[2] == ' ': raise DataFormatError(f"{text!r} states {m[0]!r}: one speed with a space between its thousands, or two numbers? Write the speed without the space, or give each recording's speed_rpm")
+        if _RANGE_BEFORE.search(text[:m.start()]): raise DataFormatError(f"{text!r} states a range of speeds: the order spectrum needs each recording's constant speed; give each recording's speed_rpm")
+        out.append(float(re.sub(r'\D', '', m[1]) + ('.' + m[3][1:] if m[3] else '')))
+    return list(dict.fromkeys(out + [float(m[1]) for m in _RPM_FIRST.finditer(text or '')]))
 
 def _positive(v, field:str)->float:  # a meta.json speed value and where it sits
     "`v` as a positive finite number; raises naming `field` otherwise."
@@ -63,8 +71,8 @@ def _recording_shaft(meta:dict, rec:dict, cond:str|None)->float|None:
     if m := _SHAFT_HZ.search(desc): return float(m[1])
     ff, xs = rec.get('fault_frequencies_hz'), _bearing(meta).get('fault_frequencies_x_shaft_speed')
     ff, xs = (v if isinstance(v, dict) else {} for v in (ff, xs))   # frequencies in another shape state none
-    k = next((k for k in ff if xs.get(k)), None)
-    return float(ff[k]) / float(xs[k]) if k else None
+    k = next((k for k in ff if ff[k] is not None and xs.get(k) is not None), None)
+    return _positive(ff[k], f"fault_frequencies_hz.{k}") / _positive(xs[k], f"bearing.fault_frequencies_x_shaft_speed.{k}") if k else None
 
 # %% ../../nbs/11a_data.vibration.ipynb #f795c464
 def shaft_hz(ds:SensorData,  # a loaded vibration dataset
@@ -90,12 +98,16 @@ def shaft_hz(ds:SensorData,  # a loaded vibration dataset
 # %% ../../nbs/11a_data.vibration.ipynb #e0102176
 FAULT_TYPES = ('healthy', 'inner_race', 'outer_race', 'ball', 'cage', 'looseness', 'unbalance', 'misalignment', 'gear', 'other')  # the data README's canonical order
 
-FAULT_ALIASES = {'normal': 'healthy', 'no_fault': 'healthy', 'baseline': 'healthy', 'inner': 'inner_race', 'ir': 'inner_race', 'outer': 'outer_race',
+FAULT_ALIASES = {'normal': 'healthy', 'no_fault': 'healthy', 'baseline': 'healthy', 'inner': 'inner_race', 'ir': 'inner_race', 'outer': 'outer_race', 'inner_ring': 'inner_race', 'outer_ring': 'outer_race',
+                 'rolling_elements': 'ball', 'balls': 'ball', 'unbalanced': 'unbalance', 'misaligned': 'misalignment', 'loose': 'looseness', 'retainer': 'cage',
                  'or': 'outer_race', 'rolling_element': 'ball', 'roller': 'ball', 'imbalance': 'unbalance'}   # other spellings of FAULT_TYPES
 
+FAULT_WORDS = ('_fault', '_faults', '_defect', '_damage', '_bearing')   # trailing words a fault type may carry: 'inner race fault', 'healthy bearing'
+
 def fault_type_key(t:str)->str:  # a meta.json fault_type value
-    "A fault type in the one spelling of FAULT_TYPES: case-blind, spaces and hyphens as '_', common aliases mapped ('Inner Race', 'IR' -> 'inner_race'; 'normal' -> 'healthy')."
+    "A fault type in the one spelling of FAULT_TYPES: case-blind, spaces and hyphens as '_', a trailing 'fault', 'defect', 'damage' or 'bearing' dropped, common aliases mapped ('Inner Race fault', 'IR', 'inner ring' -> 'inner_race'; 'healthy bearing', 'normal' -> 'healthy')."
     k = re.sub(r'[\s\-]+', '_', t.strip().lower())
+    while k not in FAULT_ALIASES and k not in FAULT_TYPES and (w := next((w for w in FAULT_WORDS if k.endswith(w) and len(k) > len(w)), None)): k = k[:-len(w)]   # 'no_fault' is an alias whole
     return FAULT_ALIASES.get(k, k)
 
 def _label_types(ds:SensorData)->list:  # per label of `ds.label_names` its fault type
@@ -138,6 +150,8 @@ def envelope_spectrum(x:np.ndarray,  # (N, T) windows of one rate
 def order_axis(cfg:VibDataCfg)->np.ndarray:  # (n_bins,) shaft orders 0, step, ..., max_order
     "The shaft orders the order spectrum is sampled at."
     return np.arange(int(round(cfg.vib_max_order / cfg.vib_order_step)) + 1) * cfg.vib_order_step
+
+SPECTRUM_GRID = 'peak hold'   # how `_on_grid` maps spectra onto their grid, recorded in vibration checkpoints (those made before 5338b61 record none: linear interpolation)
 
 def _on_grid(freqs:np.ndarray, mag:np.ndarray,  # (F,) ascending bin frequencies (or orders), (N, F) magnitudes
              grid:np.ndarray)->np.ndarray:         # (G,) evenly spaced points -> (N, G)
@@ -322,17 +336,23 @@ FAULT_PHYSICS = dict(  # fault type -> (fault frequency key or None, text; {abou
     gear=(None, 'vibration at the gear mesh frequency with shaft-speed sidebands'))
 
 # %% ../../nbs/11a_data.vibration.ipynb #298b1bf9
-def bearing_orders(meta:dict,  # a dataset's meta.json
+def bearing_orders(meta:dict,                # a dataset's meta.json
+                   where:str|Path='meta.json', # the file, named in errors
                   )->dict:     # {'BPFI', 'BPFO', 'FTF', 'BSF'} -> multiple of the shaft speed; {} when unknown
-    "The bearing's characteristic fault frequencies as multiples of the shaft speed: from its geometry where meta.json gives it (one convention on every rig), else the multiples it states."
+    "The bearing's characteristic fault frequencies as multiples of the shaft speed: from its geometry where meta.json gives it (one convention on every rig), else the multiples it states (a null one: unknown); a value that is no positive number is refused naming `where` and the field."
     b = _bearing(meta); stated = b.get('fault_frequencies_x_shaft_speed')
-    n = b.get('n_balls') or b.get('n_elements') or b.get('n_rollers')
+    first = lambda *ks: next((_positive(b[k], f"{where}: bearing.{k}") for k in ks if b.get(k) is not None), None)   # null: not given
+    n = first('n_balls', 'n_elements', 'n_rollers')
     for u in ('in', 'mm'):
-        d, D = b.get(f'ball_diameter_{u}') or b.get(f'roller_diameter_{u}'), b.get(f'pitch_diameter_{u}')
+        d, D = first(f'ball_diameter_{u}', f'roller_diameter_{u}'), first(f'pitch_diameter_{u}')
         if n and d and D:   # CWRU states its BSF as the ball fault frequency, twice the spin frequency: the texts called 4.7 the spin frequency
-            r = d / D * np.cos(np.radians(b.get('contact_angle_deg') or 0))
+            a = b.get('contact_angle_deg') or 0
+            if not isinstance(a, (int, float)) or isinstance(a, bool) or not 0 <= a < 90: raise DataFormatError(f"{where}: bearing.contact_angle_deg must be a number of degrees from 0 to below 90, got {a!r}")
+            if d >= D: raise DataFormatError(f"{where}: bearing: the ball or roller diameter ({d:g} {u}) must be smaller than pitch_diameter_{u} ({D:g})")
+            r = d / D * np.cos(np.radians(a))
             return dict(BPFI=n / 2 * (1 + r), BPFO=n / 2 * (1 - r), FTF=(1 - r) / 2, BSF=D / (2 * d) * (1 - r ** 2))
-    return {k: float(v) for k, v in stated.items()} if stated and isinstance(stated, dict) else {}
+    if not isinstance(stated, dict): return {}
+    return {k: _positive(v, f"{where}: bearing.fault_frequencies_x_shaft_speed.{k}") for k, v in stated.items() if v is not None}   # null: unknown
 
 # %% ../../nbs/11a_data.vibration.ipynb #f5e47c93
 def _clauses(d:str|None)->list:  # a label description -> its clauses, parentheses dropped
@@ -409,7 +429,7 @@ def fault_texts(ds:SensorData|str,  # a loaded vibration dataset or its name/pat
     if bad := [s for s in styles if s not in FAULT_STYLES]: raise ValueError(f"unknown fault style(s) {bad}; known: {FAULT_STYLES}")
     types = _label_types(ds); pool = ds.label_names if level == 'label' else types
     if miss := [c for c in names if c not in pool]: raise ValueError(f"{miss} are not {level}s of {ds.name}: {sorted(set(pool))}")
-    ctx = dict(names=_label_names_text(ds), orders=bearing_orders(ds.meta), severity=severity_words(ds),
+    ctx = dict(names=_label_names_text(ds), orders=bearing_orders(ds.meta, ds.path/'meta.json'), severity=severity_words(ds),
                rpm=float(np.median(shaft_hz(ds))) * 60 if 'template' in styles else None,
                subs=load_subactions(ds.path) if 'subactions' in styles and level == 'label' else {})
     out = []
