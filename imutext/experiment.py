@@ -74,7 +74,10 @@ def held_out_extras(cfg:ExpCfg, p, results:dict, device)->None:
     elif cfg.vib.vib_label_level != 'fault_type':   # the reference names fault types; a run scoring the folders' own labels has none to compare with
         warnings.warn(f"vib_label_level {cfg.vib.vib_label_level!r}: the text-free reference classifies fault types, so this run's held-out sets get none")
     else:                            # supervised cross-rig reference trained on the same training sets, no text, on the run's windows (revolutions, band, orders)
-        for n, r in results.items(): r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, cfg.vib, seed=cfg.train.seed, recordings=np.unique(r['seg']))   # the recordings zero-shot scored
+        for n, r in results.items():
+            try: r['metrics']['reference'] = order_reference(list(cfg.data.train_sets), n, cfg.vib, seed=cfg.train.seed, recordings=np.unique(r['seg']))   # the recordings zero-shot scored
+            except ValueError as e:   # e.g. a held-out rig sharing fewer than two fault types with the training rigs: zero-shot is scored, the reference is not
+                warnings.warn(f"{n}: no text-free reference: {e}"); r['metrics']['reference'] = dict(skipped=str(e))
 
 
 def hyperparameters_entry(cfg:ExpCfg, run_dir:Path, preset:str)->dict:

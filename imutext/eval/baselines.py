@@ -23,16 +23,18 @@ def _order_windows(d:Windows|SensorData|str, cfg:VibDataCfg)->Windows:
     "Order-spectrum windows at fault-type level, computed or checked when given, with their rig's fault orders in `info['orders']` (`data.vibration.bearing_orders`; {} when meta.json gives none)."
     if not isinstance(d, Windows):
         ds = load_dataset(d) if not isinstance(d, SensorData) else d
-        w = vib_inputs(ds, cfg); w.info['orders'] = bearing_orders(ds.meta); return w
+        w = vib_inputs(ds, cfg); w.info['orders'] = bearing_orders(ds.meta, ds.path/'meta.json'); return w
     if (d.info.get('input'), d.info.get('label_level')) != ('order', 'fault_type'):
         raise ValueError(f"{d.dataset}: order_reference needs vib_input='order' windows at label level 'fault_type', "
                          f"got {d.info.get('input')!r} at {d.info.get('label_level')!r}")
-    return d if 'orders' in d.info else replace(d, info={**d.info, 'orders': bearing_orders(load_dataset(d.dataset).meta)})   # windows made elsewhere: their dataset's meta.json, on a copy (the caller's are not changed)
+    return d if 'orders' in d.info else replace(d, info={**d.info, 'orders': bearing_orders((ds := load_dataset(d.dataset)).meta, ds.path/'meta.json')})   # windows made elsewhere: their dataset's meta.json, on a copy (the caller's are not changed)
 
 def _check_disjoint(tr:list, te:Windows):
-    "Refuse a training set holding recordings of the test set (the same dataset: its own test windows would be scored)."
+    "Refuse a training set holding windows of the test set (its own test windows would be scored), found by content: another folder under the same name passes."
     for i, w in enumerate(tr):
-        if w.dataset == te.dataset and (n := len(np.intersect1d(w.seg, te.seg))):
+        if w.dataset != te.dataset: continue
+        prints = {x.tobytes() for x in w.x}
+        if n := len({s for s, x in zip(te.seg, te.x) if x.tobytes() in prints}):
             raise ValueError(f"{te.dataset}: train_sets[{i}] is the test set (it holds {n} of its {len(np.unique(te.seg))} test recordings); "
                              "a reference trained on its own test windows scores them near perfectly and measures nothing: leave it out of train_sets")
 
@@ -63,9 +65,10 @@ def order_reference(train_sets:list,                # datasets (name, path, Sens
     cfg = replace(cfg or VibDataCfg(), vib_input='order', vib_label_level='fault_type')
     tr, te = [_order_windows(d, cfg) for d in train_sets], _order_windows(test_set, cfg)
     _check_disjoint(tr, te)
-    if lines:   # a rig without fault orders gives no lines: a training one is left out, a test one cannot be scored
-        if not te.info['orders']: raise ValueError(f"{te.dataset}: meta.json gives no bearing geometry or fault frequencies, so its fault lines are unknown")
-        left_out = [w.dataset for w in tr if not w.info['orders']]; tr = [w for w in tr if w.info['orders']]
+    if lines:   # a rig without every line's order gives no lines: a training one is left out, a test one cannot be scored
+        need = sorted({k for k, _ in FAULT_LINES} - {'shaft'}); miss = lambda w: [k for k in need if k not in w.info['orders']]
+        if m := miss(te): raise ValueError(f"{te.dataset}: meta.json gives no bearing geometry or fault frequencies" + (f" for {', '.join(m)}" if len(m) < len(need) else '') + ", so its fault lines are unknown")
+        left_out = [w.dataset for w in tr if miss(w)]; tr = [w for w in tr if not miss(w)]
         if not tr: raise ValueError(f"no training set gives bearing geometry or fault frequencies: {left_out}")
     if recordings is not None: te = te.subset(np.isin(te.seg, np.asarray(recordings)))   # the windows zero-shot scored (it also leaves out recordings shared with pre-training sets)
     elif not isinstance(test_set, Windows):   # recordings of a training set's runs (another channel) are left out, named, as zero-shot scoring leaves them

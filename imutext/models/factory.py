@@ -16,7 +16,7 @@ from ..core import REPO_ROOT, TEXT_DIM, atomic_write
 from ..config import ExpCfg, cfg_to_dict, cfg_from_dict, config_diff
 from ..data.datasets import SensorData, load_dataset, DataFormatError
 from ..data.windows import Windows, imu_windows, split_windows, split_key, vib_split, body_positions, kept_channels
-from ..data.vibration import vib_inputs, fault_labels, fault_texts
+from ..data.vibration import vib_inputs, fault_labels, fault_texts, SPECTRUM_GRID
 from ..data.labels import class_texts, description_list, clean_label, known_word_share, KNOWN_WORDS_MIN
 from ..data.subactions import load_subactions, find_cache
 from ..data.textgen import entry_key
@@ -24,7 +24,7 @@ from .text import TextEncoder, text_cache_dir, make_label_bank, class_tokens, me
 from .clip import SignalClip
 
 # %% auto #0
-__all__ = ['MODALITIES', 'PRETRAIN_NAME', 'PRETRAIN_KEYS', 'CKPT_NAME', 'CKPT_KEYS', 'ATTR_KEYS', 'SHIPPED_DIR',
+__all__ = ['UNRECORDED_PRE', 'MODALITIES', 'PRETRAIN_NAME', 'PRETRAIN_KEYS', 'CKPT_NAME', 'CKPT_KEYS', 'ATTR_KEYS', 'SHIPPED_DIR',
            'channel_context', 'Modality', 'distinct_texts', 'check_english', 'modality', 'load_for', 'signal_windows',
            'dataset_texts', 'text_encoder', 'ClassTexts', 'class_embeddings', 'pretrain_file', 'read_pretrain',
            'pretrain_sets', 'pretrained_encoder', 'build_model', 'subaction_texts', 'shipped_models', 'preprocessing',
@@ -111,7 +111,10 @@ def _imu_pre(cfg:ExpCfg)->dict:
 def _vib_pre(cfg:ExpCfg)->dict:
     "The `VibDataCfg` fields that shape an input (not the hop between windows, the label level or the splits)."
     shape = ('vib_input', 'vib_rate_hz', 'vib_window', 'vib_revs', 'vib_max_order', 'vib_order_step', 'vib_max_hz', 'vib_band_lo_hz', 'vib_band_hi_hz')
-    return dict(modality='vibration', **{k: getattr(cfg.vib, k) for k in shape}, units='per-window z-score (waveform) or log median-normalised magnitude (spectra)')
+    return dict(modality='vibration', **{k: getattr(cfg.vib, k) for k in shape}, units='per-window z-score (waveform) or log median-normalised magnitude (spectra)',
+                **({} if cfg.vib.vib_input == 'waveform' else dict(spectrum_grid=SPECTRUM_GRID)))
+
+UNRECORDED_PRE = dict(spectrum_grid='linear interpolation')   # preprocessing fields that checkpoints made before them lack, and what those were trained on
 
 MODALITIES = dict(
     imu=Modality('imu', lambda ds, cfg: channel_context(imu_windows(ds, cfg.data), cfg), _imu_texts,
@@ -304,6 +307,8 @@ def model_from_checkpoint(ck:dict, source:str|Path|None=None)->SignalClip:  # a 
     pre, now = ck.get('preprocessing') or {}, preprocessing(cfg)   # fields either side lacks (older checkpoints) are not compared
     if diff := [k for k in pre if k in now and pre[k] != now[k]]:   # its windows would not be what it was trained on
         raise ValueError(f"{where}: its recorded preprocessing differs from what its config gives ({'; '.join(f'{k} {pre[k]!r} recorded, {now[k]!r} from the config' for k in diff)}): an edited checkpoint, or one of another imutext; retrain it")
+    if old := [k for k in now if k not in pre and UNRECORDED_PRE.get(k, now[k]) != now[k]]:   # made before the field existed: trained on other inputs than today's
+        warnings.warn(f"{where}: trained on inputs of an older imutext ({'; '.join(f'{k}: {UNRECORDED_PRE[k]}, today {now[k]}' for k in old)}), so it scores differently from its run's metrics.json; retrain it for today's inputs")
     m = build_model(cfg.override(init_from=''))
     try: restore_model(m, ck)
     except RuntimeError as e: raise ValueError(f"{where}: its weights do not fit the model its config builds ({str(e).strip().splitlines()[-1].strip()[:200]})") from None
