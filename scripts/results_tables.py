@@ -68,8 +68,9 @@ def lines_reference(run, ds):
     "The fault-line reference macro-F1 of run `run` (its id under results/) on `ds`; None where it was not scored or cannot be (a rig without geometry)."
     return replay_f1(LINES_REPLAY).get((run, ds))
 
-def lines_note():
-    rows = screen_rows(LINES_REPLAY) or []
+def lines_note(names):
+    "A sentence naming the fault-line replay of the runs `names` (ids under results/), when it scored any."
+    rows = [r for r in screen_rows(LINES_REPLAY) or [] if r['run'] in names]
     return (f" The geometry column reads each window's envelope spectrum at its rig's fault lines (1x and 2x the shaft speed, BPFI, BPFO, BSF, FTF from the bearing geometry, as the physics texts state them) "
             f"into the same logistic regression, scored at {', '.join(sorted({r['commit'][:7] for r in rows}))}: `results/vib-reference/lines.jsonl` (`python scripts/vib_reference_replay.py --lines`)." if rows else '')
 
@@ -81,23 +82,32 @@ def replay_note(names):
 
 VIB_SHARED = 'vib-lodo-src'   # re-runs of the folds whose held-out set shares a source run with a training set (cwru, cwru_fe), scored without it since c8791c8: vib-lodo-src-<held-out>-s<k>
 
-VIB_LODO = 'vib-lodo-bsf'   # the leave-one-rig-out sweeps at clean 7abe5c5 (ball-fault orders from the geometry, 9ee0ae7; the reference among zero-shot's candidates, 8c12bd6): vib-lodo-bsf-s<k>/<held-out>/
+VIB_LODO = 'vib-lodo-peak'   # the leave-one-rig-out sweeps at clean 5338b61 (spectra that hold their peaks on the order grid): vib-lodo-peak-s<k>/<held-out>/
+VIB_LODO_BSF = 'vib-lodo-bsf'   # the same sweeps before 5338b61, at clean 7abe5c5 (ball-fault orders from the geometry, 9ee0ae7; the reference among zero-shot's candidates, 8c12bd6)
 
-def vib_cross_dataset():
-    "Zero-shot fault-type recognition on a rig left out of training (leave-one-dataset-out over the bundled vibration sets), beside the same folds before 9ee0ae7 (the re-runs without the shared recording, VIB_SHARED, where there are some; else the first sweeps)."
-    new, first = ([d for d in sorted(RES.glob(f'{p}-s[0-9]')) if d.is_dir()] for p in (VIB_LODO, 'vib-lodo'))
+def _sweep_runs(prefix, held):
+    "The committed fold runs `<prefix>-s<k>/<held>` of the leave-one-rig-out sweeps."
+    return [r for r in (load(f'{s.name}/{held}') for s in sorted(RES.glob(f'{prefix}-s[0-9]')) if s.is_dir()) if r]
+
+def _before_bsf(held):
+    "The folds before 9ee0ae7: the re-runs without the shared recording (VIB_SHARED) where there are some, else the first sweeps."
+    return seeds(f'{VIB_SHARED}-{held}') or _sweep_runs('vib-lodo', held)
+
+def vib_cross_dataset(lodo=VIB_LODO, before=lambda held: _sweep_runs(VIB_LODO_BSF, held), label='before 5338b61',
+                      before_files=f"`results/{VIB_LODO_BSF}-s*/<held-out>/` (7abe5c5)"):
+    "Zero-shot fault-type recognition on a rig left out of training (leave-one-dataset-out over the bundled vibration sets), beside the same folds before a fix (`before(held)`: their runs)."
+    new = [d for d in sorted(RES.glob(f'{lodo}-s[0-9]')) if d.is_dir()]
     if not new: return None
     rows, runs = [], []
     for held in sorted({p.name for s in new for p in s.iterdir() if (p/'metrics.json').is_file()}):
         rs = [r for r in (load(f'{s.name}/{held}') for s in new) if r]; runs += rs
-        before = seeds(f'{VIB_SHARED}-{held}') or [r for r in (load(f'{s.name}/{held}') for s in first) if r]
-        ms = [r[0]['zero_shot'][held] for r in rs]
+        old = before(held); ms = [r[0]['zero_shot'][held] for r in rs]
         rows.append([held, ms[0]['n_classes'], ms[0]['n'], pm([m['macro_f1'] for m in ms]), ci(ms[0]), f"{ms[0]['chance_macro_f1']:.3f}",
                      pm([m['accuracy'] for m in ms]), pm([(m.get('reference') or {}).get('macro_f1') for m in ms]), pm([lines_reference(f'{s.name}/{held}', held) for s in new]),
-                     pm([r[0]['zero_shot'][held]['macro_f1'] for r in before]), gains([m['macro_f1'] for m in ms], [r[0]['zero_shot'][held]['macro_f1'] for r in before]), len(ms)])
+                     pm([r[0]['zero_shot'][held]['macro_f1'] for r in old]), gains([m['macro_f1'] for m in ms], [r[0]['zero_shot'][held]['macro_f1'] for r in old]), len(ms)])
     return table(['held-out set', 'fault types', 'windows', 'macro-F1 (mean ± std over seeds)', '95 % CI (seed 0, recordings)', 'chance macro-F1',
-                  'accuracy', 'reference: order spectrum + logistic regression, macro-F1', 'reference with the rig\'s geometry: fault lines + logistic regression, macro-F1', 'macro-F1 before 9ee0ae7', 'change per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(runs)}; run files `results/{VIB_LODO}-s*/<held-out>/`; before 9ee0ae7: `results/{VIB_SHARED}-<held-out>-s*/` (cwru, cwru_fe, c8791c8), `results/vib-lodo-s*/<held-out>/` (mfpt, uestc, 6902357)." + lines_note()
+                  'accuracy', 'reference: order spectrum + logistic regression, macro-F1', 'reference with the rig\'s geometry: fault lines + logistic regression, macro-F1', f'macro-F1 {label}', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(runs)}; run files `results/{lodo}-s*/<held-out>/`; {label}: {before_files}." + lines_note([f'{s.name}/{held}' for s in new for held in ('cwru', 'cwru_fe', 'mfpt', 'uestc')])
 
 IMU_CLOSED = ('dsads', 'mobifall', 'utd_mhad')   # the IMU closed-set splits (subject-disjoint)
 
@@ -186,7 +196,8 @@ def sweeps():
 HUB_ALL = ('main-hub', 'hub')      # the defaults before ClipCfg.hub_same (every bank feature counted in the hubness); the hubness ablation, the adapted scores, the bank size and the one-seed screens were measured on them
 PV75 = ('main-pv75', 'pv75')   # the current defaults (the cache texts, hard targets, plain views 0.75) before segment ends were resampled without zero padding: the main job's runs and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>, made at c0caf35 with the same fields as flags; every screen on today's defaults was measured against them
 DEFAULTS = ('main-edge', 'edge')   # the same defaults at the code of today (the resampling fix of ae36c68): main-job runs at a96aa00, folds at ae36c68; the headline tables
-VIB_JOB = 'vib-bsf'   # the vibration job's runs (`--preset vib`, seeds 0-2, fa62a87): ball-fault orders from the bearing geometry (9ee0ae7), the reference among zero-shot's candidates (8c12bd6), cwru_fe without its healthy recording (c8791c8)
+VIB_JOB = 'vib-peak'   # the vibration job's runs (`--preset vib`, seeds 0-2, 5338b61): spectra that hold their peaks on the order grid
+VIB_BSF = 'vib-bsf'   # the same job before 5338b61 (fa62a87): ball-fault orders from the bearing geometry (9ee0ae7), the reference among zero-shot's candidates (8c12bd6), cwru_fe without its healthy recording (c8791c8)
 VIB_BEFORE = 'vib-job-src'   # the same job before 9ee0ae7 (c8791c8); `vib-job-rec` (73abb9a) scored cwru_fe's shared healthy recording, `vib-job-s0` (3559223) is the single seed before
 PREVIOUS = ((*PV75, 'before the resampling fix (c0caf35)'),
             (*HUB_ALL, 'name + description, soft targets (3559223)'),   # earlier defaults, newest first: (main job, fold name, label)
@@ -210,7 +221,7 @@ def main_jobs():
                          f"{ref:.3f}" if ref is not None else '–', f"{geo:.3f}" if geo is not None else '–', ' / '.join(f"{r[0]['wall_s']:.0f}" + (' (resumed part)' if r[1].get('resumed') else '') for r in rs), len(rs)])
     if not rows: return None
     return table(['job', 'held-out set', 'classes', 'windows', 'accuracy', 'macro-F1', '95 % CI (seed 0)', 'macro-F1 adapted to the set (transductive)', 'chance macro-F1', 'text-free reference macro-F1',
-                  'text-free reference with the rig\'s geometry', 'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s*/`." + replay_note([f'{VIB_JOB}-s{k}' for k in range(3)]) + lines_note()
+                  'text-free reference with the rig\'s geometry', 'wall s per seed', 'seeds'], rows) + f"\n\nCommit {commit(runs)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{VIB_JOB}-s*/`." + replay_note([f'{VIB_JOB}-s{k}' for k in range(3)]) + lines_note([f'{VIB_JOB}-s{k}' for k in range(3)])
 
 from imutext.ship import DEVELOPMENT_SETS as IMU_ZS   # the IMU development sets the main job holds out (written once, in imutext.ship)
 MAIN8 = 'main8'   # the main job on the eight-set mix (the defaults until c3cf6ce): the reference the ablation and pre-training rows were run against
@@ -1003,15 +1014,27 @@ def reclip():
 
 def vib_bsf():
     "The vibration job with the corrected ball-fault texts (the README's vibration job runs) beside the same job before, same seeds: cwru_fe zero-shot."
-    new, old = seeds(VIB_JOB), seeds(VIB_BEFORE)
+    new, old = seeds(VIB_BSF), seeds(VIB_BEFORE)
     if not new: return None
     f1 = lambda rs: [r[0]['zero_shot']['cwru_fe']['macro_f1'] for r in rs]
     pc = lambda rs: pm([dict(zip(r[0]['zero_shot']['cwru_fe']['label_names'], r[0]['zero_shot']['cwru_fe']['per_class_f1'])).get('ball') for r in rs])
     rows = [['before (c8791c8)', pm(f1(old)), pc(old), '–', len(old)], ['orders from the geometry (since 9ee0ae7)', pm(f1(new)), pc(new), gains(f1(new), f1(old)), len(new)]]
     return table(['vibration job', 'cwru_fe macro-F1', "cwru_fe 'ball' F1", 'change per seed', 'seeds'], rows) + \
-        f"\n\nCommit {commit(old + new)}; run files `results/{VIB_BEFORE}-s*/`, `results/{VIB_JOB}-s*/`."
+        f"\n\nCommit {commit(old + new)}; run files `results/{VIB_BEFORE}-s*/`, `results/{VIB_BSF}-s*/`."
 
-TABLES = dict(jobs=main_jobs, reclip=reclip, vib_bsf=vib_bsf, cross_dataset=vib_cross_dataset, closed_set=closed_set, closed_gravity=closed_gravity, closed_mobifall=closed_mobifall, story=story, sweeps=sweeps,
+def vib_peak():
+    "The vibration job with spectra that hold their peaks on the order grid (5338b61) beside the same job before, same seeds: cwru_fe zero-shot and both text-free references."
+    new, old = seeds(VIB_JOB), seeds(VIB_BSF)
+    if not new: return None
+    f1 = lambda rs: [r[0]['zero_shot']['cwru_fe']['macro_f1'] for r in rs]
+    ref = lambda rs, p: reference(f'{p}-s0', 'cwru_fe', rs[0][0]['zero_shot']['cwru_fe'])
+    geo = lambda p: lines_reference(f'{p}-s0', 'cwru_fe')
+    rows = [[what, pm(f1(rs)), f"{ref(rs, p):.3f}", f"{geo(p):.3f}" if geo(p) is not None else '–', '–' if rs is old else gains(f1(new), f1(old)), len(rs)]
+            for what, rs, p in (('before (fa62a87): linear interpolation onto the order grid', old, VIB_BSF), ('peak hold on the order grid (5338b61)', new, VIB_JOB))]
+    return table(['vibration job', 'cwru_fe macro-F1', 'text-free reference (whole spectrum)', 'text-free reference with the rig\'s geometry', 'change per seed', 'seeds'], rows) + \
+        f"\n\nCommit {commit(old + new)}; run files `results/{VIB_BSF}-s*/`, `results/{VIB_JOB}-s*/`." + replay_note([f'{VIB_BSF}-s0']) + lines_note([f'{p}-s0' for p in (VIB_BSF, VIB_JOB)])
+
+TABLES = dict(jobs=main_jobs, reclip=reclip, vib_bsf=vib_bsf, vib_peak=vib_peak, cross_dataset=vib_cross_dataset, cross_dataset_bsf=partial(vib_cross_dataset, VIB_LODO_BSF, _before_bsf, 'before 9ee0ae7', f'`results/{VIB_SHARED}-<held-out>-s*/` (cwru, cwru_fe, c8791c8), `results/vib-lodo-s*/<held-out>/` (mfpt, uestc, 6902357)'), closed_set=closed_set, closed_gravity=closed_gravity, closed_mobifall=closed_mobifall, story=story, sweeps=sweeps,
               codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, DEFAULTS, ALL_DEFAULTS), lodo_all_pv75=partial(lodo_all, PV75, ALL_PV75), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, PV75, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), lodo_all_text=partial(defaults_screen, ALL_DEFAULTS, 'the eleven-set mix (+ hapt, wisdm_watch)', base=DEFAULTS[1]), lodo_all_text_pv75=partial(defaults_screen, ALL_PV75, 'the eleven-set mix (+ hapt, wisdm_watch)'), text_balance_probe=text_balance_probe, prototype_screen=prototype_screen, aug_screen=aug_screen, syn_screen=partial(aug_screen, DEFAULTS, SYN_SCREEN, 'the defaults at the fixed resampling (ae36c68)'), vq_screen=partial(aug_screen, DEFAULTS, VQ_SCREEN, 'the defaults at the fixed resampling (ae36c68)'), lsa_screen=partial(aug_screen, ('main-clip', 'clip'), LSA_SCREEN, 'the defaults (e5f02ee)'), lodo_edge=partial(defaults_screen, 'edge', 'segment ends resampled without zero padding (ae36c68)'), score_scale_screen=partial(replay_screen, SCALE_SCREEN, SCALE_CELLS.get, 'score_scale_screen.py', (PV75[0], PROTOTYPE_RUNS), PV_BARS),
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
