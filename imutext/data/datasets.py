@@ -133,6 +133,7 @@ def _read_meta(folder:Path)->dict:
     if not (isinstance(ch, list) and all(isinstance(c, dict) for c in ch)): raise DataFormatError(f"{f}: 'channels' must be a list of objects, one per column of 'signals', got {ch!r:.80}")
     if not (isinstance(meta['label_names'], list) and meta['label_names']): raise DataFormatError(f"{f}: 'label_names' must be a non-empty list, got {meta['label_names']!r:.80}")
     if blank := [i for i, n in enumerate(meta['label_names']) if n is None or not str(n).strip()]: raise DataFormatError(f"{f}: 'label_names'[{blank[0]}] is {meta['label_names'][blank[0]]!r}; every class needs a name")
+    if odd := [i for i, n in enumerate(meta['label_names']) if not isinstance(n, (str, int, float)) or isinstance(n, bool)]: raise DataFormatError(f"{f}: 'label_names'[{odd[0]}] is {meta['label_names'][odd[0]]!r:.60}, not a name (a string)")
     ch = [{**c, 'name': str(c.get('name') or f'channel {j}')} for j, c in enumerate(ch)]   # a channel without a name is named by its column
     if bad := [(j, k) for j, c in enumerate(ch) for k in CHANNEL_TEXT if c.get(k) is not None and not isinstance(c[k], str)]:
         j, k = bad[0]; raise DataFormatError(f"{f}: channels[{j}].{k} must be text or null, got {type(ch[j][k]).__name__} {ch[j][k]!r:.60}")
@@ -204,6 +205,7 @@ def _check_arrays(f:Path, a:dict, meta:dict, kind:str):
         if k not in a: raise DataFormatError(f"{f}: missing array {k!r} (has {sorted(a)})")
         if a[k].dtype.kind not in 'biuf' + ('US' if k in ('labels', GROUP_KEY[kind]) else ''): raise DataFormatError(f"{f}: {k!r} must hold numbers, got dtype {a[k].dtype}")
         if k != 'signals' and a[k].ndim == 2 and a[k].shape[1] == 1: a[k] = a[k][:, 0]   # a column, as scipy.io.loadmat writes vectors
+        if k in ('labels', GROUP_KEY[kind]) and a[k].ndim != 1: raise DataFormatError(f"{f}: {k!r} must be 1-D, one entry per segment, got shape {a[k].shape}")
     a['labels'] = _indices(f, a['labels'], 'labels', meta['label_names'])
     sig, off, lab = a['signals'], a['offsets'], a['labels']
     if len(lab) == 0: raise DataFormatError(f"{f.parent}: no segment ('labels' in {f.name} is empty); a dataset needs at least one")
@@ -231,13 +233,13 @@ def _rates(f:Path, a:dict, meta:dict)->np.ndarray:
     "Per-segment sampling rates in Hz, validated."
     n = len(a['labels'])
     if 'rates' in a:
-        r = a['rates'].astype(np.float32)
+        r = a['rates'].astype(np.float64)   # float32 made 50.02 Hz 50.0200004577 and its resampling ratio a fraction of six-digit terms
         if r.shape != (n,): raise DataFormatError(f"{f}: 'rates' must have shape ({n},), got {r.shape}")
     else:
         sr = _rate_hz(meta['sampling_rate_hz'])
         if sr is not None and not (np.isfinite(sr) and sr > 0): raise DataFormatError(f"{f.parent/'meta.json'}: 'sampling_rate_hz' must be positive and finite, got {meta['sampling_rate_hz']!r}")
         if sr is None: raise DataFormatError(f"{f.parent/'meta.json'}: 'sampling_rate_hz' must be a number (or '50 Hz', '20 kHz') when data.npz has no 'rates', got {meta['sampling_rate_hz']!r}")
-        r = np.full(n, sr, np.float32)
+        r = np.full(n, sr, np.float64)
     if not (np.isfinite(r).all() and (r > 0).all()): raise DataFormatError(f"{f}: 'rates' must be positive and finite, got {r[~(np.isfinite(r) & (r > 0))][0]} at segment {np.flatnonzero(~(np.isfinite(r) & (r > 0)))[0]}")
     return r
 

@@ -32,11 +32,12 @@ GUESS_UNITS = dict(acc=('g', 'm/s^2', 'mg'), gyro=('rad/s', 'deg/s', 'mdeg/s')) 
 TYPICAL_P99 = dict(acc=2.0, gyro=4.0)   # 99th percentile of |value| of human movement, in g and rad/s: the anchor of `guessed_factor`
 
 def unit_key(units:str|None)->str:  # a meta.json units string; None or '' when missing
-    "The one spelling of a unit string, read up to any parenthesis or comma, without brackets, case-blind ('m s^-2', 'm/sec**2', '[m.s^-2]' -> 'm/s^2'; 'radians/sec' -> 'rad/s'; '°/s', 'dps', 'degrees per second' -> 'deg/s'; 'milli-g', 'milli g' -> 'mg')."
-    u = re.split(r'[(,]', str(units or ''))[0].strip().strip('[]').strip().lower()
+    "The one spelling of a unit string, read up to any parenthesis (but one right after '/' or '^': 'm/(s^2)', 's^(-2)') or comma, without brackets, case-blind ('m s^-2', 'm/sec**2', 'm/sec²', '[m.s^-2]' -> 'm/s^2'; 'radians/sec' -> 'rad/s'; '°/s', 'dps', 'degrees per second' -> 'deg/s'; 'milli-g', 'milli g' -> 'mg')."
+    u = re.sub(r'(?<=[/^])\(([^()]*)\)', r'\1', str(units or ''))   # a parenthesis inside the unit, not a comment after it
+    u = re.split(r'[(,]', u)[0].strip().strip('[]').strip().lower()
     for a, b in (('**', '^'), ('⁻', '^-'), ('²', '2'), ('¹', '1'), ('º', '°'), ('·', ' '), ('milli-', 'm'), ('milli ', 'm'), ('milli', 'm')): u = u.replace(a, b)
     u = re.sub(r'\s+per\s+', '/', re.sub(r'(?<=[a-z])\.(?=s)', ' ', u))   # 'degrees per second', 'm.s^-2'
-    u = re.sub(r'\b(sec|second)s?\b', 's', u)
+    u = re.sub(r'(?<![a-z])(sec|second)s?(?![a-z])', 's', u)   # 'm/sec2' (from 'm/sec²') too
     u = re.sub(r'\b(degree|deg)s?\b|°', 'deg', u)
     u = re.sub(r'\b(radian|rad)s?\b', 'rad', u)
     u = re.sub(r'\s*/\s*', '/', u).strip()
@@ -156,12 +157,13 @@ def _unit_groups(chs:list, cols:list)->dict:   # kept channel dicts; the columns
     return out
 
 def _doubted_units(where:Path, chs:list, x:np.ndarray, stated:list)->dict:   # meta.json; kept channel dicts; (S, c) converted signals; columns whose unit meta.json states
-    "`{channel: likely unit}` of each device whose stated unit puts its converted values far outside human movement (m/s² stated as g, deg/s as rad/s), with a warning naming them; the values are used as stated."
+    "`{channel: likely unit}` of each device whose stated unit puts its converted values far outside human movement (m/s² stated as g, deg/s as rad/s; g stated as m/s² or mg only where its three axes carry a gravity of 1 in the stated numbers), with a warning naming them; the values are used as stated."
     out = {}
     for (s, u, _), ix in _unit_groups(chs, stated).items():   # one device: sensor, unit, body position
         v = np.abs(x[::7, ix]); v = v[np.isfinite(v)]
         p, (lo, hi) = (float(np.percentile(v, 99)) if v.size else 0.), UNIT_BOUNDS[s]
         if lo < p < hi or not p > 0: continue
+        if s == 'acc' and p <= lo and not (len(ix) == 3 and 0.7 < np.median(np.linalg.norm(x[::7, ix] / UNIT_FACTORS[s][u], axis=1)) < 1.4): continue   # small values are doubted only where the stated numbers carry a gravity of 1 (g written): a gentle gravity-free recording reads small in any unit
         likely = guessed_factor(s, x[:, ix] / UNIT_FACTORS[s][u])[0]
         if likely == u: continue
         out |= {chs[i]['name']: likely for i in ix}
@@ -205,8 +207,8 @@ def resample_segments(x:np.ndarray,        # (S, C) concatenated segments
     parts = []
     for i in range(len(rates)):
         seg = x[offsets[i]:offsets[i+1]]
-        r = float(dst_hz) / float(rates[i]); fr = Fraction(r).limit_denominator(1000)
-        if abs(fr / r - 1) > 1e-4: fr = Fraction(r).limit_denominator(10 ** 6)   # above ~20 kHz no fraction up to 1/1000 is near (25.6 kHz -> 20 Hz made 1/1000, a 28 % longer series)
+        r = float(dst_hz) / float(rates[i])
+        fr = next(f for q in (10 ** 3, 10 ** 4, 10 ** 5, 10 ** 6) if abs((f := Fraction(r).limit_denominator(q)) / r - 1) <= 1e-4 or q == 10 ** 6)   # the smallest up/down factors within 1e-4 of the ratio: above ~20 kHz no fraction up to 1/1000 is near (25.6 kHz -> 20 Hz made 1/1000, a 28 % longer series); 50.02 Hz stored as float32 made 218495/546456 and a filter of millions of taps
         parts.append(seg if fr == 1 else resample_poly(seg, fr.numerator, fr.denominator, axis=0, padtype='line' if len(seg) > 1 else 'mean').astype(np.float32))
     lens = np.array([len(p) for p in parts])
     return np.concatenate(parts), np.r_[0, np.cumsum(lens)].astype(np.int64)
