@@ -14,7 +14,7 @@ from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
 from .train import fit, prepare, with_absolute_sets, resume_checkpoint
 from .eval.zeroshot import zero_shot, held_out_inputs, vocab_embeddings, open_vocab
 from .data.datasets import list_datasets
-from .report import plot_training, embedding_figure, save_fig, finished_run, metric, HEADLINE
+from .report import plot_training, embedding_figure, drawable, save_fig, finished_run, metric, HEADLINE
 from .eval.baselines import order_reference
 from .eval.codebook import codebook_report
 from .models.factory import CKPT_NAME
@@ -116,7 +116,7 @@ def run_experiment(cfg:ExpCfg, run_dir:str|Path, preset:str='quick',
     if results:
         emb = embedding_sample(results, seed=cfg.train.seed)
         with atomic_write(run_dir/'embeddings.npz') as tmp, open(tmp, 'wb') as f: np.savez_compressed(f, **emb)
-        save_fig(embedding_figure(emb, seed=cfg.train.seed), run_dir/'final_embedding_space.png')
+        if drawable(emb): save_fig(embedding_figure(emb, seed=cfg.train.seed), run_dir/'final_embedding_space.png')   # a held-out folder of a few windows gets none (t-SNE needs TSNE_MIN points), and its metrics
     mean = {k: float(np.mean([m[k] for m in zs.values()])) for k in ('accuracy', 'macro_f1', 'chance_macro_f1')} if zs else {}
     metrics = dict(history=p.history, zero_shot=zs, zero_shot_mean=mean, wall_s=time.perf_counter() - t0 + before)
     write_json(run_dir/'metrics.json', metrics)

@@ -17,11 +17,11 @@ from .eval.metrics import zero_shot_metrics
 from .eval.text import similarity_matrix, plot_similarity
 
 # %% auto #0
-__all__ = ['RUN_RECORDS', 'Y_KINDS', 'HEADLINE', 'NESTED', 'LAST_FILES', 'save_fig', 'plot_training', 'tsne_2d',
+__all__ = ['TSNE_MIN', 'RUN_RECORDS', 'Y_KINDS', 'HEADLINE', 'NESTED', 'LAST_FILES', 'save_fig', 'plot_training', 'tsne_2d',
            'plot_embedding_space', 'plot_confusion', 'plot_per_class_f1', 'text_similarity_figure', 'is_run_folder',
-           'load_run', 'make_synthetic_run', 'class_id_kind', 'window_labels', 'embedding_figure', 'report_run',
-           'metric', 'git_history', 'commit_text', 'finished_run', 'unfinished_run', 'compare_runs', 'to_markdown',
-           'write_table', 'find_runs', 'resolve_report_dirs']
+           'load_run', 'make_synthetic_run', 'class_id_kind', 'window_labels', 'drawable', 'embedding_figure',
+           'report_run', 'metric', 'git_history', 'commit_text', 'finished_run', 'unfinished_run', 'compare_runs',
+           'to_markdown', 'write_table', 'find_runs', 'resolve_report_dirs']
 
 # %% ../nbs/60_report.ipynb #912bf11b
 def save_fig(fig:plt.Figure,  # figure to save
@@ -70,6 +70,8 @@ def plot_training(history:list[dict],  # per-epoch dicts: 'epoch', 'train_loss',
     return _finish(fig, path)
 
 # %% ../nbs/60_report.ipynb #a43aa9d0
+TSNE_MIN = 5   # fewest points a t-SNE map is drawn from
+
 def tsne_2d(emb:np.ndarray,         # (N, D) vectors
             seed:int=0,             # random state of the affinities and the optimisation
             n_jobs:int=2,           # threads
@@ -82,7 +84,7 @@ def tsne_2d(emb:np.ndarray,         # (N, D) vectors
     "2-D openTSNE embedding of `emb` (FFT gradients for large N)."
     from openTSNE import TSNE
     emb = np.asarray(emb, dtype=np.float32)
-    if emb.ndim != 2 or len(emb) < 5: raise ValueError(f"emb must be (N, D) with N >= 5, got shape {emb.shape}")
+    if emb.ndim != 2 or len(emb) < TSNE_MIN: raise ValueError(f"emb must be (N, D) with N >= {TSNE_MIN}, got shape {emb.shape}")
     if not np.isfinite(emb).all(): raise ValueError("emb contains NaN/inf values")
     tsne = TSNE(n_components=2, perplexity=min(perplexity, (len(emb) - 1) / 3), metric=metric, n_jobs=n_jobs,
                 random_state=seed, negative_gradient_method=gradient, n_iter=n_iter, early_exaggeration_iter=early_iter)
@@ -314,6 +316,12 @@ def window_labels(emb:dict)->dict[str, np.ndarray]:  # arrays of embeddings.npz
 # %% ../nbs/60_report.ipynb #42e97c48
 def _safe(name:str)->str: return ''.join(c if c.isalnum() or c in '-_.' else '_' for c in str(name))
 
+def drawable(emb:dict)->bool:  # arrays of embeddings.npz
+    "Whether `embedding_figure` has the `TSNE_MIN` windows and class texts a t-SNE map needs; warns when not (a held-out folder of a few windows)."
+    n = len(emb['signal']) + len(emb.get('text', ()))
+    if n < TSNE_MIN: warnings.warn(f"{n} windows and class texts to draw: a t-SNE map needs {TSNE_MIN}, so there is no final_embedding_space.png")
+    return n >= TSNE_MIN
+
 def embedding_figure(emb:dict,            # arrays of embeddings.npz
                      max_points:int=3000,  # windows drawn (a seeded sample)
                      seed:int=0,           # seed of the sample and of t-SNE
@@ -345,7 +353,7 @@ def report_run(run_dir:str|Path,         # run folder; PNGs are written into it
         if 'confusion' in m: keep(f'confusion_{ds}', plot_confusion(m['confusion'], names, title=f'{ds}: confusion'), f'confusion_{_safe(ds)}.png')
         if 'per_class_f1' in m: keep(f'per_class_f1_{ds}', plot_per_class_f1(m['per_class_f1'], names, title=f'{ds}: per-class F1'), f'per_class_f1_{_safe(ds)}.png')
     emb = run['embeddings'] or {}
-    if 'signal' in emb: keep('embedding_space', embedding_figure(emb, max_points, seed, tsne_kw), 'final_embedding_space.png')
+    if 'signal' in emb and drawable(emb): keep('embedding_space', embedding_figure(emb, max_points, seed, tsne_kw), 'final_embedding_space.png')
     if 'text' in emb:
         names = emb.get('text_names', np.arange(len(emb['text']))).astype(str)
         keep('text_similarity', text_similarity_figure(emb['text'], names), 'text_similarity.png')
