@@ -195,11 +195,12 @@ def sweeps():
 
 HUB_ALL = ('main-hub', 'hub')      # the defaults before ClipCfg.hub_same (every bank feature counted in the hubness); the hubness ablation, the adapted scores, the bank size and the one-seed screens were measured on them
 PV75 = ('main-pv75', 'pv75')   # the current defaults (the cache texts, hard targets, plain views 0.75) before segment ends were resampled without zero padding: the main job's runs and the fold name of their leave-one-dataset-out runs lodo-<fold>-<set>-s<k>, made at c0caf35 with the same fields as flags; every screen on today's defaults was measured against them
-DEFAULTS = ('main-edge', 'edge')   # the same defaults at the code of today (the resampling fix of ae36c68): main-job runs at a96aa00, folds at ae36c68; the headline tables
+EDGE = ('main-edge', 'edge')   # the defaults after the resampling fix of ae36c68: main-job runs at a96aa00, folds at ae36c68; the screens of that time were measured against them
+DEFAULTS = ('main-clip', 'clip')   # the same defaults at the code of today (augmented batches clipped again, 224c76b): main-job runs at 224c76b, folds at e5f02ee (seed 0) and 5338b61 (seeds 1-2); the headline tables
 VIB_JOB = 'vib-peak'   # the vibration job's runs (`--preset vib`, seeds 0-2, 5338b61): spectra that hold their peaks on the order grid
 VIB_BSF = 'vib-bsf'   # the same job before 5338b61 (fa62a87): ball-fault orders from the bearing geometry (9ee0ae7), the reference among zero-shot's candidates (8c12bd6), cwru_fe without its healthy recording (c8791c8)
 VIB_BEFORE = 'vib-job-src'   # the same job before 9ee0ae7 (c8791c8); `vib-job-rec` (73abb9a) scored cwru_fe's shared healthy recording, `vib-job-s0` (3559223) is the single seed before
-PREVIOUS = ((*PV75, 'before the resampling fix (c0caf35)'),
+PREVIOUS = ((*EDGE, 'before clipping again after the augmentations (ae36c68)'),
             (*HUB_ALL, 'name + description, soft targets (3559223)'),   # earlier defaults, newest first: (main job, fold name, label)
             ('main-gdrop', 'gdrop', 'without the hubness correction (57c0563)'),
             ('main-cal', 'cal', 'without gravity_drop (0e7fd0a)'),
@@ -488,7 +489,7 @@ def lodo_rec():
 
 ALL_RUNS = 'all11'   # leave-one-dataset-out with every other bundled IMU set in training, the development sets included: lodo-<ALL_RUNS>-<set>-s<k> (the REC_RUNS defaults, at 480914a)
 ALL_PV75 = 'all11p'   # the same with the PV75 defaults, imutext-base's mix and configuration before the resampling fix, at 8a70bcc
-ALL_DEFAULTS = 'all11e'   # the same with today's defaults (DEFAULTS), imutext-base's mix and configuration: the evidence of its card
+ALL_DEFAULTS = 'all11e'   # the same with the defaults of ae36c68 (EDGE), imutext-base's mix and configuration: the evidence of its card
 
 def lodo_all(narrow=REC_RUNS, wide_fold=ALL_RUNS):   # (main-job runs, fold name) of a configuration; fold name of its runs on the wider mix
     "Each training set held out in turn, trained on the other training sets (the `narrow` folds, the development sets held out) or on every other bundled IMU set (lodo-<wide_fold>-*: the development sets in the training mix too), per seed, with the per-seed gain and the hub class of the wider mix."
@@ -974,9 +975,9 @@ def lodo_mix():
 
 AUG_SCREEN = (('dyn3', 'movement scaling 0.3 (dyn_scale=0.3)'), ('tw2', 'time warp 0.2 (time_warp=0.2)'), ('rj2', 'sampling-rate jitter 0.2 (rate_jitter=0.2)'))   # one-seed screens on the PV75 defaults' ten folds: fold name of lodo-<fold>-<set>-s0, label
 
-VQ_SCREEN = (('vqpool', 'code tokens pooled (vq_mode=pool)'),)   # one-seed screen on the DEFAULTS' ten folds (e28227a)
+VQ_SCREEN = (('vqpool', 'code tokens pooled (vq_mode=pool)'),)   # one-seed screen on EDGE's ten folds (e28227a)
 LSA_SCREEN = (('lsa2', 'LSA fusion, the signal side over its candidate classes (fusion=lsa)'),)   # one-seed screen at e5f02ee against the defaults' folds at the same commit (lodo-clip-*-s0)
-SYN_SCREEN = (('syn9', 'synonyms left out of the softmax (synonym_ignore=0.9)'),)   # one-seed screen on the DEFAULTS' ten folds (a3f44e7)
+SYN_SCREEN = (('syn9', 'synonyms left out of the softmax (synonym_ignore=0.9)'),)   # one-seed screen on EDGE's ten folds (a3f44e7)
 
 def aug_screen(defaults=PV75, screens=AUG_SCREEN, base_label="today's defaults"):   # (main job, fold name) of the defaults screened against; (fold name, label) per screen
     "One-seed screens against the defaults' own seed-0 fold runs: per held-out set, the ten-fold and nine-fold means, the same two scored with name + description only (scripts/text_source_screen.py), and the development sets."
@@ -1005,12 +1006,12 @@ RECLIP = 'main-clip'   # the main job at 224c76b, where an augmented IMU batch i
 
 def reclip():
     "The main job with the re-clip after augmentation beside the same job before it (the defaults' main-job runs), same seeds: a check on the development sets that the fix changed nothing it should not."
-    new, old = seeds(RECLIP), seeds(DEFAULTS[0])
+    new, old = seeds(RECLIP), seeds(EDGE[0])
     if not new: return None
     rows = [[what, *zs_cells(rs), *[gains([r[0]['zero_shot'][d]['macro_f1'] for r in rs], [o[0]['zero_shot'][d]['macro_f1'] for o in old]) if rs is new else '–' for d in IMU_ZS], len(rs)]
             for what, rs in (('before (a96aa00)', old), ('clipped again after the augmentations (224c76b)', new))]
     return table(['main job (3 seeds)', *[f'{d} (dev), macro-F1' for d in IMU_ZS], *[f'{d}: change per seed' for d in IMU_ZS], 'seeds'], rows) + \
-        f"\n\nCommit {commit(old + new)}; run files `results/{DEFAULTS[0]}-s*/`, `results/{RECLIP}-s*/`."
+        f"\n\nCommit {commit(old + new)}; run files `results/{EDGE[0]}-s*/`, `results/{RECLIP}-s*/`."
 
 def vib_bsf():
     "The vibration job with the corrected ball-fault texts (the README's vibration job runs) beside the same job before, same seeds: cwru_fe zero-shot."
@@ -1035,7 +1036,7 @@ def vib_peak():
         f"\n\nCommit {commit(old + new)}; run files `results/{VIB_BSF}-s*/`, `results/{VIB_JOB}-s*/`." + replay_note([f'{VIB_BSF}-s0']) + lines_note([f'{p}-s0' for p in (VIB_BSF, VIB_JOB)])
 
 TABLES = dict(jobs=main_jobs, reclip=reclip, vib_bsf=vib_bsf, vib_peak=vib_peak, cross_dataset=vib_cross_dataset, cross_dataset_bsf=partial(vib_cross_dataset, VIB_LODO_BSF, _before_bsf, 'before 9ee0ae7', f'`results/{VIB_SHARED}-<held-out>-s*/` (cwru, cwru_fe, c8791c8), `results/vib-lodo-s*/<held-out>/` (mfpt, uestc, 6902357)'), closed_set=closed_set, closed_gravity=closed_gravity, closed_mobifall=closed_mobifall, story=story, sweeps=sweeps,
-              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, DEFAULTS, ALL_DEFAULTS), lodo_all_pv75=partial(lodo_all, PV75, ALL_PV75), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, PV75, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), lodo_all_text=partial(defaults_screen, ALL_DEFAULTS, 'the eleven-set mix (+ hapt, wisdm_watch)', base=DEFAULTS[1]), lodo_all_text_pv75=partial(defaults_screen, ALL_PV75, 'the eleven-set mix (+ hapt, wisdm_watch)'), text_balance_probe=text_balance_probe, prototype_screen=prototype_screen, aug_screen=aug_screen, syn_screen=partial(aug_screen, DEFAULTS, SYN_SCREEN, 'the defaults at the fixed resampling (ae36c68)'), vq_screen=partial(aug_screen, DEFAULTS, VQ_SCREEN, 'the defaults at the fixed resampling (ae36c68)'), lsa_screen=partial(aug_screen, ('main-clip', 'clip'), LSA_SCREEN, 'the defaults (e5f02ee)'), lodo_edge=partial(defaults_screen, 'edge', 'segment ends resampled without zero padding (ae36c68)'), score_scale_screen=partial(replay_screen, SCALE_SCREEN, SCALE_CELLS.get, 'score_scale_screen.py', (PV75[0], PROTOTYPE_RUNS), PV_BARS),
+              codebook=codebook, codebook_sweep=codebook_sweep, ablation=ablation, pretrain=pretrain, fewshot=fewshot, lodo_screen=lodo_screen, lodo_confirm=lodo_confirm, lodo_bank=lodo_bank, lodo_full=lodo_full, lodo_adapt=lodo_adapt, lodo_hub=lodo_hub, lodo_rec=lodo_rec, lodo_all=partial(lodo_all, EDGE, ALL_DEFAULTS), lodo_all_pv75=partial(lodo_all, PV75, ALL_PV75), lodo_all_hub=lodo_all, hub_strength_screen=hub_strength_screen, hub_strength_pv75=partial(hub_strength_screen, STRENGTH_SCREEN_PV, PV75, PV_BARS), text_hub_screen=text_hub_screen, seen_class_screen=seen_class_screen, hub_classes=hub_classes, adapt_screen=adapt_screen, lodo_mix=lodo_mix, hub_same_screen=hub_same_screen, tta_screen=tta_screen, padding_screen=padding_screen, ensemble_screen=ensemble_screen, separability_screen=separability_screen, text_source_screen=text_source_screen, text_source_confirm=text_source_confirm, text_source_trained=partial(text_source_trained, TRAINED_RUNS, 'the cache texts'), text_source_centred=partial(text_source_trained, CENTRED_RUNS, 'the cache texts centred per set'), borrow_screen=borrow_screen, borrow_screen_hard=partial(borrow_screen, HARD_RUNS, 'the cache texts with hard targets'), text_source_hard=partial(text_source_trained, HARD_RUNS, 'the cache texts with hard targets'), fallback_screen=fallback_screen, text_source_plain=partial(text_source_trained, PLAIN_RUNS, 'the cache texts, hard targets and plain views 0.5'), text_source_plain75=partial(text_source_trained, PLAIN75_RUNS, 'the cache texts, hard targets and plain views 0.75'), lodo_syn=partial(defaults_screen, 'syn', 'one activity across sets (same_activity=0.95)'), lodo_all_text=partial(defaults_screen, ALL_DEFAULTS, 'the eleven-set mix (+ hapt, wisdm_watch)', base=EDGE[1]), lodo_all_text_pv75=partial(defaults_screen, ALL_PV75, 'the eleven-set mix (+ hapt, wisdm_watch)'), text_balance_probe=text_balance_probe, prototype_screen=prototype_screen, aug_screen=aug_screen, syn_screen=partial(aug_screen, EDGE, SYN_SCREEN, 'the defaults at the fixed resampling (ae36c68)'), vq_screen=partial(aug_screen, EDGE, VQ_SCREEN, 'the defaults at the fixed resampling (ae36c68)'), lsa_screen=partial(aug_screen, DEFAULTS, LSA_SCREEN, 'the defaults (e5f02ee)'), lodo_edge=partial(defaults_screen, 'edge', 'segment ends resampled without zero padding (ae36c68)'), score_scale_screen=partial(replay_screen, SCALE_SCREEN, SCALE_CELLS.get, 'score_scale_screen.py', (PV75[0], PROTOTYPE_RUNS), PV_BARS),
               **{key: partial(lodo_screen10, key) for key in SCREEN10}, **{key: partial(confirmation, key) for key in CONFIRMS})
 
 DOCS = (ROOT/'README.md', ROOT/'RESULTS.md')   # the headline tables and the experiment log
