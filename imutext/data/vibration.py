@@ -214,13 +214,14 @@ def vibration_channels(ds:SensorData)->SensorData:  # a loaded vibration dataset
 # %% ../../nbs/11a_data.vibration.ipynb #5b68eacc
 MIN_COVER = 0.95  # shortest recording accepted, as a share of one window
 
-def _check_lengths(ds:SensorData, lengths:np.ndarray, size:np.ndarray, rates:np.ndarray, field:str)->np.ndarray:  # (n,) True = too short
+def _check_lengths(ds:SensorData, lengths:np.ndarray, size:np.ndarray, rates:np.ndarray, field:str,
+                   shaft:np.ndarray|None=None)->np.ndarray:  # (n,) Hz, where the window counts shaft revolutions -> (n,) True = too short
     "Recordings shorter than `MIN_COVER` of their window, left out with a warning naming data.npz, the first of them, the config field and the labels that lose every recording; raises so when every recording is."
     bad = lengths < np.ceil(MIN_COVER * size)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         msg = (f"{ds.path/'data.npz'}: recording {i} has {lengths[i]} samples at {rates[i]:g} Hz, shorter than one window "
-               f"of {size[i]} samples (VibDataCfg.{field})")
+               f"of {size[i]} samples (VibDataCfg.{field}" + (f" at a shaft speed of {shaft[i]:g} Hz, {60 * shaft[i]:g} rpm, read from meta.json: a misread speed makes the window too long" if shaft is not None else '') + ")")
         if bad.all(): raise DataFormatError(f"{msg}, and so is every other recording; shorten the window")
         lost = lost_labels(ds, ~bad)
         warnings.warn(f"{msg}; {bad.sum()} of {len(bad)} recordings that short are left out" + (f"; labels {lost} lose every recording" if lost else ''))
@@ -283,7 +284,7 @@ def _order(ds:SensorData, cfg:VibDataCfg, shaft:np.ndarray)->tuple:  # (x (N, n_
             f"({len(fast)} of {ds.n_segments} recordings); the orders above read as no energy")
     size = np.round(cfg.vib_revs * ds.rates / shaft).astype(np.int64)
     hop = np.maximum(1, np.round(cfg.vib_hop_revs * ds.rates / shaft)).astype(np.int64)
-    short = _check_lengths(ds, np.diff(ds.offsets), size, ds.rates, 'vib_revs')
+    short = _check_lengths(ds, np.diff(ds.offsets), size, ds.rates, 'vib_revs', shaft)
     xs, segs = [], []
     for i in np.flatnonzero(~short):                # window length differs per recording; all its windows at once
         w, _ = cut_windows(ds.segment(i), np.array([0, ds.offsets[i+1] - ds.offsets[i]]), int(size[i]), int(hop[i]), MIN_COVER)
