@@ -44,6 +44,7 @@ def protocol_split(cfg:ExpCfg,                 # the model's config (preprocessi
     if test_conditions:
         if cfg.data.modality != 'vibration': raise ValueError("test_conditions (cross-load / cross-speed) applies to vibration datasets")
         a, b = vib_split(w, dataclasses.replace(cfg.vib, vib_split='condition', vib_test_conditions=tuple(test_conditions)), seed)
+        if not len(a): raise ValueError(f"{ds.path}: test_conditions {list(test_conditions)} hold out every condition with windows ({sorted({ds.group_names[g] for g in np.unique(w.group)})}), so no window is left to train on; leave at least one out of test_conditions")
     else: a, b = mod.split(w, cfg, test_frac, seed)
     keep, had = np.intersect1d(np.unique(a.y), np.unique(b.y)), np.unique(w.y)
     if len(keep) < 2: raise ValueError(f"{ds.path}: only {len(keep)} class(es) on both sides of the split")
