@@ -313,15 +313,15 @@ def _execute(nb:Path, run_dir:Path, params:dict, stream:bool):
         papermill.execute_notebook(str(nb), str(run_dir/nb.name), parameters=params, cwd=str(nb.parent), progress_bar=False, kernel_name='python3',
                                    stdout_file=sys.stdout if stream else None, stderr_file=sys.stderr if stream else None)   # not log_output: it sends stdout to a logger nobody configured
     except PapermillExecutionError as e:
-        tb = re.sub(r'\x1b\[[0-9;]*m', '', '\n'.join(e.traceback))
-        (run_dir/'error.txt').write_text(f"{e.ename}: {e.evalue}\n\n{tb}\n" + (f"\nThe notebook failed{_results_note(run_dir)}\n" if _results_note(run_dir) else ''))
-        raise RuntimeError(f"notebook {nb} failed{_results_note(run_dir)} with {e.ename}: {_one_line(e.evalue)} (traceback: {run_dir/'error.txt'}; executed notebook: {run_dir/nb.name})") from None
+        tb, late = re.sub(r'\x1b\[[0-9;]*m', '', '\n'.join(e.traceback)), _results_note(run_dir)
+        (run_dir/'error.txt').write_text(f"{e.ename}: {e.evalue}\n\n{tb}\n" + (f"\nThe notebook failed{late}\n" if late else ''))
+        raise RuntimeError(f"notebook {nb} failed{late} with {e.ename}: {_one_line(e.evalue)} (traceback: {run_dir/'error.txt'}; executed notebook: {run_dir/nb.name})") from None
     except Exception as e:
         (run_dir/'error.txt').write_text(f"{type(e).__name__}: {e}\n")
         raise RuntimeError(f"notebook {nb} failed{_results_note(run_dir)} with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'})") from None
     except BaseException as e:                                                 # Ctrl-C (KeyboardInterrupt), SystemExit: the folder must not look like a run in progress or finished
-        why = f": {e}" if str(e) else ''
-        if late := _results_note(run_dir): (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted{late}{why}\n")   # a finished run is not resumed
+        why, late = (f": {e}" if str(e) else ''), _results_note(run_dir)
+        if late: (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted{late}{why}\n")   # a finished run is not resumed
         else: (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted before it finished{why}; "
                                                + (f"continue it with: imutext run {nb} --resume {run_dir}\n" if resumes(nb) else "it keeps no checkpoint to continue from: start it again as a new run\n"))
         raise
