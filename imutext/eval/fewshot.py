@@ -18,15 +18,25 @@ __all__ = ['kshot_indices', 'linear_probe']
 def kshot_indices(y:np.ndarray,  # (N,) class ids of the pool to draw from
                   k:int,         # windows per class
                   seed:int=0,    # seed of the draw
+                  groups:np.ndarray|None=None,  # (N,) subject (or recording) of each window: a class's shots spread over its groups; None = not
                  )->np.ndarray:  # (k * n_classes,) sorted indices into y
-    "Indices of `k` windows per class present in `y`, drawn without replacement."
+    "Indices of `k` windows per class present in `y`, drawn without replacement; with `groups`, from as many different groups of the class as possible (round-robin over its groups in random order)."
     y = np.asarray(y)
     if k < 1: raise ValueError(f"k must be >= 1, got {k}")
+    if groups is not None and np.shape(groups) != y.shape: raise ValueError(f"groups must have shape {y.shape} like y, got {np.shape(groups)}")
     classes, counts = np.unique(y, return_counts=True)
     short = {c.item(): n.item() for c, n in zip(classes, counts) if n < k}
     if short: raise ValueError(f"k={k} but classes have fewer windows (class: count): {short}")
     rng = np.random.default_rng(seed)
-    return np.sort(np.concatenate([rng.choice(np.flatnonzero(y == c), k, replace=False) for c in classes]))
+    if groups is None: return np.sort(np.concatenate([rng.choice(np.flatnonzero(y == c), k, replace=False) for c in classes]))
+    return np.sort(np.concatenate([_spread(rng.permutation(np.flatnonzero(y == c)), np.asarray(groups), k, rng) for c in classes]))
+
+def _spread(ix:np.ndarray, groups:np.ndarray, k:int, rng)->np.ndarray:  # shuffled indices of one class; (N,) groups; shots; generator
+    "The first `k` of `ix` taken round-robin over their groups (the groups in random order): each window's rank inside its group first, the group's draw second."
+    _, inv = np.unique(groups[ix], return_inverse=True)
+    inv = inv.ravel(); first = np.argsort(inv, kind='stable')     # positions of each group's windows, in shuffled order
+    rank = np.empty(len(ix), np.int64); rank[first] = np.arange(len(ix)) - np.searchsorted(inv[first], inv[first])
+    return ix[np.lexsort((rng.permutation(inv.max() + 1)[inv], rank))[:k]]
 
 # %% ../../nbs/51_eval.fewshot.ipynb #9bde018c
 def _probe_once(train_emb, train_y, test_emb, test_y, C:float)->tuple[float, float]:
@@ -46,6 +56,7 @@ def linear_probe(train_emb:np.ndarray,  # (N, D) frozen embeddings of the pool t
                  n_seeds:int=3,         # draws of the shots per k
                  C:float=1.0,           # inverse L2 strength of the logistic regression
                  normalise:bool=True,   # L2-normalise embeddings first
+                 train_groups:np.ndarray|None=None,  # (N,) subject (or recording) of each pool window: shots from different ones (`kshot_indices`)
                 )->pd.DataFrame:        # one row per k: accuracy and macro-F1 mean and std over seeds
     "k-shot linear-probe accuracy and macro-F1 (mean ± std over seeds) on frozen embeddings."
     train_emb, test_emb = np.asarray(train_emb, float), np.asarray(test_emb, float)
@@ -59,7 +70,7 @@ def linear_probe(train_emb:np.ndarray,  # (N, D) frozen embeddings of the pool t
     rows = []
     for k in (k for k in k_list if k <= min_count):
         res = np.array([_probe_once(train_emb[ix], train_y[ix], test_emb, test_y, C)
-                        for ix in (kshot_indices(train_y, k, seed) for seed in range(n_seeds))])  # (seeds, 2)
+                        for ix in (kshot_indices(train_y, k, seed, train_groups) for seed in range(n_seeds))])  # (seeds, 2)
         sd = res.std(0, ddof=1) if n_seeds > 1 else np.zeros(2)
         rows.append(dict(k=k, acc_mean=res[:, 0].mean(), acc_std=sd[0], macro_f1_mean=res[:, 1].mean(), macro_f1_std=sd[1],
                          n_seeds=n_seeds, n_train=k * len(np.unique(train_y)), n_test=len(test_y)))
