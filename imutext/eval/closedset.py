@@ -16,7 +16,7 @@ from ..data.windows import Windows, vib_split
 from ..models.factory import build_model, load_for, modality, dataset_texts, text_encoder, class_embeddings
 from ..train import Prepared, WindowMix, train_mix, fit, make_optimizer, _cap
 from .metrics import zero_shot_metrics, bootstrap_ci, accuracy, macro_f1
-from .zeroshot import embed_windows
+from .zeroshot import embed_windows, MIN_BOOT_GROUPS
 from .debug import weight_sync
 
 # %% auto #0
@@ -68,7 +68,8 @@ def _split_metrics(scores:np.ndarray, w:Windows, cfg:ExpCfg, n_boot:int)->dict:
     if n_boot:
         key, unit = _ci_key(w, cfg)
         m['ci95'] = {k: list(bootstrap_ci(f, scores, w.y, key, n_boot=n_boot)[1:]) for k, f in (('accuracy', accuracy), ('macro_f1', macro_f1))}
-        m['ci95_clusters'] = dict(unit=unit, n=len(np.unique(key)))
+        m['ci95_clusters'] = dict(unit=unit, n=(n := len(np.unique(key))))
+        if n < MIN_BOOT_GROUPS: warnings.warn(f"{w.dataset}: the test windows hold only {n} {unit}s, so the bootstrap interval says little (its resamples repeat a few {unit}s; the count in ci95_clusters)")
     return m
 
 @torch.enable_grad()
