@@ -14,7 +14,7 @@ from ..core import data_root
 __all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'CHANNEL_TEXT', 'PER_LABEL', 'NPZ_KEYS', 'PER_SEGMENT',
            'NPZ_ERRORS', 'UNKNOWN_IDS', 'DataFormatError', 'SensorData', 'list_datasets', 'LocalFolderWarning',
            'resolve_dataset', 'dataset_kind', 'dataset_entry', 'sensor_key', 'per_label', 'load_dataset', 'LabelSet',
-           'load_labels', 'shared_sources']
+           'load_labels', 'source_keys', 'shared_sources']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -351,7 +351,7 @@ def _broken_copy(src:str, dst:Path, meta_edit=None, arrays_edit=None)->Path:
     return dst
 
 # %% ../../nbs/10_data.datasets.ipynb #shsrc1
-def _source_keys(meta:dict, n:int)->list:  # meta.json content; the data's segment count
+def source_keys(meta:dict, n:int)->list:  # meta.json content; the data's segment count
     "Per segment its (source repository, source file) from meta.json, or None where either is not stated."
     recs, src = meta.get('recordings'), meta.get('source')
     repo = src.get('repository') if isinstance(src, dict) else None
@@ -362,13 +362,13 @@ def shared_sources(train_sets:list,   # datasets a model was trained on: names, 
                    ds:SensorData,     # the dataset it is scored on
                   )->np.ndarray:      # (m,) indices of `ds`'s segments whose source file a training set also holds
     "Segments of `ds` converted from a source file (the same repository and path in meta.json `recordings[].source`) that a training set's recordings also come from: the same run, seen in training through another channel; warns naming them, for the scores that leave them out. A training set that cannot be read here (trained elsewhere) is passed over."
-    mine = _source_keys(ds.meta, ds.n_segments)
+    mine = source_keys(ds.meta, ds.n_segments)
     if not any(mine): return np.zeros(0, np.int64)
     theirs = set()
     for t in train_sets:
         try: m = t.meta if isinstance(t, SensorData) else _read_meta(resolve_dataset(t))
         except (FileNotFoundError, DataFormatError): continue
-        theirs |= {k for k in _source_keys(m, len(m['recordings']) if isinstance(m.get('recordings'), list) else 0) if k}
+        theirs |= {k for k in source_keys(m, len(m['recordings']) if isinstance(m.get('recordings'), list) else 0) if k}
     out = np.array([i for i, k in enumerate(mine) if k in theirs], np.int64)
     if len(out): warnings.warn(f"{ds.path/'meta.json'}: {len(out)} recording(s) {out.tolist()[:10]}{' ...' if len(out) > 10 else ''} come from source files the model's training recordings also come from (recordings[].source); left out of the score")
     return out

@@ -11,7 +11,7 @@ from scipy.fft import next_fast_len, rfft, rfftfreq
 from scipy.signal import butter, hilbert, sosfiltfilt
 from ..core import SENSORS
 from ..config import VibDataCfg, ExpCfg, FAULT_STYLES, VIB_INPUTS, LABEL_LEVELS
-from .datasets import SensorData, DataFormatError, load_dataset, per_label
+from .datasets import SensorData, DataFormatError, load_dataset, per_label, source_keys
 from .windows import Windows, resample_segments, cut_windows, normalise_windows, unit_key, live_channels, lost_labels, UNIT_FACTORS
 from .subactions import load_subactions
 
@@ -307,7 +307,8 @@ def vib_inputs(ds:SensorData|str,  # a loaded vibration dataset or its name/path
     x, seg, axis = _INPUTS[cfg.vib_input](ds, cfg, shaft)
     rate = 0. if cfg.vib_input == 'order' else cfg.vib_rate_hz or float(ds.rates[0])
     info = dict(conditions=ds.group_names, input=cfg.vib_input, label_level=cfg.vib_label_level, shaft_hz=None if shaft is None else shaft.tolist(),
-                axis=None if axis is None else axis.tolist())  # axis: Hz (envelope) or shaft orders (order) of dim 1
+                axis=None if axis is None else axis.tolist(),  # axis: Hz (envelope) or shaft orders (order) of dim 1
+                sources=[k and '/'.join(k) for k in source_keys(ds.meta, ds.n_segments)])   # per recording its source repository/file (None unknown): the same run through another channel is the same recording
     return Windows(x=x, y=y[seg], group=ds.groups[seg], seg=seg, ch_type=np.full(x.shape[2], SENSORS.index('acc')),
                    dataset=ds.name, label_names=list(names), rate_hz=rate, info=info)
 

@@ -4,13 +4,14 @@
 
 # %% ../../nbs/55_eval.baselines.ipynb #0896991d
 from __future__ import annotations
+import warnings
 from dataclasses import replace
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from ..config import VibDataCfg
-from ..data.datasets import SensorData, load_dataset, shared_sources
+from ..data.datasets import SensorData, load_dataset
 from ..data.windows import Windows
 from ..data.vibration import vib_inputs, bearing_orders
 from .metrics import accuracy, macro_f1, confusion, per_class_f1, chance_macro_f1
@@ -28,6 +29,14 @@ def _order_windows(d:Windows|SensorData|str, cfg:VibDataCfg)->Windows:
         raise ValueError(f"{d.dataset}: order_reference needs vib_input='order' windows at label level 'fault_type', "
                          f"got {d.info.get('input')!r} at {d.info.get('label_level')!r}")
     return d if 'orders' in d.info else replace(d, info={**d.info, 'orders': bearing_orders((ds := load_dataset(d.dataset)).meta, ds.path/'meta.json')})   # windows made elsewhere: their dataset's meta.json, on a copy (the caller's are not changed)
+
+def _shared_runs(tr:list, te:Windows)->np.ndarray:  # training windows; test windows (each with `info['sources']` from `vib_inputs`)
+    "Recordings of `te` converted from a source file that a training window's recording also comes from (meta.json `recordings[].source`): the same run seen through another channel; warns naming them, as zero-shot scoring leaves them out."
+    src = lambda w: w.info.get('sources') or []
+    theirs = {src(w)[s] for w in tr for s in np.unique(w.seg) if s < len(src(w))} - {None}
+    out = np.array([s for s in np.unique(te.seg) if s < len(src(te)) and src(te)[s] in theirs], np.int64)
+    if len(out): warnings.warn(f"{te.dataset}: recording(s) {out.tolist()[:10]} come from source files the training sets' recordings also come from (recordings[].source); left out of the reference's score")
+    return out
 
 def _check_disjoint(tr:list, te:Windows):
     "Refuse a training set holding windows of the test set (its own test windows would be scored), found by content: another folder under the same name passes."
@@ -70,9 +79,8 @@ def order_reference(train_sets:list,                # datasets (name, path, Sens
         if m := miss(te): raise ValueError(f"{te.dataset}: meta.json gives no bearing geometry or fault frequencies" + (f" for {', '.join(m)}" if len(m) < len(need) else '') + ", so its fault lines are unknown")
         left_out = [w.dataset for w in tr if miss(w)]; tr = [w for w in tr if not miss(w)]
         if not tr: raise ValueError(f"no training set gives bearing geometry or fault frequencies: {left_out}")
-    if recordings is not None: te = te.subset(np.isin(te.seg, np.asarray(recordings)))   # the windows zero-shot scored (it also leaves out recordings shared with pre-training sets)
-    elif not isinstance(test_set, Windows):   # recordings of a training set's runs (another channel) are left out, named, as zero-shot scoring leaves them
-        te = te.subset(~np.isin(te.seg, shared_sources([d for d in train_sets if not isinstance(d, Windows)], test_set if isinstance(test_set, SensorData) else load_dataset(test_set))))
+    te = te.subset(np.isin(te.seg, np.asarray(recordings)) if recordings is not None else ~np.isin(te.seg, _shared_runs(tr, te)))   # the windows zero-shot scored (it also leaves out recordings shared with pre-training sets)
+    if not len(te): raise ValueError(f"{te.dataset}: no windows left to score: " + (f"none of its recordings {list(recordings)[:10]} (recordings)" if recordings is not None else "every recording comes from a source file a training set also holds"))
     seen = {w.label_names[k] for w in tr for k in np.unique(w.y)}       # fault types with training windows
     classes = [n for n in te.label_names if n in seen]   # the candidates zero-shot has too (the set's fault types), not only those with scored windows
     if len(classes) < 2: raise ValueError(f"{te.dataset} shares {classes} with the training sets; need at least 2 fault types")
