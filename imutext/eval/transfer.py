@@ -89,6 +89,10 @@ def _fewshot_mask(w:Windows, cfg:ExpCfg, frac:float, seed:int)->np.ndarray:  # (
     "The test windows of `fewshot_split` among all of `w`: the recordings `modality(cfg).split` holds out (it never splits one), checked to leave every test class in the pool; a set of one class is refused."
     if (K := len(np.unique(w.y))) < 2: raise ValueError(f"{w.dataset}: {K} class among its windows; few-shot classification needs two or more (a probe cannot be fitted, and every prediction would be right)")
     m = np.isin(w.seg, modality(cfg).split(w, cfg, frac, seed)[1].seg)
+    if not m.any(): raise ValueError(f"{w.dataset}: frac={frac} holds out no subject/recording (seed={seed}; {len(np.unique(modality(cfg).key(w)))} in all), so there is nothing to score; choose a larger frac")
+    if unscored := sorted(set(np.unique(w.y[~m]).tolist()) - set(np.unique(w.y[m]).tolist())):
+        warnings.warn(f"{w.dataset}: classes {[w.label_names[c] for c in unscored]} have no window in the held-out subjects/recordings (frac={frac}, seed={seed}), "
+                      f"so every few-shot and zero-shot row is scored over the other {len(np.unique(w.y[m]))} classes only (they stay candidates); a larger frac or another seed may hold them out")
     missing = sorted(set(np.unique(w.y[m]).tolist()) - set(np.unique(w.y[~m]).tolist()))
     if missing: raise ValueError(f"{w.dataset}: classes {[w.label_names[c] for c in missing]} occur only in the held-out "
                                  f"subjects/recordings (frac={frac}, seed={seed}); try another seed or a smaller frac")
