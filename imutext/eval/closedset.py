@@ -46,6 +46,7 @@ def protocol_split(cfg:ExpCfg,                 # the model's config (preprocessi
         a, b = vib_split(w, dataclasses.replace(cfg.vib, vib_split='condition', vib_test_conditions=tuple(test_conditions)), seed)
         if not len(a): raise ValueError(f"{ds.path}: test_conditions {list(test_conditions)} hold out every condition with windows ({sorted({ds.group_names[g] for g in np.unique(w.group)})}), so no window is left to train on; leave at least one out of test_conditions")
     else: a, b = mod.split(w, cfg, test_frac, seed)
+    if not len(b): raise ValueError(f"{ds.path}: test_frac={test_frac} holds out none of its {len(np.unique(mod.key(w)))} subjects/recordings (seed={seed}; a vibration class keeps at least one recording for training), so there is nothing to score; choose a larger test_frac")
     keep, had = np.intersect1d(np.unique(a.y), np.unique(b.y)), np.unique(w.y)
     if len(keep) < 2: raise ValueError(f"{ds.path}: only {len(keep)} class(es) on both sides of the split")
     if dropped := [w.label_names[k] for k in had if k not in keep]:
@@ -96,6 +97,9 @@ def fit_supervised(cfg:ExpCfg, train:Windows, test:Windows, n_boot:int=200)->dic
 def fit_val(cfg:ExpCfg, train:Windows)->tuple:
     "(windows trained on, validation windows, where validation comes from): `train` less the share `DataCfg.val_frac` of its subjects (IMU) or recordings (vibration) held out as `train.prepare` does (`modality(cfg).split`); where that share is empty, all of `train` and, with a warning naming the dataset, a subset of it."
     fa, fv = modality(cfg).split(train, cfg, cfg.data.val_frac, cfg.train.seed)
+    if lost := [train.label_names[k] for k in np.setdiff1d(np.unique(train.y), np.unique(fa.y))]:
+        warnings.warn(f"{train.dataset}: classes {lost} lost every training window to the validation share (DataCfg.val_frac {cfg.data.val_frac}, TrainCfg.seed {cfg.train.seed}: all their subjects/recordings fell in it), "
+                      "so both models are scored on them untrained; another seed or a smaller val_frac keeps them")
     if len(fv): return fa, fv, 'held_out'
     warnings.warn(f"{train.dataset}: DataCfg.val_frac {cfg.data.val_frac} holds out none of the {len(np.unique(modality(cfg).key(train)))} training subjects/recordings (a vibration class keeps "
                   "at least one recording for training), so the aligned model's validation line is measured on training windows")
