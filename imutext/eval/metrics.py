@@ -50,7 +50,7 @@ def accuracy(scores:np.ndarray, y:np.ndarray)->float:
 
 def recall_at_k(scores:np.ndarray, y:np.ndarray, k:int=1)->float:
     "Share of windows whose true class is among the top `k` (k >= 1, clipped to K)."
-    if k < 1: raise ValueError(f"recall_at_k: k must be >= 1, got {k}")
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1: raise ValueError(f"recall_at_k: k must be a whole number >= 1, got {k!r}")
     return float(np.mean(true_rank(scores, y) <= min(k, np.shape(scores)[1])))
 
 def mrr(scores:np.ndarray, y:np.ndarray)->float:
@@ -161,6 +161,9 @@ def open_vocab_scores(scores:np.ndarray,   # (N, M) similarity of each window to
     "Open-vocabulary accuracy/MRR (exact text) and group-aware accuracy/MRR of one dataset's windows."
     local_to_global, y_local = np.asarray(local_to_global), np.asarray(y_local)
     if np.shape(scores)[1] != len(vocab): raise ValueError(f"scores has {np.shape(scores)[1]} columns but vocab has {len(vocab)} texts")
+    if y_local.ndim != 1 or not len(y_local) or not np.issubdtype(y_local.dtype, np.integer): raise ValueError(f"y_local must be a non-empty 1-D array of integer class ids, got shape {y_local.shape} of {y_local.dtype}")
+    if local_to_global.ndim != 1 or not np.issubdtype(local_to_global.dtype, np.integer) or (len(local_to_global) and not 0 <= local_to_global.min() <= local_to_global.max() < len(vocab)):
+        raise ValueError(f"local_to_global must be a 1-D array of vocabulary ids in [0, {len(vocab)}) (vocab has {len(vocab)} texts), got {local_to_global.tolist()[:10]}")
     if y_local.min() < 0 or y_local.max() >= len(local_to_global):
         raise ValueError(f"y_local has ids outside [0, {len(local_to_global)}) (local_to_global has {len(local_to_global)} classes)")
     y = local_to_global[y_local]; pred = np.argmax(np.asarray(scores), axis=1)
