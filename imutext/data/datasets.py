@@ -12,9 +12,9 @@ from ..core import data_root
 
 # %% auto #0
 __all__ = ['KINDS', 'GROUP_KEY', 'REQUIRED_META', 'SENSOR_ALIASES', 'CHANNEL_TEXT', 'PER_LABEL', 'NPZ_KEYS', 'PER_SEGMENT',
-           'NPZ_ERRORS', 'UNKNOWN_IDS', 'DataFormatError', 'SensorData', 'list_datasets', 'LocalFolderWarning',
-           'resolve_dataset', 'dataset_kind', 'dataset_entry', 'sensor_key', 'per_label', 'load_dataset', 'LabelSet',
-           'load_labels', 'source_keys', 'shared_sources']
+           'NPZ_ERRORS', 'UNKNOWN_IDS', 'RATE_RANGE', 'DataFormatError', 'SensorData', 'list_datasets',
+           'LocalFolderWarning', 'resolve_dataset', 'dataset_kind', 'dataset_entry', 'sensor_key', 'per_label',
+           'load_dataset', 'LabelSet', 'load_labels', 'source_keys', 'shared_sources']
 
 # %% ../../nbs/10_data.datasets.ipynb #9af95717
 class DataFormatError(ValueError):
@@ -229,8 +229,10 @@ def _check_arrays(f:Path, a:dict, meta:dict, kind:str):
         raise DataFormatError(f"{f}: {GROUP_KEY[kind]!r} has {len(a[GROUP_KEY[kind]])} entries, expected {len(lab)}")
 
 # %% ../../nbs/10_data.datasets.ipynb #ecfb2a95
+RATE_RANGE = (0.1, 1e7)   # Hz: the rates sensors record at, wide; outside it a rate is misread (a period in seconds written as the rate, a unit slip) and resampling it would take terabytes or fail
+
 def _rates(f:Path, a:dict, meta:dict)->np.ndarray:
-    "Per-segment sampling rates in Hz, validated."
+    "Per-segment sampling rates in Hz, validated (positive, finite, within `RATE_RANGE`)."
     n = len(a['labels'])
     if 'rates' in a:
         r = a['rates'].astype(np.float64)   # float32 made 50.02 Hz 50.0200004577 and its resampling ratio a fraction of six-digit terms
@@ -241,18 +243,21 @@ def _rates(f:Path, a:dict, meta:dict)->np.ndarray:
         if sr is None: raise DataFormatError(f"{f.parent/'meta.json'}: 'sampling_rate_hz' must be a number (or '50 Hz', '20 kHz') when data.npz has no 'rates', got {meta['sampling_rate_hz']!r}")
         r = np.full(n, sr, np.float64)
     if not (np.isfinite(r).all() and (r > 0).all()): raise DataFormatError(f"{f}: 'rates' must be positive and finite, got {r[~(np.isfinite(r) & (r > 0))][0]} at segment {np.flatnonzero(~(np.isfinite(r) & (r > 0)))[0]}")
+    if len(odd := np.flatnonzero((r < RATE_RANGE[0]) | (r > RATE_RANGE[1]))):
+        where = f"{f}: 'rates' at segment {odd[0]}" if 'rates' in a else f"{f.parent/'meta.json'}: 'sampling_rate_hz'"
+        raise DataFormatError(f"{where} is {r[odd[0]]:g} Hz, outside the {RATE_RANGE[0]:g} Hz - {RATE_RANGE[1]:g} Hz sensors record at; a period in seconds or another unit written as the rate? State the rate in Hz")
     return r
 
 # %% ../../nbs/10_data.datasets.ipynb #dropempty1
 def _drop_empty(f:Path, a:dict, meta:dict)->tuple:  # data.npz path, its checked arrays, meta.json content
-    "`a` and `meta` without the segments that hold no finite sample in any channel (a recording without signal: filling it would make windows of a constant), warning which; a dataset of only such segments is refused."
+    "`a` and `meta` without the segments that hold no finite non-zero sample in any channel (a recording without signal, NaN or zeros only: filling it would make windows of a constant, which the model would score as if recorded), warning which; a dataset of only such segments is refused."
     off = a['offsets'].astype(np.int64); n = len(off) - 1
-    c = np.r_[0, np.cumsum(np.isfinite(a['signals']).any(axis=1))]
+    c = np.r_[0, np.cumsum((np.isfinite(a['signals']) & (a['signals'] != 0)).any(axis=1))]
     empty = np.flatnonzero((c[off[1:]] == c[off[:-1]]) & (np.diff(off) > 0))
     if not len(empty): return a, meta
-    if len(empty) == n: raise DataFormatError(f"{f}: 'signals' has no finite value in any segment")
+    if len(empty) == n: raise DataFormatError(f"{f}: 'signals' has no finite non-zero value in any segment: there is no signal to read")
     keep = np.ones(n, bool); keep[empty] = False
-    warnings.warn(f"{f}: segment(s) {empty.tolist()[:10]}{' ...' if len(empty) > 10 else ''} ({len(empty)} of {n}) have no finite value in any channel; left out, so later segment numbers shift down")
+    warnings.warn(f"{f}: segment(s) {empty.tolist()[:10]}{' ...' if len(empty) > 10 else ''} ({len(empty)} of {n}) have no finite non-zero value in any channel (NaN or zeros only: no signal); left out, so later segment numbers shift down")
     rows = np.repeat(keep, np.diff(off))
     out = {k: v[keep] if k in PER_SEGMENT and v.shape[:1] == (n,) else v for k, v in a.items()}   # a misshapen array is left for its own check to name
     out |= dict(signals=a['signals'][rows], offsets=np.r_[0, np.cumsum(np.diff(off)[keep])])
@@ -283,6 +288,8 @@ def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.n
 def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folder (for messages)
     "Per class its description or None (`_read_meta` aligns the field with `label_names`); raises on two classes that read the same."
     names, d = meta['label_names'], per_label(meta, 'label_descriptions', folder/'meta.json')
+    if bad := next(((n, t) for n, t in zip(names, d) if t is not None and not isinstance(t, str)), None):
+        raise DataFormatError(f"{folder/'meta.json'}: 'label_descriptions' of label {bad[0]!r} must be text or null, got {bad[1]!r}")
     seen = {}
     for i, (n, t) in enumerate(zip(names, d)):
         j = seen.setdefault((' '.join(str(n).replace('_', ' ').lower().split()), None if t is None else str(t)), i)
