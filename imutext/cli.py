@@ -111,8 +111,7 @@ def _default_windows(ds)->int:  # a loaded SensorData
     from imutext.config import make_cfg
     from imutext.models.factory import modality, dataset_texts
     cfg = make_cfg('quick' if ds.kind == 'imu' else 'vib')
-    n = len(modality(cfg).windows(ds, cfg))
-    if not n: raise ValueError(f"{ds.path}: no input window fits in any segment at the default preprocessing ({cfg.data.window_s:g} s windows)" if ds.kind == 'imu' else f"{ds.path}: no input window fits in any recording at the default preprocessing")
+    n = len(modality(cfg).windows(ds, cfg))   # a folder without any window is refused there, naming the window length
     dataset_texts(ds, cfg); return n
 
 def _dataset_row(n:str, ds)->dict:  # a dataset's name or folder as given, the loaded SensorData
@@ -126,7 +125,7 @@ def _print_rows(rows:list, as_json:bool)->int:
     return 0
 
 # %% ../nbs/67_cli.ipynb #88a6a0dc
-USER_ERRORS = (FileNotFoundError, NotADirectoryError, ValueError, KeyError, TypeError, RuntimeError)
+USER_ERRORS = (FileNotFoundError, NotADirectoryError, PermissionError, ValueError, KeyError, TypeError, RuntimeError)
 
 def main(argv:list|None=None)->int:
     "Entry point of the `imutext` console script."

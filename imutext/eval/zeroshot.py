@@ -253,15 +253,14 @@ def held_out_inputs(cfg:ExpCfg,                 # the model's config (its prepro
     if cfg.data.modality == 'imu' and (low := lowest_training_rate(cfg)) and (r := float(ds.rates.min())) < low:   # vibration: its band-pass checks the rate (data.vibration)
         warnings.warn(f"{ds.path}: sampled at {r:g} Hz, below the lowest sampling rate of the model's training data ({low:g} Hz); it is resampled like any folder, "
                       "but the model was never trained or measured on inputs this coarse, so read its scores with care")
-    w = modality(cfg).windows(ds, cfg); had = set(np.unique(w.y).tolist())
+    w = modality(cfg).windows(ds, cfg); had = set(np.unique(w.y).tolist())   # a folder without any window is refused there, naming the window length
     if cfg.data.modality == 'imu' and (lack := sorted(sensors_always_trained(cfg) - {SENSORS[t] for t in w.ch_type})):
         warnings.warn(f"{ds.path}: no {' or '.join(lack)} channel, which every training set of the model has; it was never trained on windows without one, so read its scores with care")
     if not seen:   # an unseen set's recordings of a run trained or pre-trained on (another channel) are not scored; a seen set is scored whole, marked seen
         pre = list(init_sets or ())
         if pretrained and pretrain_file(pretrained).is_file(): pre += pretrain_sets(pretrained)   # a missing one: check_unseen has warned
         w = w.subset(~np.isin(w.seg, shared_sources([*cfg.data.train_sets, *pre], ds)))
-    if not len(w): raise ValueError(f"{ds.path}: " + ("every recording with an input window comes from a source file the model's training recordings also come from (recordings[].source), so none is left to score" if had
-                                                      else "no input window fits in any segment with the model's preprocessing"))
+    if not len(w): raise ValueError(f"{ds.path}: every recording with an input window comes from a source file the model's training recordings also come from (recordings[].source), so none is left to score")
     candidate = 'they stay among the candidate texts (a window may be predicted as one) but are not scored, and the adapted (transductive) score, which gives every candidate class an equal share of the windows, gives them one too and falls'
     recorded = set(np.unique(ds.labels).tolist())   # the folder's classes with a segment (segments too short for a window: the windowing warns, naming the classes they take away)
     if empty := [n for k, n in enumerate(ds.label_names) if k not in recorded]:   # listed in meta.json, never recorded
