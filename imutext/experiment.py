@@ -38,7 +38,7 @@ def new_run_dir(name:str='run', root:Path|None=None)->Path:
         d = base if k == 1 else base.with_name(f"{base.name}-{k}")
         try: d.mkdir(parents=True, exist_ok=False); return d
         except FileExistsError: continue
-        except PermissionError as e: raise PermissionError(f"run root {root}: cannot create a run folder there ({e.strerror}); choose a writable folder (--root)") from None
+        except OSError as e: raise PermissionError(f"run root {root}: cannot create a run folder there ({e.strerror}); choose a writable folder (--root)") from None   # not writable, a read-only file system
     raise FileExistsError(f"{base}: 999 run folders of this name in one second")
 
 # %% ../nbs/65_experiment.ipynb #6d168d23

@@ -305,7 +305,7 @@ def imu_windows(ds:SensorData|str,  # a loaded IMU dataset or its name/path
     x, off = resample_segments(x, ds.offsets, ds.rates, cfg.rate_hz)
     size, hop = int(round(cfg.window_s * cfg.rate_hz)), max(1, int(round(cfg.hop_s * cfg.rate_hz)))
     w, seg = cut_windows(x, off, size, hop, cfg.min_cover)
-    if not len(seg): raise DataFormatError(f"{ds.path/'data.npz'}: every one of its {ds.n_segments} segments is shorter than {cfg.min_cover:g} of a {cfg.window_s:g} s window (DataCfg.min_cover, window_s), so it gives no window; shorten window_s")
+    if not len(seg): raise DataFormatError(f"{ds.path/'data.npz'}: every one of its {ds.n_segments} segments is shorter than {cfg.min_cover:g} of a {cfg.window_s:g} s window (DataCfg.min_cover, window_s), so it gives no window; for training, shorten window_s (a trained model's window is fixed by its checkpoint)")
     if short := int(ds.n_segments) - len(np.unique(seg)):
         lost = lost_labels(ds, seg)
         warnings.warn(f"{ds.path/'data.npz'}: {short} of {ds.n_segments} segments are shorter than {cfg.min_cover:g} of a {cfg.window_s:g} s window (DataCfg.min_cover, window_s) and are left out"

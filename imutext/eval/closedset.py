@@ -44,6 +44,7 @@ def protocol_split(cfg:ExpCfg,                 # the model's config (preprocessi
     if test_conditions:
         if cfg.data.modality != 'vibration': raise ValueError("test_conditions (cross-load / cross-speed) applies to vibration datasets")
         a, b = vib_split(w, dataclasses.replace(cfg.vib, vib_split='condition', vib_test_conditions=tuple(test_conditions)), seed)
+        if not len(b): raise ValueError(f"{ds.path}: test_conditions {list(test_conditions)} hold no window (no recording long enough for one under them), so there is nothing to score; name a condition with recordings ({sorted({ds.group_names[g] for g in np.unique(w.group)})})")
         if not len(a): raise ValueError(f"{ds.path}: test_conditions {list(test_conditions)} hold out every condition with windows ({sorted({ds.group_names[g] for g in np.unique(w.group)})}), so no window is left to train on; leave at least one out of test_conditions")
     else: a, b = mod.split(w, cfg, test_frac, seed)
     if not len(b): raise ValueError(f"{ds.path}: test_frac={test_frac} holds out none of its {len(np.unique(mod.key(w)))} subjects/recordings (seed={seed}; a vibration class keeps at least one recording for training), so there is nothing to score; choose a larger test_frac")

@@ -98,6 +98,12 @@ def _fewshot_mask(w:Windows, cfg:ExpCfg, frac:float, seed:int)->np.ndarray:  # (
                                  f"subjects/recordings (frac={frac}, seed={seed}); try another seed or a smaller frac")
     return m
 
+def _shot_groups(pool:Windows, cfg:ExpCfg)->np.ndarray:  # the shot pool; the model's config
+    "(N,) what a class's k shots spread over (`kshot_indices`): the split's key (subject; recording where unknown), or the recording where the pool holds one subject, as `split_windows` then splits by recording."
+    key = modality(cfg).key(pool)
+    return pool.seg if len(np.unique(key)) < 2 else key
+
+
 # %% ../../nbs/54_eval.transfer.ipynb #93ff8583
 def _zscore(pool_f:np.ndarray, test_f:np.ndarray)->tuple:  # (N, D), (M, D)
     "Both standardised with the pool's per-dimension mean and std (std floored at 1e-3 of its mean)."
@@ -116,7 +122,7 @@ def probe_fewshot(model:SignalClip,                  # frozen encoder
     pool, test = fewshot_split(as_windows(model, data), model.cfg, tc.frac, tc.seed)
     fp, ft = embed_windows(model, pool, device, feature=tc.feature), embed_windows(model, test, device, feature=tc.feature)
     if tc.probe_norm == 'zscore': fp, ft = _zscore(fp, ft)
-    df = linear_probe(fp, pool.y, ft, test.y, tc.k_list, tc.n_seeds, tc.C, normalise=tc.probe_norm == 'l2', train_groups=modality(model.cfg).key(pool))
+    df = linear_probe(fp, pool.y, ft, test.y, tc.k_list, tc.n_seeds, tc.C, normalise=tc.probe_norm == 'l2', train_groups=_shot_groups(pool, model.cfg))
     return df.assign(method='probe', feature=tc.feature)
 
 # %% ../../nbs/54_eval.transfer.ipynb #f10f174f
@@ -194,7 +200,7 @@ def finetune_fewshot(model:SignalClip,                  # the starting point (de
     pool, test = fewshot_split(as_windows(model, data), model.cfg, tc.frac, tc.seed)
     K, rows = len(np.unique(pool.y)), []
     for k in _usable_k(pool.y, tc.k_list):
-        res = np.array([_scores(test.y, finetune_once(model, pool, kshot_indices(pool.y, k, s, modality(model.cfg).key(pool)), test, tc, class_emb, seed=s, device=device))
+        res = np.array([_scores(test.y, finetune_once(model, pool, kshot_indices(pool.y, k, s, _shot_groups(pool, model.cfg)), test, tc, class_emb, seed=s, device=device))
                         for s in range(tc.n_seeds)])                            # (seeds, 2)
         rows.append(_row(k, res, K, len(test)))
     return pd.DataFrame(rows).assign(method='finetune' if class_emb is None else 'finetune_zs', feature=tc.feature)
@@ -210,7 +216,7 @@ def minirocket_fewshot(w:Windows,                  # windows of the new dataset 
     K, rows = len(np.unique(pool.y)), []
     for k in _usable_k(pool.y, tc.k_list):
         res = np.array([_scores(test.y, minirocket_classifier(pool.x[ix], pool.y[ix], seed=s)(test.x))
-                        for s, ix in ((s, kshot_indices(pool.y, k, s, modality(cfg).key(pool))) for s in range(tc.n_seeds))])   # (seeds, 2)
+                        for s, ix in ((s, kshot_indices(pool.y, k, s, _shot_groups(pool, cfg))) for s in range(tc.n_seeds))])   # (seeds, 2)
         rows.append(_row(k, res, K, len(test)))
     return pd.DataFrame(rows).assign(method='minirocket', feature='raw', encoder='none')
 
