@@ -277,9 +277,13 @@ def _fill_nonfinite(f:Path, sig:np.ndarray, off:np.ndarray, channels:list)->np.n
     rows, cols = np.nonzero(~ok)
     segs = np.searchsorted(off, rows, side='right') - 1
     med = [float(np.median(sig[ok[:, j], j])) for j in range(sig.shape[1])]
+    whole = []   # (segment, channel) without a finite sample: a constant, no signal
     for s, j in sorted(set(zip(segs.tolist(), cols.tolist()))):
         v, m = sig[off[s]:off[s + 1], j], ok[off[s]:off[s + 1], j]
         v[~m] = np.interp(np.flatnonzero(~m), np.flatnonzero(m), v[m]) if m.any() else med[j]
+        if not m.any(): whole.append((s, j))
+    if whole: warnings.warn(f"{f}: {len(whole)} segment/channel pair(s) have no finite value at all (first: segment {whole[0][0]}, channel {whole[0][1]} ({name(whole[0][1])})): "
+                            "filled with the channel's median over the dataset, a constant that carries no signal; the model reads it as a flat channel there, which lowers its scores on those segments")
     warnings.warn(f"{f}: 'signals' has {len(rows)} non-finite value(s) in {len(set(segs.tolist()))} segment(s), filled by linear interpolation within each segment and channel; "
                   f"first in segment {segs[0]} at sample {rows[0] - off[segs[0]]} (row {rows[0]}), channel {cols[0]} ({name(cols[0])})")
     return sig
@@ -299,6 +303,19 @@ def _descriptions(meta:dict, folder:Path)->list:  # meta.json content; its folde
 
 # %% ../../nbs/10_data.datasets.ipynb #e907146c
 _CACHE = {}
+
+def _check_recordings(f:Path, meta:dict, labels:np.ndarray, conds:np.ndarray|None, cnames:list|None):  # meta.json path and content (segments already checked); (n,) label ids; (n,) condition ids (-1 unknown) and their names, None for IMU
+    "Refuse a `recordings` entry that names another label or condition (one of `label_names` / `condition_names`) than data.npz gives its segment: entries are read by position (shaft speeds, source files), so a list out of order gives each recording another's speed. Texts that are no such name pass."
+    if not isinstance(recs := meta.get('recordings'), list): return
+    names = dict(label=[str(n) for n in meta['label_names']], condition=[str(n) for n in cnames or []])
+    ids = dict(label=np.asarray(labels, np.int64), condition=conds)
+    for i, r in enumerate(recs):
+        if not isinstance(r, dict): continue
+        for k, known in names.items():
+            said, g = r.get(k), ids[k]
+            if not isinstance(said, str) or said not in known or g is None or not 0 <= g[i] < len(known) or known[g[i]] == said: continue
+            v = known[g[i]]
+            raise DataFormatError(f"{f}: recordings[{i}] states {k} {said!r}, but segment {i} of data.npz has {k} {v!r}; the entries are read by position (shaft speeds, source files): list them in npz order")
 
 def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or a folder in the common format
     "Load and validate a dataset folder; signals as float32."
@@ -325,6 +342,7 @@ def load_dataset(name_or_path:str|Path)->SensorData:  # bundled name ('hapt') or
     if gnames is not None and groups.max(initial=-1) >= len(gnames):
         raise DataFormatError(f"{f}: 'conditions' index {groups.max()} outside meta.json condition_names ({len(gnames)})")
     if groups.min(initial=-1) < -1: raise DataFormatError(f"{f}: {GROUP_KEY[kind]!r} holds {groups.min()}; an index is 0 or more, -1 when unknown")
+    _check_recordings(folder/'meta.json', meta, a['labels'], groups if kind == 'vibration' else None, gnames)
     ds = SensorData(name=str(meta.get('name', folder.name)), kind=kind, path=folder, signals=sig, offsets=a['offsets'].astype(np.int64),
                     labels=a['labels'].astype(np.int64), groups=groups, rates=_rates(f, a, meta), label_names=list(meta['label_names']),
                     label_descriptions=_descriptions(meta, folder), group_names=gnames, channels=meta['channels'], meta=meta)

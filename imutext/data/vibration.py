@@ -26,8 +26,8 @@ __all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'FAULT_WORDS', 'BAND_EDGE', 'SPECTRUM
 _RPM = re.compile(r'(?<![\d.,])(\d{1,3}(?:([,\u00a0\u2009\u202f ])\d{3})(?:\2\d{3})*|\d+)([.,]\d+)?[\s_]*(?:rpm|r/min|revs?/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm', '0hp_1797_RPM', '1797 rev/min', '1797,5 rpm'
 _RANGE_BEFORE = re.compile(r'\d\s*(?:-|–|—|~|to)\s*$')   # what precedes the upper end of a speed range ('800-1400 rpm', '800 to 1400 rpm')
 _RPM_FIRST = re.compile(r'(?<![a-z])(?:rpm|r/min)\s*[=:]\s*(\d+(?:\.\d+)?)', re.I)   # 'RPM=1797', 'rpm: 1797'
-_SHAFT_HZ = re.compile(r'(?:shaft|rotating|rotation|rotational|running) (?:rate|speed|frequency)\D{0,20}?(\d+(?:\.\d+)?)\s*hz(?![a-z])', re.I)  # 'input shaft rate 25 Hz', 'rotating speed 35 Hz'
-_NAME_HZ = re.compile(r'(?<![\d.])(\d+(?:\.\d+)?)[\s_]*hz(?![a-z])', re.I)   # a shaft rate in a condition name: '35Hz/12kN' (XJTU-SY style); '12kHz' is no match
+_SHAFT_HZ = re.compile(r'(?:shaft|rotating|rotation|rotational|running) (?:rate|speed|frequency)\D{0,20}?(\d+(?:[.,]\d+)?)\s*hz(?![a-z])', re.I)  # 'input shaft rate 25 Hz', 'rotating speed 35 Hz'
+_NAME_HZ = re.compile(r'(?<![\d.,])(\d+)([.,]\d+)?[\s_]*hz(?![a-z])', re.I)   # a shaft rate in a condition name: '35Hz/12kN' (XJTU-SY style), '13,33 Hz'; '12kHz' is no match
 
 def _rpms(text:str)->list:  # a condition name or description
     "The distinct speeds in rpm that `text` states ('1,797 rpm', '1\u202f797 rpm' with a thin or no-break space, and '1797,5 rpm' are 1797 and 1797.5); a speed range, or thousands split by a plain space ('1 797 rpm': one number or two?), is refused."
@@ -38,9 +38,18 @@ def _rpms(text:str)->list:  # a condition name or description
         out.append(float(re.sub(r'\D', '', m[1]) + ('.' + m[3][1:] if m[3] else '')))
     return list(dict.fromkeys(out + [float(m[1]) for m in _RPM_FIRST.finditer(text or '')]))
 
+def _hzs(text:str)->list:  # a condition name
+    "The distinct shaft rates in Hz that `text` states ('35Hz/12kN', '13,33 Hz' with a decimal comma); a range ('10-15 Hz') is refused, and so is a comma before three digits ('1,000 Hz': decimal comma or thousands?)."
+    out = []
+    for m in _NAME_HZ.finditer(text or ''):
+        if _RANGE_BEFORE.search(text[:m.start()]): raise DataFormatError(f"{text!r} states a range of speeds: the order spectrum needs each recording's constant speed; give each recording's speed_rpm")
+        if m[2] and m[2][0] == ',' and len(m[2]) == 4: raise DataFormatError(f"{text!r} states {m[0]!r}: a decimal comma or a thousands separator? Write the rate without the comma, or give each recording's speed_rpm")
+        out.append(float(m[1] + ('.' + m[2][1:] if m[2] else '')))
+    return list(dict.fromkeys(out))
+
 def _positive(v, field:str)->float:  # a meta.json speed value and where it sits
-    "`v` as a positive finite number; raises naming `field` otherwise."
-    try: x = float(v)
+    "`v` as a positive finite number (not true/false); raises naming `field` otherwise."
+    try: x = float('nan') if isinstance(v, bool) else float(v)
     except (TypeError, ValueError): x = float('nan')
     if not (np.isfinite(x) and x > 0): raise DataFormatError(f"{field} must be a positive number, got {v!r}")
     return x
@@ -67,8 +76,8 @@ def _recording_shaft(meta:dict, rec:dict, cond:str|None)->float|None:
     for where, text in (('condition name', cond), ('condition description', desc)):
         if len(v := _rpms(text)) > 1: raise DataFormatError(f"the {where} {text!r} states several speeds ({', '.join(f'{x:g}' for x in v)} rpm); give each recording's speed_rpm")
         if v: return v[0] / 60
-    if len(hz := list(dict.fromkeys(float(m) for m in _NAME_HZ.findall(cond or '')))) == 1: return hz[0]
-    if m := _SHAFT_HZ.search(desc): return float(m[1])
+    if len(hz := _hzs(cond)) == 1: return hz[0]
+    if m := _SHAFT_HZ.search(desc): return float(m[1].replace(',', '.'))
     ff, xs = rec.get('fault_frequencies_hz'), _bearing(meta).get('fault_frequencies_x_shaft_speed')
     ff, xs = (v if isinstance(v, dict) else {} for v in (ff, xs))   # frequencies in another shape state none
     k = next((k for k in ff if ff[k] is not None and xs.get(k) is not None), None)
@@ -100,7 +109,7 @@ FAULT_TYPES = ('healthy', 'inner_race', 'outer_race', 'ball', 'cage', 'looseness
 
 FAULT_ALIASES = {'normal': 'healthy', 'no_fault': 'healthy', 'baseline': 'healthy', 'inner': 'inner_race', 'ir': 'inner_race', 'outer': 'outer_race', 'inner_ring': 'inner_race', 'outer_ring': 'outer_race',
                  'rolling_elements': 'ball', 'balls': 'ball', 'unbalanced': 'unbalance', 'misaligned': 'misalignment', 'loose': 'looseness', 'retainer': 'cage',
-                 'or': 'outer_race', 'rolling_element': 'ball', 'roller': 'ball', 'imbalance': 'unbalance'}   # other spellings of FAULT_TYPES
+                 'or': 'outer_race', 'rolling_element': 'ball', 'roller': 'ball', 'imbalance': 'unbalance', 'gear_tooth': 'gear', 'broken_tooth': 'gear', 'chipped_tooth': 'gear'}   # other spellings of FAULT_TYPES
 
 FAULT_WORDS = ('_fault', '_faults', '_defect', '_damage', '_bearing')   # trailing words a fault type may carry: 'inner race fault', 'healthy bearing'
 
@@ -345,14 +354,15 @@ def bearing_orders(meta:dict,                # a dataset's meta.json
     b = _bearing(meta); stated = b.get('fault_frequencies_x_shaft_speed')
     first = lambda *ks: next((_positive(b[k], f"{where}: bearing.{k}") for k in ks if b.get(k) is not None), None)   # null: not given
     n = first('n_balls', 'n_elements', 'n_rollers')
-    for u in ('in', 'mm'):
-        d, D = first(f'ball_diameter_{u}', f'roller_diameter_{u}'), first(f'pitch_diameter_{u}')
-        if n and d and D:   # CWRU states its BSF as the ball fault frequency, twice the spin frequency: the texts called 4.7 the spin frequency
-            a = b.get('contact_angle_deg') or 0
-            if not isinstance(a, (int, float)) or isinstance(a, bool) or not 0 <= a < 90: raise DataFormatError(f"{where}: bearing.contact_angle_deg must be a number of degrees from 0 to below 90, got {a!r}")
-            if d >= D: raise DataFormatError(f"{where}: bearing: the ball or roller diameter ({d:g} {u}) must be smaller than pitch_diameter_{u} ({D:g})")
-            r = d / D * np.cos(np.radians(a))
-            return dict(BPFI=n / 2 * (1 + r), BPFO=n / 2 * (1 - r), FTF=(1 - r) / 2, BSF=D / (2 * d) * (1 - r ** 2))
+    if n and n != round(n): raise DataFormatError(f"{where}: bearing: the number of balls or rollers must be a whole number, got {n:g}")
+    mm = lambda *ks: first(*(f'{k}_mm' for k in ks)) or ((v := first(*(f'{k}_in' for k in ks))) and v * 25.4)   # each size in mm, whichever unit it is given in
+    d, D = mm('ball_diameter', 'roller_diameter'), mm('pitch_diameter')
+    if n and d and D:   # CWRU states its BSF as the ball fault frequency, twice the spin frequency: the texts called 4.7 the spin frequency
+        a = b.get('contact_angle_deg') or 0
+        if not isinstance(a, (int, float)) or isinstance(a, bool) or not 0 <= a < 90: raise DataFormatError(f"{where}: bearing.contact_angle_deg must be a number of degrees from 0 to below 90, got {a!r}")
+        if d >= D: raise DataFormatError(f"{where}: bearing: the ball or roller diameter ({d:g} mm) must be smaller than the pitch diameter ({D:g} mm)")
+        r = d / D * np.cos(np.radians(a))
+        return dict(BPFI=n / 2 * (1 + r), BPFO=n / 2 * (1 - r), FTF=(1 - r) / 2, BSF=D / (2 * d) * (1 - r ** 2))
     if not isinstance(stated, dict): return {}
     return {k: _positive(v, f"{where}: bearing.fault_frequencies_x_shaft_speed.{k}") for k, v in stated.items() if v is not None}   # null: unknown
 

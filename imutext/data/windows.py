@@ -475,7 +475,7 @@ def vib_split(w:Windows, cfg:VibDataCfg, seed:int=0)->tuple:
         unknown = [c for c in cfg.vib_test_conditions if c not in names]
         if unknown or not cfg.vib_test_conditions:
             raise ValueError(f"vib_test_conditions {list(cfg.vib_test_conditions)} must name conditions of {w.dataset}: {names}")
-        m = np.isin(w.group, [names.index(c) for c in cfg.vib_test_conditions])
+        m = np.isin(w.group, [i for i, n in enumerate(names) if n in cfg.vib_test_conditions])   # every condition of that name: a converter may write one per recording
     else:
         rng, m = np.random.default_rng(seed), np.zeros(len(w), bool)
         for c in np.unique(w.y):                        # per class: hold out a share of its recordings (keep >= 1 for training)
