@@ -20,7 +20,7 @@ COMPOUNDS = {'getup': 'get up', 'liedown': 'lie down', 'sitdown': 'sit down', 's
 def clean_label(name:str)->str:  # a label as the dataset spells it
     "Lower-case natural-language form of a label name."
     s = re.sub(r'(?<=\w)\\(?=\w)', '/', str(name))   # 'up\down' -> 'up/down'
-    s = re.sub(r'(?<=[a-z])(?=[A-Z])', ' ', s)        # 'ForehandBoast' -> 'Forehand Boast'
+    s = re.sub(r'(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])', ' ', s)   # 'ForehandBoast' -> 'Forehand Boast', 'ADLWalking' -> 'ADL Walking'
     s = re.sub(r'[_\-\s]+', ' ', s).lower()
     return ' '.join(COMPOUNDS.get(w, w) for w in s.split()).strip(' .;:,')
 

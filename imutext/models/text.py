@@ -88,6 +88,8 @@ def _load_cached(path:Path, kind:str)->torch.Tensor|None:  # cache file, 'senten
         want = f"({TEXT_DIM},)" if kind == 'sentence' else f"(n_tokens, {TEXT_DIM})"
         raise ValueError(f"{path}: cached {kind} embedding has shape {tuple(x.shape)}, expected {want} for {MODEL_NAME}; "
                          "delete the file (or the cache folder) to re-encode")
+    if not (torch.isfinite(x).all() and (x != 0).any(-1).all()):   # a corrupt file that still reads: NaN spread into every score of the text
+        raise ValueError(f"{path}: cached {kind} embedding holds non-finite values or an all-zero vector, which {MODEL_NAME} never gives; delete the file (or the cache folder) to re-encode")
     return x
 
 # %% ../../nbs/22_models.text.ipynb #0db9df44
