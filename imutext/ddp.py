@@ -17,7 +17,7 @@ from torch.nn.parallel import DistributedDataParallel
 from .core import resolve_device
 from .config import ExpCfg, make_cfg, parse_value
 from .models.factory import CKPT_NAME, ClassTexts, load_checkpoint, save_checkpoint
-from .train import Prepared, WindowMix, TrainState, prepare, make_state, resume_checkpoint, checkpoint_state, train_epoch, epoch_record, end_training, with_absolute_sets
+from .train import Prepared, WindowMix, TrainState, prepare, make_state, resume_checkpoint, checkpoint_state, train_epoch, epoch_record, end_training, with_absolute_sets, check_finite
 
 # %% auto #0
 __all__ = ['GLOBAL_KEYS', 'USER_ERRORS', 'DistCtx', 'init_distributed', 'shard_bounds', 'ShardedMix', 'rank_sizes',
@@ -188,6 +188,7 @@ def _epoch_record(r:DDPRun, cfg:ExpCfg, epoch:int)->dict:
     "Train one epoch on every rank; rank 0 adds validation and timing (`train.epoch_record`), and every rank gets its record."
     t0, dev = time.perf_counter(), r.ctx.device
     tr = train_epoch(r.view, cfg, epoch, r.state, dev, r.ct, show_progress=r.ctx.is_main)
+    check_finite(r.state.model, epoch, tr['train_loss'])   # on every rank (the weights are one): all stop together, naming lr
     return from_main(epoch_record(r.p, r.state, cfg, epoch, dev, r.ct, t0, tr) if r.ctx.is_main else None)
 
 def fit_ddp(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None, ck:dict|None=None)->Prepared:

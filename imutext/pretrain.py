@@ -14,7 +14,7 @@ from .config import ExpCfg, cfg_to_dict
 from .models.clip import ENCODERS
 from .models.factory import PRETRAIN_NAME, load_for, modality, preprocessing, save_checkpoint
 from .models.pretrain import Pretrainer, ema_update
-from .train import WindowMix, make_optimizer, with_absolute_sets
+from .train import WindowMix, make_optimizer, with_absolute_sets, check_finite
 
 # %% auto #0
 __all__ = ['BN_BATCHES', 'pretrain_windows', 'pair_epoch', 'pretrain_batch', 'pretrain', 'plot_pretrain_losses',
@@ -67,6 +67,7 @@ def pretrain(cfg:ExpCfg, run_dir:str|Path|None=None)->dict:
             rec = {k: float(o[k].detach()) for k in ('loss', 'rec_loss', 'ms_loss', 'patch_loss', 'win_loss')}
             steps.append(dict(epoch=epoch + 1, step=i, **rec))
             for k, v in rec.items(): sums[k] = sums.get(k, 0.) + v / n_b
+        check_finite(pt, epoch, sums['loss'], 'pre-training')   # student, teacher and heads: a NaN run was saved and accepted as init_from
         hist.append(dict(epoch=epoch + 1, **sums, lr=float(sch.get_last_lr()[0]), epoch_s=time.perf_counter() - t0))
         print(' '.join(f"{k}={v:.4g}" for k, v in hist[-1].items()), flush=True)
         pt.refresh_student_bn(pretrain_batch(mix, rows[i*t.batch_size:(i+1)*t.batch_size], windows, device)[:3] for i in range(min(n_b, BN_BATCHES)))   # the saved encoder reads whole windows

@@ -6,12 +6,13 @@
 from __future__ import annotations
 import ast, json, math, re, sys
 from pathlib import Path
+import numpy as np
 from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, VQCfg, cfg_from_dict, flat_fields, parse_value
-from .core import resolve_device, is_checkout
-from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset
+from .core import resolve_device, is_checkout, outputs_root
+from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset, NPZ_ERRORS
 from .data.labels import NAME_SOURCES
 from .eval.zeroshot import seen_in_training
-from .experiment import new_run_dir, write_json
+from .experiment import new_run_dir, write_json, newest_finished_checkpoint
 from .models.factory import shipped_models, load_checkpoint, pretrain_file, pretrained_encoder, PRETRAIN_NAME, build_model
 from .train import check_batch
 from .models.vq import MAX_RAW
@@ -19,10 +20,10 @@ from .report import compare_runs, write_table, finished_run, unfinished_run, is_
 
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
-           'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'SWEEP_FILE', 'notebook_params', 'recorded_only',
-           'resumes', 'coerce', 'check_params', 'check_values', 'check_lists', 'checked_dataset', 'check_datasets',
-           'preset_params', 'start_params', 'recorded_params', 'resume_params', 'run_notebook', 'lodo_folds',
-           'run_sweep']
+           'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'SWEEP_FILE', 'STATUS_FILE', 'notebook_params',
+           'recorded_only', 'resumes', 'coerce', 'check_params', 'check_values', 'check_lists', 'checked_dataset',
+           'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params', 'run_notebook',
+           'lodo_folds', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -88,7 +89,7 @@ POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
 RANGES = dict(time_warp='[0, 1)', rate_jitter='[0, 1)', rotate_max_deg='(0, 180]',   # augmentation magnitudes, as data.windows checks them when it first augments (after the run folder exists)
               dyn_scale='[0, inf)', test_frac='(0, 1)',                              # exp(U(-a, a)) movement scale; the share of subjects/recordings a closed-set split holds out
-              mask_ratio='[0, 1)', frac='(0, 1)')                                                   # the share of patches pre-training hides from the student (models.pretrain checks it after the run folder exists)
+              mask_ratio='[0, 1)', frac='(0, 1)', ema_momentum='[0, 1]')                                                   # the share of patches pre-training hides from the student (models.pretrain checks it after the run folder exists)
 NON_EMPTY = dict(text_sources=TEXT_SOURCES, fault_styles=FAULT_STYLES)   # class-text lists a run needs one entry of, and their choices (empty: IMU classes got no text, vibration classes their bare names)
 
 def _inside(v:float, interval:str)->bool:
@@ -138,6 +139,9 @@ def checked_dataset(what:str, entry:str)->str:   # what to name in an error ("pa
     except FileNotFoundError as e: raise FileNotFoundError(f"{what}: {e}") from None
     if missing := [n for n in ('meta.json', 'data.npz') if not (f/n).is_file()]:
         raise FileNotFoundError(f"{what}: the folder {f} holds no {' and no '.join(missing)}, so it is no dataset folder in the data format (a meta.json and a data.npz; see the data README)")
+    try:   # its member list only (cheap): a truncated or foreign file fails the run now, not after its folder exists
+        with np.load(f/'data.npz', allow_pickle=False) as z: z.files
+    except NPZ_ERRORS as e: raise ValueError(f"{what}: {f/'data.npz'} is no readable npz ({type(e).__name__}: {e})") from None
     return dataset_entry(entry)
 
 def _pretrain_run(name:str, entry:str)->str:
@@ -345,6 +349,8 @@ def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/
         if finished_run(run_dir): raise ValueError(f"{run_dir} finished (it holds {' or '.join(f for f in LAST_FILES if (run_dir/f).is_file())}); --resume continues an interrupted or failed run, and would only score this one again with today's code; start a new run instead")
         params = resume_params(nb, run_dir, params, preset)
     else:
+        if 'checkpoint' in notebook_params(nb) and not params.get('checkpoint'):   # the notebook's default, the newest finished run beside its folder, taken now: checked (modality, seen) before the folder exists, and recorded
+            params['checkpoint'] = str(newest_finished_checkpoint(Path(root).expanduser() if root else outputs_root()))
         params = start_params(nb, params, preset)
         run_dir = new_run_dir(name or '-'.join(filter(None, [nb.stem, preset])), root)
         write_json(run_dir/PARAMS_FILE, dict(notebook=nb.name, parameters=params))
@@ -371,6 +377,7 @@ def _fold_runs(sweep:Path, nb:Path)->dict:  # a sweep folder; its notebook
     return out
 
 SWEEP_FILE = 'sweep.json'   # a sweep folder's record of its notebook and each fold's checked parameters
+STATUS_FILE = 'status.json' # which folds of a sweep finished (the table's rows) and which did not: the table's 'Partial' line, for scripts
 
 def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=None, name:str='sweep', root=None,
               resume:str|Path|None=None,  # a sweep folder to continue: a fold whose run there finished is kept, a killed one continued (training template), the rest run
@@ -404,6 +411,7 @@ def run_sweep(nb:str|Path, folds:dict, params:dict|None=None, preset:str|None=No
         raise RuntimeError(f"sweep {sweep}: fold {fold!r} did not finish: {e}; finished folds: {', '.join(list(folds)[:len(runs)]) or 'none'}{table}; "
                            f"continue the sweep with the same arguments and --resume {sweep}") from None
     finally:
+        write_json(sweep/STATUS_FILE, dict(finished=list(folds)[:len(runs)], unfinished=list(folds)[len(runs):]))
         if runs:   # also when a fold failed or was interrupted: the finished folds' table, marked as such
             _, md = write_table(compare_runs(runs), sweep/'table')
             if len(runs) < len(folds): md.write_text(md.read_text() + f"\n\nPartial: {len(runs)} of {len(folds)} folds finished ({', '.join(list(folds)[:len(runs)])}); continue with --resume {sweep}\n")

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from .core import SENSORS, TEXT_DIM, progress_bar, set_seed, resolve_device
 from .config import ExpCfg, make_cfg, cfg_to_dict, cfg_from_dict, config_diff
-from .data.datasets import load_dataset, dataset_entry
+from .data.datasets import load_dataset, dataset_entry, resolve_dataset
 from .data.windows import Windows, augment_windows, column_devices
 from .models.text import TextEncoder
 from .models.clip import SignalClip, param_groups
@@ -25,9 +25,9 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'eval_pairs', 'evaluate', 'check_batch',
-           'Prepared', 'prepare', 'train_mix', 'TrainState', 'changed_classes', 'resume_checkpoint', 'make_state',
-           'checkpoint_state', 'group_sizes', 'step_scalars', 'train_epoch', 'epoch_record', 'hub_features',
-           'end_training', 'with_absolute_sets', 'fit']
+           'Prepared', 'prepare', 'train_mix', 'TrainState', 'changed_classes', 'data_stamps', 'resume_checkpoint',
+           'make_state', 'checkpoint_state', 'group_sizes', 'step_scalars', 'train_epoch', 'epoch_record',
+           'hub_features', 'end_training', 'check_finite', 'with_absolute_sets', 'fit']
 
 # %% ../nbs/40_train.ipynb #e7fc0dd0
 class WindowMix:
@@ -256,6 +256,15 @@ def changed_classes(table:dict|None,  # a checkpoint's `label_table` (names and 
     d = [n for n, a, b in zip(new, texts, p.texts) if list(a) != list(b)]
     return f"class texts of {', '.join(d[:6])}{f' and {len(d) - 6} more' if len(d) > 6 else ''}" if d else ''
 
+def data_stamps(cfg:ExpCfg)->dict:
+    "`{training set: [[bytes, modification time ns] of data.npz, the same of meta.json]}`: what a resume checks to be the data its checkpoint was trained on (a set that cannot be found here is left out)."
+    out = {}
+    for e in cfg.data.train_sets:
+        try: f = resolve_dataset(e)
+        except FileNotFoundError: continue
+        out[e] = [[(f/n).stat().st_size, (f/n).stat().st_mtime_ns] for n in ('data.npz', 'meta.json') if (f/n).is_file()]
+    return out
+
 def resume_checkpoint(run_dir, cfg:ExpCfg, p:Prepared)->dict|None:
     "The checkpoint in `run_dir` to resume `cfg` on `p` from (None without `run_dir` or checkpoint); refused, naming the file and what differs, if it was written with another config or for other classes."
     ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
@@ -265,6 +274,8 @@ def resume_checkpoint(run_dir, cfg:ExpCfg, p:Prepared)->dict|None:
         raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
     if diff := changed_classes(ck.get('label_table'), p):
         raise ValueError(f"{ck_path} was written for other classes (differing: {diff}): its training data changed since; resume with the data it was trained on or use a new run folder")
+    if changed := [e for e, v in data_stamps(cfg).items() if e in (ck.get('data_stamps') or {}) and ck['data_stamps'][e] != v]:   # same classes, other recordings: the epochs before and after would train on different data
+        raise ValueError(f"{ck_path} was written on other data: the data.npz or meta.json of {changed} changed since (size or modification time); resume with the data it was trained on or use a new run folder")
     return ck
 
 def make_state(p:Prepared, cfg:ExpCfg, device,
@@ -290,7 +301,7 @@ def checkpoint_state(s:TrainState, p:Prepared, cfg:ExpCfg, epoch:int, **extra)->
     "The checkpoint dict of state `s` after `epoch` (plus `extra` entries)."
     return dict(epoch=epoch, model=s.model.state_dict(), optimizer=s.opt.state_dict(), scheduler=s.sch.state_dict(),
                 memory_bank=s.bank.state_dict() if s.bank is not None else None, scaler=s.scaler.state_dict() if s.scaler is not None else None,
-                history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), **{k: getattr(s.model, k) for k in ATTR_KEYS},
+                history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), data_stamps=data_stamps(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), **{k: getattr(s.model, k) for k in ATTR_KEYS},
                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None, **extra)
 
 # %% ../nbs/40_train.ipynb #54a55d1a
@@ -361,6 +372,12 @@ def end_training(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device):
     if epoch == cfg.train.epochs - 1: s.model.hub_bank = hub_features(s.model, p.train, cfg.clip.hub_bank, cfg.train.seed, device)
 
 # %% ../nbs/40_train.ipynb #587f1efb
+def check_finite(model:nn.Module, epoch:int, loss:float, what:str='training'):  # the trained module; 0-based epoch; its mean loss; what ran, for the message
+    "Raise when `model`'s weights hold a non-finite value after an epoch: the run diverged, and every later number (validation, embeddings, the saved checkpoint) would be NaN."
+    if bad := [n for n, v in model.named_parameters() if not torch.isfinite(v).all()]:
+        raise RuntimeError(f"{what} diverged in epoch {epoch + 1}: {len(bad)} weight tensor(s) hold non-finite values (first: {bad[0]}; mean loss {loss:.4g}); "
+                           "lower the learning rate (parameter 'lr') or check the inputs for extreme values")
+
 def with_absolute_sets(cfg:ExpCfg)->ExpCfg:
     "`cfg` with its training and held-out folders as absolute paths (`dataset_entry`), so a checkpoint's seen-check means the same from any working directory."
     return cfg.override(**{k: tuple(dataset_entry(e) for e in getattr(cfg.data, k)) for k in ('train_sets', 'zero_shot_sets')})
@@ -376,7 +393,8 @@ def fit(cfg:ExpCfg, run_dir:str|Path|None=None, prepared:Prepared|None=None,
     s, ct = make_state(p, cfg, device, ck or resume_checkpoint(run_dir, cfg, p)), p.class_texts()
     for epoch in range(s.start, cfg.train.epochs if until is None else min(until, cfg.train.epochs)):
         t0 = time.perf_counter()
-        s.history.append(epoch_record(p, s, cfg, epoch, device, ct, t0, train_epoch(p, cfg, epoch, s, device, ct)))
+        train = train_epoch(p, cfg, epoch, s, device, ct); check_finite(s.model, epoch, train['train_loss'])   # a diverged run stops here, naming lr, not in the validation's linear algebra
+        s.history.append(epoch_record(p, s, cfg, epoch, device, ct, t0, train))
         end_training(p, s, cfg, epoch, device)
         if run_dir: save_checkpoint(Path(run_dir)/CKPT_NAME, **checkpoint_state(s, p, cfg, epoch))
     p.history, p.start = s.history, s.start

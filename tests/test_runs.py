@@ -70,7 +70,7 @@ def test_notebook_exception_reaches_the_terminal(tmp_path):
     r = imutext('run', TRAIN_NB, '--preset', 'tiny', '-p', 'window_s', '1000', '--root', tmp_path)
     (run_dir,) = tmp_path.iterdir()
     first = (run_dir/'error.txt').read_text().splitlines()[0]
-    assert r.returncode == 2 and first.startswith('ValueError: ') and f"failed with {first}" in r.stderr, r.stderr[-2000:]
+    assert r.returncode == 2 and first.startswith('DataFormatError: ') and 'so it gives no window' in first and f"failed with {first}" in r.stderr, r.stderr[-2000:]
     assert not (run_dir/'metrics.json').exists() and json.loads((run_dir/'parameters.json').read_text())['parameters']['window_s'] == 1000.0
 
 def test_notebook_defaults_are_the_quick_preset():

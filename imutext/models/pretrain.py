@@ -110,6 +110,7 @@ class Pretrainer(nn.Module):
         with torch.no_grad(): sc = encoder.eval().embed_scales(torch.zeros(1, T), torch.zeros(1, dtype=torch.long))
         encoder.train()
         self.T, self.P, self.L = T, sc[-1].shape[1], encoder.stride      # samples, tokens, samples per token
+        if not 0 <= self.p.ema_momentum <= 1: raise ValueError(f"PretrainCfg.ema_momentum must be in [0, 1] (the teacher keeps that share of itself at every step), got {self.p.ema_momentum}")
         if not self.L: raise ValueError(f"Pretrainer: {type(encoder).__name__} does not set its token stride (ChannelEncoder.stride)")
         if self.P * self.L < T: raise ValueError(f"Pretrainer: {type(encoder).__name__} gives {self.P} tokens {self.L} samples apart, which do not cover {T} samples")
         self.n_real = math.ceil(T / self.L)                               # patches over real samples; the rest are padding only
