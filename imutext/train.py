@@ -5,7 +5,7 @@
 # %% ../nbs/40_train.ipynb #00c3f5e1
 from __future__ import annotations
 from fastcore.basics import patch
-import math, time, warnings
+import hashlib, math, time, warnings, zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -257,12 +257,14 @@ def changed_classes(table:dict|None,  # a checkpoint's `label_table` (names and 
     return f"class texts of {', '.join(d[:6])}{f' and {len(d) - 6} more' if len(d) > 6 else ''}" if d else ''
 
 def data_stamps(cfg:ExpCfg)->dict:
-    "`{training set: [[bytes, modification time ns] of data.npz, the same of meta.json]}`: what a resume checks to be the data its checkpoint was trained on (a set that cannot be found here is left out)."
+    "`{training set: [[member, CRC-32, bytes] of each data.npz array (its zip directory, not the data), sha1 of meta.json]}`: by content, what a resume checks to be the data its checkpoint was trained on (a copy or a checkout rewriting the same bytes passes; a set that cannot be read here is left out)."
     out = {}
     for e in cfg.data.train_sets:
-        try: f = resolve_dataset(e)
-        except FileNotFoundError: continue
-        out[e] = [[(f/n).stat().st_size, (f/n).stat().st_mtime_ns] for n in ('data.npz', 'meta.json') if (f/n).is_file()]
+        try:
+            f = resolve_dataset(e)
+            with zipfile.ZipFile(f/'data.npz') as z: npz = sorted([i.filename, i.CRC, i.file_size] for i in z.infolist())
+            out[e] = [npz, hashlib.sha1((f/'meta.json').read_bytes()).hexdigest()]
+        except (FileNotFoundError, OSError, zipfile.BadZipFile): continue
     return out
 
 def resume_checkpoint(run_dir, cfg:ExpCfg, p:Prepared)->dict|None:
@@ -275,7 +277,7 @@ def resume_checkpoint(run_dir, cfg:ExpCfg, p:Prepared)->dict|None:
     if diff := changed_classes(ck.get('label_table'), p):
         raise ValueError(f"{ck_path} was written for other classes (differing: {diff}): its training data changed since; resume with the data it was trained on or use a new run folder")
     if changed := [e for e, v in data_stamps(cfg).items() if e in (ck.get('data_stamps') or {}) and ck['data_stamps'][e] != v]:   # same classes, other recordings: the epochs before and after would train on different data
-        raise ValueError(f"{ck_path} was written on other data: the data.npz or meta.json of {changed} changed since (size or modification time); resume with the data it was trained on or use a new run folder")
+        raise ValueError(f"{ck_path} was written on other data: the data.npz or meta.json of {changed} changed since (their content); resume with the data it was trained on or use a new run folder")
     return ck
 
 def make_state(p:Prepared, cfg:ExpCfg, device,
@@ -372,7 +374,7 @@ def end_training(p:Prepared, s:TrainState, cfg:ExpCfg, epoch:int, device):
     if epoch == cfg.train.epochs - 1: s.model.hub_bank = hub_features(s.model, p.train, cfg.clip.hub_bank, cfg.train.seed, device)
 
 # %% ../nbs/40_train.ipynb #587f1efb
-def check_finite(model:nn.Module, epoch:int, loss:float, what:str='training'):  # the trained module; 0-based epoch; its mean loss; what ran, for the message
+def check_finite(model:torch.nn.Module, epoch:int, loss:float, what:str='training'):  # the trained module; 0-based epoch; its mean loss; what ran, for the message
     "Raise when `model`'s weights hold a non-finite value after an epoch: the run diverged, and every later number (validation, embeddings, the saved checkpoint) would be NaN."
     if bad := [n for n, v in model.named_parameters() if not torch.isfinite(v).all()]:
         raise RuntimeError(f"{what} diverged in epoch {epoch + 1}: {len(bad)} weight tensor(s) hold non-finite values (first: {bad[0]}; mean loss {loss:.4g}); "

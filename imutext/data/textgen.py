@@ -90,7 +90,7 @@ def parse_items(reply:str,          # the model's raw reply
     if share < KNOWN_WORDS_MIN and len(unknown) >= 4:
         raise ReplyError(f"not in English: only {share:.0%} of its words are words of MiniLM's English vocabulary (unknown: {', '.join(unknown[:4])}, ...)")
     if blank := [s for s in items if not re.search(r'[^\W\d_]', s)]: raise ReplyError(f"{len(blank)} item(s) without a letter, e.g. {blank[0]!r}")   # '-', '...', emoji: no text to encode
-    if len({_norm(clean_label(s)) for s in items}) < len(items): raise ReplyError("duplicate items (the same words up to case, separators and punctuation)")
+    if len({' '.join(re.findall(r'[a-z0-9]+|[+<>°%]|-(?=\d)', s.lower())) for s in items}) < len(items): raise ReplyError("duplicate items (the same words up to case, separators and punctuation)")   # signs kept: '+30' and '-30 degrees' differ
     names = {k: f for f in forbid for k in _keys(f)}
     bad = [(s, names[k]) for s in items for k in _keys(s) if k in names]
     if bad: raise ReplyError(f"an item only repeats a class name: {bad[0][1]!r} (item {bad[0][0]!r})")

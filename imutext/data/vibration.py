@@ -23,11 +23,11 @@ __all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'FAULT_WORDS', 'BAND_EDGE', 'SPECTRUM
            'fault_texts']
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
-_RPM = re.compile(r'(?<![\d.,])(\d{1,3}(?:([,\u00a0\u2009\u202f ])\d{3})(?:\2\d{3})*|\d+)([.,]\d+)?[\s_]*(?:rpm|r/min|revs?/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm', '0hp_1797_RPM', '1797 rev/min', '1797,5 rpm'
-_RANGE_BEFORE = re.compile(r'\d\s*(?:-|–|—|~|to)\s*$')   # what precedes the upper end of a speed range ('800-1400 rpm', '800 to 1400 rpm')
+_RPM = re.compile(r'(?<![\d.])(?<!\d,)(\d{1,3}(?:([,\u00a0\u2009\u202f ])\d{3})(?:\2\d{3})*|\d+)([.,]\d+)?[\s_]*(?:rpm|r/min|revs?/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm', '0hp_1797_RPM', '1797 rev/min', '1797,5 rpm'
+_RANGE_BEFORE = re.compile(r'(?<![A-Za-z\d.,])\d+(?:[.,]\d+)?\s*(?:-|–|—|~|to)\s*$')   # a number of its own, not the end of an identifier ('C1-35Hz')   # what precedes the upper end of a speed range ('800-1400 rpm', '800 to 1400 rpm')
 _RPM_FIRST = re.compile(r'(?<![a-z])(?:rpm|r/min)\s*[=:]\s*(\d+(?:\.\d+)?)', re.I)   # 'RPM=1797', 'rpm: 1797'
 _SHAFT_HZ = re.compile(r'(?:shaft|rotating|rotation|rotational|running) (?:rate|speed|frequency)\D{0,20}?(\d+(?:[.,]\d+)?)\s*hz(?![a-z])', re.I)  # 'input shaft rate 25 Hz', 'rotating speed 35 Hz'
-_NAME_HZ = re.compile(r'(?<![\d.,])(\d+)([.,]\d+)?[\s_]*hz(?![a-z])', re.I)   # a shaft rate in a condition name: '35Hz/12kN' (XJTU-SY style), '13,33 Hz'; '12kHz' is no match
+_NAME_HZ = re.compile(r'(?<![\d.])(?<!\d,)(\d+)([.,]\d+)?[\s_]*hz(?![a-z])', re.I)   # a shaft rate in a condition name: '35Hz/12kN' (XJTU-SY style), '13,33 Hz'; '12kHz' is no match
 
 def _rpms(text:str)->list:  # a condition name or description
     "The distinct speeds in rpm that `text` states ('1,797 rpm', '1\u202f797 rpm' with a thin or no-break space, and '1797,5 rpm' are 1797 and 1797.5); a speed range, or thousands split by a plain space ('1 797 rpm': one number or two?), is refused."
@@ -77,7 +77,9 @@ def _recording_shaft(meta:dict, rec:dict, cond:str|None)->float|None:
         if len(v := _rpms(text)) > 1: raise DataFormatError(f"the {where} {text!r} states several speeds ({', '.join(f'{x:g}' for x in v)} rpm); give each recording's speed_rpm")
         if v: return v[0] / 60
     if len(hz := _hzs(cond)) == 1: return hz[0]
-    if m := _SHAFT_HZ.search(desc): return float(m[1].replace(',', '.'))
+    if m := _SHAFT_HZ.search(desc):
+        if re.fullmatch(r'\d+,\d{3}', m[1]): raise DataFormatError(f"the condition description {desc!r} states {m[0]!r}: a decimal comma or a thousands separator? Write the rate without the comma, or give each recording's speed_rpm")
+        return float(m[1].replace(',', '.'))
     ff, xs = rec.get('fault_frequencies_hz'), _bearing(meta).get('fault_frequencies_x_shaft_speed')
     ff, xs = (v if isinstance(v, dict) else {} for v in (ff, xs))   # frequencies in another shape state none
     k = next((k for k in ff if ff[k] is not None and xs.get(k) is not None), None)
