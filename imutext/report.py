@@ -72,6 +72,12 @@ def plot_training(history:list[dict],  # per-epoch dicts: 'epoch', 'train_loss',
 # %% ../nbs/60_report.ipynb #a43aa9d0
 TSNE_MIN = 5   # fewest points a t-SNE map is drawn from
 
+def _untsneable(x:np.ndarray, metric:str='cosine')->str:  # (N, D) finite vectors
+    "Why `x` gives no t-SNE map ('' when it does): every row the same vector (a collapsed encoder: the map came out NaN, blank), or a zero row under the cosine metric."
+    if len(x) and np.ptp(x, axis=0).max() == 0: return 'every row is the same vector (a collapsed encoder?)'
+    if metric == 'cosine' and (np.abs(x).max(axis=1) == 0).any(): return f"{int((np.abs(x).max(axis=1) == 0).sum())} all-zero row(s), which have no cosine distance"
+    return ''
+
 def tsne_2d(emb:np.ndarray,         # (N, D) vectors
             seed:int=0,             # random state of the affinities and the optimisation
             n_jobs:int=2,           # threads
@@ -86,6 +92,7 @@ def tsne_2d(emb:np.ndarray,         # (N, D) vectors
     emb = np.asarray(emb, dtype=np.float32)
     if emb.ndim != 2 or len(emb) < TSNE_MIN: raise ValueError(f"emb must be (N, D) with N >= {TSNE_MIN}, got shape {emb.shape}")
     if not np.isfinite(emb).all(): raise ValueError("emb contains NaN/inf values")
+    if why := _untsneable(emb, metric): raise ValueError(f"emb: {why}, so t-SNE has no distances to map")
     tsne = TSNE(n_components=2, perplexity=min(perplexity, (len(emb) - 1) / 3), metric=metric, n_jobs=n_jobs,
                 random_state=seed, negative_gradient_method=gradient, n_iter=n_iter, early_exaggeration_iter=early_iter)
     return np.asarray(tsne.fit(emb))
@@ -317,9 +324,11 @@ def window_labels(emb:dict)->dict[str, np.ndarray]:  # arrays of embeddings.npz
 def _safe(name:str)->str: return ''.join(c if c.isalnum() or c in '-_.' else '_' for c in str(name))
 
 def drawable(emb:dict)->bool:  # arrays of embeddings.npz
-    "Whether `embedding_figure` has the `TSNE_MIN` windows and class texts a t-SNE map needs; warns when not (a held-out folder of a few windows)."
+    "Whether `embedding_figure` has the `TSNE_MIN` windows and class texts a t-SNE map needs, not all one vector; warns when not (a held-out folder of a few windows, a collapsed model)."
     n = len(emb['signal']) + len(emb.get('text', ()))
     if n < TSNE_MIN: warnings.warn(f"{n} windows and class texts to draw: a t-SNE map needs {TSNE_MIN}, so there is no final_embedding_space.png")
+    elif why := _untsneable(np.concatenate([np.asarray(emb['signal'], np.float32)] + ([np.asarray(emb['text'], np.float32)] if len(emb.get('text', ())) else []))):
+        warnings.warn(f"windows and class texts: {why}, so there is no final_embedding_space.png"); return False
     return n >= TSNE_MIN
 
 def embedding_figure(emb:dict,            # arrays of embeddings.npz
@@ -441,7 +450,7 @@ def to_markdown(df:pd.DataFrame, floatfmt:str='.3f')->str:
         if isinstance(v, (float, np.floating)): return str(int(v)) if c in whole else format(v, floatfmt)
         return str(v).replace('|', '\\|').replace('\n', ' ')
     num = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) for c in df.columns]
-    whole = {c for c, n in zip(df.columns, num) if n and df[c].dropna().map(lambda v: float(v).is_integer()).all()}   # counts that other templates' rows turned float by leaving them empty
+    whole = {c for c, n in zip(df.columns, num) if n and df[c].dropna().map(lambda v: float(v).is_integer()).all() and (df[c].dropna().abs() > 1).any()}   # counts that other templates' rows turned float by leaving them empty (a score of 0 and 1 stays a score)
     lines = ['| ' + ' | '.join(str(c) for c in df.columns) + ' |', '|' + '|'.join('---:' if n else ':---' for n in num) + '|']
     lines += ['| ' + ' | '.join(cell(v, c) for v, c in zip(row, df.columns)) + ' |' for row in df.itertuples(index=False)]
     return '\n'.join(lines) + '\n'

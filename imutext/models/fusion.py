@@ -25,6 +25,7 @@ def class_token_table(per_text:torch.Tensor,  # (n, 384) one embedding per text
     "Every class's text embeddings as one padded token sequence (L = most texts of a class)."
     owner = owner.to(per_text.device)
     if (owner.diff() < 0).any(): raise ValueError("class_token_table: owner must list each class's texts contiguously, in class order")
+    if len(owner) and not 0 <= int(owner.min()) <= int(owner.max()) < n_classes: raise ValueError(f"class_token_table: owner holds class ids from {int(owner.min())} to {int(owner.max())}, outside [0, n_classes={n_classes})")
     count = torch.bincount(owner, minlength=n_classes)                                  # (K,)
     if len(count) != n_classes or (count == 0).any(): raise ValueError(f"class_token_table: every one of the {n_classes} classes needs at least one text, got counts {count.tolist()}")
     pos = torch.arange(len(owner), device=owner.device) - (count.cumsum(0) - count)[owner]   # (n,) place of each text in its class
@@ -80,6 +81,7 @@ def inverse_frequency(y:torch.Tensor,   # (n,) class ids the weights are for
                       n_classes:int,    # K
                      )->torch.Tensor:   # (K,) weights, mean 1 over the classes present, 0 for absent ones
     "Per-class weights proportional to 1/count among `y`."
+    if not len(y): raise ValueError("inverse_frequency: y is empty, so there are no class frequencies to weight by")
     c = torch.bincount(torch.as_tensor(y), minlength=n_classes).double()
     w = torch.where(c > 0, 1 / c.clamp_min(1), 0.)
     return (w * (c > 0).sum() / w.sum()).float()
