@@ -349,9 +349,9 @@ def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/
         if finished_run(run_dir): raise ValueError(f"{run_dir} finished (it holds {' or '.join(f for f in LAST_FILES if (run_dir/f).is_file())}); --resume continues an interrupted or failed run, and would only score this one again with today's code; start a new run instead")
         params = resume_params(nb, run_dir, params, preset)
     else:
+        given, params = params, start_params(nb, params, preset)   # the values first: a typo is named before a missing checkpoint
         if 'checkpoint' in notebook_params(nb) and not params.get('checkpoint'):   # the notebook's default, the newest finished run beside its folder, taken now: checked (modality, seen) before the folder exists, and recorded
-            params['checkpoint'] = str(newest_finished_checkpoint(Path(root).expanduser() if root else outputs_root()))
-        params = start_params(nb, params, preset)
+            params = start_params(nb, {**given, 'checkpoint': str(newest_finished_checkpoint(Path(root).expanduser() if root else outputs_root()))}, preset)
         run_dir = new_run_dir(name or '-'.join(filter(None, [nb.stem, preset])), root)
         write_json(run_dir/PARAMS_FILE, dict(notebook=nb.name, parameters=params))
     if 'run_dir' in notebook_params(nb): params['run_dir'] = str(run_dir)
