@@ -89,7 +89,8 @@ POSITIVE = ('lr', 'rate_hz', 'window_s', 'hop_s', 'patch_s', 'vib_rate_hz', 'vib
 PROBABILITIES = ('gyro_dropout', 'device_dropout', 'gravity_drop', 'plain_views')  # training probabilities (per window, per class and step): in [0, 1]
 RANGES = dict(time_warp='[0, 1)', rate_jitter='[0, 1)', rotate_max_deg='(0, 180]',   # augmentation magnitudes, as data.windows checks them when it first augments (after the run folder exists)
               dyn_scale='[0, inf)', test_frac='(0, 1)',                              # exp(U(-a, a)) movement scale; the share of subjects/recordings a closed-set split holds out
-              mask_ratio='[0, 1)', frac='(0, 1)', ema_momentum='[0, 1]')                                                   # the share of patches pre-training hides from the student (models.pretrain checks it after the run folder exists)
+              mask_ratio='[0, 1)', frac='(0, 1)',                                                   # the share of patches pre-training hides from the student (models.pretrain checks it after the run folder exists)
+              ema_momentum='[0, 1]')                                                                # the teacher's share of itself at every pre-training step (a value outside made the run NaN)
 NON_EMPTY = dict(text_sources=TEXT_SOURCES, fault_styles=FAULT_STYLES)   # class-text lists a run needs one entry of, and their choices (empty: IMU classes got no text, vibration classes their bare names)
 
 def _inside(v:float, interval:str)->bool:

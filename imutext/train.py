@@ -25,7 +25,7 @@ from .losses import clip_loss, class_ce_loss, soft_targets, total_loss, MemoryBa
 
 # %% auto #0
 __all__ = ['WindowMix', 'make_optimizer', 'loss_terms', 'modality_gap', 'effective_rank', 'eval_pairs', 'evaluate', 'check_batch',
-           'Prepared', 'prepare', 'train_mix', 'TrainState', 'changed_classes', 'data_stamps', 'resume_checkpoint',
+           'data_stamps', 'Prepared', 'prepare', 'train_mix', 'TrainState', 'changed_classes', 'resume_checkpoint',
            'make_state', 'checkpoint_state', 'group_sizes', 'step_scalars', 'train_epoch', 'epoch_record',
            'hub_features', 'end_training', 'check_finite', 'with_absolute_sets', 'fit']
 
@@ -184,6 +184,17 @@ def check_batch(cfg:ExpCfg):
     if cfg.train.batch_size < 2 and not cfg.loss.memory_bank:
         raise ValueError("TrainCfg.batch_size 1 gives the contrastive loss a single candidate (its loss is always 0); use batch_size >= 2, or a memory bank (LossCfg.memory_bank) for negatives")
 
+def data_stamps(cfg:ExpCfg)->dict:
+    "`{training set: [[member, CRC-32, bytes] of each data.npz array (its zip directory, not the data), sha1 of meta.json]}`: by content, what a resume checks to be the data its checkpoint was trained on (a copy or a checkout rewriting the same bytes passes; a set that cannot be read here is left out)."
+    out = {}
+    for e in cfg.data.train_sets:
+        try:
+            f = resolve_dataset(e)
+            with zipfile.ZipFile(f/'data.npz') as z: npz = sorted([i.filename, i.CRC, i.file_size] for i in z.infolist())
+            out[e] = [npz, hashlib.sha1((f/'meta.json').read_bytes()).hexdigest()]
+        except (OSError, zipfile.BadZipFile): continue   # FileNotFoundError among them
+    return out
+
 @dataclass
 class Prepared:
     "Everything a training run needs, built from the config."
@@ -192,6 +203,7 @@ class Prepared:
     start: int = 0                            # the first epoch the last `fit` trained (after a resume, the epochs before it were trained earlier)
     subactions: SubactionTable|None = None   # global sub-action table (shape codebook only)
     plain: list|None = None                   # per class its name and description texts (`TextCfg.plain_views` only)
+    stamps: dict = field(default_factory=dict)  # `data_stamps` of the training sets as `prepare` read them: what every checkpoint records (the data changing during the run does not move them)
 
     def class_texts(self)->ClassTexts:
         "The training classes' `ClassTexts` for the model being trained."
@@ -218,7 +230,7 @@ def prepare(cfg:ExpCfg)->Prepared:
         if cfg.vq.vq_mode != 'off': subs += subaction_texts(ds, cfg)
     cap, enc = d.max_windows_per_set, text_encoder(cfg)
     sub = subaction_table(subs, names, enc.encode) if subs else None
-    return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None)
+    return Prepared(train_mix(tr, cfg), WindowMix([_cap(w, cap, cfg.train.seed) for w in va]), texts, names, build_model(cfg), enc, subactions=sub, plain=plain or None, stamps=data_stamps(cfg))
 
 def train_mix(windows:list, cfg:ExpCfg)->WindowMix:  # the training split of every training set
     "The training mix: epochs drawn towards small classes, of at most `max_windows_per_set` per dataset, with the config's augmentations (the IMU-only ones for IMU only), clipped again to `DataCfg.clip` after them; a warning where they act on normalised windows (`DataCfg.norm`)."
@@ -256,17 +268,6 @@ def changed_classes(table:dict|None,  # a checkpoint's `label_table` (names and 
     d = [n for n, a, b in zip(new, texts, p.texts) if list(a) != list(b)]
     return f"class texts of {', '.join(d[:6])}{f' and {len(d) - 6} more' if len(d) > 6 else ''}" if d else ''
 
-def data_stamps(cfg:ExpCfg)->dict:
-    "`{training set: [[member, CRC-32, bytes] of each data.npz array (its zip directory, not the data), sha1 of meta.json]}`: by content, what a resume checks to be the data its checkpoint was trained on (a copy or a checkout rewriting the same bytes passes; a set that cannot be read here is left out)."
-    out = {}
-    for e in cfg.data.train_sets:
-        try:
-            f = resolve_dataset(e)
-            with zipfile.ZipFile(f/'data.npz') as z: npz = sorted([i.filename, i.CRC, i.file_size] for i in z.infolist())
-            out[e] = [npz, hashlib.sha1((f/'meta.json').read_bytes()).hexdigest()]
-        except (FileNotFoundError, OSError, zipfile.BadZipFile): continue
-    return out
-
 def resume_checkpoint(run_dir, cfg:ExpCfg, p:Prepared)->dict|None:
     "The checkpoint in `run_dir` to resume `cfg` on `p` from (None without `run_dir` or checkpoint); refused, naming the file and what differs, if it was written with another config or for other classes."
     ck_path = Path(run_dir)/CKPT_NAME if run_dir else None
@@ -303,7 +304,7 @@ def checkpoint_state(s:TrainState, p:Prepared, cfg:ExpCfg, epoch:int, **extra)->
     "The checkpoint dict of state `s` after `epoch` (plus `extra` entries)."
     return dict(epoch=epoch, model=s.model.state_dict(), optimizer=s.opt.state_dict(), scheduler=s.sch.state_dict(),
                 memory_bank=s.bank.state_dict() if s.bank is not None else None, scaler=s.scaler.state_dict() if s.scaler is not None else None,
-                history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), data_stamps=data_stamps(cfg), label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), **{k: getattr(s.model, k) for k in ATTR_KEYS},
+                history=s.history, steps=s.steps, config=cfg_to_dict(cfg), preprocessing=preprocessing(cfg), data_stamps=p.stamps, label_table=dict(names=p.class_names, texts=p.texts, subactions=p.subactions.phrases if p.subactions else None), **{k: getattr(s.model, k) for k in ATTR_KEYS},
                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None, **extra)
 
 # %% ../nbs/40_train.ipynb #54a55d1a

@@ -161,10 +161,11 @@ def load_subactions(name_or_folder:str|Path,  # bundled dataset name or dataset 
     want = GRANULARITIES if sources is None else [g for g in GRANULARITIES if g in sources]
     path, meta = find_cache(name_or_folder) if want else (None, None)
     if path is None: return {}
-    if meta and path.parent == packaged_cache_dir() and [str(n) for n in read_cache(path)['label_names']] != [str(n) for n in meta['label_names']]:   # a folder of one's own under a bundled set's name
+    packaged = path.parent == packaged_cache_dir()   # compared here, not refused as stale: a folder of one's own may carry a bundled set's name
+    cache = read_cache(path, meta['label_names'] if meta and not packaged else None)
+    if meta and packaged and [str(n) for n in cache['label_names']] != [str(n) for n in meta['label_names']]:
         warnings.warn(f"{resolve_dataset(name_or_folder)}: has a bundled dataset's name but other classes than its packaged sub-action texts ({path.name}); those are not used, so its classes are described by names and descriptions (write its own {CACHE_FILE} for more)")
         return {}
-    cache = read_cache(path, meta['label_names'] if meta else None)
     grans = [g for g in GRANULARITIES if all(g in c['texts'] for c in cache['classes'])]
     lack = {g: [c['label'] for c in cache['classes'] if g not in c['texts']] for g in want if g not in grans and any(g in c['texts'] for c in cache['classes'])}
     for g, ls in lack.items():

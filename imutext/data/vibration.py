@@ -24,7 +24,7 @@ __all__ = ['FAULT_TYPES', 'FAULT_ALIASES', 'FAULT_WORDS', 'BAND_EDGE', 'SPECTRUM
 
 # %% ../../nbs/11a_data.vibration.ipynb #41e0af37
 _RPM = re.compile(r'(?<![\d.])(?<!\d,)(\d{1,3}(?:([,\u00a0\u2009\u202f ])\d{3})(?:\2\d{3})*|\d+)([.,]\d+)?[\s_]*(?:rpm|r/min|revs?/min)(?![a-z])', re.I)   # '0hp/1797rpm', 'shaft speed 800 rpm', '1,797 r/min', '1500rpm_0.7Nm', '0hp_1797_RPM', '1797 rev/min', '1797,5 rpm'
-_RANGE_BEFORE = re.compile(r'(?<![A-Za-z\d.,])\d+(?:[.,]\d+)?\s*(?:-|–|—|~|to)\s*$')   # a number of its own, not the end of an identifier ('C1-35Hz')   # what precedes the upper end of a speed range ('800-1400 rpm', '800 to 1400 rpm')
+_RANGE_BEFORE = re.compile(r'(?<![A-Za-z\d.,])\d+(?:[.,]\d+)?\s*(?:-|–|—|~|to)\s*$')   # what precedes the upper end of a speed range ('800-1400 rpm', '800 to 1400 rpm'): a number of its own, not the end of an identifier ('C1-35Hz')
 _RPM_FIRST = re.compile(r'(?<![a-z])(?:rpm|r/min)\s*[=:]\s*(\d+(?:\.\d+)?)', re.I)   # 'RPM=1797', 'rpm: 1797'
 _SHAFT_HZ = re.compile(r'(?:shaft|rotating|rotation|rotational|running) (?:rate|speed|frequency)\D{0,20}?(\d+(?:[.,]\d+)?)\s*hz(?![a-z])', re.I)  # 'input shaft rate 25 Hz', 'rotating speed 35 Hz'
 _NAME_HZ = re.compile(r'(?<![\d.])(?<!\d,)(\d+)([.,]\d+)?[\s_]*hz(?![a-z])', re.I)   # a shaft rate in a condition name: '35Hz/12kN' (XJTU-SY style), '13,33 Hz'; '12kHz' is no match
@@ -38,13 +38,17 @@ def _rpms(text:str)->list:  # a condition name or description
         out.append(float(re.sub(r'\D', '', m[1]) + ('.' + m[3][1:] if m[3] else '')))
     return list(dict.fromkeys(out + [float(m[1]) for m in _RPM_FIRST.finditer(text or '')]))
 
+def _hz_value(num:str, text:str, stated:str)->float:  # the number as written ('13,33'); the text it stands in; what it states there ('13,33 Hz')
+    "A shaft rate written with a decimal point or comma; a comma before exactly three digits ('1,000 Hz': decimal comma or thousands?) is refused naming `text`."
+    if re.fullmatch(r'\d+,\d{3}', num): raise DataFormatError(f"{text!r} states {stated!r}: a decimal comma or a thousands separator? Write the rate without the comma, or give each recording's speed_rpm")
+    return float(num.replace(',', '.'))
+
 def _hzs(text:str)->list:  # a condition name
     "The distinct shaft rates in Hz that `text` states ('35Hz/12kN', '13,33 Hz' with a decimal comma); a range ('10-15 Hz') is refused, and so is a comma before three digits ('1,000 Hz': decimal comma or thousands?)."
     out = []
     for m in _NAME_HZ.finditer(text or ''):
         if _RANGE_BEFORE.search(text[:m.start()]): raise DataFormatError(f"{text!r} states a range of speeds: the order spectrum needs each recording's constant speed; give each recording's speed_rpm")
-        if m[2] and m[2][0] == ',' and len(m[2]) == 4: raise DataFormatError(f"{text!r} states {m[0]!r}: a decimal comma or a thousands separator? Write the rate without the comma, or give each recording's speed_rpm")
-        out.append(float(m[1] + ('.' + m[2][1:] if m[2] else '')))
+        out.append(_hz_value(m[1] + (m[2] or ''), text, m[0]))
     return list(dict.fromkeys(out))
 
 def _positive(v, field:str)->float:  # a meta.json speed value and where it sits
@@ -77,9 +81,7 @@ def _recording_shaft(meta:dict, rec:dict, cond:str|None)->float|None:
         if len(v := _rpms(text)) > 1: raise DataFormatError(f"the {where} {text!r} states several speeds ({', '.join(f'{x:g}' for x in v)} rpm); give each recording's speed_rpm")
         if v: return v[0] / 60
     if len(hz := _hzs(cond)) == 1: return hz[0]
-    if m := _SHAFT_HZ.search(desc):
-        if re.fullmatch(r'\d+,\d{3}', m[1]): raise DataFormatError(f"the condition description {desc!r} states {m[0]!r}: a decimal comma or a thousands separator? Write the rate without the comma, or give each recording's speed_rpm")
-        return float(m[1].replace(',', '.'))
+    if m := _SHAFT_HZ.search(desc): return _hz_value(m[1], desc, m[0])
     ff, xs = rec.get('fault_frequencies_hz'), _bearing(meta).get('fault_frequencies_x_shaft_speed')
     ff, xs = (v if isinstance(v, dict) else {} for v in (ff, xs))   # frequencies in another shape state none
     k = next((k for k in ff if ff[k] is not None and xs.get(k) is not None), None)
