@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 from .config import PRESETS, TEXT_SOURCES, FAULT_STYLES, ExpCfg, VQCfg, cfg_from_dict, flat_fields, parse_value
 from .core import resolve_device, is_checkout, outputs_root
-from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset, NPZ_ERRORS
+from .data.datasets import list_datasets, resolve_dataset, dataset_entry, dataset_kind, load_dataset, NPZ_ERRORS, DataFormatError
+from .data.vibration import shaft_hz
 from .data.labels import NAME_SOURCES
 from .eval.zeroshot import seen_in_training
 from .experiment import new_run_dir, write_json, newest_finished_checkpoint
@@ -215,6 +216,11 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
     for k, v in eff.items():   # a folder of the other kind fails now, not inside the notebook after the run folder exists
         for e in filter(None, v.split(',')):
             if mod and (kind := dataset_kind(e)) not in (None, mod): raise ValueError(f"parameter {k!r}: {e!r} is {kind} data, but the run reads {mod} data (parameter 'modality')")
+    if mod == 'vibration' and run_cfg().vib.vib_input == 'order':   # the order axis needs every recording's shaft speed: an unreadable one failed inside the run, after its folder existed
+        for k, v in eff.items():
+            for e in filter(None, v.split(',')):
+                try: shaft_hz(load_dataset(e))
+                except DataFormatError as err: raise DataFormatError(f"parameter {k!r}: {err} (vib_input 'order' reads every recording's shaft speed)") from None
     if 'dataset' in eff: _test_conditions(out, eff['dataset'], mod)
     if 'checkpoint' in decl and 'dataset' in eff and (ck := value('checkpoint')): _transfer_checkpoint(ck, eff['dataset'], bool(value('seen_ok')) if 'seen_ok' in decl else False, out.get('pretrained', ''))
     if mod == 'imu' and {'plain_views', 'text_sources'} <= set(decl): _plain_views(float(value('plain_views')), value('text_sources'))   # a notebook that does not declare plain_views draws no plain view (closedset); vibration classes have none
