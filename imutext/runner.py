@@ -21,10 +21,10 @@ from .report import compare_runs, write_table, finished_run, unfinished_run, is_
 
 # %% auto #0
 __all__ = ['PARAM_TYPES', 'MIN_VALUES', 'POSITIVE', 'PROBABILITIES', 'RANGES', 'NON_EMPTY', 'DATASET_PARAMS', 'PATH_PARAMS',
-           'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'SWEEP_FILE', 'STATUS_FILE', 'notebook_params',
-           'recorded_only', 'resumes', 'coerce', 'check_params', 'check_values', 'check_lists', 'checked_dataset',
-           'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params', 'run_notebook',
-           'lodo_folds', 'run_sweep']
+           'FOLDER_PARAMS', 'PRETRAIN_PARAMS', 'PARAMS_FILE', 'KERNEL_LOG', 'SWEEP_FILE', 'STATUS_FILE',
+           'notebook_params', 'recorded_only', 'resumes', 'coerce', 'check_params', 'check_values', 'check_lists',
+           'checked_dataset', 'check_datasets', 'preset_params', 'start_params', 'recorded_params', 'resume_params',
+           'run_notebook', 'lodo_folds', 'run_sweep']
 
 # %% ../nbs/66_runner.ipynb #32488ba8
 PARAM_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
@@ -316,27 +316,37 @@ def _results_note(run_dir:Path)->str:
     done = [f for f in LAST_FILES if (run_dir/f).is_file()]
     return f" after it wrote {', '.join(done)}: those results are complete, only the cells after them (figures, tables) did not run" if done else ''
 
+KERNEL_LOG = 'kernel.log'   # in a run folder that did not finish: the notebook kernel's own process output (its start-up warnings; after Ctrl-C, its complaints about the closed connection)
+
+def _logged_kernels(log)->type:  # a file open for binary writing
+    "A jupyter AsyncKernelManager class whose kernels write their process's stdout and stderr to `log`, not to our terminal; what the cells print still reaches us through papermill."
+    from jupyter_client import AsyncKernelManager
+    class LoggedKernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw): return await super().start_kernel(**{'stdout': log, 'stderr': log, **kw})
+    return LoggedKernelManager
+
 def _execute(nb:Path, run_dir:Path, params:dict, stream:bool):
     "Execute `nb` into `run_dir` (with `stream`, its cells' stdout and stderr go to ours as they come); on failure or interruption write error.txt and raise naming the notebook's exception (an interruption is re-raised as it came)."
     import papermill
     from papermill.exceptions import PapermillExecutionError
     try:
-        papermill.execute_notebook(str(nb), str(run_dir/nb.name), parameters=params, cwd=str(nb.parent), progress_bar=False, kernel_name='python3',
-                                   stdout_file=sys.stdout if stream else None, stderr_file=sys.stderr if stream else None)   # not log_output: it sends stdout to a logger nobody configured
+        with open(run_dir/KERNEL_LOG, 'ab') as log:
+            papermill.execute_notebook(str(nb), str(run_dir/nb.name), parameters=params, cwd=str(nb.parent), progress_bar=False, kernel_name='python3', kernel_manager_class=_logged_kernels(log),
+                                       stdout_file=sys.stdout if stream else None, stderr_file=sys.stderr if stream else None)   # not log_output: it sends stdout to a logger nobody configured
     except PapermillExecutionError as e:
         tb, late = re.sub(r'\x1b\[[0-9;]*m', '', '\n'.join(e.traceback)), _results_note(run_dir)
         (run_dir/'error.txt').write_text(f"{e.ename}: {e.evalue}\n\n{tb}\n" + (f"\nThe notebook failed{late}\n" if late else ''))
         raise RuntimeError(f"notebook {nb} failed{late} with {e.ename}: {_one_line(e.evalue)} (traceback: {run_dir/'error.txt'}; executed notebook: {run_dir/nb.name})") from None
     except Exception as e:
-        (run_dir/'error.txt').write_text(f"{type(e).__name__}: {e}\n")
-        raise RuntimeError(f"notebook {nb} failed{_results_note(run_dir)} with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'})") from None
+        (run_dir/'error.txt').write_text(f"{type(e).__name__}: {e}\n")   # e.g. a kernel that died: what it said is in KERNEL_LOG
+        raise RuntimeError(f"notebook {nb} failed{_results_note(run_dir)} with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'} and the kernel's own output, {run_dir/KERNEL_LOG})") from None
     except BaseException as e:                                                 # Ctrl-C (KeyboardInterrupt), SystemExit: the folder must not look like a run in progress or finished
         why, late = (f": {e}" if str(e) else ''), _results_note(run_dir)
         if late: (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted{late}{why}\n")   # a finished run is not resumed
         else: (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted before it finished{why}; "
                                                + (f"continue it with: imutext run {nb} --resume {run_dir}\n" if resumes(nb) else "it keeps no checkpoint to continue from: start it again as a new run\n"))
         raise
-    (run_dir/'error.txt').unlink(missing_ok=True)                              # a stale one from a failed try
+    for f in ('error.txt', KERNEL_LOG): (run_dir/f).unlink(missing_ok=True)    # a stale error from a failed try; a finished run's kernel said nothing worth keeping
 
 # %% ../nbs/66_runner.ipynb #db8f390c
 def run_notebook(nb:str|Path,              # a parameterised notebook (e.g. nbs/runs/train.ipynb)
