@@ -339,13 +339,16 @@ def _execute(nb:Path, run_dir:Path, params:dict, stream:bool):
         raise RuntimeError(f"notebook {nb} failed{late} with {e.ename}: {_one_line(e.evalue)} (traceback: {run_dir/'error.txt'}; executed notebook: {run_dir/nb.name})") from None
     except Exception as e:
         (run_dir/'error.txt').write_text(f"{type(e).__name__}: {e}\n")   # e.g. a kernel that died: what it said is in KERNEL_LOG
-        raise RuntimeError(f"notebook {nb} failed{_results_note(run_dir)} with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'} and the kernel's own output, {run_dir/KERNEL_LOG})") from None
+        said = f" and the kernel's own output, {run_dir/KERNEL_LOG}" if (run_dir/KERNEL_LOG).is_file() and (run_dir/KERNEL_LOG).stat().st_size else ''
+        raise RuntimeError(f"notebook {nb} failed{_results_note(run_dir)} with {type(e).__name__}: {_one_line(e)} (see {run_dir/'error.txt'}{said})") from None
     except BaseException as e:                                                 # Ctrl-C (KeyboardInterrupt), SystemExit: the folder must not look like a run in progress or finished
         why, late = (f": {e}" if str(e) else ''), _results_note(run_dir)
         if late: (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted{late}{why}\n")   # a finished run is not resumed
         else: (run_dir/'error.txt').write_text(f"{type(e).__name__}: the run was interrupted before it finished{why}; "
                                                + (f"continue it with: imutext run {nb} --resume {run_dir}\n" if resumes(nb) else "it keeps no checkpoint to continue from: start it again as a new run\n"))
         raise
+    finally:
+        if (run_dir/KERNEL_LOG).is_file() and not (run_dir/KERNEL_LOG).stat().st_size: (run_dir/KERNEL_LOG).unlink()   # a kernel that never started said nothing
     for f in ('error.txt', KERNEL_LOG): (run_dir/f).unlink(missing_ok=True)    # a stale error from a failed try; a finished run's kernel said nothing worth keeping
 
 # %% ../nbs/66_runner.ipynb #db8f390c
