@@ -75,7 +75,7 @@ TSNE_MIN = 5   # fewest points a t-SNE map is drawn from
 def _untsneable(x:np.ndarray, metric:str='cosine')->str:  # (N, D) finite vectors
     "Why `x` gives no t-SNE map ('' when it does): every row the same vector (a collapsed encoder: the map came out NaN, blank), or a zero row under the cosine metric."
     if len(x) and np.ptp(x, axis=0).max() == 0: return 'every row is the same vector (a collapsed encoder?)'
-    if metric == 'cosine' and (np.abs(x).max(axis=1) == 0).any(): return f"{int((np.abs(x).max(axis=1) == 0).sum())} all-zero row(s), which have no cosine distance"
+    if metric == 'cosine' and (zero := int((np.abs(x).max(axis=1) == 0).sum())): return f"{zero} all-zero row(s), which have no cosine distance"
     return ''
 
 def tsne_2d(emb:np.ndarray,         # (N, D) vectors

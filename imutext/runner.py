@@ -213,12 +213,11 @@ def check_datasets(params:dict, decl:dict, idle:set=frozenset())->dict:  # check
     def run_cfg(): return ExpCfg().override(**{k: value(k) for k in decl if k in flat_fields() and k not in idle})   # the config the run will build
     eff = {k: value(k) for k in ('train_sets', 'zero_shot_sets', 'dataset') if k in decl and k not in idle}
     mod = value('modality') if 'modality' in out or 'modality' in decl else None
-    for k, v in eff.items():   # a folder of the other kind fails now, not inside the notebook after the run folder exists
+    order = mod == 'vibration' and run_cfg().vib.vib_input == 'order'   # the order axis needs every recording's shaft speed
+    for k, v in eff.items():   # a folder of the other kind, or without a readable shaft speed, fails now, not inside the notebook after the run folder exists
         for e in filter(None, v.split(',')):
             if mod and (kind := dataset_kind(e)) not in (None, mod): raise ValueError(f"parameter {k!r}: {e!r} is {kind} data, but the run reads {mod} data (parameter 'modality')")
-    if mod == 'vibration' and run_cfg().vib.vib_input == 'order':   # the order axis needs every recording's shaft speed: an unreadable one failed inside the run, after its folder existed
-        for k, v in eff.items():
-            for e in filter(None, v.split(',')):
+            if order:
                 try: shaft_hz(load_dataset(e))
                 except DataFormatError as err: raise DataFormatError(f"parameter {k!r}: {err} (vib_input 'order' reads every recording's shaft speed)") from None
     if 'dataset' in eff: _test_conditions(out, eff['dataset'], mod)

@@ -277,7 +277,7 @@ def resume_checkpoint(run_dir, cfg:ExpCfg, p:Prepared)->dict|None:
         raise ValueError(f"{ck_path} was written with another config (differing: {', '.join(diff)}); resume with its config or use a new run folder")
     if diff := changed_classes(ck.get('label_table'), p):
         raise ValueError(f"{ck_path} was written for other classes (differing: {diff}): its training data changed since; resume with the data it was trained on or use a new run folder")
-    if changed := [e for e, v in data_stamps(cfg).items() if e in (ck.get('data_stamps') or {}) and ck['data_stamps'][e] != v]:   # same classes, other recordings: the epochs before and after would train on different data
+    if changed := [e for e, v in p.stamps.items() if e in (ck.get('data_stamps') or {}) and ck['data_stamps'][e] != v]:   # same classes, other recordings (as `prepare` read them): the epochs before and after would train on different data
         raise ValueError(f"{ck_path} was written on other data: the data.npz or meta.json of {changed} changed since (their content); resume with the data it was trained on or use a new run folder")
     return ck
 
